@@ -1,0 +1,4 @@
+import { InitialSchema1764115200000 } from './1764115200000-initial-schema.js';
+
+// In order; a class list rather than a glob so the same list runs under Jest and from dist/.
+export const SQLITE_MIGRATIONS = [InitialSchema1764115200000];

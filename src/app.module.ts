@@ -1,0 +1,31 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthModule } from './health/health.module.js';
+import { HistoryModule } from './history/history.module.js';
+import { ItemsModule } from './items/items.module.js';
+import { MeetingsModule } from './meetings/meetings.module.js';
+import { StartupModule } from './startup/startup.module.js';
+import { WorkflowModule } from './workflow/workflow.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        AuthModule,
+        WorkflowModule,
+        ItemsModule,
+        HistoryModule,
+        MeetingsModule,
+        HealthModule,
+        StartupModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { DomainError } from '../common/domain-error.js';
+import type { AuthenticatedRequest } from './actor.js';
+import type { TokenRole } from './api-token.entity.js';
+import { PUBLIC_ROUTE, REQUIRED_ROLE } from './roles.js';
+import { TokensService } from './tokens.service.js';
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokensService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) {
+      return true;
+    }
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const secret = bearerSecret(request.headers.authorization);
+    if (!secret) {
+      throw new DomainError('unauthenticated', 'Send Authorization: Bearer <token>.');
+    }
+    const actor = await this.tokens.authenticate(secret);
+    if (!actor) {
+      throw new DomainError('unauthenticated', 'The token is unknown or has been revoked.');
+    }
+    const required: TokenRole =
+      this.reflector.getAllAndOverride<TokenRole>(REQUIRED_ROLE, targets) ??
+      (READ_METHODS.has(request.method) ? 'viewer' : 'admin');
+    if (required === 'admin' && actor.role !== 'admin') {
+      throw new DomainError('forbidden', `This needs an admin token; "${actor.name}" is a ${actor.role}.`);
+    }
+    request.actor = actor;
+    return true;
+  }
+}
+
+function bearerSecret(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return match?.[1];
+}

@@ -1,0 +1,47 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiProblems } from '../common/api-problems.decorator.js';
+import { CreateTokenDto } from './dto/create-token.dto.js';
+import { RequiresRole } from './roles.js';
+import { CreatedTokenView, TokenList } from './token.view.js';
+import { TokensService } from './tokens.service.js';
+
+@ApiTags('tokens')
+@ApiBearerAuth()
+@RequiresRole('admin')
+@Controller('api/tokens')
+export class TokensController {
+  constructor(private readonly tokens: TokensService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create a token; the secret is in this answer only' })
+  @ApiCreatedResponse({ type: CreatedTokenView })
+  @ApiProblems(403, 409, 413, 415)
+  create(@Body() dto: CreateTokenDto): Promise<CreatedTokenView> {
+    return this.tokens.create(dto.name, dto.role);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Names, roles and dates of all tokens; never secrets' })
+  @ApiOkResponse({ type: TokenList })
+  @ApiProblems(403)
+  list(): Promise<TokenList> {
+    return this.tokens.list();
+  }
+
+  @Delete(':name')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke a token; it stops working at once' })
+  @ApiNoContentResponse()
+  @ApiProblems(403, 404)
+  revoke(@Param('name') name: string): Promise<void> {
+    return this.tokens.revoke(name);
+  }
+}

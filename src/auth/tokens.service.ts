@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { IsNull, type DataSource } from 'typeorm';
+import { nowIso } from '../common/calendar-date.js';
+import { DomainError } from '../common/domain-error.js';
+import { isUniqueViolation } from '../database/database-errors.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import type { Actor } from './actor.js';
+import { ApiTokenEntity, type TokenRole } from './api-token.entity.js';
+import { generateTokenSecret, hashTokenSecret } from './token-secret.js';
+import type { CreatedTokenView, TokenList } from './token.view.js';
+
+export const BOOTSTRAP_TOKEN_NAME = 'bootstrap';
+
+export type BootstrapOutcome =
+  { readonly kind: 'existing' } | { readonly kind: 'created'; readonly secret: string; readonly generated: boolean };
+
+@Injectable()
+export class TokensService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  async create(name: string, role: TokenRole, secret = generateTokenSecret()): Promise<CreatedTokenView> {
+    await this.transactions.write(async (manager) => {
+      if (await manager.existsBy(ApiTokenEntity, { name })) {
+        throw nameTaken(name);
+      }
+      try {
+        await manager.insert(ApiTokenEntity, {
+          name,
+          role,
+          secretHash: hashTokenSecret(secret),
+          createdAt: nowIso(),
+          revokedAt: null,
+        });
+      } catch (error) {
+        throw isUniqueViolation(error) ? nameTaken(name) : error;
+      }
+    });
+    return { name, role, token: secret };
+  }
+
+  async list(): Promise<TokenList> {
+    const tokens = await this.dataSource.manager.find(ApiTokenEntity, { order: { name: 'ASC' } });
+    return {
+      data: tokens.map(({ name, role, createdAt, revokedAt }) => ({ name, role, createdAt, revokedAt })),
+    };
+  }
+
+  async revoke(name: string): Promise<void> {
+    await this.transactions.write(async (manager) => {
+      const result = await manager.update(ApiTokenEntity, { name, revokedAt: IsNull() }, { revokedAt: nowIso() });
+      if (result.affected !== 1) {
+        throw new DomainError('token_not_found', `No active token is named "${name}".`, { name });
+      }
+    });
+  }
+
+  async authenticate(secret: string): Promise<Actor | undefined> {
+    const token = await this.dataSource.manager.findOne(ApiTokenEntity, {
+      select: { name: true, role: true },
+      where: { secretHash: hashTokenSecret(secret), revokedAt: IsNull() },
+    });
+    return token ? { name: token.name, role: token.role } : undefined;
+  }
+
+  // First start on an empty token table: TRACKER_ADMIN_TOKEN becomes the admin token `bootstrap`,
+  // or one is generated for the caller to print once.
+  async ensureBootstrapToken(configured: string | undefined): Promise<BootstrapOutcome> {
+    if ((await this.dataSource.manager.count(ApiTokenEntity)) > 0) {
+      return { kind: 'existing' };
+    }
+    const secret = configured ?? generateTokenSecret();
+    try {
+      await this.create(BOOTSTRAP_TOKEN_NAME, 'admin', secret);
+    } catch (error) {
+      // Another instance bootstrapped at the same moment.
+      if (error instanceof DomainError && error.code === 'token_name_taken') {
+        return { kind: 'existing' };
+      }
+      throw error;
+    }
+    return { kind: 'created', secret, generated: configured === undefined };
+  }
+}
+
+function nameTaken(name: string): DomainError {
+  return new DomainError('token_name_taken', `A token named "${name}" exists already (revoked names stay taken).`, {
+    name,
+  });
+}

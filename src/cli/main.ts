@@ -1,0 +1,23 @@
+import { Command } from 'commander';
+import { ConfigError } from '../config/app-config.js';
+import { DomainError } from '../common/domain-error.js';
+import { tokensCommand } from './tokens.command.js';
+
+const program = new Command('policy-tracker')
+  .description('policy-tracker from the command line; uses DATABASE_URL like the server')
+  .addCommand(tokensCommand());
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  // Expected failures get one clear line; anything else is a bug and keeps its stack.
+  if (error instanceof DomainError || error instanceof ConfigError) {
+    process.stderr.write(`error: ${error.message}\n`);
+    const errors = (error instanceof DomainError ? error.extensions.errors : undefined) as
+      { field: string; message: string }[] | undefined;
+    for (const fieldError of errors ?? []) {
+      process.stderr.write(`  ${fieldError.field}: ${fieldError.message}\n`);
+    }
+  } else {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exitCode = 1;
+});

@@ -1,0 +1,66 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+
+export class FieldErrorView {
+  @ApiProperty({ example: 'reason' })
+  field: string;
+
+  @ApiProperty({ example: 'Moving from proposed to rejected needs a reason.' })
+  message: string;
+}
+
+export class ProblemView {
+  @ApiProperty({ example: 'https://policy-tracker.dev/problems/item-not-found' })
+  type: string;
+
+  @ApiProperty({ example: 'Item not found' })
+  title: string;
+
+  @ApiProperty({ example: 404 })
+  status: number;
+
+  @ApiProperty({ example: 'No item has the id or slug "x".' })
+  detail: string;
+
+  @ApiPropertyOptional({ description: 'The request path' })
+  instance?: string;
+
+  @ApiPropertyOptional({ description: 'Also in the x-request-id header and the logs' })
+  requestId?: string;
+
+  @ApiPropertyOptional({ type: [FieldErrorView], description: 'On validation errors: each failing field' })
+  errors?: FieldErrorView[];
+
+  @ApiPropertyOptional({ description: 'On 409 for a transition: the moves allowed from the current state' })
+  allowedTransitions?: { to: string; requiresReason: boolean }[];
+}
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'Malformed JSON, unknown or mistyped field, failed validation or bad query parameter',
+  401: 'No token, or an unknown or revoked token',
+  403: 'The token may not do this (writing needs an admin token)',
+  404: 'Unknown item, meeting, token or route',
+  406: 'None of the accepted media types can be produced',
+  409: 'Conflict: transition not allowed, duplicate slug or name, or an effective date before the last change',
+  412: 'If-Match does not match the current version',
+  413: 'Body over the limit (1 MiB by default)',
+  415: 'Body is not JSON',
+  422: 'Idempotency-Key reused with a different body',
+  428: 'PATCH without If-Match',
+  429: 'Too many failed authentication attempts; see Retry-After',
+  503: 'Database busy; see Retry-After',
+};
+
+// Every /api route can answer 401, 413 and 429 too; list the ones specific to a route here.
+export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    ...[...new Set([400, 401, 429, ...statuses])].map((status) =>
+      ApiResponse({
+        status,
+        description: DESCRIPTIONS[status] ?? 'Problem',
+        type: ProblemView,
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemView' } } },
+      }),
+    ),
+  );
+}

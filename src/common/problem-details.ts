@@ -1,0 +1,68 @@
+import type { DomainErrorCode } from './domain-error.js';
+
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  requestId?: string;
+  [extension: string]: unknown;
+}
+
+interface ProblemKind {
+  readonly status: number;
+  readonly title: string;
+}
+
+// One exhaustive switch: adding a code without a status does not compile.
+export function problemKind(code: DomainErrorCode): ProblemKind {
+  switch (code) {
+    case 'validation_failed':
+      return { status: 400, title: 'Invalid request' };
+    case 'unauthenticated':
+      return { status: 401, title: 'Authentication required' };
+    case 'forbidden':
+      return { status: 403, title: 'Not allowed for this token' };
+    case 'item_not_found':
+      return { status: 404, title: 'Item not found' };
+    case 'meeting_not_found':
+      return { status: 404, title: 'Meeting not found' };
+    case 'token_not_found':
+      return { status: 404, title: 'Token not found' };
+    case 'route_not_found':
+      return { status: 404, title: 'No such route' };
+    case 'not_acceptable':
+      return { status: 406, title: 'Not acceptable' };
+    case 'slug_taken':
+      return { status: 409, title: 'Slug already taken' };
+    case 'token_name_taken':
+      return { status: 409, title: 'Token name already taken' };
+    case 'transition_not_allowed':
+      return { status: 409, title: 'Transition not allowed' };
+    case 'effective_date_before_state_since':
+      return { status: 409, title: 'Effective date earlier than the last change' };
+    case 'outcomes_rejected':
+      return { status: 409, title: 'Outcomes rejected' };
+    case 'idempotency_key_in_use':
+      return { status: 409, title: 'Idempotency key in use' };
+    case 'version_mismatch':
+      return { status: 412, title: 'Version mismatch' };
+    case 'payload_too_large':
+      return { status: 413, title: 'Payload too large' };
+    case 'unsupported_media_type':
+      return { status: 415, title: 'Unsupported media type' };
+    case 'idempotency_key_reused':
+      return { status: 422, title: 'Idempotency key reused with a different request' };
+    case 'precondition_required':
+      return { status: 428, title: 'Precondition required' };
+    case 'too_many_attempts':
+      return { status: 429, title: 'Too many attempts' };
+    case 'database_busy':
+      return { status: 503, title: 'Database busy' };
+  }
+}
+
+export function problemTypeUri(code: string): string {
+  return `https://policy-tracker.dev/problems/${code.replace(/_/g, '-')}`;
+}

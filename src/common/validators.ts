@@ -1,0 +1,34 @@
+import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { isCalendarDate, todayUtc } from './calendar-date.js';
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SLUG_MESSAGE = 'must be lower-case kebab-case (a-z, 0-9 and single hyphens), 3 to 64 characters';
+
+// Names shown in the history and reports: printable text, no control characters.
+export const PRINTABLE_PATTERN = /^[^\p{Cc}]*$/u;
+export const PRINTABLE_MESSAGE = 'must not contain control characters';
+
+// Free text may hold line breaks and tabs, but no other control characters.
+export const MULTILINE_TEXT_PATTERN = /^(?:[^\p{Cc}]|[\n\r\t])*$/u;
+
+export function IsCalendarDate(options: ValidationOptions = {}): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isCalendarDate',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: 'must be a calendar date YYYY-MM-DD', ...options },
+      validator: { validate: (value: unknown) => isCalendarDate(value) },
+    });
+}
+
+export function IsNotFutureDate(options: ValidationOptions = {}): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isNotFutureDate',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: 'must not be in the future', ...options },
+      validator: { validate: (value: unknown) => !isCalendarDate(value) || value <= todayUtc() },
+    });
+}

@@ -1,0 +1,35 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import { SQLITE_MIGRATIONS } from '../../migrations/sqlite/index.js';
+import type { DatabaseTarget } from '../config/app-config.js';
+import { ENTITIES } from './entities.js';
+
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
+  switch (target.type) {
+    case 'sqlite':
+      if (target.path !== ':memory:') {
+        mkdirSync(dirname(target.path), { recursive: true });
+      }
+      return {
+        type: 'better-sqlite3',
+        database: target.path,
+        entities: ENTITIES,
+        migrations: SQLITE_MIGRATIONS,
+        migrationsRun: false,
+        synchronize: false,
+        enableWAL: target.path !== ':memory:',
+        // A second process (the CLI) holding the write lock makes us wait, not fail.
+        timeout: SQLITE_BUSY_TIMEOUT_MS,
+        prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+          db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+          // Every commit reaches the disk before the client hears 2xx.
+          db.pragma('synchronous = FULL');
+        },
+      };
+    case 'postgres':
+      throw new Error('PostgreSQL support is not built yet');
+  }
+}

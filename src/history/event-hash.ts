@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+// The fields an event's hash covers, in a fixed order. Changing this list or the serialisation
+// below changes every hash: it is versioned by the tag in canonicalEvent.
+export interface HashedEventFields {
+  readonly itemId: string;
+  readonly seq: number;
+  readonly action: string;
+  readonly fromState: string | null;
+  readonly toState: string | null;
+  readonly changes: string;
+  readonly reason: string | null;
+  readonly effectiveOn: string;
+  readonly meetingId: string | null;
+  readonly source: string | null;
+  readonly batchId: string | null;
+  readonly actor: string;
+  readonly recordedAt: string;
+  readonly prevHash: string;
+}
+
+// A JSON array of the fields in order: unambiguous (strings are quoted and escaped, null is not
+// "null"), and the same bytes on every platform.
+export function canonicalEvent(event: HashedEventFields): string {
+  return JSON.stringify([
+    'policy-tracker/event/v1',
+    event.itemId,
+    event.seq,
+    event.action,
+    event.fromState,
+    event.toState,
+    event.changes,
+    event.reason,
+    event.effectiveOn,
+    event.meetingId,
+    event.source,
+    event.batchId,
+    event.actor,
+    event.recordedAt,
+    event.prevHash,
+  ]);
+}
+
+export function eventHash(event: HashedEventFields): string {
+  return createHash('sha256').update(canonicalEvent(event), 'utf8').digest('hex');
+}

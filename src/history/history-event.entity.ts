@@ -1,0 +1,70 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { ItemEntity } from '../items/item.entity.js';
+import { MeetingEntity } from '../meetings/meeting.entity.js';
+import type { WorkflowState } from '../workflow/workflow.definition.js';
+import type { EventAction } from './history-event.types.js';
+
+// Append-only: the database refuses UPDATE and DELETE on this table (see the migrations).
+@Entity('history_events')
+@Index('UQ_history_events_item_seq', ['itemId', 'seq'], { unique: true })
+@Index('IDX_history_events_effective_on', ['effectiveOn'])
+@Index('IDX_history_events_batch', ['batchId'])
+export class HistoryEventEntity {
+  @PrimaryGeneratedColumn('increment')
+  id: number;
+
+  @Column({ name: 'item_id', type: 'varchar', length: 36 })
+  itemId: string;
+
+  @ManyToOne(() => ItemEntity, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT', createForeignKeyConstraints: true })
+  @JoinColumn({ name: 'item_id', foreignKeyConstraintName: 'FK_history_events_item' })
+  item?: Relation<ItemEntity>;
+
+  @Column({ type: 'integer' })
+  seq: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  action: EventAction;
+
+  @Column({ name: 'from_state', type: 'varchar', length: 32, nullable: true })
+  fromState: WorkflowState | null;
+
+  @Column({ name: 'to_state', type: 'varchar', length: 32, nullable: true })
+  toState: WorkflowState | null;
+
+  // JSON text rather than a json column: the stored bytes are exactly what the hash covers.
+  @Column({ type: 'text' })
+  changes: string;
+
+  @Column({ type: 'text', nullable: true })
+  reason: string | null;
+
+  @Column({ name: 'effective_on', type: 'varchar', length: 10 })
+  effectiveOn: string;
+
+  @Column({ name: 'meeting_id', type: 'varchar', length: 36, nullable: true })
+  meetingId: string | null;
+
+  @ManyToOne(() => MeetingEntity, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'meeting_id', foreignKeyConstraintName: 'FK_history_events_meeting' })
+  meeting?: Relation<MeetingEntity>;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  source: string | null;
+
+  @Column({ name: 'batch_id', type: 'varchar', length: 36, nullable: true })
+  batchId: string | null;
+
+  @Column({ type: 'varchar', length: 100 })
+  actor: string;
+
+  @Column({ name: 'recorded_at', type: 'varchar', length: 24 })
+  recordedAt: string;
+
+  @Column({ name: 'prev_hash', type: 'varchar', length: 64 })
+  prevHash: string;
+
+  @Index('UQ_history_events_hash', { unique: true })
+  @Column({ type: 'varchar', length: 64 })
+  hash: string;
+}

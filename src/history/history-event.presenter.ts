@@ -1,0 +1,42 @@
+import type { WorkflowState } from '../workflow/workflow.definition.js';
+import type { EventAction, FieldChanges } from './history-event.types.js';
+import type { HistoryEventView } from './history-event.view.js';
+
+// A history row joined with its item's and meeting's slugs.
+export interface HistoryEventRow {
+  id: number | string;
+  item_slug: string;
+  seq: number | string;
+  action: EventAction;
+  from_state: WorkflowState | null;
+  to_state: WorkflowState | null;
+  changes: string;
+  reason: string | null;
+  effective_on: string;
+  meeting_slug: string | null;
+  source: string | null;
+  batch_id: string | null;
+  actor: string;
+  recorded_at: string;
+  hash: string;
+}
+
+export function presentHistoryEvent(row: HistoryEventRow): HistoryEventView {
+  return {
+    id: Number(row.id),
+    item: row.item_slug,
+    seq: Number(row.seq),
+    action: row.action,
+    fromState: row.from_state,
+    toState: row.to_state,
+    changes: JSON.parse(row.changes) as FieldChanges,
+    reason: row.reason,
+    effectiveOn: row.effective_on,
+    meeting: row.meeting_slug,
+    source: row.source,
+    batch: row.batch_id,
+    actor: row.actor,
+    recordedAt: row.recorded_at,
+    hash: row.hash,
+  };
+}

@@ -1,0 +1,60 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { WORKFLOW_STATES, type WorkflowState } from '../workflow/workflow.definition.js';
+import type { EventAction, FieldChanges } from './history-event.types.js';
+
+export class HistoryEventView {
+  @ApiProperty({ example: 42 })
+  id: number;
+
+  @ApiProperty({ description: 'The item slug', example: 'early-warning-radar-linking' })
+  item: string;
+
+  @ApiProperty({ description: 'Position in the item history, equal to the item version it produced', example: 3 })
+  seq: number;
+
+  @ApiProperty({ enum: ['created', 'updated', 'transitioned'] })
+  action: EventAction;
+
+  @ApiProperty({ enum: WORKFLOW_STATES, nullable: true, type: String })
+  fromState: WorkflowState | null;
+
+  @ApiProperty({ enum: WORKFLOW_STATES, nullable: true, type: String })
+  toState: WorkflowState | null;
+
+  @ApiProperty({
+    description: 'Each changed field with its value before and after',
+    example: { state: { from: 'proposed', to: 'agreed' } },
+    type: 'object',
+    additionalProperties: true,
+  })
+  changes: FieldChanges;
+
+  @ApiProperty({ nullable: true, type: String })
+  reason: string | null;
+
+  @ApiProperty({ description: 'The day the change took effect in the world (YYYY-MM-DD)', example: '2010-11-20' })
+  effectiveOn: string;
+
+  @ApiProperty({ description: 'Slug of the meeting that decided it', nullable: true, type: String })
+  meeting: string | null;
+
+  @ApiProperty({ description: 'Citation: URL or document reference', nullable: true, type: String })
+  source: string | null;
+
+  @ApiProperty({ description: 'Set on every event of one meeting-outcomes request', nullable: true, type: String })
+  batch: string | null;
+
+  @ApiProperty({ description: 'Name of the token that made the change', example: 'bootstrap' })
+  actor: string;
+
+  @ApiProperty({ description: 'When the tracker recorded it (ISO 8601 UTC)' })
+  recordedAt: string;
+
+  @ApiProperty({ description: 'SHA-256 of this event, chained to the previous event' })
+  hash: string;
+}
+
+export class HistoryPage {
+  @ApiProperty({ type: [HistoryEventView], description: 'Oldest first' })
+  data: HistoryEventView[];
+}

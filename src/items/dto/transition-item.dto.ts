@@ -1,0 +1,40 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsCalendarDate, IsNotFutureDate, MULTILINE_TEXT_PATTERN, PRINTABLE_MESSAGE } from '../../common/validators.js';
+import { WORKFLOW_STATES, type WorkflowState } from '../../workflow/workflow.definition.js';
+
+export class TransitionItemDto {
+  @ApiProperty({ enum: WORKFLOW_STATES })
+  @IsIn(WORKFLOW_STATES)
+  to: WorkflowState;
+
+  @ApiPropertyOptional({ maxLength: 2000, description: 'Required where the workflow says so' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  @Matches(MULTILINE_TEXT_PATTERN, { message: PRINTABLE_MESSAGE })
+  reason?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "The day it took effect (YYYY-MM-DD): not in the future, not before the item's stateSince. Defaults to the meeting's day when a meeting is given, otherwise today.",
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  @IsNotFutureDate()
+  effectiveOn?: string;
+
+  @ApiPropertyOptional({ description: 'The deciding meeting, by id or slug' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  meeting?: string;
+
+  @ApiPropertyOptional({ maxLength: 500, description: 'A citation, URL or document reference' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  @Matches(MULTILINE_TEXT_PATTERN, { message: PRINTABLE_MESSAGE })
+  source?: string;
+}

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { DomainError } from '../common/domain-error.js';
+import { nowIso } from '../common/calendar-date.js';
+import type { FieldChanges } from '../history/history-event.types.js';
+import { HistoryRecorder } from '../history/history-recorder.js';
+import type { WorkflowState } from '../workflow/workflow.definition.js';
+import { ItemEntity } from './item.entity.js';
+
+export interface CheckedTransition {
+  readonly to: WorkflowState;
+  readonly reason: string | null;
+  readonly effectiveOn: string;
+  readonly meetingId: string | null;
+  readonly source: string | null;
+  readonly batchId: string | null;
+  readonly actor: string;
+}
+
+type DescriptiveFields = Partial<Pick<ItemEntity, 'title' | 'summary' | 'category' | 'proposedBy' | 'sourceUrl'>>;
+
+// Writes an already-checked change and its history event inside the caller's transaction.
+// The UPDATE is guarded by the version read at the start of the transaction: if another writer
+// got there first, nothing is written (TypeORM's own optimistic lock only checks on reads).
+@Injectable()
+export class ItemWriter {
+  constructor(private readonly history: HistoryRecorder) {}
+
+  async transition(manager: EntityManager, item: ItemEntity, change: CheckedTransition): Promise<ItemEntity> {
+    const updated: ItemEntity = {
+      ...item,
+      state: change.to,
+      stateSince: change.effectiveOn,
+      version: item.version + 1,
+      updatedAt: nowIso(),
+    };
+    await this.guardedUpdate(manager, item, {
+      state: updated.state,
+      stateSince: updated.stateSince,
+      version: updated.version,
+      updatedAt: updated.updatedAt,
+    });
+    await this.history.append(manager, {
+      itemId: item.id,
+      seq: updated.version,
+      action: 'transitioned',
+      fromState: item.state,
+      toState: change.to,
+      changes: { state: { from: item.state, to: change.to } },
+      reason: change.reason,
+      effectiveOn: change.effectiveOn,
+      meetingId: change.meetingId,
+      source: change.source,
+      batchId: change.batchId,
+      actor: change.actor,
+    });
+    return updated;
+  }
+
+  async describe(
+    manager: EntityManager,
+    item: ItemEntity,
+    fields: DescriptiveFields,
+    actor: string,
+    effectiveOn: string,
+  ): Promise<ItemEntity> {
+    const changes = diff(item, fields);
+    if (Object.keys(changes).length === 0) {
+      return item;
+    }
+    const updated: ItemEntity = { ...item, ...fields, version: item.version + 1, updatedAt: nowIso() };
+    await this.guardedUpdate(manager, item, { ...fields, version: updated.version, updatedAt: updated.updatedAt });
+    await this.history.append(manager, {
+      itemId: item.id,
+      seq: updated.version,
+      action: 'updated',
+      fromState: item.state,
+      toState: item.state,
+      changes,
+      effectiveOn,
+      actor,
+    });
+    return updated;
+  }
+
+  private async guardedUpdate(manager: EntityManager, item: ItemEntity, set: Partial<ItemEntity>): Promise<void> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(ItemEntity)
+      .set(set)
+      .where('id = :id AND version = :version', { id: item.id, version: item.version })
+      .execute();
+    if (result.affected !== 1) {
+      throw new DomainError('version_mismatch', `Item ${item.slug} was changed by someone else; read it again.`, {
+        item: item.slug,
+      });
+    }
+  }
+}
+
+function diff(item: ItemEntity, fields: DescriptiveFields): FieldChanges {
+  const changes: FieldChanges = {};
+  for (const [field, to] of Object.entries(fields)) {
+    const from = item[field as keyof DescriptiveFields];
+    if (to !== undefined && to !== from) {
+      changes[field] = { from, to };
+    }
+  }
+  return changes;
+}

@@ -1,0 +1,28 @@
+import { allowedTransitions } from '../workflow/workflow.machine.js';
+import type { ItemEntity } from './item.entity.js';
+import type { ItemDetailView, ItemView } from './item.view.js';
+
+export function presentItem(item: ItemEntity): ItemView {
+  return {
+    id: item.id,
+    slug: item.slug,
+    title: item.title,
+    summary: item.summary,
+    category: item.category,
+    proposedBy: item.proposedBy,
+    proposedOn: item.proposedOn,
+    sourceUrl: item.sourceUrl,
+    state: item.state,
+    stateSince: item.stateSince,
+    version: Number(item.version),
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+  };
+}
+
+export function presentItemDetail(item: ItemEntity): ItemDetailView {
+  return {
+    ...presentItem(item),
+    allowedTransitions: allowedTransitions(item.state).map(({ to, requiresReason }) => ({ to, requiresReason })),
+  };
+}

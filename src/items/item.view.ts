@@ -1,0 +1,70 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { WORKFLOW_STATES, type WorkflowState } from '../workflow/workflow.definition.js';
+
+export class AllowedTransitionView {
+  @ApiProperty({ enum: WORKFLOW_STATES })
+  to: WorkflowState;
+
+  @ApiProperty()
+  requiresReason: boolean;
+}
+
+export class ItemView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'early-warning-radar-linking' })
+  slug: string;
+
+  @ApiProperty()
+  title: string;
+
+  @ApiProperty()
+  summary: string;
+
+  @ApiProperty({ example: 'missile-defense' })
+  category: string;
+
+  @ApiProperty({ example: 'United States' })
+  proposedBy: string;
+
+  @ApiProperty({ example: '2010-09-22' })
+  proposedOn: string;
+
+  @ApiProperty({ nullable: true, type: String })
+  sourceUrl: string | null;
+
+  @ApiProperty({ enum: WORKFLOW_STATES })
+  state: WorkflowState;
+
+  @ApiProperty({ description: 'The effective day of the last state change', example: '2010-09-22' })
+  stateSince: string;
+
+  @ApiProperty({ description: 'Starts at 1, one up with every change; also the ETag', example: 1 })
+  version: number;
+
+  @ApiProperty()
+  createdAt: string;
+
+  @ApiProperty()
+  updatedAt: string;
+}
+
+export class ItemDetailView extends ItemView {
+  @ApiProperty({ type: [AllowedTransitionView] })
+  allowedTransitions: AllowedTransitionView[];
+}
+
+export class ItemPage {
+  @ApiProperty({ type: [ItemView] })
+  data: ItemView[];
+
+  @ApiProperty()
+  total: number;
+
+  @ApiProperty()
+  limit: number;
+
+  @ApiProperty()
+  offset: number;
+}

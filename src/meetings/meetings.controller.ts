@@ -1,0 +1,40 @@
+import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ApiProblems } from '../common/api-problems.decorator.js';
+import { CreateMeetingDto } from './dto/create-meeting.dto.js';
+import { MeetingList, MeetingView } from './meeting.view.js';
+import { MeetingsService } from './meetings.service.js';
+
+@ApiTags('meetings')
+@ApiBearerAuth()
+@Controller('api/meetings')
+export class MeetingsController {
+  constructor(private readonly meetings: MeetingsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'All meetings, most recent first' })
+  @ApiOkResponse({ type: MeetingList })
+  @ApiProblems()
+  list(): Promise<MeetingList> {
+    return this.meetings.list();
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Record a meeting' })
+  @ApiCreatedResponse({ type: MeetingView })
+  @ApiProblems(403, 409, 413, 415)
+  async create(@Body() dto: CreateMeetingDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<MeetingView> {
+    const meeting = await this.meetings.create(dto);
+    reply.header('location', `/api/meetings/${meeting.id}`);
+    return meeting;
+  }
+
+  @Get(':key')
+  @ApiOperation({ summary: 'One meeting by id or slug' })
+  @ApiOkResponse({ type: MeetingView })
+  @ApiProblems(404)
+  findOne(@Param('key') key: string): Promise<MeetingView> {
+    return this.meetings.findOne(key);
+  }
+}

@@ -1,0 +1,72 @@
+import { bearer, startTestApp, type TestApp } from './support/test-app.js';
+
+describe('errors are problem details', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const expectProblem = (
+    response: { status: number; headers: Record<string, string>; body: Record<string, unknown>; text: string },
+    status: number,
+  ) => {
+    expect(response.status).toBe(status);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body).toMatchObject({
+      status,
+      type: expect.any(String),
+      title: expect.any(String),
+      detail: expect.any(String),
+    });
+    expect(response.body.requestId).toBe(response.headers['x-request-id']);
+    expect(response.text).not.toMatch(/\bat .+\.(js|ts):\d+/);
+  };
+
+  it('answers 400 for malformed JSON', async () => {
+    const response = await t.api
+      .post('/api/items')
+      .set(...bearer())
+      .set('Content-Type', 'application/json')
+      .send('{"slug": "broken",');
+    expectProblem(response, 400);
+  });
+
+  it('answers 413 for a body over 1 MiB', async () => {
+    const response = await t.api
+      .post('/api/items')
+      .set(...bearer())
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ summary: 'x'.repeat(1024 * 1024 + 10) }));
+    expectProblem(response, 413);
+  });
+
+  it('answers 415 for a body that is not JSON', async () => {
+    const response = await t.api
+      .post('/api/items')
+      .set(...bearer())
+      .set('Content-Type', 'text/plain')
+      .send('hello');
+    expectProblem(response, 415);
+  });
+
+  it('answers 404 for an unknown route, with or without a token', async () => {
+    expectProblem(await t.api.get('/api/nothing').set(...bearer()), 404);
+    expectProblem(await t.api.get('/nothing'), 404);
+  });
+
+  it('keeps a sane caller request id and makes one otherwise', async () => {
+    const kept = await t.api
+      .get('/api/items')
+      .set(...bearer())
+      .set('X-Request-Id', 'abc-123');
+    expect(kept.headers['x-request-id']).toBe('abc-123');
+    const replaced = await t.api
+      .get('/api/items')
+      .set(...bearer())
+      .set('X-Request-Id', 'bad id <script>');
+    expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

@@ -1,0 +1,69 @@
+import type { TestApp } from './test-app.js';
+import { bearer } from './test-app.js';
+
+let counter = 0;
+
+export function uniqueSlug(prefix = 'item'): string {
+  counter += 1;
+  return `${prefix}-${process.pid}-${counter}`;
+}
+
+export function itemBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    slug: uniqueSlug(),
+    title: 'Link early-warning radars',
+    summary: 'Connect both sides radar pictures.',
+    category: 'missile-defense',
+    proposedBy: 'United States',
+    proposedOn: '2010-09-22',
+    ...overrides,
+  };
+}
+
+export async function makeItem(t: TestApp, overrides: Record<string, unknown> = {}) {
+  const response = await t.api
+    .post('/api/items')
+    .set(...bearer())
+    .send(itemBody(overrides))
+    .expect(201);
+  return response.body as {
+    id: string;
+    slug: string;
+    version: number;
+    state: string;
+    stateSince: string;
+    title: string;
+  };
+}
+
+export async function makeMeeting(t: TestApp, overrides: Record<string, unknown> = {}) {
+  const response = await t.api
+    .post('/api/meetings')
+    .set(...bearer())
+    .send({
+      slug: uniqueSlug('meeting'),
+      name: 'NATO-Russia Council summit',
+      location: 'Lisbon',
+      heldOn: '2010-11-20',
+      ...overrides,
+    })
+    .expect(201);
+  return response.body as { id: string; slug: string; heldOn: string };
+}
+
+export async function makeToken(t: TestApp, role: 'admin' | 'viewer', name = uniqueSlug(role)) {
+  const response = await t.api
+    .post('/api/tokens')
+    .set(...bearer())
+    .send({ name, role })
+    .expect(201);
+  return response.body as { name: string; role: string; token: string };
+}
+
+export async function historyOf(t: TestApp, key: string) {
+  const response = await t.api
+    .get(`/api/items/${key}/history`)
+    .set(...bearer())
+    .expect(200);
+  return response.body.data as Array<Record<string, unknown>>;
+}
