@@ -96,7 +96,9 @@ export async function buildDataset(path: string, size: DatasetSize, seed = 2010)
     let seq = 1;
     // Walk the workflow, keeping away from terminal states so every item can take all its events.
     while (seq < perItem) {
-      const moves: readonly TransitionRule[] = allowedTransitions(state).filter((rule) => allowedTransitions(rule.to).length > 0);
+      const moves: readonly TransitionRule[] = allowedTransitions(state).filter(
+        (rule) => allowedTransitions(rule.to).length > 0,
+      );
       const rule: TransitionRule = moves[Math.floor(next() * moves.length)];
       offset += 1 + Math.floor(next() * 5);
       seq += 1;
