@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { tokensCommand } from '../src/cli/tokens.command.js';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
