@@ -276,14 +276,18 @@ describe('meeting outcomes', () => {
       expect(await itemState(item.slug)).toEqual({ state: 'under_discussion', version: 2 });
     });
 
-    it('treats member order as the same request and scopes keys by path', async () => {
+    it('treats member order and a default dryRun as the same request, and scopes keys by path', async () => {
       const first = await makeMeeting(t);
       const second = await makeMeeting(t);
       const a = await makeItem(t);
       const b = await makeItem(t);
       const key = uniqueSlug('key');
       const applied = await postOutcomes(first.slug, { outcomes: [{ item: a.slug, to: 'agreed' }] }, key).expect(200);
-      const reordered = await postOutcomes(first.slug, { outcomes: [{ to: 'agreed', item: a.slug }] }, key).expect(200);
+      const reordered = await postOutcomes(
+        first.slug,
+        { dryRun: false, outcomes: [{ to: 'agreed', item: a.slug }] },
+        key,
+      ).expect(200);
       expect(reordered.body).toEqual(applied.body);
       await postOutcomes(second.slug, { outcomes: [{ item: b.slug, to: 'agreed' }] }, key).expect(200);
       expect(await itemState(b.slug)).toEqual({ state: 'agreed', version: 2 });

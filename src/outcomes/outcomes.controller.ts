@@ -8,8 +8,6 @@ import { ApplyOutcomesDto } from './dto/apply-outcomes.dto.js';
 import { OutcomesProblemView, OutcomesResultView } from './outcomes.view.js';
 import { OutcomesService } from './outcomes.service.js';
 
-const REFUSED_BATCH = { 'application/problem+json': { schema: { $ref: '#/components/schemas/OutcomesProblemView' } } };
-
 @ApiTags('meetings')
 @ApiBearerAuth()
 @Controller('api/meetings')
@@ -41,13 +39,11 @@ export class OutcomesController {
     status: 400,
     description: 'Invalid body, or every failing outcome is an input problem (failures lists them)',
     type: OutcomesProblemView,
-    content: REFUSED_BATCH,
   })
   @ApiResponse({
     status: 409,
     description: 'Some outcome conflicts with its item (failures lists each), or the meeting is still ahead',
     type: OutcomesProblemView,
-    content: REFUSED_BATCH,
   })
   @ApiProblems(403, 404, 413, 415, 422)
   apply(

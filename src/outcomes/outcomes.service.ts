@@ -32,7 +32,10 @@ export class OutcomesService {
     actor: string,
     idempotent?: KeyedRequest,
   ): Promise<OutcomesResultView> {
-    return this.idempotency.run(idempotent, dto, (manager) => this.applyIn(manager, meetingKey, dto, actor));
+    // Hashed as it is understood, so that leaving out dryRun and sending false are one request.
+    const request = { outcomes: dto.outcomes, dryRun: dto.dryRun ?? false };
+    // A dry run reads in the same write transaction as a real one, so it sees what a real one would.
+    return this.idempotency.run(idempotent, request, (manager) => this.applyIn(manager, meetingKey, request, actor));
   }
 
   private async applyIn(
