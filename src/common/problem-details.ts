@@ -44,6 +44,8 @@ export function problemKind(code: DomainErrorCode): ProblemKind {
       return { status: 409, title: 'Effective date earlier than the last change' };
     case 'outcomes_rejected':
       return { status: 409, title: 'Outcomes rejected' };
+    case 'meeting_not_held_yet':
+      return { status: 409, title: 'Meeting not held yet' };
     case 'idempotency_key_in_use':
       return { status: 409, title: 'Idempotency key in use' };
     case 'version_mismatch':

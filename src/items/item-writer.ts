@@ -17,6 +17,11 @@ export interface CheckedTransition {
   readonly actor: string;
 }
 
+export interface CheckedMove {
+  readonly item: ItemEntity;
+  readonly change: CheckedTransition;
+}
+
 type DescriptiveFields = Partial<Pick<ItemEntity, 'title' | 'summary' | 'category' | 'proposedBy' | 'sourceUrl'>>;
 
 // Writes an already-checked change and its history event inside the caller's transaction.
@@ -27,33 +32,46 @@ export class ItemWriter {
   constructor(private readonly history: HistoryRecorder) {}
 
   async transition(manager: EntityManager, item: ItemEntity, change: CheckedTransition): Promise<ItemEntity> {
-    const updated: ItemEntity = {
-      ...item,
-      state: change.to,
-      stateSince: change.effectiveOn,
-      version: item.version + 1,
-      updatedAt: nowIso(),
-    };
-    await this.guardedUpdate(manager, item, {
-      state: updated.state,
-      stateSince: updated.stateSince,
-      version: updated.version,
-      updatedAt: updated.updatedAt,
-    });
-    await this.history.append(manager, {
-      itemId: item.id,
-      seq: updated.version,
-      action: 'transitioned',
-      fromState: item.state,
-      toState: change.to,
-      changes: { state: { from: item.state, to: change.to } },
-      reason: change.reason,
-      effectiveOn: change.effectiveOn,
-      meetingId: change.meetingId,
-      source: change.source,
-      batchId: change.batchId,
-      actor: change.actor,
-    });
+    const [updated] = await this.transitionAll(manager, [{ item, change }]);
+    return updated;
+  }
+
+  // Several checked moves in one transaction (a meeting's outcomes), their events appended together.
+  async transitionAll(manager: EntityManager, moves: readonly CheckedMove[]): Promise<ItemEntity[]> {
+    const updated: ItemEntity[] = [];
+    for (const { item, change } of moves) {
+      const next: ItemEntity = {
+        ...item,
+        state: change.to,
+        stateSince: change.effectiveOn,
+        version: item.version + 1,
+        updatedAt: nowIso(),
+      };
+      await this.guardedUpdate(manager, item, {
+        state: next.state,
+        stateSince: next.stateSince,
+        version: next.version,
+        updatedAt: next.updatedAt,
+      });
+      updated.push(next);
+    }
+    await this.history.appendAll(
+      manager,
+      moves.map(({ item, change }) => ({
+        itemId: item.id,
+        seq: item.version + 1,
+        action: 'transitioned',
+        fromState: item.state,
+        toState: change.to,
+        changes: { state: { from: item.state, to: change.to } },
+        reason: change.reason,
+        effectiveOn: change.effectiveOn,
+        meetingId: change.meetingId,
+        source: change.source,
+        batchId: change.batchId,
+        actor: change.actor,
+      })),
+    );
     return updated;
   }
 
