@@ -75,7 +75,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
-  app.enableShutdownHooks();
+  // SIGTERM/SIGINT: stop accepting, finish the requests in flight, close the database, exit 0.
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
   await app.init();
   // The API speaks JSON only: other bodies are 415, not strings handed to the validators.
   fastify.removeContentTypeParser(['text/plain', 'application/x-www-form-urlencoded']);

@@ -2,12 +2,16 @@ import { Command } from 'commander';
 import { ConfigError } from '../config/app-config.js';
 import { DomainError } from '../common/domain-error.js';
 import { outcomesCommand } from './outcomes.command.js';
+import { auditCommand } from './audit.command.js';
+import { backupCommand } from './backup.command.js';
 import { tokensCommand } from './tokens.command.js';
 
 const program = new Command('policy-tracker')
   .description('policy-tracker from the command line; uses DATABASE_URL like the server')
   .addCommand(tokensCommand())
-  .addCommand(outcomesCommand());
+  .addCommand(outcomesCommand())
+  .addCommand(auditCommand())
+  .addCommand(backupCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // Expected failures get one clear line; anything else is a bug and keeps its stack.

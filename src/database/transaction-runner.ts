@@ -27,16 +27,30 @@ export class TransactionRunner {
     if (!this.isSqlite) {
       return this.dataSource.transaction('READ COMMITTED', work);
     }
-    const run = this.tail.then(() => this.immediateSqliteTransaction(work));
+    return this.queued(() => this.sqliteTransaction('BEGIN IMMEDIATE', work));
+  }
+
+  // Many reads that must see one state of the database, such as an audit reading the history in
+  // batches while requests keep writing. On SQLite it queues like a write (it shares the one
+  // connection) but takes no write lock, so another process can still write meanwhile.
+  snapshot<T>(work: TransactionWork<T>): Promise<T> {
+    if (!this.isSqlite) {
+      return this.dataSource.transaction('REPEATABLE READ', work);
+    }
+    return this.queued(() => this.sqliteTransaction('BEGIN', work));
+  }
+
+  private queued<T>(transaction: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(transaction);
     // The queue continues whether this transaction commits or fails.
     this.tail = run.catch(() => undefined);
     return run;
   }
 
-  private async immediateSqliteTransaction<T>(work: TransactionWork<T>): Promise<T> {
+  private async sqliteTransaction<T>(begin: string, work: TransactionWork<T>): Promise<T> {
     const queryRunner = this.dataSource.createQueryRunner();
     try {
-      await queryRunner.query('BEGIN IMMEDIATE');
+      await queryRunner.query(begin);
     } catch (error) {
       throw isSqliteBusy(error) ? busy() : error;
     }

@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { adminHeaders, startServer, type ServerProcess } from './support/processes.js';
+import {
+  WriteLog,
+  creatingItems,
+  itemCreation,
+  movingItem,
+  runWorkers,
+  until,
+  writesNotKept,
+} from './support/write-stream.js';
+
+// Where the server is killed: after this many acknowledged writes of the round's stream.
+const CRASH_POINTS = [3, 15, 40, 75];
+const MOVERS = 3;
+
+describe('crash safety', () => {
+  let directory: string;
+  let databasePath: string;
+  beforeAll(() => {
+    directory = mkdtempSync(join(tmpdir(), 'policy-tracker-crash-'));
+    databasePath = join(directory, 'tracker.sqlite');
+  });
+  afterAll(() => {
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  // After a restart: every acknowledged write is there, no write is there in part, and the history verifies.
+  async function expectIntact(server: ServerProcess, logs: readonly WriteLog[]): Promise<void> {
+    const db = new Database(databasePath);
+    try {
+      expect(logs.flatMap((log) => writesNotKept(db, log.attempts))).toEqual([]);
+    } finally {
+      db.close();
+    }
+    const verified = await fetch(`${server.url}/api/audit/verify`, { headers: adminHeaders() });
+    expect(await verified.json()).toMatchObject({ ok: true });
+  }
+
+  it('keeps every acknowledged write, half of none, through SIGKILL in the middle of a stream', async () => {
+    const logs: WriteLog[] = [];
+    for (const [round, crashPoint] of CRASH_POINTS.entries()) {
+      const server = await startServer(databasePath);
+      await expectIntact(server, logs);
+      const log = new WriteLog(server.url);
+      logs.push(log);
+      const movers = [];
+      for (let n = 0; n < MOVERS; n += 1) {
+        const slug = `round-${round}-moved-${n}`;
+        expect((await log.send(itemCreation(slug))).status).toBe(201);
+        movers.push(movingItem(slug));
+      }
+      const stream = runWorkers(log, [...movers, creatingItems(`round-${round}-created`)], () => false);
+      await until(() => log.acknowledged.length >= MOVERS + crashPoint);
+      server.child.kill('SIGKILL');
+      expect(await server.exited).toEqual({ code: null, signal: 'SIGKILL' });
+      await stream;
+      expect(log.serverErrors).toEqual([]);
+      // Killed in the middle: requests were on their way, and their fate is for the database to say.
+      expect(log.unanswered.length).toBeGreaterThan(0);
+    }
+    const server = await startServer(databasePath);
+    try {
+      await expectIntact(server, logs);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+  });
+});
