@@ -2,6 +2,7 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '../common/domain-error.js';
 import type { AuthenticatedRequest } from './actor.js';
+import { AuthFailureLimiter } from './auth-failure-limiter.js';
 import type { TokenRole } from './api-token.entity.js';
 import { PUBLIC_ROUTE, REQUIRED_ROLE } from './roles.js';
 import { TokensService } from './tokens.service.js';
@@ -13,6 +14,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokensService,
+    private readonly failures: AuthFailureLimiter,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -21,13 +23,22 @@ export class AuthGuard implements CanActivate {
       return true;
     }
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const secret = bearerSecret(request.headers.authorization);
-    if (!secret) {
-      throw new DomainError('unauthenticated', 'Send Authorization: Bearer <token>.');
+    const retryAfterSeconds = this.failures.retryAfterSeconds(request.ip);
+    if (retryAfterSeconds !== undefined) {
+      throw new DomainError(
+        'too_many_attempts',
+        `Too many failed authentications from this address; try again in ${retryAfterSeconds} s.`,
+        { retryAfterSeconds },
+      );
     }
-    const actor = await this.tokens.authenticate(secret);
+    const secret = bearerSecret(request.headers.authorization);
+    const actor = secret ? await this.tokens.authenticate(secret) : undefined;
     if (!actor) {
-      throw new DomainError('unauthenticated', 'The token is unknown or has been revoked.');
+      this.failures.recordFailure(request.ip);
+      throw new DomainError(
+        'unauthenticated',
+        secret ? 'The token is unknown or has been revoked.' : 'Send Authorization: Bearer <token>.',
+      );
     }
     const required: TokenRole =
       this.reflector.getAllAndOverride<TokenRole>(REQUIRED_ROLE, targets) ??
