@@ -68,13 +68,10 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   );
   const fastify = app.getHttpAdapter().getInstance();
   app.useBodyParser('application/json', { bodyLimit: config.bodyLimitBytes }, depthLimitedJsonParser(fastify));
-  // The rest of the request runs inside its context, so every log line carries its id. Reading
-  // the body leaves that context (stream events run in the socket's), hence the second entry.
+  // The rest of the request runs inside its context, so every log line carries its id (Fastify
+  // runs the body parser in an AsyncResource, so the context survives reading the body).
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
-    requestContext.run({ requestId: request.id }, done);
-  });
-  fastify.addHook('preValidation', (request, _reply, done) => {
     requestContext.run({ requestId: request.id }, done);
   });
   fastify.addHook('onResponse', async (request, reply) => {

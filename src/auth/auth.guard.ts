@@ -1,4 +1,4 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '../common/domain-error.js';
 import type { AuthenticatedRequest } from './actor.js';
@@ -11,6 +11,8 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly logger = new Logger('Auth');
+
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokensService,
@@ -25,6 +27,7 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const retryAfterSeconds = this.failures.retryAfterSeconds(request.ip);
     if (retryAfterSeconds !== undefined) {
+      this.logger.debug({ msg: 'authentication refused: too many failures', ip: request.ip });
       throw new DomainError(
         'too_many_attempts',
         `Too many failed authentications from this address; try again in ${retryAfterSeconds} s.`,
@@ -35,6 +38,8 @@ export class AuthGuard implements CanActivate {
     const actor = secret ? await this.tokens.authenticate(secret) : undefined;
     if (!actor) {
       this.failures.recordFailure(request.ip);
+      // Who tried and why, never what they sent.
+      this.logger.warn({ msg: 'authentication failed', ip: request.ip, tokenSent: secret !== undefined });
       throw new DomainError(
         'unauthenticated',
         secret ? 'The token is unknown or has been revoked.' : 'Send Authorization: Bearer <token>.',
