@@ -61,7 +61,7 @@ describe('security headers', () => {
 describe('failed-authentication limit', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ AUTH_FAILURE_LIMIT: '3', AUTH_FAILURE_WINDOW_SECONDS: '60' });
+    t = await startTestApp({ AUTH_FAILURE_LIMIT: '3', AUTH_FAILURE_WINDOW: '60' });
   });
   afterAll(async () => {
     await t.close();

@@ -7,8 +7,8 @@ describe('loadConfig: the failed-authentication limit', () => {
     expect(config.authFailureWindowSeconds).toBe(60);
   });
 
-  it('reads AUTH_FAILURE_LIMIT and AUTH_FAILURE_WINDOW_SECONDS', () => {
-    const config = loadConfig({ AUTH_FAILURE_LIMIT: '5', AUTH_FAILURE_WINDOW_SECONDS: '300' });
+  it('reads AUTH_FAILURE_LIMIT and AUTH_FAILURE_WINDOW', () => {
+    const config = loadConfig({ AUTH_FAILURE_LIMIT: '5', AUTH_FAILURE_WINDOW: '300' });
     expect(config.authFailureLimit).toBe(5);
     expect(config.authFailureWindowSeconds).toBe(300);
   });
@@ -17,8 +17,8 @@ describe('loadConfig: the failed-authentication limit', () => {
     ['AUTH_FAILURE_LIMIT', '0'],
     ['AUTH_FAILURE_LIMIT', 'ten'],
     ['AUTH_FAILURE_LIMIT', '2.5'],
-    ['AUTH_FAILURE_WINDOW_SECONDS', '0'],
-    ['AUTH_FAILURE_WINDOW_SECONDS', '86401'],
+    ['AUTH_FAILURE_WINDOW', '0'],
+    ['AUTH_FAILURE_WINDOW', '86401'],
   ])('refuses %s=%s with a message that names it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);

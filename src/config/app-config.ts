@@ -43,7 +43,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       .map((origin) => origin.trim())
       .filter(Boolean),
     authFailureLimit: integer(env, 'AUTH_FAILURE_LIMIT', 10, 1, 1_000_000),
-    authFailureWindowSeconds: integer(env, 'AUTH_FAILURE_WINDOW_SECONDS', 60, 1, 24 * 60 * 60),
+    authFailureWindowSeconds: integer(env, 'AUTH_FAILURE_WINDOW', 60, 1, 24 * 60 * 60),
   };
 }
 
