@@ -187,7 +187,6 @@ async function fingerprint(): Promise<Record<string, unknown>> {
     SELECT (SELECT COUNT(*) FROM items) AS items,
            (SELECT COUNT(*) FROM meetings) AS meetings,
            (SELECT COUNT(*) FROM api_tokens) AS tokens,
-           (SELECT COUNT(*) FROM api_tokens WHERE revoked_at IS NOT NULL) AS revoked,
-           (SELECT COUNT(*) FROM idempotency_records) AS idempotency`);
+           (SELECT COUNT(*) FROM api_tokens WHERE revoked_at IS NOT NULL) AS revoked`);
   return { ...counts, head: await historyHead(t.dataSource.manager) };
 }
