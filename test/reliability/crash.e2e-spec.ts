@@ -5,8 +5,10 @@ import Database from 'better-sqlite3';
 import { adminHeaders, startServer, type ServerProcess } from './support/processes.js';
 import {
   WriteLog,
+  applyingOutcomes,
   creatingItems,
   itemCreation,
+  meetingCreation,
   movingItem,
   runWorkers,
   until,
@@ -16,6 +18,7 @@ import {
 // Where the server is killed: after this many acknowledged writes of the round's stream.
 const CRASH_POINTS = [3, 15, 40, 75];
 const MOVERS = 3;
+const BATCH_SIZE = 4;
 
 describe('crash safety', () => {
   let directory: string;
@@ -53,8 +56,16 @@ describe('crash safety', () => {
         expect((await log.send(itemCreation(slug))).status).toBe(201);
         movers.push(movingItem(slug));
       }
-      const stream = runWorkers(log, [...movers, creatingItems(`round-${round}-created`)], () => false);
-      await until(() => log.acknowledged.length >= MOVERS + crashPoint);
+      const meeting = `round-${round}-summit`;
+      expect((await log.send(meetingCreation(meeting))).status).toBe(201);
+      const batchItems = Array.from({ length: BATCH_SIZE }, (_, n) => `round-${round}-batched-${n}`);
+      for (const slug of batchItems) {
+        expect((await log.send(itemCreation(slug))).status).toBe(201);
+      }
+      const setupWrites = log.acknowledged.length;
+      const workers = [...movers, creatingItems(`round-${round}-created`), applyingOutcomes(meeting, batchItems)];
+      const stream = runWorkers(log, workers, () => false);
+      await until(() => log.acknowledged.length >= setupWrites + crashPoint);
       server.child.kill('SIGKILL');
       expect(await server.exited).toEqual({ code: null, signal: 'SIGKILL' });
       await stream;
@@ -62,6 +73,9 @@ describe('crash safety', () => {
       // Killed in the middle: requests were on their way, and their fate is for the database to say.
       expect(log.unanswered.length).toBeGreaterThan(0);
     }
+    // The stream really mixed outcome batches in with the single writes.
+    const batches = logs.flatMap((log) => log.acknowledged).filter(({ write }) => write.path.endsWith('/outcomes'));
+    expect(batches.length).toBeGreaterThan(0);
     const server = await startServer(databasePath);
     try {
       await expectIntact(server, logs);

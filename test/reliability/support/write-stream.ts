@@ -128,9 +128,47 @@ export function movingItem(slug: string): Worker {
   };
 }
 
-// Outcome batches (POST /api/meetings/:key/outcomes) join the stream as one more Worker whose
-// Write gives each outcome its own reason; its presence is 'all' when every reason is in the
-// history, 'none' when no reason is, and 'partial' otherwise (a half-applied batch).
+export function meetingCreation(slug: string): Write {
+  return {
+    method: 'POST',
+    path: '/api/meetings',
+    body: { slug, name: 'NATO-Russia Council summit', location: 'Lisbon', heldOn: '2010-11-20' },
+    presence: (db) => (db.prepare('SELECT 1 FROM meetings WHERE slug = ?').get(slug) ? 'all' : 'none'),
+  };
+}
+
+// One meeting-outcomes batch; each outcome has a reason no other request uses. A batch is 'partial'
+// when some but not all of its outcomes reached the history: half-applied.
+export function outcomeBatch(meeting: string, slugs: readonly string[], to: string, tag: string): Write {
+  const outcomes = slugs.map((slug) => ({ item: slug, to, reason: `${tag}: ${slug} to ${to}` }));
+  return {
+    method: 'POST',
+    path: `/api/meetings/${meeting}/outcomes`,
+    body: { outcomes },
+    presence: (db) => {
+      const found = outcomes.filter(({ reason }) =>
+        db.prepare('SELECT 1 FROM history_events WHERE reason = ?').get(reason),
+      ).length;
+      return found === 0 ? 'none' : found === outcomes.length ? 'all' : 'partial';
+    },
+  };
+}
+
+// Moves a group of items (in state proposed) to and fro in whole batches: deferred, under discussion…
+export function applyingOutcomes(meeting: string, slugs: readonly string[]): Worker {
+  return async (log, stopped) => {
+    let to = 'deferred';
+    for (let n = 0; !stopped(); n += 1) {
+      const attempt = await log.send(outcomeBatch(meeting, slugs, to, `${meeting} batch ${n}`));
+      if (attempt.status === undefined) {
+        return;
+      }
+      if (attempt.status < 300) {
+        to = to === 'deferred' ? 'under_discussion' : 'deferred';
+      }
+    }
+  };
+}
 
 // The writes the database does not hold as it should, described for a readable failure.
 export function writesNotKept(db: Database.Database, attempts: readonly Attempt[]): string[] {
