@@ -5,8 +5,9 @@ import { CHECKPOINTS_PATTERN } from '../checkpoint.js';
 export class VerifyAuditQuery {
   @ApiPropertyOptional({
     description:
-      'A published head `<hash>:<count>` (or several, comma-separated): the first <count> events must still hash to it',
+      'A published head `<hash>:<count>` (or several, comma-separated, at most 8,000 characters): the first <count> events must still hash to it',
     example: '3f5a…(64 hex digits):120',
+    pattern: CHECKPOINTS_PATTERN.source,
   })
   @IsOptional()
   @IsString()

@@ -1,14 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
-import { MULTILINE_TEXT_PATTERN, PRINTABLE_MESSAGE } from '../../common/validators.js';
+import { MULTILINE_TEXT_PATTERN, PRINTABLE_MESSAGE, PRINTABLE_PATTERN } from '../../common/validators.js';
 import { WORKFLOW_STATES, type WorkflowState } from '../../workflow/workflow.definition.js';
 
 // One decision of a meeting about one item.
 export class OutcomeDto {
-  @ApiProperty({ description: 'The item, by id or slug', example: 'joint-threat-review' })
+  @ApiProperty({ description: 'The item, by id or slug', example: 'joint-threat-review', minLength: 1, maxLength: 64 })
   @IsString()
   @MinLength(1)
   @MaxLength(64)
+  @Matches(PRINTABLE_PATTERN, { message: PRINTABLE_MESSAGE })
   item: string;
 
   @ApiProperty({ enum: WORKFLOW_STATES, example: 'agreed' })
