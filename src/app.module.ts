@@ -7,6 +7,7 @@ import { HealthModule } from './health/health.module.js';
 import { HistoryModule } from './history/history.module.js';
 import { ItemsModule } from './items/items.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { StartupModule } from './startup/startup.module.js';
 import { WorkflowModule } from './workflow/workflow.module.js';
 
@@ -23,6 +24,7 @@ export class AppModule {
         ItemsModule,
         HistoryModule,
         MeetingsModule,
+        ReportsModule,
         HealthModule,
         StartupModule,
       ],

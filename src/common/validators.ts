@@ -1,5 +1,6 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { isCalendarDate, todayUtc } from './calendar-date.js';
+import { isInstant } from './instant.js';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SLUG_MESSAGE = 'must be lower-case kebab-case (a-z, 0-9 and single hyphens), 3 to 64 characters';
@@ -30,5 +31,16 @@ export function IsNotFutureDate(options: ValidationOptions = {}): PropertyDecora
       propertyName: propertyName as string,
       options: { message: 'must not be in the future', ...options },
       validator: { validate: (value: unknown) => !isCalendarDate(value) || value <= todayUtc() },
+    });
+}
+
+export function IsInstant(options: ValidationOptions = {}): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isInstant',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: 'must be an ISO 8601 timestamp with a zone, e.g. 2010-11-27T09:00:00Z', ...options },
+      validator: { validate: (value: unknown) => isInstant(value) },
     });
 }
