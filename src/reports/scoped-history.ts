@@ -61,7 +61,7 @@ export class ScopedHistory {
       .addSelect('"e"."to_state"', 'state')
       .addSelect('"e"."effective_on"', 'since')
       .addSelect('"e"."reason"', 'lastReason')
-      .from((sub) => this.lastStateEventPerItem(sub, day), 'last')
+      .from((sub: SelectQueryBuilder<ObjectLiteral>) => this.lastStateEventPerItem(sub, day), 'last')
       .innerJoin('history_events', 'e', '"e"."item_id" = "last"."item_id" AND "e"."seq" = "last"."seq"')
       .getRawMany<{ itemId: string; state: WorkflowState; since: string; lastReason: string | null }>();
     const states: ItemState[] = [];
@@ -128,10 +128,10 @@ export class ScopedHistory {
     return { hash: last?.hash ?? GENESIS_HASH, events: Number(counted.events) };
   }
 
-  private lastStateEventPerItem<T extends ObjectLiteral>(
-    sub: SelectQueryBuilder<T>,
+  private lastStateEventPerItem(
+    sub: SelectQueryBuilder<ObjectLiteral>,
     day: string,
-  ): SelectQueryBuilder<T> {
+  ): SelectQueryBuilder<ObjectLiteral> {
     const query = sub
       .select('"h"."item_id"', 'item_id')
       .addSelect('MAX("h"."seq")', 'seq')
