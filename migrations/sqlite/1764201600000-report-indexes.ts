@@ -5,10 +5,10 @@ export class ReportIndexes1764201600000 implements MigrationInterface {
   name = 'ReportIndexes1764201600000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    // Covers "the last state event of each item up to a day (and recorded up to an instant)":
-    // one scan in item order, grouped without a sort and without reading the table.
+    // "An item's latest state event effective by a day (and recorded by an instant)": one probe per
+    // item that reads backwards from the day, checking action and recorded_at in the index itself.
     await queryRunner.query(
-      `CREATE INDEX "IDX_history_events_item_state" ON "history_events" ("item_id", "action", "effective_on", "seq", "recorded_at")`,
+      `CREATE INDEX "IDX_history_events_item_state" ON "history_events" ("item_id", "effective_on", "seq", "action", "recorded_at")`,
     );
     // What the tracker knew at an instant: the head of the chain then, and the created and updated
     // events recorded by then, which describe the items as they were known. Not led by "action":

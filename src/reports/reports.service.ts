@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { dayBefore, todayUtc } from '../common/calendar-date.js';
 import { DomainError } from '../common/domain-error.js';
-import type { ChangesReport } from './changes-report.view.js';
+import type { ChangeView, ChangesReport } from './changes-report.view.js';
 import { countsTimeline } from './counts-timeline.js';
 import type { ChangesReportQuery } from './dto/changes-report.query.js';
 import type { StatusReportQuery } from './dto/status-report.query.js';
 import { reportScope, type ReportScope } from './report-scope.js';
-import { ScopedHistory } from './scoped-history.js';
+import { ScopedHistory, type StateEvent } from './scoped-history.js';
 import { countByState } from './state-counts.js';
 import type { ReportScopeView, StatusReport } from './status-report.view.js';
 
@@ -21,21 +21,8 @@ export class ReportsService {
     const asOf = query.asOf ?? todayUtc();
     const scope = reportScope(query);
     const history = await ScopedHistory.open(this.dataSource.manager, scope);
-    const states = await history.statesAsOf(asOf);
-    return {
-      asOf,
-      ...(await scopeView(scope, history)),
-      counts: countByState(states),
-      items: states.map(({ slug, title, category, proposedBy, state, since, lastReason }) => ({
-        slug,
-        title,
-        category,
-        proposedBy,
-        state,
-        since,
-        lastReason,
-      })),
-    };
+    const items = await history.statesAsOf(asOf);
+    return { asOf, ...(await scopeView(scope, history)), counts: countByState(items), items };
   }
 
   async changes(query: ChangesReportQuery): Promise<ChangesReport> {
@@ -46,7 +33,7 @@ export class ReportsService {
     }
     const scope = reportScope(query);
     const history = await ScopedHistory.open(this.dataSource.manager, scope);
-    const countsBefore = countByState(await history.statesAsOf(dayBefore(from)));
+    const countsBefore = await history.countsAsOf(dayBefore(from));
     const events = await history.stateEventsBetween(from, to);
     // The window's changes replayed on the day before it give the status on `to` without
     // rebuilding it a second time.
@@ -57,9 +44,7 @@ export class ReportsService {
       ...(await scopeView(scope, history)),
       countsBefore,
       countsAfter: timeline.countsAfter,
-      transitions: events.flatMap(({ item, action, fromState, ...change }) =>
-        action === 'transitioned' && fromState ? [{ item: item.slug, title: item.title, fromState, ...change }] : [],
-      ),
+      transitions: presentTransitions(events, history),
       timeline: timeline.points,
     };
   }
@@ -72,4 +57,28 @@ async function scopeView(scope: ReportScope, history: ScopedHistory): Promise<Re
     proposedBy: scope.proposedBy ?? null,
     head: await history.head(),
   };
+}
+
+// The transitions of a window (its created events only move the counts), with their items' slugs
+// and titles.
+function presentTransitions(events: readonly StateEvent[], history: ScopedHistory): ChangeView[] {
+  const transitions: ChangeView[] = [];
+  for (const event of events) {
+    const item = history.describe(event.itemId);
+    if (item && event.fromState) {
+      transitions.push({
+        item: item.slug,
+        title: item.title,
+        fromState: event.fromState,
+        toState: event.toState,
+        effectiveOn: event.effectiveOn,
+        reason: event.reason,
+        meeting: event.meeting,
+        source: event.source,
+        actor: event.actor,
+        recordedAt: event.recordedAt,
+      });
+    }
+  }
+  return transitions;
 }

@@ -3,8 +3,10 @@ import { GENESIS_HASH } from '../history/event-hash.js';
 import type { FieldChanges } from '../history/history-event.types.js';
 import { historyHead, type HistoryHead } from '../history/history-head.js';
 import type { WorkflowState } from '../workflow/workflow.definition.js';
+import { emptyStateCounts } from '../workflow/workflow.machine.js';
 import { applyChanges, type ItemDescription } from './item-description.js';
 import { matchesFilters, type ReportScope } from './report-scope.js';
+import type { StateCounts } from './status-report.view.js';
 
 // The events that say which state an item is in; `updated` events only change its description.
 const STATE_ACTIONS = ['created', 'transitioned'];
@@ -15,9 +17,10 @@ export interface ItemState extends ItemDescription {
   readonly lastReason: string | null;
 }
 
+// A created or transitioned event, as read: its item is named by id (see describe).
 export interface StateEvent {
-  readonly item: ItemDescription;
-  readonly action: 'created' | 'transitioned';
+  readonly itemId: string;
+  // Null on the created event, set on every transition.
   readonly fromState: WorkflowState | null;
   readonly toState: WorkflowState;
   readonly effectiveOn: string;
@@ -28,7 +31,12 @@ export interface StateEvent {
   readonly recordedAt: string;
 }
 
-type StateEventRow = Omit<StateEvent, 'item'> & { readonly itemId: string };
+interface LatestStateRow {
+  readonly itemId: string;
+  readonly state: WorkflowState;
+  readonly since: string;
+  readonly lastReason: string | null;
+}
 
 // The history as a report sees it: only the items its filters select and, with knownAt, only the
 // events recorded by then, with the items described as they were known then.
@@ -52,26 +60,39 @@ export class ScopedHistory {
     return new ScopedHistory(manager, scope.knownAt, selected);
   }
 
-  // Each item proposed by `day`, in the state of its last state event effective by then, by slug.
-  // Effect dates never move backwards within an item, so its highest seq is also its latest effect.
+  // Each item proposed by `day`, in the state of its latest state event effective by then, by slug.
   async statesAsOf(day: string): Promise<ItemState[]> {
-    const rows = await this.manager
-      .createQueryBuilder()
-      .select('"e"."item_id"', 'itemId')
-      .addSelect('"e"."to_state"', 'state')
-      .addSelect('"e"."effective_on"', 'since')
-      .addSelect('"e"."reason"', 'lastReason')
-      .from((sub: SelectQueryBuilder<ObjectLiteral>) => this.lastStateEventPerItem(sub, day), 'last')
-      .innerJoin('history_events', 'e', '"e"."item_id" = "last"."item_id" AND "e"."seq" = "last"."seq"')
-      .getRawMany<{ itemId: string; state: WorkflowState; since: string; lastReason: string | null }>();
     const states: ItemState[] = [];
-    for (const { itemId, ...state } of rows) {
-      const item = this.items.get(itemId);
+    for (const row of await this.latestStateRows(day)) {
+      const item = this.items.get(row.itemId);
       if (item) {
-        states.push({ ...item, ...state });
+        states.push({
+          slug: item.slug,
+          title: item.title,
+          category: item.category,
+          proposedBy: item.proposedBy,
+          state: row.state,
+          since: row.since,
+          lastReason: row.lastReason,
+        });
       }
     }
     return states.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  }
+
+  // The counts of statesAsOf, without building its rows.
+  async countsAsOf(day: string): Promise<StateCounts> {
+    const counts = emptyStateCounts();
+    for (const row of await this.latestStateRows(day)) {
+      if (this.items.has(row.itemId)) {
+        counts[row.state] += 1;
+      }
+    }
+    return counts;
+  }
+
+  describe(itemId: string): ItemDescription | undefined {
+    return this.items.get(itemId);
   }
 
   // Items proposed and transitions made with an effect date in [from, to], in effect order.
@@ -79,7 +100,6 @@ export class ScopedHistory {
     const query = this.manager
       .createQueryBuilder()
       .select('"e"."item_id"', 'itemId')
-      .addSelect('"e"."action"', 'action')
       .addSelect('"e"."from_state"', 'fromState')
       .addSelect('"e"."to_state"', 'toState')
       .addSelect('"e"."effective_on"', 'effectiveOn')
@@ -94,14 +114,8 @@ export class ScopedHistory {
       .andWhere('"e"."effective_on" >= :from AND "e"."effective_on" <= :to', { from, to })
       .orderBy('"e"."effective_on"')
       .addOrderBy('"e"."id"');
-    const events: StateEvent[] = [];
-    for (const { itemId, ...event } of await this.recordedByKnownAt(query, 'e').getRawMany<StateEventRow>()) {
-      const item = this.items.get(itemId);
-      if (item) {
-        events.push({ item, ...event });
-      }
-    }
-    return events;
+    const rows = await this.recordedByKnownAt(query, 'e').getRawMany<StateEvent>();
+    return rows.filter((row) => this.items.has(row.itemId));
   }
 
   // The head of the hash chain the report was built from: with knownAt, the newest event then.
@@ -128,18 +142,22 @@ export class ScopedHistory {
     return { hash: last?.hash ?? GENESIS_HASH, events: Number(counted.events) };
   }
 
-  private lastStateEventPerItem(
-    sub: SelectQueryBuilder<ObjectLiteral>,
-    day: string,
-  ): SelectQueryBuilder<ObjectLiteral> {
-    const query = sub
-      .select('"h"."item_id"', 'item_id')
-      .addSelect('MAX("h"."seq")', 'seq')
-      .from('history_events', 'h')
-      .where('"h"."action" IN (:...stateActions)', { stateActions: STATE_ACTIONS })
-      .andWhere('"h"."effective_on" <= :day', { day })
-      .groupBy('"h"."item_id"');
-    return this.recordedByKnownAt(query, 'h');
+  // Each item's latest state event effective by `day`: one index probe per item
+  // (IDX_history_events_item_state, newest first) in portable SQL, with no window functions and no
+  // LATERAL. An item with no such event (not yet proposed, or not yet recorded) has no row.
+  private async latestStateRows(day: string): Promise<LatestStateRow[]> {
+    const [sql, parameters] = this.manager.connection.driver.escapeQueryWithParameters(
+      `SELECT "e"."item_id" AS "itemId", "e"."to_state" AS "state", "e"."effective_on" AS "since", "e"."reason" AS "lastReason"
+       FROM (SELECT (SELECT "h"."id" FROM "history_events" "h"
+                     WHERE "h"."item_id" = "i"."id" AND "h"."action" IN (:...stateActions)
+                       AND "h"."effective_on" <= :day${this.knownAt ? ' AND "h"."recorded_at" <= :knownAt' : ''}
+                     ORDER BY "h"."effective_on" DESC, "h"."seq" DESC
+                     LIMIT 1) AS "lastId"
+             FROM "items" "i") "last"
+       INNER JOIN "history_events" "e" ON "e"."id" = "last"."lastId"`,
+      { stateActions: STATE_ACTIONS, day, knownAt: this.knownAt },
+    );
+    return this.manager.query(sql, parameters);
   }
 
   private recordedByKnownAt<T extends ObjectLiteral>(
