@@ -42,7 +42,7 @@ interface LatestStateRow {
 // events recorded by then, with the items described as they were known then.
 // Valid time is effective_on, transaction time recorded_at.
 //
-// States are grouped per item in SQL; the items' descriptions are read once and joined here, which
+// Each item's state is found in SQL; the items' descriptions are read once and joined here, which
 // is cheaper than joining them to every event row and works the same with knownAt.
 export class ScopedHistory {
   private constructor(
@@ -181,8 +181,8 @@ async function currentDescriptions(manager: EntityManager): Promise<Map<string, 
   return new Map(rows.map(({ id, ...description }) => [id, description]));
 }
 
-// Each item's description folded from its created and updated events recorded by knownAt; an
-// item's events are numbered in the order they were recorded.
+// Each item's description folded from its created and updated events recorded by knownAt, in the
+// order they were appended.
 async function descriptionsKnownAt(manager: EntityManager, knownAt: string): Promise<Map<string, ItemDescription>> {
   const rows = await manager
     .createQueryBuilder()
