@@ -9,6 +9,7 @@ import { HistoryModule } from './history/history.module.js';
 import { ItemsModule } from './items/items.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { OutcomesModule } from './outcomes/outcomes.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { StartupModule } from './startup/startup.module.js';
 import { WorkflowModule } from './workflow/workflow.module.js';
 
@@ -26,6 +27,7 @@ export class AppModule {
         HistoryModule,
         MeetingsModule,
         OutcomesModule,
+        ReportsModule,
         HealthModule,
         StartupModule,
         AuditModule,

@@ -1,11 +1,16 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyOutcomesFile } from '../src/cli/outcomes.command.js';
+import { reportCommand } from '../src/cli/report.command.js';
 import { historyOf, makeItem } from './support/factories.js';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
 
 const EXAMPLE = 'examples/lisbon-summit-2010.json';
+
+interface ChangesReport {
+  transitions: { item: string; toState: string; meeting: string | null }[];
+}
 
 // The command's own code path, in process, on the database file of a running test app.
 describe('outcomes apply (command line)', () => {
@@ -93,6 +98,18 @@ describe('outcomes apply (command line)', () => {
     });
     expect(await states(exampleSlugs)).toEqual(after);
     expect(await eventCount()).toBe(events);
+
+    // What an analyst then asks: what did the summit change? Exactly the example's outcomes.
+    const out = join(files, 'lisbon-changes.json');
+    await reportCommand().parseAsync(
+      ['changes', '--from', '2010-11-20', '--to', '2010-11-20', '--format', 'json', '--out', out],
+      { from: 'user' },
+    );
+    const report = JSON.parse(readFileSync(out, 'utf8')) as ChangesReport;
+    const example = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as { outcomes: { item: string; to: string }[] };
+    expect(report.transitions.map(({ item, toState, meeting }) => [item, toState, meeting]).sort()).toEqual(
+      example.outcomes.map(({ item, to }) => [item, to, 'lisbon-summit-2010']).sort(),
+    );
   });
 
   it('reads a CSV file with the meeting from --meeting and names the line of a refused outcome', async () => {

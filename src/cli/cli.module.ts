@@ -5,6 +5,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { ConfigModule } from '../config/config.module.js';
 import { DatabaseModule } from '../database/database.module.js';
 import { OutcomesModule } from '../outcomes/outcomes.module.js';
+import { ReportsModule } from '../reports/reports.module.js';
 
 // The services the command line uses, on the same database and migrations as the server, without HTTP.
 @Module({})
@@ -12,7 +13,7 @@ export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthModule, OutcomesModule, AuditModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthModule, OutcomesModule, AuditModule, ReportsModule],
     };
   }
 }

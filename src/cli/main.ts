@@ -4,6 +4,7 @@ import { DomainError } from '../common/domain-error.js';
 import { outcomesCommand } from './outcomes.command.js';
 import { auditCommand } from './audit.command.js';
 import { backupCommand } from './backup.command.js';
+import { reportCommand } from './report.command.js';
 import { tokensCommand } from './tokens.command.js';
 
 const program = new Command('policy-tracker')
@@ -11,7 +12,8 @@ const program = new Command('policy-tracker')
   .addCommand(tokensCommand())
   .addCommand(outcomesCommand())
   .addCommand(auditCommand())
-  .addCommand(backupCommand());
+  .addCommand(backupCommand())
+  .addCommand(reportCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // Expected failures get one clear line; anything else is a bug and keeps its stack.

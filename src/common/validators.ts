@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { isCalendarDate, todayUtc } from './calendar-date.js';
+import { isInstant } from './instant.js';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SLUG_MESSAGE = 'must be lower-case kebab-case (a-z, 0-9 and single hyphens), 3 to 64 characters';
@@ -43,4 +44,15 @@ export function ToQueryInteger(): PropertyDecorator {
   return Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' && /^-?\d{1,9}$/.test(value) ? Number(value) : value,
   );
+}
+
+export function IsInstant(options: ValidationOptions = {}): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isInstant',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: 'must be an ISO 8601 timestamp with a zone, e.g. 2010-11-27T09:00:00Z', ...options },
+      validator: { validate: (value: unknown) => isInstant(value) },
+    });
 }

@@ -22,12 +22,18 @@ export interface OpenApiDocument {
 }
 
 interface OpenApiOperation {
-  readonly parameters?: readonly { readonly in: string; readonly name: string; readonly schema?: JsonSchema }[];
+  readonly parameters?: readonly {
+    readonly in: string;
+    readonly name: string;
+    readonly required?: boolean;
+    readonly schema?: JsonSchema;
+  }[];
   readonly requestBody?: { readonly content?: Readonly<Record<string, { readonly schema?: JsonSchema }>> };
 }
 
 export interface QueryParameter {
   readonly name: string;
+  readonly required: boolean;
   readonly schema: JsonSchema;
 }
 
@@ -50,7 +56,11 @@ export function routesOf(document: OpenApiDocument): RouteSpec[] {
         path,
         query: (operation.parameters ?? [])
           .filter((parameter) => parameter.in === 'query')
-          .map((parameter) => ({ name: parameter.name, schema: resolve(document, parameter.schema ?? {}) })),
+          .map((parameter) => ({
+            name: parameter.name,
+            required: parameter.required === true,
+            schema: resolve(document, parameter.schema ?? {}),
+          })),
         body: operation.requestBody?.content?.['application/json']?.schema,
       })),
   );
