@@ -1,0 +1,45 @@
+// The part of autocannon's programmatic API the benchmark uses (the package ships no types).
+declare module 'autocannon' {
+  export interface Histogram {
+    readonly average: number;
+    readonly min: number;
+    readonly max: number;
+    readonly total: number;
+    readonly p50: number;
+    readonly p90: number;
+    readonly p99: number;
+  }
+
+  export interface RequestParams {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  }
+
+  export interface RequestSpec extends RequestParams {
+    setupRequest?: (request: RequestParams, context: Record<string, unknown>) => RequestParams;
+    onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
+  }
+
+  export interface Options {
+    url: string;
+    connections?: number;
+    duration?: number;
+    timeout?: number;
+    headers?: Record<string, string>;
+    requests?: RequestSpec[];
+  }
+
+  export interface Result {
+    readonly requests: Histogram;
+    readonly latency: Histogram;
+    readonly duration: number;
+    readonly errors: number;
+    readonly timeouts: number;
+    readonly non2xx: number;
+    readonly statusCodeStats: Record<string, { count: number }>;
+  }
+
+  export default function autocannon(options: Options): Promise<Result>;
+}
