@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { nowIso } from '../common/calendar-date.js';
+import { executeWrite } from '../database/sql.js';
 import type { WorkflowState } from '../workflow/workflow.definition.js';
 import { GENESIS_HASH, eventHash } from './event-hash.js';
-import { HistoryEventEntity } from './history-event.entity.js';
 import type { EventAction, FieldChanges } from './history-event.types.js';
 
 export interface NewEvent {
@@ -22,10 +22,17 @@ export interface NewEvent {
   readonly actor: string;
 }
 
+// Every write appends one event: plain SQL with a stable text, so the statement stays prepared.
+const INSERT_EVENT = `
+  INSERT INTO "history_events" ("item_id", "seq", "action", "from_state", "to_state", "changes", "reason",
+    "effective_on", "meeting_id", "source", "batch_id", "actor", "recorded_at", "prev_hash", "hash")
+  VALUES (:itemId, :seq, :action, :fromState, :toState, :changes, :reason,
+    :effectiveOn, :meetingId, :source, :batchId, :actor, :recordedAt, :prevHash, :hash)`;
+
 // Appends events inside the caller's transaction, chaining each to the one before it.
 @Injectable()
 export class HistoryRecorder {
-  async append(manager: EntityManager, event: NewEvent): Promise<HistoryEventEntity> {
+  async append(manager: EntityManager, event: NewEvent): Promise<void> {
     const prevHash = await this.headHash(manager);
     const fields = {
       itemId: event.itemId,
@@ -43,9 +50,7 @@ export class HistoryRecorder {
       recordedAt: nowIso(),
       prevHash,
     };
-    const entity = manager.create(HistoryEventEntity, { ...fields, hash: eventHash(fields) });
-    await manager.insert(HistoryEventEntity, entity);
-    return entity;
+    await executeWrite(manager, INSERT_EVENT, { ...fields, hash: eventHash(fields) });
   }
 
   private async headHash(manager: EntityManager): Promise<string> {
