@@ -7,6 +7,7 @@ declare module 'autocannon' {
     readonly total: number;
     readonly p50: number;
     readonly p90: number;
+    readonly p97_5: number;
     readonly p99: number;
   }
 

@@ -24,6 +24,7 @@ export interface Measurement {
   readonly requestsPerSecond: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
+  readonly maxMs: number;
   readonly non2xx: number;
   readonly errors: number;
   readonly statusCodes: Readonly<Record<string, number>>;
@@ -74,6 +75,7 @@ export async function runLoad(options: LoadOptions): Promise<Measurement> {
     requestsPerSecond: requests / result.duration,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
+    maxMs: result.latency.max,
     non2xx: result.non2xx,
     errors: result.errors,
     statusCodes,
