@@ -9,7 +9,8 @@ import type { WorkflowState } from '../src/workflow/workflow.definition.js';
 // The ceilings the service is measured against, each run in its own process:
 //   --mode http     a bare Fastify server answering a constant item: the cost of the HTTP layer alone;
 //   --mode storage  a bare Fastify server running the service's SQL for reading one item and for a
-//                   transition straight through better-sqlite3, with the service's pragmas.
+//                   transition straight through better-sqlite3, with the service's pragmas and its
+//                   group commit.
 const { values } = parseArgs({
   options: {
     mode: { type: 'string' },
@@ -60,6 +61,14 @@ interface ItemRow {
   version: number;
   created_at: string;
   updated_at: string;
+}
+
+interface QueuedTransition {
+  readonly key: string;
+  readonly to: WorkflowState;
+  readonly reason: string | null;
+  resolve(item: ItemEntity | undefined): void;
+  reject(error: unknown): void;
 }
 
 function serveStorage(path: string): void {
@@ -117,6 +126,39 @@ function serveStorage(path: string): void {
     return updated;
   });
 
+  // Group commit, as the service does it: transitions that arrive while a group is being written
+  // run in the next group, each in its own savepoint (a nested better-sqlite3 transaction), and
+  // share one COMMIT, so one fsync.
+  const queue: QueuedTransition[] = [];
+  const commitGroup = db.transaction((group: readonly QueuedTransition[]) =>
+    group.map((write) => {
+      try {
+        return { item: transition(write.key, write.to, write.reason) };
+      } catch (error) {
+        return { error };
+      }
+    }),
+  );
+  const flush = () => {
+    const group = queue.splice(0);
+    try {
+      commitGroup
+        .immediate(group)
+        .forEach((outcome, index) =>
+          'error' in outcome ? group[index].reject(outcome.error) : group[index].resolve(outcome.item),
+        );
+    } catch (error) {
+      group.forEach((write) => write.reject(error));
+    }
+  };
+  const transitionSoon = (key: string, to: WorkflowState, reason: string | null) =>
+    new Promise<ItemEntity | undefined>((resolve, reject) => {
+      queue.push({ key, to, reason, resolve, reject });
+      if (queue.length === 1) {
+        setImmediate(flush);
+      }
+    });
+
   app.get<{ Params: { key: string } }>('/api/items/:key', async (request, reply) => {
     const row = selectItem.get(request.params.key, request.params.key);
     return row ? presentItemDetail(toItem(row)) : reply.code(404).send({ status: 404 });
@@ -124,7 +166,7 @@ function serveStorage(path: string): void {
   app.post<{ Params: { key: string }; Body: { to: WorkflowState; reason?: string } }>(
     '/api/items/:key/transitions',
     async (request, reply) => {
-      const item = transition.immediate(request.params.key, request.body.to, request.body.reason ?? null);
+      const item = await transitionSoon(request.params.key, request.body.to, request.body.reason ?? null);
       return item ? presentItemDetail(item) : reply.code(404).send({ status: 404 });
     },
   );
