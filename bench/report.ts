@@ -125,7 +125,8 @@ function verdict(met: boolean | undefined): string {
 }
 
 function percent(ratio: number): string {
-  return `${(ratio * 100).toFixed(0)}%`;
+  const value = ratio * 100;
+  return `${value < 10 ? value.toFixed(1) : value.toFixed(0)}%`;
 }
 
 function fixed(ms: number): string {
