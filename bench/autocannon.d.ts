@@ -4,7 +4,6 @@ declare module 'autocannon' {
     readonly average: number;
     readonly min: number;
     readonly max: number;
-    readonly total: number;
     readonly p50: number;
     readonly p90: number;
     readonly p97_5: number;
@@ -30,17 +29,26 @@ declare module 'autocannon' {
     timeout?: number;
     headers?: Record<string, string>;
     requests?: RequestSpec[];
+    // Answer the run's raw histograms, to be merged with other runs by aggregateResult.
+    skipAggregateResult?: boolean;
   }
 
-  export interface Result {
-    readonly requests: Histogram;
-    readonly latency: Histogram;
+  export interface RawResult {
     readonly duration: number;
     readonly errors: number;
-    readonly timeouts: number;
     readonly non2xx: number;
     readonly statusCodeStats: Record<string, { count: number }>;
   }
 
-  export default function autocannon(options: Options): Promise<Result>;
+  export interface Result {
+    readonly latency: Histogram;
+    readonly errors: number;
+    readonly non2xx: number;
+  }
+
+  function autocannon(options: Options & { skipAggregateResult: true }): Promise<RawResult>;
+  namespace autocannon {
+    function aggregateResult(results: readonly RawResult[], options: { url: string; connections: number }): Result;
+  }
+  export default autocannon;
 }

@@ -20,6 +20,7 @@ export interface ChildServer {
   // From spawning the process to its first 200 on the health path.
   readonly startupMs: number;
   peakRssBytes(): number | undefined;
+  rssBytes(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -89,7 +90,8 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
     url,
     pid,
     startupMs,
-    peakRssBytes: () => peakRssBytes(pid),
+    peakRssBytes: () => memoryBytes(pid, 'VmHWM'),
+    rssBytes: () => memoryBytes(pid, 'VmRSS'),
     stop: async () => {
       if (alive) {
         child.kill('SIGTERM');
@@ -113,11 +115,11 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-// The high-water mark of the process's resident memory, as Linux counts it.
-function peakRssBytes(pid: number): number | undefined {
+// The process's resident memory now (VmRSS) or at its peak (VmHWM), as Linux counts it.
+function memoryBytes(pid: number, field: 'VmRSS' | 'VmHWM'): number | undefined {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(status);
+    const match = new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(status);
     return match ? Number(match[1]) * 1024 : undefined;
   } catch {
     return undefined;

@@ -1,4 +1,4 @@
-import autocannon, { type RequestParams } from 'autocannon';
+import autocannon, { type RawResult, type RequestParams } from 'autocannon';
 
 export interface PlannedRequest {
   readonly method: 'GET' | 'POST';
@@ -19,6 +19,13 @@ export interface LoadOptions {
   readonly plan: RequestPlan;
 }
 
+// One slice of a scenario's load; a scenario's slices are merged into one measurement.
+export interface LoadSlice {
+  readonly raw: RawResult;
+  // The first few refused answers, so that a run with non-2xx says why.
+  readonly refusals: readonly string[];
+}
+
 export interface Measurement {
   readonly requests: number;
   readonly requestsPerSecond: number;
@@ -28,7 +35,6 @@ export interface Measurement {
   readonly non2xx: number;
   readonly errors: number;
   readonly statusCodes: Readonly<Record<string, number>>;
-  // The first few refused answers, so that a run with non-2xx says why.
   readonly refusals: readonly string[];
 }
 
@@ -36,15 +42,16 @@ interface PlanContext {
   settle?: (status: number) => void;
 }
 
-export async function runLoad(options: LoadOptions): Promise<Measurement> {
+export async function runLoad(options: LoadOptions): Promise<LoadSlice> {
   const refusals: string[] = [];
-  const result = await autocannon({
+  const raw = await autocannon({
     url: options.url,
     connections: options.connections,
     duration: options.durationSeconds,
     // A write queue under 50 connections can keep a request waiting for seconds; that is a result, not an error.
     timeout: 60,
     headers: { ...options.headers },
+    skipAggregateResult: true,
     requests: [
       {
         setupRequest: (request, context) => {
@@ -66,19 +73,33 @@ export async function runLoad(options: LoadOptions): Promise<Measurement> {
       },
     ],
   });
-  const statusCodes = Object.fromEntries(
-    Object.entries(result.statusCodeStats).map(([status, { count }]) => [status, Number(count)]),
-  );
+  return { raw, refusals };
+}
+
+// Requests per second over all slices, and latency percentiles from their merged histograms.
+export function mergeSlices(slices: readonly LoadSlice[], url: string, connections: number): Measurement {
+  const statusCodes: Record<string, number> = {};
+  for (const { raw } of slices) {
+    for (const [status, { count }] of Object.entries(raw.statusCodeStats)) {
+      statusCodes[status] = (statusCodes[status] ?? 0) + Number(count);
+    }
+  }
   const requests = Object.values(statusCodes).reduce((sum, count) => sum + count, 0);
+  const seconds = slices.reduce((sum, { raw }) => sum + raw.duration, 0);
+  // aggregateResult adds into the first result's objects: hand it copies.
+  const merged = autocannon.aggregateResult(
+    slices.map(({ raw }) => structuredClone(raw)),
+    { url, connections },
+  );
   return {
     requests,
-    requestsPerSecond: requests / result.duration,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    maxMs: result.latency.max,
-    non2xx: result.non2xx,
-    errors: result.errors,
+    requestsPerSecond: seconds > 0 ? requests / seconds : 0,
+    p50Ms: merged.latency.p50,
+    p99Ms: merged.latency.p99,
+    maxMs: merged.latency.max,
+    non2xx: merged.non2xx,
+    errors: merged.errors,
     statusCodes,
-    refusals,
+    refusals: slices.flatMap(({ refusals }) => refusals).slice(0, 3),
   };
 }

@@ -12,6 +12,8 @@ export type ScenarioResult =
       // Requests per second as a share of the baseline's, measured in the same run.
       readonly ratio?: number;
       readonly unitsPerSecond?: number;
+      // The service's resident memory right after this scenario's slices, the largest seen.
+      readonly serviceRssMb?: number;
     }
   | {
       readonly key: string;
@@ -36,6 +38,7 @@ export function scenarioResult(
   scenario: Scenario,
   measurement: Measurement,
   measured: ScenarioResult[],
+  serviceRssBytes: number | undefined,
 ): ScenarioResult {
   const baseline = measured.find((result) => result.key === scenario.baseline);
   const baseRate = baseline?.available ? baseline.measurement.requestsPerSecond : undefined;
@@ -48,6 +51,7 @@ export function scenarioResult(
     baseline: scenario.baseline,
     ratio: baseRate ? measurement.requestsPerSecond / baseRate : undefined,
     unitsPerSecond: scenario.unitsPerRequest ? measurement.requestsPerSecond * scenario.unitsPerRequest : undefined,
+    serviceRssMb: serviceRssBytes === undefined ? undefined : Math.round(serviceRssBytes / 2 ** 20),
   };
 }
 
@@ -86,10 +90,10 @@ export function checkTargets(results: readonly ScenarioResult[], summary: RunSum
 }
 
 export function formatReport(results: readonly ScenarioResult[], summary: RunSummary, targets: readonly TargetCheck[]) {
-  const header = ['scenario', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'vs ceiling'];
+  const header = ['scenario', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'vs ceiling', 'service RSS'];
   const rows = results.map((result) => {
     if (!result.available) {
-      return [result.label, String(result.connections), result.reason, '', '', '', '', ''];
+      return [result.label, String(result.connections), result.reason, '', '', '', '', '', ''];
     }
     const m = result.measurement;
     const rate = result.unitsPerSecond
@@ -98,6 +102,7 @@ export function formatReport(results: readonly ScenarioResult[], summary: RunSum
     const versus = result.baseline
       ? `${result.ratio === undefined ? '?' : percent(result.ratio)} of ${result.baseline}`
       : '';
+    const rss = result.serviceRssMb === undefined ? '' : `${result.serviceRssMb} MB`;
     return [
       result.label,
       String(result.connections),
@@ -107,6 +112,7 @@ export function formatReport(results: readonly ScenarioResult[], summary: RunSum
       String(m.non2xx),
       String(m.errors),
       versus,
+      rss,
     ];
   });
   const lines = [table([header, ...rows])];
