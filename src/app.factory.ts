@@ -89,18 +89,20 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: [...config.corsOrigins] });
   }
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('policy-tracker')
-      .setDescription(
-        'Tracks diplomatic cooperation proposals through a status workflow, with an append-only history. ' +
-          'Errors are RFC 9457 problem details (application/problem+json).',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  // Built on the first request for it rather than at start: it walks every route's metadata.
+  const document = () =>
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('policy-tracker')
+        .setDescription(
+          'Tracks diplomatic cooperation proposals through a status workflow, with an append-only history. ' +
+            'Errors are RFC 9457 problem details (application/problem+json).',
+        )
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
   // SIGTERM/SIGINT: stop accepting, finish the requests in flight, close the database, exit 0.
   app.enableShutdownHooks(undefined, { useProcessExit: true });

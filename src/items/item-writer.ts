@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
 import { nowIso } from '../common/calendar-date.js';
+import { executeWrite } from '../database/sql.js';
 import type { FieldChanges } from '../history/history-event.types.js';
 import { HistoryRecorder } from '../history/history-recorder.js';
 import type { WorkflowState } from '../workflow/workflow.definition.js';
@@ -102,13 +103,22 @@ export class ItemWriter {
   }
 
   private async guardedUpdate(manager: EntityManager, item: ItemEntity, set: Partial<ItemEntity>): Promise<void> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(ItemEntity)
-      .set(set)
-      .where('id = :id AND version = :version', { id: item.id, version: item.version })
-      .execute();
-    if (result.affected !== 1) {
+    const columns = manager.connection.getMetadata(ItemEntity);
+    const assignments = Object.keys(set).map((field) => {
+      const column = columns.findColumnWithPropertyName(field);
+      if (!column) {
+        throw new Error(`ItemEntity has no column for ${field}`);
+      }
+      return `"${column.databaseName}" = :${field}`;
+    });
+    // Plain SQL rather than the update query builder, which inlines numbers (the version) into
+    // the text and so defeats the prepared-statement cache on every write.
+    const changed = await executeWrite(
+      manager,
+      `UPDATE "items" SET ${assignments.join(', ')} WHERE "id" = :whereId AND "version" = :whereVersion`,
+      { ...set, whereId: item.id, whereVersion: item.version },
+    );
+    if (changed !== 1) {
       throw new DomainError('version_mismatch', `Item ${item.slug} was changed by someone else; read it again.`, {
         item: item.slug,
       });
