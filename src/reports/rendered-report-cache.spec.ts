@@ -3,10 +3,12 @@ import { RenderedReportCache } from './rendered-report-cache.js';
 describe('RenderedReportCache', () => {
   const counting = () => {
     const built: string[] = [];
-    const build = (key: string, text = key) => () => {
-      built.push(key);
-      return Promise.resolve(text);
-    };
+    const build =
+      (key: string, text = key) =>
+      () => {
+        built.push(key);
+        return Promise.resolve(text);
+      };
     return { built, build };
   };
 
