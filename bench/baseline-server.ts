@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import Fastify from 'fastify';
 import { GENESIS_HASH, eventHash, type HashedEventFields } from '../src/history/event-hash.js';
+import { hashTokenSecret } from '../src/auth/token-secret.js';
 import type { ItemEntity } from '../src/items/item.entity.js';
 import { presentItemDetail } from '../src/items/item.presenter.js';
 import type { WorkflowState } from '../src/workflow/workflow.definition.js';
@@ -10,12 +11,13 @@ import type { WorkflowState } from '../src/workflow/workflow.definition.js';
 //   --mode http     a bare Fastify server answering a constant item: the cost of the HTTP layer alone;
 //   --mode storage  a bare Fastify server running the service's SQL for reading one item and for a
 //                   transition straight through better-sqlite3, with the service's pragmas and its
-//                   group commit.
+//                   group commit; like the service, it looks up the request's token (--token) first.
 const { values } = parseArgs({
   options: {
     mode: { type: 'string' },
     port: { type: 'string' },
     database: { type: 'string' },
+    token: { type: 'string' },
   },
 });
 
@@ -40,8 +42,8 @@ const SAMPLE_ITEM: ItemEntity = {
 
 if (values.mode === 'http') {
   app.get('/item', () => presentItemDetail(SAMPLE_ITEM));
-} else if (values.mode === 'storage' && values.database) {
-  serveStorage(values.database);
+} else if (values.mode === 'storage' && values.database && values.token) {
+  serveStorage(values.database, values.token);
 } else {
   throw new Error('usage: baseline-server --mode http|storage --port <port> [--database <sqlite file>]');
 }
@@ -71,12 +73,26 @@ interface QueuedTransition {
   reject(error: unknown): void;
 }
 
-function serveStorage(path: string): void {
+function serveStorage(path: string, token: string): void {
   const db = new Database(path, { fileMustExist: true, timeout: 5000 });
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('journal_mode = WAL');
+
+  // The service's token lookup, on a token row of the ceiling's own.
+  db.prepare(
+    "INSERT OR IGNORE INTO api_tokens (name, role, secret_hash, created_at) VALUES ('bench', 'admin', ?, ?)",
+  ).run(hashTokenSecret(token), new Date().toISOString());
+  const selectToken = db.prepare<[string], { name: string; role: string }>(
+    'SELECT name, role FROM api_tokens WHERE secret_hash = ? AND revoked_at IS NULL',
+  );
+  app.addHook('onRequest', async (request, reply) => {
+    const secret = request.headers.authorization?.slice('Bearer '.length) ?? '';
+    if (request.url !== '/health' && !selectToken.get(hashTokenSecret(secret))) {
+      await reply.code(401).send({ status: 401 });
+    }
+  });
 
   const selectItem = db.prepare<[string, string], ItemRow>('SELECT * FROM items WHERE id = ? OR slug = ?');
   const updateItem = db.prepare(
