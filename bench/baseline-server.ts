@@ -4,6 +4,7 @@ import Fastify from 'fastify';
 import { GENESIS_HASH, eventHash, type HashedEventFields } from '../src/history/event-hash.js';
 import { hashTokenSecret } from '../src/auth/token-secret.js';
 import type { ItemEntity } from '../src/items/item.entity.js';
+import { itemFromRow, type ItemRow } from '../src/items/item-lookup.js';
 import { presentItemDetail } from '../src/items/item.presenter.js';
 import type { WorkflowState } from '../src/workflow/workflow.definition.js';
 
@@ -48,22 +49,6 @@ if (values.mode === 'http') {
   throw new Error('usage: baseline-server --mode http|storage --port <port> [--database <sqlite file>]');
 }
 await app.listen({ port: Number(values.port), host: '127.0.0.1' });
-
-interface ItemRow {
-  id: string;
-  slug: string;
-  title: string;
-  summary: string;
-  category: string;
-  proposed_by: string;
-  proposed_on: string;
-  source_url: string | null;
-  state: WorkflowState;
-  state_since: string;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
 
 interface QueuedTransition {
   readonly key: string;
@@ -110,7 +95,7 @@ function serveStorage(path: string, token: string): void {
       return undefined;
     }
     const recordedAt = new Date().toISOString();
-    const item = toItem(row);
+    const item = itemFromRow(row);
     const updated: ItemEntity = {
       ...item,
       state: to,
@@ -177,7 +162,7 @@ function serveStorage(path: string, token: string): void {
 
   app.get<{ Params: { key: string } }>('/api/items/:key', async (request, reply) => {
     const row = selectItem.get(request.params.key, request.params.key);
-    return row ? presentItemDetail(toItem(row)) : reply.code(404).send({ status: 404 });
+    return row ? presentItemDetail(itemFromRow(row)) : reply.code(404).send({ status: 404 });
   });
   app.post<{ Params: { key: string }; Body: { to: WorkflowState; reason?: string } }>(
     '/api/items/:key/transitions',
@@ -186,22 +171,4 @@ function serveStorage(path: string, token: string): void {
       return item ? presentItemDetail(item) : reply.code(404).send({ status: 404 });
     },
   );
-}
-
-function toItem(row: ItemRow): ItemEntity {
-  return {
-    id: row.id,
-    slug: row.slug,
-    title: row.title,
-    summary: row.summary,
-    category: row.category,
-    proposedBy: row.proposed_by,
-    proposedOn: row.proposed_on,
-    sourceUrl: row.source_url,
-    state: row.state,
-    stateSince: row.state_since,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
 }
