@@ -121,7 +121,9 @@ export function movingItem(slug: string): Worker {
       if (attempt.status === undefined) {
         return;
       }
-      if (attempt.status < 300) {
+      // A 409 here means the item is in that state already (left so by an earlier write that was
+      // answered 503, say): move it the other way next, as after a success.
+      if (attempt.status < 300 || attempt.status === 409) {
         to = to === 'deferred' ? 'under_discussion' : 'deferred';
       }
     }
