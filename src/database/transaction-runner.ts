@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
-import { isSqliteBusy } from './database-errors.js';
+import { isLockTimeout, isSqliteBusy } from './database-errors.js';
+import { lockWrites } from './postgres-locks.js';
 
 export type TransactionWork<T> = (manager: EntityManager) => Promise<T>;
 
@@ -12,7 +13,9 @@ export type TransactionWork<T> = (manager: EntityManager) => Promise<T>;
 // started on it would silently nest as a SAVEPOINT inside the first. So write transactions queue
 // here, one at a time, and begin IMMEDIATE: the write lock is taken up front, so a read lock is
 // never upgraded into SQLITE_BUSY, and another process (the CLI) makes us wait for the busy timeout.
-// PostgreSQL: each transaction has its own pooled connection; rows are guarded by the services.
+// PostgreSQL: each transaction has its own pooled connection, and every write transaction of every
+// instance first takes one advisory lock (see postgres-locks.ts), so the history chain never forks;
+// a writer that cannot get it within the lock timeout gets database_busy, as on SQLite.
 @Injectable()
 export class TransactionRunner {
   private tail: Promise<unknown> = Promise.resolve();
@@ -25,12 +28,23 @@ export class TransactionRunner {
 
   write<T>(work: TransactionWork<T>): Promise<T> {
     if (!this.isSqlite) {
-      return this.dataSource.transaction('READ COMMITTED', work);
+      return this.postgresTransaction(work);
     }
     const run = this.tail.then(() => this.immediateSqliteTransaction(work));
     // The queue continues whether this transaction commits or fails.
     this.tail = run.catch(() => undefined);
     return run;
+  }
+
+  private async postgresTransaction<T>(work: TransactionWork<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction('READ COMMITTED', async (manager) => {
+        await lockWrites(manager);
+        return work(manager);
+      });
+    } catch (error) {
+      throw isLockTimeout(error) ? busy() : error;
+    }
   }
 
   private async immediateSqliteTransaction<T>(work: TransactionWork<T>): Promise<T> {

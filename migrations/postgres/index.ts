@@ -1,0 +1,5 @@
+import { InitialSchema1764115200000 } from './1764115200000-initial-schema.js';
+
+// In order; a class list rather than a glob so the same list runs under Jest and from dist/. The
+// class names and timestamps match migrations/sqlite/, so both databases have the same history.
+export const POSTGRES_MIGRATIONS = [InitialSchema1764115200000];
