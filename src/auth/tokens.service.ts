@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, type DataSource } from 'typeorm';
 import { nowIso } from '../common/calendar-date.js';
 import { DomainError } from '../common/domain-error.js';
+import { byteOrder } from '../database/byte-order.js';
 import { isUniqueViolation } from '../database/database-errors.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import type { Actor } from './actor.js';
@@ -43,7 +44,10 @@ export class TokensService {
   }
 
   async list(): Promise<TokenList> {
-    const tokens = await this.dataSource.manager.find(ApiTokenEntity, { order: { name: 'ASC' } });
+    const tokens = await this.dataSource
+      .createQueryBuilder(ApiTokenEntity, 'token')
+      .orderBy(byteOrder(this.dataSource, 'token.name'), 'ASC')
+      .getMany();
     return {
       data: tokens.map(({ name, role, createdAt, revokedAt }) => ({ name, role, createdAt, revokedAt })),
     };

@@ -59,7 +59,11 @@ async function createPostgresDatabase(): Promise<TestDatabase> {
   }
   const name = `tracker_test_${randomBytes(6).toString('hex')}`;
   const admin = TEST_POSTGRES_URL;
-  await withClient(admin, (client) => client.query(`CREATE DATABASE "${name}"`));
+  // A linguistic collation (where 'apple' sorts before 'Zebra'), so that a query relying on the
+  // database's collation rather than byteOrder() answers differently from SQLite and a test fails.
+  await withClient(admin, (client) =>
+    client.query(`CREATE DATABASE "${name}" TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US'`),
+  );
   const url = new URL(TEST_POSTGRES_URL);
   url.pathname = `/${name}`;
   return {
