@@ -3,11 +3,12 @@ import { AuthModule } from '../auth/auth.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { ConfigModule } from '../config/config.module.js';
 import { DatabaseModule } from '../database/database.module.js';
+import { TransferModule } from '../transfer/transfer.module.js';
 
 // The services the command line uses, on the same database and migrations as the server, without HTTP.
 @Module({})
 export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: CliModule, imports: [ConfigModule.forRoot(config), DatabaseModule, AuthModule] };
+    return { module: CliModule, imports: [ConfigModule.forRoot(config), DatabaseModule, AuthModule, TransferModule] };
   }
 }

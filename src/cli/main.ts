@@ -2,10 +2,13 @@ import { Command } from 'commander';
 import { ConfigError } from '../config/app-config.js';
 import { DomainError } from '../common/domain-error.js';
 import { tokensCommand } from './tokens.command.js';
+import { exportCommand, importCommand } from './transfer.command.js';
 
 const program = new Command('policy-tracker')
   .description('policy-tracker from the command line; uses DATABASE_URL like the server')
-  .addCommand(tokensCommand());
+  .addCommand(tokensCommand())
+  .addCommand(exportCommand())
+  .addCommand(importCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // Expected failures get one clear line; anything else is a bug and keeps its stack.
