@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { nowIso } from '../common/calendar-date.js';
 import { DomainError } from '../common/domain-error.js';
+import { byteOrder } from '../database/byte-order.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { HistoryEventEntity } from '../history/history-event.entity.js';
 import { GENESIS_HASH } from '../history/event-hash.js';
@@ -56,7 +57,7 @@ export class TransferService {
   ) {}
 
   // One consistent snapshot, read page by page, while the server may go on writing.
-  async exportTo(write: LineWriter): Promise<ExportCounts> {
+  async exportTo(write: LineWriter, { pageSize = PAGE_SIZE } = {}): Promise<ExportCounts> {
     const snapshot = <T>(work: (manager: EntityManager) => Promise<T>) =>
       this.dataSource.options.type === 'postgres'
         ? this.dataSource.transaction('REPEATABLE READ', work)
@@ -69,11 +70,11 @@ export class TransferService {
         database: this.dataSource.options.type,
       };
       await write(JSON.stringify({ type: 'header', ...header }));
-      const meetings = await this.exportTable(manager, MEETINGS, 'meeting', write);
-      const items = await this.exportTable(manager, ITEMS, 'item', write);
+      const meetings = await this.exportTable(manager, MEETINGS, 'meeting', write, pageSize);
+      const items = await this.exportTable(manager, ITEMS, 'item', write, pageSize);
       let events = 0;
       let head = GENESIS_HASH;
-      for await (const event of pages(manager, EVENTS)) {
+      for await (const event of pages(manager, EVENTS, pageSize)) {
         await write(JSON.stringify({ type: 'event', ...pickFields(event, EVENT_FIELDS) }));
         events += 1;
         head = event.hash;
@@ -145,9 +146,10 @@ export class TransferService {
     table: Table<T>,
     type: Section,
     write: LineWriter,
+    pageSize: number,
   ): Promise<number> {
     let count = 0;
-    for await (const row of pages(manager, table)) {
+    for await (const row of pages(manager, table, pageSize)) {
       await write(JSON.stringify({ type, ...pickFields(row, table.fields) }));
       count += 1;
     }
@@ -155,17 +157,19 @@ export class TransferService {
   }
 }
 
-// Rows in id order, a page at a time (keyset pagination: no OFFSET scans).
-async function* pages<T extends Row>(manager: EntityManager, table: Table<T>): AsyncGenerator<T> {
+// Rows in id order, a page at a time (keyset pagination: no OFFSET scans); text ids in byte order,
+// so that the file is the same from either database.
+async function* pages<T extends Row>(manager: EntityManager, table: Table<T>, pageSize: number): AsyncGenerator<T> {
+  const id = table.fields.id === 'integer' ? 'row.id' : byteOrder(manager.connection, 'row.id');
   let after: unknown;
   for (;;) {
-    const query = manager.createQueryBuilder(table.entity, 'row').orderBy('row.id', 'ASC').limit(PAGE_SIZE);
+    const query = manager.createQueryBuilder(table.entity, 'row').orderBy(id, 'ASC').limit(pageSize);
     if (after !== undefined) {
-      query.where('row.id > :after', { after });
+      query.where(`${id} > :after`, { after });
     }
     const rows = await query.getMany();
     yield* rows;
-    if (rows.length < PAGE_SIZE) {
+    if (rows.length < pageSize) {
       return;
     }
     after = rows[rows.length - 1].id;

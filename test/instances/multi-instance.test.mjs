@@ -2,7 +2,6 @@
 // must hold across both. Runs the built server (npm run test:instances builds it) on PostgreSQL when
 // TEST_DATABASE_URL=postgres://… names a server (a fresh database is created and dropped), else on
 // a fresh SQLite file.
-const { fetch } = globalThis;
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -18,6 +17,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { GENESIS_HASH, eventHash } from '../../dist/src/history/event-hash.js';
 
+const { fetch } = globalThis;
 const ADMIN = `instances-${randomBytes(12).toString('hex')}`;
 const RACERS = 20;
 const database = await freshDatabase();
