@@ -3,7 +3,7 @@ import { parseDatabaseUrl } from '../src/config/app-config.js';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
 import { runMigrations } from '../src/database/run-migrations.js';
 import { makeItem } from './support/factories.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { bearer, startTestApp, type TestApp } from './support/test-app.js';
 import { createTestDatabase, TEST_DATABASE_KIND, type TestDatabaseKind } from './support/test-database.js';
 
 // What each database must be set to for the service's guarantees.
@@ -61,6 +61,23 @@ describe('the database', () => {
     const events = await t.database.directQuery('SELECT reason FROM history_events');
     expect(events.length).toBeGreaterThan(0);
     expect(events).not.toContainEqual({ reason: 'rewritten' });
+  });
+
+  it('answers 503 database_busy to a writer kept waiting for the write lock, and writes nothing', async () => {
+    const item = await makeItem(t);
+    const release = await t.database.holdWriteLock();
+    try {
+      const response = await t.api
+        .post(`/api/items/${item.slug}/transitions`)
+        .set(...bearer())
+        .send({ to: 'under_discussion' })
+        .expect(503);
+      expect(response.body.type).toContain('database-busy');
+    } finally {
+      await release();
+    }
+    const history = await t.query('SELECT seq FROM history_events WHERE item_id = ?', [item.id]);
+    expect(history).toHaveLength(1);
   });
 
   it('migrates an empty database from the same class list outside Nest', async () => {

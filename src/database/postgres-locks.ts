@@ -2,7 +2,7 @@ import type { EntityManager, QueryRunner } from 'typeorm';
 
 // Advisory lock keys: arbitrary constants, the same in every instance, so that instances sharing a
 // database agree on them. Nothing else in the database uses advisory locks.
-const WRITE_LOCK_KEY = '7034401';
+export const WRITE_LOCK_KEY = '7034401';
 const MIGRATION_LOCK_KEY = '7034402';
 
 // A write transaction waits this long for the write lock (or a row lock), then the client hears

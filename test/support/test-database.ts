@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { WRITE_LOCK_KEY } from '../../src/database/postgres-locks.js';
 
 // The tests run on SQLite, or on PostgreSQL when TEST_DATABASE_URL=postgres://… names a server (its
 // database is only used to create and drop a fresh database per test app).
@@ -21,6 +22,9 @@ export interface TestDatabase {
   readonly url: string;
   // Runs one statement on a connection of its own, outside the app; `?` placeholders on both.
   directQuery(sql: string, params?: unknown[]): Promise<unknown[]>;
+  // Takes the write lock on a connection of its own, as another instance or the CLI would, and
+  // holds it until the returned function is called.
+  holdWriteLock(): Promise<() => Promise<void>>;
   drop(): Promise<void>;
 }
 
@@ -49,6 +53,14 @@ function createSqliteDatabase(): TestDatabase {
         direct.close();
       }
     },
+    holdWriteLock: async () => {
+      const direct = new Database(path);
+      direct.exec('BEGIN IMMEDIATE');
+      return async () => {
+        direct.exec('ROLLBACK');
+        direct.close();
+      };
+    },
     drop: async () => rmSync(directory, { recursive: true, force: true }),
   };
 }
@@ -71,6 +83,16 @@ async function createPostgresDatabase(): Promise<TestDatabase> {
     url: url.toString(),
     directQuery: (sql, params = []) =>
       withClient(url.toString(), async (client) => (await client.query(numberedPlaceholders(sql), params)).rows),
+    holdWriteLock: async () => {
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK_KEY]);
+      return async () => {
+        await client.query('ROLLBACK');
+        await client.end();
+      };
+    },
     // FORCE ends connections a failed test may have left open.
     drop: async () => {
       await withClient(admin, (client) => client.query(`DROP DATABASE "${name}" WITH (FORCE)`));
