@@ -49,7 +49,7 @@ function importLines(t: TestApp, lines: string[]) {
 // A SQLite app, whichever database the suite runs on: the tracker that is moved.
 async function startSqliteApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase('sqlite');
-  const t = await startTestApp(env, database);
+  const t = await startTestApp(env, { database });
   return { ...t, close: () => t.close().then(() => database.drop()) };
 }
 

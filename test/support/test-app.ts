@@ -23,9 +23,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  // A database made by createTestDatabase, which then stays the caller's to drop.
+  readonly database?: TestDatabase;
+}
+
 // A real app on a fresh database built by the migrations: a temporary SQLite file, or a new
 // PostgreSQL database when TEST_DATABASE_URL is set. Nothing is mocked.
-export async function startTestApp(env: Record<string, string> = {}, database?: TestDatabase): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  { database }: TestAppOptions = {},
+): Promise<TestApp> {
   const target = database ?? (await createTestDatabase());
   const config = loadConfig({
     DATABASE_URL: target.url,
