@@ -1,27 +1,40 @@
 import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { LogController } from 'fastify';
+import { LogController, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { pino } from 'pino';
+import { pino, type DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { PinoNestLogger } from './common/pino-nest-logger.js';
-import { ProblemFilter } from './common/problem.filter.js';
+import { clientErrorHandler } from './common/client-error.handler.js';
+import { depthLimitedJsonParser } from './common/json-body-parser.js';
+import { ProblemFilter, sendProblem } from './common/problem.filter.js';
+import { requestContext } from './common/request-context.js';
 import { validationExceptionFactory } from './common/validation-errors.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const logger = pino({
-    level: config.logLevel,
-    // Secrets never reach the logs, whatever a log call is handed.
-    redact: {
-      paths: ['req.headers.authorization', 'headers.authorization', 'authorization', 'token', 'secret'],
-      censor: '[redacted]',
+export interface AppOptions {
+  // Where the JSON log lines go (standard output by default); tests read them from here.
+  readonly logDestination?: DestinationStream;
+}
+
+export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
+  const logger = pino(
+    {
+      level: config.logLevel,
+      // Secrets never reach the logs, whatever a log call is handed.
+      redact: {
+        paths: ['req.headers.authorization', 'headers.authorization', 'authorization', 'token', 'secret'],
+        censor: '[redacted]',
+      },
     },
-  });
+    options.logDestination,
+  );
+  const problems = new ProblemFilter();
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: config.bodyLimitBytes,
@@ -33,12 +46,16 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
+    // Errors raised before routing, and requests Node's parser refuses, are problems too.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
+      sendProblem(reply, problems.toProblem(error, request)),
+    clientErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
-  app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalFilters(problems);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -50,8 +67,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     }),
   );
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', async (request, reply) => {
+  app.useBodyParser('application/json', { bodyLimit: config.bodyLimitBytes }, depthLimitedJsonParser(fastify));
+  // The rest of the request runs inside its context, so every log line carries its id (Fastify
+  // runs the body parser in an AsyncResource, so the context survives reading the body).
+  fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
+    requestContext.run({ requestId: request.id }, done);
   });
   fastify.addHook('onResponse', async (request, reply) => {
     request.log.info(
@@ -59,23 +80,32 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       'request',
     );
   });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      // The service speaks plain HTTP unless a proxy adds TLS: upgrading would break /docs there.
+      directives: { upgradeInsecureRequests: null },
+    },
+  });
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: [...config.corsOrigins] });
   }
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('policy-tracker')
-      .setDescription(
-        'Tracks diplomatic cooperation proposals through a status workflow, with an append-only history. ' +
-          'Errors are RFC 9457 problem details (application/problem+json).',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  // Built on the first request for it rather than at start: it walks every route's metadata.
+  const document = () =>
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('policy-tracker')
+        .setDescription(
+          'Tracks diplomatic cooperation proposals through a status workflow, with an append-only history. ' +
+            'Errors are RFC 9457 problem details (application/problem+json).',
+        )
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
-  app.enableShutdownHooks();
+  // SIGTERM/SIGINT: stop accepting, finish the requests in flight, close the database, exit 0.
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
   await app.init();
   // The API speaks JSON only: other bodies are 415, not strings handed to the validators.
   fastify.removeContentTypeParser(['text/plain', 'application/x-www-form-urlencoded']);

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -7,6 +8,8 @@ import { HealthModule } from './health/health.module.js';
 import { HistoryModule } from './history/history.module.js';
 import { ItemsModule } from './items/items.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
+import { OutcomesModule } from './outcomes/outcomes.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { StartupModule } from './startup/startup.module.js';
 import { WorkflowModule } from './workflow/workflow.module.js';
 
@@ -23,8 +26,11 @@ export class AppModule {
         ItemsModule,
         HistoryModule,
         MeetingsModule,
+        OutcomesModule,
+        ReportsModule,
         HealthModule,
         StartupModule,
+        AuditModule,
       ],
     };
   }

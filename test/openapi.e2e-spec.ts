@@ -24,6 +24,7 @@ describe('OpenAPI', () => {
       ['/api/meetings', 'get', ['200']],
       ['/api/meetings', 'post', ['201', '409']],
       ['/api/meetings/{key}', 'get', ['200', '404']],
+      ['/api/meetings/{key}/outcomes', 'post', ['200', '400', '403', '404', '409', '422']],
       ['/api/tokens', 'post', ['201', '403', '409']],
       ['/api/tokens', 'get', ['200', '403']],
       ['/api/tokens/{name}', 'delete', ['204', '404']],

@@ -1,7 +1,8 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '../common/domain-error.js';
 import type { AuthenticatedRequest } from './actor.js';
+import { AuthFailureLimiter } from './auth-failure-limiter.js';
 import type { TokenRole } from './api-token.entity.js';
 import { PUBLIC_ROUTE, REQUIRED_ROLE } from './roles.js';
 import { TokensService } from './tokens.service.js';
@@ -10,9 +11,12 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly logger = new Logger('Auth');
+
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokensService,
+    private readonly failures: AuthFailureLimiter,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -21,13 +25,25 @@ export class AuthGuard implements CanActivate {
       return true;
     }
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const secret = bearerSecret(request.headers.authorization);
-    if (!secret) {
-      throw new DomainError('unauthenticated', 'Send Authorization: Bearer <token>.');
+    const retryAfterSeconds = this.failures.retryAfterSeconds(request.ip);
+    if (retryAfterSeconds !== undefined) {
+      this.logger.debug({ msg: 'authentication refused: too many failures', ip: request.ip });
+      throw new DomainError(
+        'too_many_attempts',
+        `Too many failed authentications from this address; try again in ${retryAfterSeconds} s.`,
+        { retryAfterSeconds },
+      );
     }
-    const actor = await this.tokens.authenticate(secret);
+    const secret = bearerSecret(request.headers.authorization);
+    const actor = secret ? await this.tokens.authenticate(secret) : undefined;
     if (!actor) {
-      throw new DomainError('unauthenticated', 'The token is unknown or has been revoked.');
+      this.failures.recordFailure(request.ip);
+      // Who tried and why, never what they sent.
+      this.logger.warn({ msg: 'authentication failed', ip: request.ip, tokenSent: secret !== undefined });
+      throw new DomainError(
+        'unauthenticated',
+        secret ? 'The token is unknown or has been revoked.' : 'Send Authorization: Bearer <token>.',
+      );
     }
     const required: TokenRole =
       this.reflector.getAllAndOverride<TokenRole>(REQUIRED_ROLE, targets) ??

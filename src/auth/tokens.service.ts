@@ -5,6 +5,7 @@ import { nowIso } from '../common/calendar-date.js';
 import { DomainError } from '../common/domain-error.js';
 import { byteOrder } from '../database/byte-order.js';
 import { isUniqueViolation } from '../database/database-errors.js';
+import { selectRows } from '../database/sql.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import type { Actor } from './actor.js';
 import { ApiTokenEntity, type TokenRole } from './api-token.entity.js';
@@ -12,6 +13,9 @@ import { generateTokenSecret, hashTokenSecret } from './token-secret.js';
 import type { CreatedTokenView, TokenList } from './token.view.js';
 
 export const BOOTSTRAP_TOKEN_NAME = 'bootstrap';
+
+const ACTIVE_TOKEN_BY_HASH =
+  'SELECT "name", "role" FROM "api_tokens" WHERE "secret_hash" = :secretHash AND "revoked_at" IS NULL';
 
 export type BootstrapOutcome =
   { readonly kind: 'existing' } | { readonly kind: 'created'; readonly secret: string; readonly generated: boolean };
@@ -62,10 +66,11 @@ export class TokensService {
     });
   }
 
+  // Runs on every request, and is never cached, so that a revoked token stops working at once on
+  // every instance: one prepared statement on the unique secret_hash index.
   async authenticate(secret: string): Promise<Actor | undefined> {
-    const token = await this.dataSource.manager.findOne(ApiTokenEntity, {
-      select: { name: true, role: true },
-      where: { secretHash: hashTokenSecret(secret), revokedAt: IsNull() },
+    const [token] = await selectRows<Actor>(this.dataSource.manager, ACTIVE_TOKEN_BY_HASH, {
+      secretHash: hashTokenSecret(secret),
     });
     return token ? { name: token.name, role: token.role } : undefined;
   }

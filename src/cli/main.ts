@@ -1,12 +1,20 @@
 import { Command } from 'commander';
 import { ConfigError } from '../config/app-config.js';
 import { DomainError } from '../common/domain-error.js';
+import { outcomesCommand } from './outcomes.command.js';
+import { auditCommand } from './audit.command.js';
+import { backupCommand } from './backup.command.js';
+import { reportCommand } from './report.command.js';
 import { tokensCommand } from './tokens.command.js';
 import { exportCommand, importCommand } from './transfer.command.js';
 
 const program = new Command('policy-tracker')
   .description('policy-tracker from the command line; uses DATABASE_URL like the server')
   .addCommand(tokensCommand())
+  .addCommand(outcomesCommand())
+  .addCommand(auditCommand())
+  .addCommand(backupCommand())
+  .addCommand(reportCommand())
   .addCommand(exportCommand())
   .addCommand(importCommand());
 

@@ -13,6 +13,7 @@ export type DomainErrorCode =
   | 'transition_not_allowed'
   | 'effective_date_before_state_since'
   | 'outcomes_rejected'
+  | 'meeting_not_held_yet'
   | 'version_mismatch'
   | 'precondition_required'
   | 'payload_too_large'

@@ -1,7 +1,9 @@
 import type { LoggerService } from '@nestjs/common';
 import type { Logger as Pino } from 'pino';
+import { requestContext } from './request-context.js';
 
-// Nest's own messages go to the same structured pino stream as Fastify's request logs.
+// Nest's own messages go to the same structured pino stream as Fastify's request logs, with the
+// request id (as `reqId`, like Fastify's lines) when they are written while serving a request.
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly pino: Pino) {}
 
@@ -34,10 +36,12 @@ export class PinoNestLogger implements LoggerService {
     message: unknown,
     context?: string,
   ): void {
+    const reqId = requestContext.getStore()?.requestId;
+    const fields = reqId === undefined ? { context } : { context, reqId };
     if (typeof message === 'object' && message !== null) {
-      this.pino[level]({ context, ...message });
+      this.pino[level]({ ...fields, ...message });
     } else {
-      this.pino[level]({ context }, String(message));
+      this.pino[level](fields, String(message));
     }
   }
 }

@@ -46,6 +46,8 @@ export function problemKind(code: DomainErrorCode): ProblemKind {
       return { status: 409, title: 'Outcomes rejected' };
     case 'target_not_empty':
       return { status: 409, title: 'Target database not empty' };
+    case 'meeting_not_held_yet':
+      return { status: 409, title: 'Meeting not held yet' };
     case 'idempotency_key_in_use':
       return { status: 409, title: 'Idempotency key in use' };
     case 'version_mismatch':

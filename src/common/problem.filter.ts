@@ -9,6 +9,7 @@ const GENERIC_TITLES: Record<number, string> = {
   405: 'Method not allowed',
   406: 'Not acceptable',
   413: 'Payload too large',
+  414: 'URI too long',
   415: 'Unsupported media type',
   503: 'Service unavailable',
 };
@@ -24,14 +25,9 @@ export class ProblemFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const problem = this.toProblem(exception, request);
     if (problem.status >= 500) {
-      this.logger.error({ err: exception, requestId: request.id }, 'request failed');
+      this.logger.error({ err: exception, reqId: request.id }, 'request failed');
     }
-    const retryAfter = problem.retryAfterSeconds;
-    delete problem.retryAfterSeconds;
-    if (typeof retryAfter === 'number') {
-      void reply.header('retry-after', String(retryAfter));
-    }
-    void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
+    sendProblem(reply, problem);
   }
 
   toProblem(exception: unknown, request: FastifyRequest): ProblemDetails {
@@ -102,4 +98,17 @@ function clientMessage(exception: unknown, status: number): string {
     return `The body is not valid JSON: ${message.replace(/^.*?:\s*/, '')}`;
   }
   return message || GENERIC_TITLES[status] || 'Request refused';
+}
+
+// Also used for the errors Fastify raises before routing (a malformed percent-encoding in the path).
+export function sendProblem(reply: FastifyReply, problem: ProblemDetails): void {
+  const { retryAfterSeconds, ...answer } = problem;
+  if (typeof retryAfterSeconds === 'number') {
+    void reply.header('retry-after', String(retryAfterSeconds));
+  }
+  void reply
+    .status(answer.status)
+    .header('x-request-id', answer.requestId)
+    .header('content-type', 'application/problem+json; charset=utf-8')
+    .send(answer);
 }

@@ -1,8 +1,12 @@
+import { Transform } from 'class-transformer';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { isCalendarDate, todayUtc } from './calendar-date.js';
+import { isInstant } from './instant.js';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SLUG_MESSAGE = 'must be lower-case kebab-case (a-z, 0-9 and single hyphens), 3 to 64 characters';
+// The same rule in the OpenAPI schema.
+export const SLUG_SCHEMA = { minLength: 3, maxLength: 64, pattern: SLUG_PATTERN.source } as const;
 
 // Names shown in the history and reports: printable text, no control characters.
 export const PRINTABLE_PATTERN = /^[^\p{Cc}]*$/u;
@@ -30,5 +34,25 @@ export function IsNotFutureDate(options: ValidationOptions = {}): PropertyDecora
       propertyName: propertyName as string,
       options: { message: 'must not be in the future', ...options },
       validator: { validate: (value: unknown) => !isCalendarDate(value) || value <= todayUtc() },
+    });
+}
+
+// A query string carries text. Only plain decimal digits become a number; anything else ("0x10",
+// "1e300", " 5", a 20-digit number) stays text and fails @IsInt, instead of reaching the database
+// as a number it cannot use.
+export function ToQueryInteger(): PropertyDecorator {
+  return Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && /^-?\d{1,9}$/.test(value) ? Number(value) : value,
+  );
+}
+
+export function IsInstant(options: ValidationOptions = {}): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isInstant',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: 'must be an ISO 8601 timestamp with a zone, e.g. 2010-11-27T09:00:00Z', ...options },
+      validator: { validate: (value: unknown) => isInstant(value) },
     });
 }

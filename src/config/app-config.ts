@@ -18,6 +18,9 @@ export interface AppConfig {
   readonly bodyLimitBytes: number;
   readonly idempotencyTtlHours: number;
   readonly corsOrigins: readonly string[];
+  // Failed authentications one client address may make per window before it gets 429.
+  readonly authFailureLimit: number;
+  readonly authFailureWindowSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -45,6 +48,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
+    authFailureLimit: integer(env, 'AUTH_FAILURE_LIMIT', 10, 1, 1_000_000),
+    authFailureWindowSeconds: integer(env, 'AUTH_FAILURE_WINDOW', 60, 1, 24 * 60 * 60),
   };
 }
 

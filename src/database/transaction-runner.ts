@@ -1,24 +1,42 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
 import { isLockTimeout, isSqliteBusy } from './database-errors.js';
 import { lockWrites } from './postgres-locks.js';
 
 export type TransactionWork<T> = (manager: EntityManager) => Promise<T>;
 
-// Every write of the service goes through here, so that a request's checks and writes are one
-// transaction and two requests never share one.
+interface QueuedWork {
+  readonly kind: 'write' | 'snapshot';
+  readonly work: TransactionWork<unknown>;
+  resolve(result: unknown): void;
+  reject(error: unknown): void;
+}
+type QueuedWrite = QueuedWork & { readonly kind: 'write' };
+
+// Enough to share one fsync among every connection of a busy server, few enough that the first
+// write of a group does not wait long for the last.
+const MAX_GROUP = 64;
+
+// Every write of the service goes through here, so that a request's checks and writes are atomic
+// and isolated from every other request's.
 //
 // SQLite: TypeORM's better-sqlite3 driver has a single connection, and a second transaction
-// started on it would silently nest as a SAVEPOINT inside the first. So write transactions queue
-// here, one at a time, and begin IMMEDIATE: the write lock is taken up front, so a read lock is
-// never upgraded into SQLITE_BUSY, and another process (the CLI) makes us wait for the busy timeout.
+// started on it would silently nest as a SAVEPOINT inside the first. So writes queue here and run
+// one at a time, in transactions begun IMMEDIATE: the write lock is taken up front, so a read lock
+// is never upgraded into SQLITE_BUSY, and another process (the CLI) makes us wait for the busy
+// timeout. With synchronous=FULL each COMMIT waits for the disk, which would cap the service at
+// one write per fsync; so the writes that queued up meanwhile commit together (group commit):
+// each runs in its own SAVEPOINT, a failing one is rolled back alone, and every caller hears of
+// success only after the shared COMMIT has reached the disk.
 // PostgreSQL: each transaction has its own pooled connection, and every write transaction of every
 // instance first takes one advisory lock (see postgres-locks.ts), so the history chain never forks;
-// a writer that cannot get it within the lock timeout gets database_busy, as on SQLite.
+// a writer that cannot get it within the lock timeout gets database_busy, as on SQLite. A snapshot
+// is a REPEATABLE READ transaction and takes no lock.
 @Injectable()
 export class TransactionRunner {
-  private tail: Promise<unknown> = Promise.resolve();
+  private readonly queue: QueuedWork[] = [];
+  private draining = false;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -30,10 +48,7 @@ export class TransactionRunner {
     if (!this.isSqlite) {
       return this.postgresTransaction(work);
     }
-    const run = this.tail.then(() => this.immediateSqliteTransaction(work));
-    // The queue continues whether this transaction commits or fails.
-    this.tail = run.catch(() => undefined);
-    return run;
+    return this.enqueue({ kind: 'write', work });
   }
 
   private async postgresTransaction<T>(work: TransactionWork<T>): Promise<T> {
@@ -47,22 +62,121 @@ export class TransactionRunner {
     }
   }
 
-  private async immediateSqliteTransaction<T>(work: TransactionWork<T>): Promise<T> {
-    const queryRunner = this.dataSource.createQueryRunner();
+  // Many reads that must see one state of the database, such as an audit reading the history in
+  // batches while requests keep writing. On SQLite it queues like a write (it shares the one
+  // connection) and runs alone, but takes no write lock, so another process can still write.
+  snapshot<T>(work: TransactionWork<T>): Promise<T> {
+    if (!this.isSqlite) {
+      return this.dataSource.transaction('REPEATABLE READ', work);
+    }
+    return this.enqueue({ kind: 'snapshot', work });
+  }
+
+  private enqueue<T>(entry: { kind: QueuedWork['kind']; work: TransactionWork<T> }): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ ...entry, resolve, reject });
+      if (!this.draining) {
+        this.draining = true;
+        this.drainSoon();
+      }
+    });
+  }
+
+  // better-sqlite3 is synchronous, so a group runs from BEGIN to COMMIT without letting the event
+  // loop read a socket. Starting each group after the poll phase (setImmediate) lets every request
+  // that arrived meanwhile queue its write first, and join the group.
+  private drainSoon(): void {
+    setImmediate(() => {
+      void this.runNext().finally(() => {
+        if (this.queue.length > 0) {
+          this.drainSoon();
+        } else {
+          this.draining = false;
+        }
+      });
+    });
+  }
+
+  private runNext(): Promise<void> {
+    const next = this.queue[0];
+    if (next.kind === 'snapshot') {
+      this.queue.shift();
+      return this.runSnapshot(next);
+    }
+    const end = this.queue.findIndex((entry, index) => entry.kind !== 'write' || index >= MAX_GROUP);
+    return this.commitGroup(this.queue.splice(0, end === -1 ? this.queue.length : end) as QueuedWrite[]);
+  }
+
+  private async runSnapshot(snapshot: QueuedWork): Promise<void> {
+    const runner = this.dataSource.createQueryRunner();
     try {
-      await queryRunner.query('BEGIN IMMEDIATE');
+      await runner.query('BEGIN');
     } catch (error) {
-      throw isSqliteBusy(error) ? busy() : error;
+      snapshot.reject(translate(error));
+      return;
     }
     try {
-      const result = await work(queryRunner.manager);
-      await queryRunner.query('COMMIT');
-      return result;
+      const result = await snapshot.work(runner.manager);
+      await runner.query('COMMIT');
+      snapshot.resolve(result);
     } catch (error) {
-      await queryRunner.query('ROLLBACK');
-      throw isSqliteBusy(error) ? busy() : error;
+      await runner.query('ROLLBACK').catch(() => undefined);
+      snapshot.reject(translate(error));
     }
   }
+
+  private async commitGroup(group: QueuedWrite[]): Promise<void> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await runner.query('BEGIN IMMEDIATE');
+    } catch (error) {
+      group.forEach((write) => write.reject(translate(error)));
+      return;
+    }
+    const done: { write: QueuedWrite; result: unknown }[] = [];
+    for (const [index, write] of group.entries()) {
+      let result: unknown;
+      try {
+        await runner.query('SAVEPOINT queued_write');
+        result = await write.work(runner.manager);
+        await runner.query('RELEASE queued_write');
+      } catch (error) {
+        if (await rolledBackToSavepoint(runner)) {
+          write.reject(translate(error));
+          continue;
+        }
+        // SQLite ends the whole transaction on some errors (I/O, full disk): nothing of this group
+        // is written. The writes that have not run yet go first in the next group.
+        await runner.query('ROLLBACK').catch(() => undefined);
+        [write, ...done.map((entry) => entry.write)].forEach((failed) => failed.reject(translate(error)));
+        this.queue.unshift(...group.slice(index + 1));
+        return;
+      }
+      done.push({ write, result });
+    }
+    try {
+      await runner.query('COMMIT');
+    } catch (error) {
+      await runner.query('ROLLBACK').catch(() => undefined);
+      done.forEach(({ write }) => write.reject(translate(error)));
+      return;
+    }
+    done.forEach(({ write, result }) => write.resolve(result));
+  }
+}
+
+async function rolledBackToSavepoint(runner: QueryRunner): Promise<boolean> {
+  try {
+    await runner.query('ROLLBACK TO queued_write');
+    await runner.query('RELEASE queued_write');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function translate(error: unknown): unknown {
+  return isSqliteBusy(error) ? busy() : error;
 }
 
 function busy(): DomainError {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -43,6 +43,8 @@ export function canonicalEvent(event: HashedEventFields): string {
   ]);
 }
 
+// The one-shot hash: the same digest as createHash, at less than half the cost per event, which
+// counts when an audit rehashes the whole history.
 export function eventHash(event: HashedEventFields): string {
-  return createHash('sha256').update(canonicalEvent(event), 'utf8').digest('hex');
+  return hash('sha256', canonicalEvent(event), 'hex');
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { nowIso } from '../common/calendar-date.js';
+import { executeWrite } from '../database/sql.js';
 import type { WorkflowState } from '../workflow/workflow.definition.js';
 import { GENESIS_HASH, eventHash } from './event-hash.js';
 import { HistoryEventEntity } from './history-event.entity.js';
@@ -22,30 +23,39 @@ export interface NewEvent {
   readonly actor: string;
 }
 
+// Well under SQLite's limit of bound parameters per statement (about 15 per row).
+const ROWS_PER_INSERT = 500;
+
+// Most writes append one event: plain SQL with a stable text, so the statement stays prepared.
+const INSERT_EVENT = `
+  INSERT INTO "history_events" ("item_id", "seq", "action", "from_state", "to_state", "changes", "reason",
+    "effective_on", "meeting_id", "source", "batch_id", "actor", "recorded_at", "prev_hash", "hash")
+  VALUES (:itemId, :seq, :action, :fromState, :toState, :changes, :reason,
+    :effectiveOn, :meetingId, :source, :batchId, :actor, :recordedAt, :prevHash, :hash)`;
+
 // Appends events inside the caller's transaction, chaining each to the one before it.
 @Injectable()
 export class HistoryRecorder {
-  async append(manager: EntityManager, event: NewEvent): Promise<HistoryEventEntity> {
-    const prevHash = await this.headHash(manager);
-    const fields = {
-      itemId: event.itemId,
-      seq: event.seq,
-      action: event.action,
-      fromState: event.fromState ?? null,
-      toState: event.toState ?? null,
-      changes: JSON.stringify(event.changes),
-      reason: event.reason ?? null,
-      effectiveOn: event.effectiveOn,
-      meetingId: event.meetingId ?? null,
-      source: event.source ?? null,
-      batchId: event.batchId ?? null,
-      actor: event.actor,
-      recordedAt: nowIso(),
-      prevHash,
-    };
-    const entity = manager.create(HistoryEventEntity, { ...fields, hash: eventHash(fields) });
-    await manager.insert(HistoryEventEntity, entity);
-    return entity;
+  append(manager: EntityManager, event: NewEvent): Promise<void> {
+    return this.appendAll(manager, [event]);
+  }
+
+  // The head is read once and the chain continues in memory. One event, the common case, goes in
+  // through a prepared statement; a meeting's outcomes go in with multi-row inserts, in order.
+  async appendAll(manager: EntityManager, events: readonly NewEvent[]): Promise<void> {
+    let prevHash = await this.headHash(manager);
+    const rows = events.map((event) => {
+      const row = chained(event, prevHash);
+      prevHash = row.hash;
+      return row;
+    });
+    if (rows.length === 1) {
+      await executeWrite(manager, INSERT_EVENT, rows[0]);
+      return;
+    }
+    for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+      await manager.insert(HistoryEventEntity, rows.slice(start, start + ROWS_PER_INSERT));
+    }
   }
 
   private async headHash(manager: EntityManager): Promise<string> {
@@ -54,4 +64,25 @@ export class HistoryRecorder {
     );
     return rows[0]?.hash ?? GENESIS_HASH;
   }
+}
+
+// The event's row, linked to the one before it by that one's hash.
+function chained(event: NewEvent, prevHash: string) {
+  const fields = {
+    itemId: event.itemId,
+    seq: event.seq,
+    action: event.action,
+    fromState: event.fromState ?? null,
+    toState: event.toState ?? null,
+    changes: JSON.stringify(event.changes),
+    reason: event.reason ?? null,
+    effectiveOn: event.effectiveOn,
+    meetingId: event.meetingId ?? null,
+    source: event.source ?? null,
+    batchId: event.batchId ?? null,
+    actor: event.actor,
+    recordedAt: nowIso(),
+    prevHash,
+  };
+  return { ...fields, hash: eventHash(fields) };
 }

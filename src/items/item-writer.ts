@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
 import { nowIso } from '../common/calendar-date.js';
+import { executeWrite } from '../database/sql.js';
 import type { FieldChanges } from '../history/history-event.types.js';
 import { HistoryRecorder } from '../history/history-recorder.js';
 import type { WorkflowState } from '../workflow/workflow.definition.js';
@@ -17,6 +18,11 @@ export interface CheckedTransition {
   readonly actor: string;
 }
 
+export interface CheckedMove {
+  readonly item: ItemEntity;
+  readonly change: CheckedTransition;
+}
+
 type DescriptiveFields = Partial<Pick<ItemEntity, 'title' | 'summary' | 'category' | 'proposedBy' | 'sourceUrl'>>;
 
 // Writes an already-checked change and its history event inside the caller's transaction.
@@ -27,33 +33,46 @@ export class ItemWriter {
   constructor(private readonly history: HistoryRecorder) {}
 
   async transition(manager: EntityManager, item: ItemEntity, change: CheckedTransition): Promise<ItemEntity> {
-    const updated: ItemEntity = {
-      ...item,
-      state: change.to,
-      stateSince: change.effectiveOn,
-      version: item.version + 1,
-      updatedAt: nowIso(),
-    };
-    await this.guardedUpdate(manager, item, {
-      state: updated.state,
-      stateSince: updated.stateSince,
-      version: updated.version,
-      updatedAt: updated.updatedAt,
-    });
-    await this.history.append(manager, {
-      itemId: item.id,
-      seq: updated.version,
-      action: 'transitioned',
-      fromState: item.state,
-      toState: change.to,
-      changes: { state: { from: item.state, to: change.to } },
-      reason: change.reason,
-      effectiveOn: change.effectiveOn,
-      meetingId: change.meetingId,
-      source: change.source,
-      batchId: change.batchId,
-      actor: change.actor,
-    });
+    const [updated] = await this.transitionAll(manager, [{ item, change }]);
+    return updated;
+  }
+
+  // Several checked moves in one transaction (a meeting's outcomes), their events appended together.
+  async transitionAll(manager: EntityManager, moves: readonly CheckedMove[]): Promise<ItemEntity[]> {
+    const updated: ItemEntity[] = [];
+    for (const { item, change } of moves) {
+      const next: ItemEntity = {
+        ...item,
+        state: change.to,
+        stateSince: change.effectiveOn,
+        version: item.version + 1,
+        updatedAt: nowIso(),
+      };
+      await this.guardedUpdate(manager, item, {
+        state: next.state,
+        stateSince: next.stateSince,
+        version: next.version,
+        updatedAt: next.updatedAt,
+      });
+      updated.push(next);
+    }
+    await this.history.appendAll(
+      manager,
+      moves.map(({ item, change }) => ({
+        itemId: item.id,
+        seq: item.version + 1,
+        action: 'transitioned',
+        fromState: item.state,
+        toState: change.to,
+        changes: { state: { from: item.state, to: change.to } },
+        reason: change.reason,
+        effectiveOn: change.effectiveOn,
+        meetingId: change.meetingId,
+        source: change.source,
+        batchId: change.batchId,
+        actor: change.actor,
+      })),
+    );
     return updated;
   }
 
@@ -84,13 +103,22 @@ export class ItemWriter {
   }
 
   private async guardedUpdate(manager: EntityManager, item: ItemEntity, set: Partial<ItemEntity>): Promise<void> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(ItemEntity)
-      .set(set)
-      .where('id = :id AND version = :version', { id: item.id, version: item.version })
-      .execute();
-    if (result.affected !== 1) {
+    const columns = manager.connection.getMetadata(ItemEntity);
+    const assignments = Object.keys(set).map((field) => {
+      const column = columns.findColumnWithPropertyName(field);
+      if (!column) {
+        throw new Error(`ItemEntity has no column for ${field}`);
+      }
+      return `"${column.databaseName}" = :${field}`;
+    });
+    // Plain SQL rather than the update query builder, which inlines numbers (the version) into
+    // the text and so defeats the prepared-statement cache on every write.
+    const changed = await executeWrite(
+      manager,
+      `UPDATE "items" SET ${assignments.join(', ')} WHERE "id" = :whereId AND "version" = :whereVersion`,
+      { ...set, whereId: item.id, whereVersion: item.version },
+    );
+    if (changed !== 1) {
       throw new DomainError('version_mismatch', `Item ${item.slug} was changed by someone else; read it again.`, {
         item: item.slug,
       });

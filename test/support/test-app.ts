@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
-import { createApp } from '../../src/app.factory.js';
+import { createApp, type AppOptions } from '../../src/app.factory.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { createTestDatabase, numberedPlaceholders, type TestDatabase } from './test-database.js';
 
@@ -23,7 +23,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export interface TestAppOptions {
+export interface TestAppOptions extends AppOptions {
   // A database made by createTestDatabase, which then stays the caller's to drop.
   readonly database?: TestDatabase;
 }
@@ -32,7 +32,7 @@ export interface TestAppOptions {
 // PostgreSQL database when TEST_DATABASE_URL is set. Nothing is mocked.
 export async function startTestApp(
   env: Record<string, string> = {},
-  { database }: TestAppOptions = {},
+  { database, ...options }: TestAppOptions = {},
 ): Promise<TestApp> {
   const target = database ?? (await createTestDatabase());
   const config = loadConfig({
@@ -42,7 +42,7 @@ export async function startTestApp(
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const app = await createApp(config);
+  const app = await createApp(config, options);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const dataSource = app.get<DataSource>(getDataSourceToken());

@@ -5,7 +5,13 @@ import type { TokenRole } from '../api-token.entity.js';
 export const TOKEN_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._@-]*$/;
 
 export class CreateTokenDto {
-  @ApiProperty({ description: 'Recorded as the actor in the history', example: 'jane.analyst' })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 64,
+    pattern: TOKEN_NAME_PATTERN.source,
+    description: 'Recorded as the actor in the history',
+    example: 'jane.analyst',
+  })
   @IsString()
   @Length(1, 64)
   @Matches(TOKEN_NAME_PATTERN, {

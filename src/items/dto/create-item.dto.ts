@@ -8,10 +8,12 @@ import {
   PRINTABLE_PATTERN,
   SLUG_MESSAGE,
   SLUG_PATTERN,
+  SLUG_SCHEMA,
 } from '../../common/validators.js';
 
 export class CreateItemDto {
   @ApiProperty({
+    ...SLUG_SCHEMA,
     description: 'Unique, lower-case kebab-case, 3-64 characters',
     example: 'early-warning-radar-linking',
   })
@@ -48,7 +50,11 @@ export class CreateItemDto {
   @Matches(PRINTABLE_PATTERN, { message: PRINTABLE_MESSAGE })
   proposedBy: string;
 
-  @ApiProperty({ description: 'The day it was proposed (YYYY-MM-DD), not in the future', example: '2010-09-22' })
+  @ApiProperty({
+    format: 'date',
+    description: 'The day it was proposed (YYYY-MM-DD), not in the future',
+    example: '2010-09-22',
+  })
   @IsCalendarDate()
   @IsNotFutureDate()
   proposedOn: string;
@@ -60,5 +66,7 @@ export class CreateItemDto {
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   @MaxLength(500)
+  // IsUrl lets control characters through in the path.
+  @Matches(PRINTABLE_PATTERN, { message: PRINTABLE_MESSAGE })
   sourceUrl?: string;
 }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PRINTABLE_MESSAGE, PRINTABLE_PATTERN, ToQueryInteger } from '../../common/validators.js';
 import { WORKFLOW_STATES, type WorkflowState } from '../../workflow/workflow.definition.js';
 
 export const ITEM_SORT_FIELDS = [
@@ -23,22 +23,28 @@ export class ListItemsQuery {
   @IsIn(WORKFLOW_STATES)
   state?: WorkflowState;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ maxLength: 64 })
   @IsOptional()
   @IsString()
   @MaxLength(64)
+  @Matches(PRINTABLE_PATTERN, { message: PRINTABLE_MESSAGE })
   category?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ maxLength: 100 })
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @Matches(PRINTABLE_PATTERN, { message: PRINTABLE_MESSAGE })
   proposedBy?: string;
 
-  @ApiPropertyOptional({ description: 'Text in title or summary, case-insensitive; % and _ match themselves' })
+  @ApiPropertyOptional({
+    maxLength: 200,
+    description: 'Text in title or summary, case-insensitive; % and _ match themselves',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  @Matches(PRINTABLE_PATTERN, { message: PRINTABLE_MESSAGE })
   q?: string;
 
   @ApiPropertyOptional({ enum: ITEM_SORTS, default: 'slug', description: 'A field, descending with a leading -' })
@@ -48,16 +54,17 @@ export class ListItemsQuery {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
-  @Type(() => Number)
+  @ToQueryInteger()
   @IsInt()
   @Min(1)
   @Max(200)
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @ApiPropertyOptional({ minimum: 0, maximum: 999_999_999, default: 0 })
   @IsOptional()
-  @Type(() => Number)
+  @ToQueryInteger()
   @IsInt()
   @Min(0)
+  @Max(999_999_999)
   offset?: number;
 }

@@ -1,6 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { IsCalendarDate, IsNotFutureDate, MULTILINE_TEXT_PATTERN, PRINTABLE_MESSAGE } from '../../common/validators.js';
+import {
+  IsCalendarDate,
+  IsNotFutureDate,
+  MULTILINE_TEXT_PATTERN,
+  PRINTABLE_MESSAGE,
+  PRINTABLE_PATTERN,
+} from '../../common/validators.js';
 import { WORKFLOW_STATES, type WorkflowState } from '../../workflow/workflow.definition.js';
 
 export class TransitionItemDto {
@@ -16,6 +22,7 @@ export class TransitionItemDto {
   reason?: string;
 
   @ApiPropertyOptional({
+    format: 'date',
     description:
       "The day it took effect (YYYY-MM-DD): not in the future, not before the item's stateSince. Defaults to the meeting's day when a meeting is given, otherwise today.",
   })
@@ -24,11 +31,12 @@ export class TransitionItemDto {
   @IsNotFutureDate()
   effectiveOn?: string;
 
-  @ApiPropertyOptional({ description: 'The deciding meeting, by id or slug' })
+  @ApiPropertyOptional({ maxLength: 64, description: 'The deciding meeting, by id or slug' })
   @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(64)
+  @Matches(PRINTABLE_PATTERN, { message: PRINTABLE_MESSAGE })
   meeting?: string;
 
   @ApiPropertyOptional({ maxLength: 500, description: 'A citation, URL or document reference' })

@@ -1,14 +1,22 @@
 import { ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsOptional, IsUrl, MaxLength, ValidateIf } from 'class-validator';
+import { IsOptional, IsUrl, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { PRINTABLE_MESSAGE, PRINTABLE_PATTERN } from '../../common/validators.js';
 import { CreateItemDto } from './create-item.dto.js';
 
 // Descriptive fields only. The slug names the item in URLs and the proposal date anchors its
 // history, so neither changes after creation; state moves only through transitions.
 export class UpdateItemDto extends PartialType(OmitType(CreateItemDto, ['slug', 'proposedOn', 'sourceUrl'] as const)) {
-  @ApiPropertyOptional({ maxLength: 500, nullable: true, type: String, description: 'null removes it' })
+  @ApiPropertyOptional({
+    maxLength: 500,
+    nullable: true,
+    type: String,
+    description: 'null removes it',
+    example: 'https://www.nato.int/cps/en/natolive/news_68871.htm',
+  })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   @MaxLength(500)
+  @Matches(PRINTABLE_PATTERN, { message: PRINTABLE_MESSAGE })
   sourceUrl?: string | null;
 }

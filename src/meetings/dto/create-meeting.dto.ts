@@ -6,10 +6,11 @@ import {
   PRINTABLE_PATTERN,
   SLUG_MESSAGE,
   SLUG_PATTERN,
+  SLUG_SCHEMA,
 } from '../../common/validators.js';
 
 export class CreateMeetingDto {
-  @ApiProperty({ example: 'lisbon-summit-2010' })
+  @ApiProperty({ ...SLUG_SCHEMA, example: 'lisbon-summit-2010' })
   @IsString()
   @Length(3, 64, { message: SLUG_MESSAGE })
   @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE })
@@ -30,6 +31,7 @@ export class CreateMeetingDto {
   location: string;
 
   @ApiProperty({
+    format: 'date',
     description: 'The day it was held (YYYY-MM-DD); a planned meeting may lie ahead',
     example: '2010-11-20',
   })

@@ -1,0 +1,126 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DataSource } from 'typeorm';
+import { createApp } from '../src/app.factory.js';
+import { loadConfig } from '../src/config/app-config.js';
+import { buildDataset } from './dataset.js';
+
+// npm run bench:reports -- [--items 10000] [--events 200000] [--requests 20] [--db data/bench.sqlite]
+// Builds the data set (or reuses --db when the file exists), serves it on a free loopback port and
+// times the reports over HTTP, one request at a time after a warm-up. Target: under 300 ms for the
+// JSON status report and for a one-year changes report.
+const { values } = parseArgs({
+  options: {
+    items: { type: 'string', default: '10000' },
+    events: { type: 'string', default: '200000' },
+    requests: { type: 'string', default: '20' },
+    warmup: { type: 'string', default: '3' },
+    db: { type: 'string' },
+  },
+});
+const TARGET_MS = 300;
+const TOKEN = 'bench-admin-token-0123456789abcdef';
+const DAY_MS = 86_400_000;
+
+const scratch = values.db ? undefined : mkdtempSync(join(tmpdir(), 'policy-tracker-bench-'));
+const path = values.db ?? join(scratch ?? '.', 'bench.sqlite');
+const started = performance.now();
+if (!existsSync(path)) {
+  const dataset = await buildDataset(path, { items: Number(values.items), events: Number(values.events) });
+  process.stdout.write(
+    `Built ${dataset.items} items and ${dataset.events} events in ${Math.round(performance.now() - started)} ms\n`,
+  );
+}
+
+const app = await createApp(
+  loadConfig({
+    DATABASE_URL: `sqlite:${path}`,
+    TRACKER_ADMIN_TOKEN: TOKEN,
+    TRACKER_SEED: 'false',
+    LOG_LEVEL: 'silent',
+  }),
+);
+await app.listen(0, '127.0.0.1');
+const base = await app.getUrl();
+
+try {
+  const [span] = await app
+    .get(DataSource)
+    .query<Array<{ first: string; last: string }>>(
+      'SELECT MIN("effective_on") AS "first", MAX("effective_on") AS "last" FROM "history_events"',
+    );
+  if (!span) {
+    throw new Error('the data set has no events');
+  }
+  // A one-year window in the middle of the data set, where it is busiest.
+  const middle = (Date.parse(span.first) + Date.parse(span.last)) / 2;
+  const from = new Date(middle - 182 * DAY_MS).toISOString().slice(0, 10);
+  const to = new Date(middle + 182 * DAY_MS).toISOString().slice(0, 10);
+  const asOf = new Date(middle).toISOString().slice(0, 10);
+  const knownAt = `${asOf}T12:00:00Z`;
+
+  const cases: Array<[string, string, boolean]> = [
+    ['status, JSON, today', '/api/reports/status', true],
+    [`changes, JSON, ${from} to ${to}`, `/api/reports/changes?from=${from}&to=${to}`, true],
+    [`status, JSON, as of ${asOf}`, `/api/reports/status?asOf=${asOf}`, false],
+    [`status, JSON, as of ${asOf}, knownAt`, `/api/reports/status?asOf=${asOf}&knownAt=${knownAt}`, false],
+    ['status, CSV', '/api/reports/status?format=csv', false],
+    ['status, HTML', '/api/reports/status?format=html', false],
+    [`changes, HTML, ${from} to ${to}`, `/api/reports/changes?from=${from}&to=${to}&format=html`, false],
+  ];
+  process.stdout.write(
+    `\n${Number(values.requests)} requests each after ${Number(values.warmup)} warm-up requests; target ${TARGET_MS} ms\n\n`,
+  );
+  process.stdout.write(
+    `${'report'.padEnd(52)} ${'median'.padStart(8)} ${'p95'.padStart(8)} ${'cpu'.padStart(8)} ${'size'.padStart(10)}\n`,
+  );
+  for (const [label, requestPath, targeted] of cases) {
+    const result = await time(requestPath);
+    const verdict = targeted ? (result.p95 < TARGET_MS ? '  within target' : '  OVER TARGET') : '';
+    process.stdout.write(
+      `${label.padEnd(52)} ${`${result.median} ms`.padStart(8)} ${`${result.p95} ms`.padStart(8)} ${`${result.cpu} ms`.padStart(8)} ${`${Math.round(result.bytes / 1024)} KiB`.padStart(10)}${verdict}\n`,
+    );
+  }
+} finally {
+  await app.close();
+  if (scratch) {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+async function request(requestPath: string): Promise<ArrayBuffer> {
+  const response = await fetch(`${base}${requestPath}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+  const body = await response.arrayBuffer();
+  if (response.status !== 200) {
+    throw new Error(`${requestPath} answered ${response.status}: ${Buffer.from(body).toString('utf8').slice(0, 300)}`);
+  }
+  return body;
+}
+
+// Wall-clock time per request, and the median CPU time this process (server and client) spent on
+// one: on a shared machine the first depends on the neighbours, the second much less.
+async function time(requestPath: string): Promise<{ median: number; p95: number; cpu: number; bytes: number }> {
+  for (let index = 0; index < Number(values.warmup); index += 1) {
+    await request(requestPath);
+  }
+  const durations: number[] = [];
+  const cpu: number[] = [];
+  let bytes = 0;
+  for (let index = 0; index < Number(values.requests); index += 1) {
+    const start = performance.now();
+    const startCpu = process.cpuUsage();
+    bytes = (await request(requestPath)).byteLength;
+    const used = process.cpuUsage(startCpu);
+    durations.push(performance.now() - start);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  return { median: rank(durations, 0.5), p95: rank(durations, 0.95), cpu: rank(cpu, 0.5), bytes };
+}
+
+// Nearest rank.
+function rank(values: number[], share: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.max(0, Math.ceil(share * sorted.length) - 1)] ?? 0);
+}

@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { historyHead } from '../history/history-head.js';
+import type { AuditHeadView, AuditReport } from './audit-report.view.js';
+import { parseCheckpoints } from './checkpoint.js';
+import type { VerifyAuditQuery } from './dto/verify-audit.query.js';
+import { auditHistory } from './history-audit.js';
+
+@Injectable()
+export class AuditService {
+  constructor(private readonly transactions: TransactionRunner) {}
+
+  // One snapshot, so that writes landing meanwhile cannot make the rows and the history disagree.
+  verify(query: VerifyAuditQuery = {}): Promise<AuditReport> {
+    const checkpoints = query.against ? parseCheckpoints(query.against) : [];
+    return this.transactions.snapshot((manager) => auditHistory(manager, checkpoints));
+  }
+
+  head(): Promise<AuditHeadView> {
+    return this.transactions.snapshot((manager) => historyHead(manager));
+  }
+}

@@ -1,0 +1,20 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { CHECKPOINTS_PATTERN } from '../checkpoint.js';
+
+export class VerifyAuditQuery {
+  @ApiPropertyOptional({
+    description:
+      'A published head `<hash>:<count>` (or several, comma-separated, at most 8,000 characters): the first <count> events must still hash to it',
+    example: '3f5a…(64 hex digits):120',
+    pattern: CHECKPOINTS_PATTERN.source,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(8000)
+  @Matches(CHECKPOINTS_PATTERN, {
+    message:
+      'must be <hash>:<count> (64 lower-case hex digits, a colon, a count of 1 or more), comma-separated for several',
+  })
+  against?: string;
+}

@@ -1,0 +1,197 @@
+import { GENESIS_HASH, eventHash, type HashedEventFields } from '../history/event-hash.js';
+import { explainFinding, type ChainLookups } from './finding-explanation.js';
+import { HistoryChainCheck, type Finding, type StoredEvent } from './history-chain-check.js';
+
+type EventSpec = Partial<HashedEventFields> & Pick<HashedEventFields, 'itemId' | 'seq' | 'action'>;
+
+// A valid chain: ids from 1, each event hashed and linked to the one before.
+function chain(specs: readonly EventSpec[]): StoredEvent[] {
+  const events: StoredEvent[] = [];
+  for (const spec of specs) {
+    events.push(sealed(spec, events.length + 1, events.at(-1)?.hash ?? GENESIS_HASH));
+  }
+  return events;
+}
+
+function sealed(spec: EventSpec, id: number, prevHash: string): StoredEvent {
+  const fields: HashedEventFields = {
+    fromState: null,
+    toState: null,
+    changes: '{}',
+    reason: null,
+    effectiveOn: '2010-09-22',
+    meetingId: null,
+    source: null,
+    batchId: null,
+    actor: 'bootstrap',
+    recordedAt: '2010-09-22T10:00:00.000Z',
+    ...spec,
+    prevHash,
+  };
+  return { ...fields, id, hash: eventHash(fields) };
+}
+
+const created = (itemId: string): EventSpec => ({ itemId, seq: 1, action: 'created', toState: 'proposed' });
+const moved = (itemId: string, seq: number, fromState: string, toState: string, effectiveOn = '2010-11-20') => ({
+  itemId,
+  seq,
+  action: 'transitioned',
+  fromState,
+  toState,
+  effectiveOn,
+});
+
+const HISTORY = chain([
+  created('a'),
+  created('b'),
+  moved('a', 2, 'proposed', 'under_discussion'),
+  {
+    itemId: 'a',
+    seq: 3,
+    action: 'updated',
+    fromState: 'under_discussion',
+    toState: 'under_discussion',
+    effectiveOn: '2025-01-01',
+  },
+  moved('b', 2, 'proposed', 'agreed'),
+  moved('a', 4, 'under_discussion', 'agreed'),
+]);
+
+function firstFinding(events: readonly StoredEvent[], check = new HistoryChainCheck()): Finding | undefined {
+  for (const event of events) {
+    const finding = check.event(event);
+    if (finding) {
+      return finding;
+    }
+  }
+  return check.end();
+}
+
+function problemOf(finding: Finding | undefined) {
+  expect(finding?.kind).toBe('problem');
+  return finding?.kind === 'problem' ? finding.problem : undefined;
+}
+
+describe('HistoryChainCheck', () => {
+  it('accepts a well-formed history and reports its head', () => {
+    const check = new HistoryChainCheck();
+    expect(firstFinding(HISTORY, check)).toBeUndefined();
+    expect(check.events).toBe(6);
+    expect(check.head).toBe(HISTORY[5].hash);
+    expect(check.item({ id: 'a', state: 'agreed', stateSince: '2010-11-20', version: 4 })).toBeUndefined();
+    expect(check.item({ id: 'b', state: 'agreed', stateSince: '2010-11-20', version: 2 })).toBeUndefined();
+    expect(check.itemsWithoutRow()).toBeUndefined();
+  });
+
+  it('names an event whose content no longer matches its hash', () => {
+    const edited = HISTORY.map((event) => (event.id === 3 ? { ...event, reason: 'Rewritten later.' } : event));
+    expect(problemOf(firstFinding(edited))).toMatchObject({ kind: 'changed_content', eventId: 3, itemId: 'a', seq: 2 });
+  });
+
+  it('reports a link to something other than the previous event for the auditor to explain', () => {
+    const finding = firstFinding(HISTORY.filter((event) => event.id !== 3));
+    expect(finding).toMatchObject({ kind: 'broken_link', event: { id: 4 }, previous: { id: 2 } });
+  });
+
+  it('reports a gap in an item sequence of a chain rehashed after a deletion', () => {
+    const rehashed = chain([created('a'), moved('a', 3, 'proposed', 'agreed')]);
+    expect(firstFinding(rehashed)).toMatchObject({ kind: 'seq_gap', event: { id: 2 }, expectedSeq: 2 });
+  });
+
+  it('refuses events that contradict the item history before them', () => {
+    const cases: [EventSpec[], RegExp][] = [
+      [[moved('a', 1, 'proposed', 'agreed')], /first event but records "transitioned"/],
+      [[created('a'), moved('a', 2, 'agreed', 'implemented')], /says the item was agreed/],
+      [[created('a'), { ...created('a'), seq: 2 }], /records a second creation/],
+      [[created('a'), moved('a', 2, 'proposed', 'agreed', '2010-09-21')], /timeline moved backwards/],
+      [[created('a'), { itemId: 'a', seq: 2, action: 'deleted', fromState: 'proposed' }], /unknown action "deleted"/],
+      [
+        [created('a'), { itemId: 'a', seq: 2, action: 'updated', fromState: 'proposed', toState: 'agreed' }],
+        /is an update but moves/,
+      ],
+    ];
+    for (const [specs, message] of cases) {
+      const found = problemOf(firstFinding(chain(specs)));
+      expect(found).toMatchObject({ kind: 'inconsistent_event', eventId: specs.length });
+      expect(found?.message).toMatch(message);
+    }
+  });
+
+  it('compares item rows with their history, and history with item rows', () => {
+    const check = new HistoryChainCheck();
+    firstFinding(HISTORY, check);
+    expect(problemOf(check.item({ id: 'a', state: 'rejected', stateSince: '2010-11-20', version: 4 }))).toMatchObject({
+      kind: 'item_mismatch',
+      itemId: 'a',
+      message:
+        'The item row says rejected since 2010-11-20, version 4; its history says agreed since 2010-11-20, version 4.',
+    });
+    expect(problemOf(check.item({ id: 'c', state: 'proposed', stateSince: '2010-09-22', version: 1 }))?.message).toBe(
+      'The item has no history events.',
+    );
+    expect(problemOf(check.itemsWithoutRow())).toMatchObject({ kind: 'item_mismatch', itemId: 'b' });
+  });
+
+  it('matches published checkpoints and names the range a rewritten history diverges in', () => {
+    const checkpoints = [
+      { hash: HISTORY[1].hash, events: 2 },
+      { hash: HISTORY[4].hash, events: 5 },
+    ];
+    expect(firstFinding(HISTORY, new HistoryChainCheck(checkpoints))).toBeUndefined();
+
+    const forged = chain([
+      created('a'),
+      created('b'),
+      { ...moved('a', 2, 'proposed', 'under_discussion'), reason: 'Forged.' },
+      ...HISTORY.slice(3),
+    ]);
+    const found = problemOf(firstFinding(forged, new HistoryChainCheck(checkpoints)));
+    expect(found).toMatchObject({ kind: 'checkpoint_mismatch', eventId: 5 });
+    expect(found?.message).toMatch(/an event from #3 to #5 was rewritten/);
+  });
+
+  it('notices a history shorter than a checkpoint', () => {
+    const found = problemOf(
+      firstFinding(HISTORY.slice(0, 4), new HistoryChainCheck([{ hash: HISTORY[5].hash, events: 6 }])),
+    );
+    expect(found).toMatchObject({ kind: 'missing_event' });
+    expect(found?.message).toMatch(/counts 6 events, but the history holds only 4/);
+  });
+});
+
+describe('explainFinding', () => {
+  const lookups = (byHash: Record<string, number>, bySeq: Record<string, number> = {}): ChainLookups => ({
+    eventIdWithHash: async (hash) => byHash[hash],
+    eventIdOfItemSeq: async (itemId, seq) => bySeq[`${itemId}/${seq}`],
+  });
+  const [first, second, third] = HISTORY;
+
+  it('calls a link to a vanished event across a gap in the ids a deletion', async () => {
+    const finding: Finding = { kind: 'broken_link', event: third, previous: first };
+    expect(await explainFinding(finding, lookups({}))).toMatchObject({ kind: 'missing_event', eventId: 3 });
+  });
+
+  it('calls a link to a vanished hash without a gap a rewrite of the previous event', async () => {
+    const finding: Finding = { kind: 'broken_link', event: third, previous: second };
+    expect(await explainFinding(finding, lookups({}))).toMatchObject({
+      kind: 'changed_content',
+      eventId: 2,
+      itemId: 'b',
+    });
+  });
+
+  it('calls a link to a later event a reordering, and to an earlier one a broken link', async () => {
+    const finding: Finding = { kind: 'broken_link', event: third, previous: second };
+    expect(await explainFinding(finding, lookups({ [third.prevHash]: 5 }))).toMatchObject({ kind: 'reordered' });
+    expect(await explainFinding(finding, lookups({ [third.prevHash]: 1 }))).toMatchObject({ kind: 'broken_link' });
+  });
+
+  it('tells a missing item event from one stored later', async () => {
+    const finding: Finding = { kind: 'seq_gap', event: third, expectedSeq: 2 };
+    expect(await explainFinding(finding, lookups({}))).toMatchObject({ kind: 'missing_event', eventId: 3 });
+    expect(await explainFinding(finding, lookups({}, { 'a/2': 9 }))).toMatchObject({
+      kind: 'reordered',
+      message: expect.stringContaining('comes later (event #9)'),
+    });
+  });
+});

@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { CsvError } from 'csv-parse';
+import { parse } from 'csv-parse/sync';
+import { DomainError, type FieldError } from '../common/domain-error.js';
+import { validateInput } from '../common/validate-input.js';
+import { ApplyOutcomesDto } from '../outcomes/dto/apply-outcomes.dto.js';
+
+// A meeting's outcomes read from a file, each outcome traceable to where the file wrote it.
+export interface OutcomesFile {
+  readonly meeting: string;
+  readonly outcomes: ApplyOutcomesDto['outcomes'];
+  // "outcomes[3]" in a JSON file, "line 5" in a CSV file.
+  readonly locate: (index: number) => string;
+}
+
+const JSON_MEMBERS = new Set(['meeting', 'note', 'outcomes']);
+const CSV_COLUMNS = ['item', 'to', 'reason', 'source'];
+
+// JSON: { "meeting": "<slug>", "note"?: "…", "outcomes": [{ "item", "to", "reason"?, "source"?, "expectedVersion"? }] }
+// CSV: a header row naming item, to and optionally reason and source; the meeting comes from --meeting.
+export async function readOutcomesFile(path: string, meetingOption: string | undefined): Promise<OutcomesFile> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw fileProblem(path, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  const read = extname(path).toLowerCase() === '.csv' ? readCsv(path, text) : readJson(path, text);
+  const meeting = meetingOption ?? read.meeting;
+  if (!meeting) {
+    throw fileProblem(path, 'names no meeting: pass --meeting <slug> (or give "meeting" in a JSON file)');
+  }
+  const dto = await validateInput(ApplyOutcomesDto, { outcomes: read.outcomes }).catch((error: unknown) => {
+    throw locateFieldErrors(error, read.locate);
+  });
+  return { meeting, outcomes: dto.outcomes, locate: read.locate };
+}
+
+interface ReadFile {
+  readonly meeting?: string;
+  readonly outcomes: unknown;
+  readonly locate: (index: number) => string;
+}
+
+function readJson(path: string, text: string): ReadFile {
+  let parsed: unknown;
+  const json = text.replace(/^\uFEFF/, '');
+  try {
+    parsed = JSON.parse(json);
+  } catch (error) {
+    throw fileProblem(path, `is not valid JSON: ${jsonErrorMessage(json, error as Error)}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw fileProblem(path, 'must hold a JSON object { "meeting", "outcomes": [...] }');
+  }
+  const members = parsed as Record<string, unknown>;
+  const unknown = Object.keys(members).filter((name) => !JSON_MEMBERS.has(name));
+  if (unknown.length > 0) {
+    throw fileProblem(path, `has unknown members ${unknown.join(', ')} (allowed: ${[...JSON_MEMBERS].join(', ')})`);
+  }
+  if (members.meeting !== undefined && typeof members.meeting !== 'string') {
+    throw fileProblem(path, '"meeting" must be a meeting slug or id');
+  }
+  return { meeting: members.meeting, outcomes: members.outcomes, locate: (index) => `outcomes[${index}]` };
+}
+
+function readCsv(path: string, text: string): ReadFile {
+  let rows: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    rows = parse(text, {
+      bom: true,
+      columns: (header: string[]) => checkedHeader(path, header),
+      info: true,
+      skip_empty_lines: true,
+      trim: true,
+    });
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const field = typeof error.lines === 'number' ? `line ${error.lines}` : path;
+      throw DomainError.validation([{ field, message: error.message }], `${path}: bad CSV`);
+    }
+    throw error;
+  }
+  const lines = rows.map(({ info }) => info.lines);
+  // Empty cells are absent values, so an empty reason is no reason.
+  const outcomes = rows.map(({ record }) =>
+    Object.fromEntries(Object.entries(record).filter(([, value]) => value !== '')),
+  );
+  return { outcomes, locate: (index) => `line ${lines[index]}` };
+}
+
+function checkedHeader(path: string, header: string[]): string[] {
+  const unknown = header.filter((column) => !CSV_COLUMNS.includes(column));
+  const missing = ['item', 'to'].filter((column) => !header.includes(column));
+  if (unknown.length > 0 || missing.length > 0) {
+    throw DomainError.validation(
+      [
+        {
+          field: 'line 1',
+          message: `the header must name the columns item, to and optionally reason and source (${[
+            ...missing.map((column) => `missing ${column}`),
+            ...unknown.map((column) => `unknown ${column || '(empty)'}`),
+          ].join(', ')})`,
+        },
+      ],
+      `${path}: bad CSV header`,
+    );
+  }
+  return header;
+}
+
+// outcomes.3.reason becomes "outcomes[3]: reason …" in JSON or "line 5: reason …" in CSV.
+function locateFieldErrors(error: unknown, locate: (index: number) => string): unknown {
+  if (!(error instanceof DomainError) || error.code !== 'validation_failed') {
+    return error;
+  }
+  const errors = (error.extensions.errors as FieldError[]).map(({ field, message }) => {
+    const match = /^outcomes\.(\d+)\.(.+)$/.exec(field);
+    return match ? { field: locate(Number(match[1])), message: `${match[2]} ${message}` } : { field, message };
+  });
+  return DomainError.validation(errors, 'The file holds invalid outcomes; nothing was applied.');
+}
+
+function fileProblem(path: string, message: string): DomainError {
+  return new DomainError('validation_failed', `${path} ${message}`);
+}
+
+// JSON.parse names a character position; people look for a line.
+function jsonErrorMessage(text: string, error: Error): string {
+  const position = /at position (\d+)/.exec(error.message);
+  if (!position || /\bline\b/.test(error.message)) {
+    return error.message;
+  }
+  const line = text.slice(0, Number(position[1])).split('\n').length;
+  return `${error.message} (line ${line})`;
+}

@@ -1,0 +1,83 @@
+import { Command } from 'commander';
+import { TOKEN_NAME_PATTERN } from '../auth/dto/create-token.dto.js';
+import { DomainError } from '../common/domain-error.js';
+import type { OutcomeFailureView, OutcomesResultView } from '../outcomes/outcomes.view.js';
+import { OutcomesService } from '../outcomes/outcomes.service.js';
+import { withContext } from './cli-context.js';
+import { readOutcomesFile, type OutcomesFile } from './outcomes-file.js';
+
+export interface ApplyFileOptions {
+  readonly dryRun?: boolean;
+  readonly meeting?: string;
+  readonly actor: string;
+}
+
+export function outcomesCommand(): Command {
+  const outcomes = new Command('outcomes').description("record a meeting's outcomes for many items at once");
+
+  outcomes
+    .command('apply')
+    .description('check every outcome in a file, then apply them all in one transaction, or none')
+    .argument('<file>', 'JSON { "meeting", "outcomes": [{ "item", "to", "reason"? }] }, or CSV with item,to,reason')
+    .option('--dry-run', 'run every check and show what would change, writing nothing')
+    .option('--meeting <slug>', "the meeting, by slug or id (for CSV files; overrides a JSON file's)")
+    .option('--actor <name>', 'the name recorded in the history', 'cli')
+    .action(async (file: string, options: ApplyFileOptions) => {
+      const result = await applyOutcomesFile(file, options);
+      console.table(
+        result.outcomes.map(({ item, fromState, toState, version, reason }) => ({
+          item,
+          from: fromState,
+          to: toState,
+          version,
+          reason: shortened(reason ?? ''),
+        })),
+      );
+      process.stdout.write(
+        result.dryRun
+          ? `Dry run: all ${result.outcomes.length} outcomes of ${result.meeting} (${result.effectiveOn}) pass; nothing was written.\n`
+          : `Applied ${result.outcomes.length} outcomes of ${result.meeting}, effective ${result.effectiveOn}, as batch ${result.batch}.\n`,
+      );
+    });
+
+  return outcomes;
+}
+
+function shortened(text: string, length = 60): string {
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}
+
+// Through the same service as POST /api/meetings/:key/outcomes; refusals name the file's own lines.
+export async function applyOutcomesFile(path: string, options: ApplyFileOptions): Promise<OutcomesResultView> {
+  if (options.actor.length > 64 || !TOKEN_NAME_PATTERN.test(options.actor)) {
+    throw DomainError.validation([
+      { field: '--actor', message: 'must be 1 to 64 letters, digits or . _ @ -, starting with a letter or digit' },
+    ]);
+  }
+  const file = await readOutcomesFile(path, options.meeting);
+  try {
+    return await withContext((context) =>
+      context
+        .get(OutcomesService)
+        .apply(file.meeting, { outcomes: file.outcomes, dryRun: options.dryRun ?? false }, options.actor),
+    );
+  } catch (error) {
+    throw error instanceof DomainError && Array.isArray(error.extensions.failures) ? located(error, file) : error;
+  }
+}
+
+// The service's refusal, each failing outcome named by where the file wrote it.
+function located(refusal: DomainError, file: OutcomesFile): DomainError {
+  const failures = refusal.extensions.failures as OutcomeFailureView[];
+  return new DomainError(
+    refusal.code,
+    `${failures.length} of ${file.outcomes.length} outcomes cannot be applied, so nothing was written:`,
+    {
+      failures,
+      errors: failures.map((failure) => ({
+        field: `${file.locate(failure.index)} (${failure.item})`,
+        message: `${failure.code}: ${failure.message}`,
+      })),
+    },
+  );
+}

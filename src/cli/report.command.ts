@@ -1,0 +1,90 @@
+import { writeFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { Command, Option } from 'commander';
+import { validateInput } from '../common/validate-input.js';
+import { ChangesReportQuery } from '../reports/dto/changes-report.query.js';
+import { StatusReportQuery } from '../reports/dto/status-report.query.js';
+import { REPORT_FORMATS, type ReportFormat } from '../reports/report-format.js';
+import { ReportsService } from '../reports/reports.service.js';
+import { renderChangesReport, renderStatusReport } from '../reports/render/render-report.js';
+import { withContext } from './cli-context.js';
+
+interface ScopeOptions {
+  knownAt?: string;
+  category?: string;
+  proposedBy?: string;
+  format?: ReportFormat;
+  out?: string;
+}
+
+const FORMAT_BY_EXTENSION: Readonly<Record<string, ReportFormat>> = {
+  '.json': 'json',
+  '.csv': 'csv',
+  '.md': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+};
+
+export function reportCommand(): Command {
+  const report = new Command('report').description('status and changes reports rebuilt from the history, as the API');
+
+  withScopeOptions(
+    report
+      .command('status')
+      .description("every item's state as of a day")
+      .option('--as-of <day>', 'the day, YYYY-MM-DD (default today)'),
+  ).action(async (options: ScopeOptions & { asOf?: string }) => {
+    const query = await validateInput(StatusReportQuery, { ...scopeInput(options), asOf: options.asOf });
+    const result = await withContext((context) => context.get(ReportsService).status(query));
+    await emit(renderStatusReport(result, query.format ?? 'json'), options.out);
+  });
+
+  withScopeOptions(
+    report
+      .command('changes')
+      .description('the transitions effective in a window, both ends included')
+      .requiredOption('--from <day>', 'first day, YYYY-MM-DD')
+      .option('--to <day>', 'last day, YYYY-MM-DD (default today)'),
+  ).action(async (options: ScopeOptions & { from: string; to?: string }) => {
+    const query = await validateInput(ChangesReportQuery, {
+      ...scopeInput(options),
+      from: options.from,
+      to: options.to,
+    });
+    const result = await withContext((context) => context.get(ReportsService).changes(query));
+    await emit(renderChangesReport(result, query.format ?? 'json'), options.out);
+  });
+
+  return report;
+}
+
+function withScopeOptions(command: Command): Command {
+  return command
+    .option('--known-at <instant>', 'only events recorded by then, ISO 8601 with a zone (2010-11-27T09:00:00Z)')
+    .option('--category <category>', 'only items of this category')
+    .option('--proposed-by <proposer>', 'only items proposed by this party')
+    .addOption(
+      new Option('--format <format>', 'output format (default: from the --out extension, else json)').choices(
+        REPORT_FORMATS,
+      ),
+    )
+    .option('--out <file>', 'write to this file instead of standard output');
+}
+
+function scopeInput(options: ScopeOptions): Record<string, string | undefined> {
+  return {
+    knownAt: options.knownAt,
+    category: options.category,
+    proposedBy: options.proposedBy,
+    format: options.format ?? (options.out ? FORMAT_BY_EXTENSION[extname(options.out).toLowerCase()] : undefined),
+  };
+}
+
+async function emit(text: string, out: string | undefined): Promise<void> {
+  if (out) {
+    await writeFile(out, text, 'utf8');
+    process.stderr.write(`Wrote ${out}\n`);
+  } else {
+    process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+}

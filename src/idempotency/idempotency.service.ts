@@ -1,0 +1,145 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { DomainError } from '../common/domain-error.js';
+import { problemKind } from '../common/problem-details.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { isUniqueViolation } from '../database/database-errors.js';
+import { TransactionRunner, type TransactionWork } from '../database/transaction-runner.js';
+import { IdempotencyRecordEntity } from './idempotency-record.entity.js';
+import { recordKey, requestHash, type KeyedRequest } from './request-hash.js';
+
+type Answer<T> = { readonly ok: true; readonly body: T } | { readonly ok: false; readonly error: DomainError };
+
+// What a refused request stored: enough to throw the same DomainError again.
+interface StoredError {
+  readonly code: DomainError['code'];
+  readonly message: string;
+  readonly extensions: Record<string, unknown>;
+}
+
+// Another request stored an answer under the same key while this one worked; this one rolls back.
+class KeyClaimedMeanwhile extends Error {}
+
+// Runs a write at most once per Idempotency-Key. The first answer (the result, or a 4xx refusal)
+// is stored with a hash of the request in the same transaction as the work, so it commits or
+// rolls back with it; a retry with the same request gets that answer back and a different request
+// under the same key is refused. SQLite serialises write transactions, so a concurrent retry
+// reads the stored record; on PostgreSQL the loser's insert hits the primary key, it rolls back
+// and answers from the winner's record.
+@Injectable()
+export class IdempotencyService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  async run<T>(request: KeyedRequest | undefined, body: unknown, work: TransactionWork<T>): Promise<T> {
+    if (!request) {
+      return this.transactions.write(work);
+    }
+    const key = recordKey(request);
+    const hash = requestHash(request, body);
+    let answer: Answer<T>;
+    try {
+      answer = await this.transactions.write((manager) => this.answerOnce(manager, key, hash, work));
+    } catch (error) {
+      if (!(error instanceof KeyClaimedMeanwhile)) {
+        throw error;
+      }
+      answer = await this.transactions.write(async (manager) => {
+        const stored = await manager.findOneBy(IdempotencyRecordEntity, { key });
+        return stored ? replay<T>(stored, hash) : { ok: false, error: keyInUse() };
+      });
+    }
+    if (!answer.ok) {
+      throw answer.error;
+    }
+    return answer.body;
+  }
+
+  private async answerOnce<T>(
+    manager: EntityManager,
+    key: string,
+    hash: string,
+    work: TransactionWork<T>,
+  ): Promise<Answer<T>> {
+    const now = new Date();
+    await manager
+      .createQueryBuilder()
+      .delete()
+      .from(IdempotencyRecordEntity)
+      .where('expires_at <= :now', { now: now.toISOString() })
+      .execute();
+    const stored = await manager.findOneBy(IdempotencyRecordEntity, { key });
+    if (stored) {
+      return replay(stored, hash);
+    }
+    const answer = await attempt(manager, work);
+    const record: IdempotencyRecordEntity = {
+      key,
+      requestHash: hash,
+      statusCode: answer.ok ? 200 : problemKind(answer.error.code).status,
+      responseBody: JSON.stringify(answer.ok ? answer.body : storedError(answer.error)),
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + this.config.idempotencyTtlHours * 3_600_000).toISOString(),
+    };
+    try {
+      await manager.insert(IdempotencyRecordEntity, record);
+    } catch (error) {
+      throw isUniqueViolation(error) ? new KeyClaimedMeanwhile() : error;
+    }
+    return answer;
+  }
+}
+
+// A refusal is an answer to store, so its partial writes are undone to a savepoint while the
+// transaction lives on to record it. Anything else (a bug, a busy database) is not stored.
+async function attempt<T>(manager: EntityManager, work: TransactionWork<T>): Promise<Answer<T>> {
+  await manager.query('SAVEPOINT idempotent_work');
+  try {
+    const body = await work(manager);
+    await manager.query('RELEASE SAVEPOINT idempotent_work');
+    return { ok: true, body };
+  } catch (error) {
+    if (!(error instanceof DomainError) || problemKind(error.code).status >= 500) {
+      throw error;
+    }
+    await manager.query('ROLLBACK TO SAVEPOINT idempotent_work');
+    return { ok: false, error };
+  }
+}
+
+function replay<T>(stored: IdempotencyRecordEntity, hash: string): Answer<T> {
+  if (stored.requestHash !== hash) {
+    return {
+      ok: false,
+      error: new DomainError(
+        'idempotency_key_reused',
+        'This Idempotency-Key was first used with a different request; send a new key for a new request.',
+      ),
+    };
+  }
+  if (stored.statusCode === null || stored.responseBody === null) {
+    return { ok: false, error: keyInUse() };
+  }
+  if (stored.statusCode < 300) {
+    return { ok: true, body: JSON.parse(stored.responseBody) as T };
+  }
+  const { code, message, extensions } = JSON.parse(stored.responseBody) as StoredError;
+  return { ok: false, error: new DomainError(code, message, extensions) };
+}
+
+function storedError(error: DomainError): StoredError {
+  return { code: error.code, message: error.message, extensions: error.extensions };
+}
+
+function keyInUse(): DomainError {
+  return new DomainError(
+    'idempotency_key_in_use',
+    'A request with this Idempotency-Key is still running; retry soon.',
+    {
+      retryAfterSeconds: 1,
+    },
+  );
+}

@@ -1,0 +1,57 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor } from '../auth/actor.js';
+import { ApiProblems } from '../common/api-problems.decorator.js';
+import { IDEMPOTENCY_KEY_HEADER, IdempotentRequest } from '../idempotency/idempotent-request.decorator.js';
+import type { KeyedRequest } from '../idempotency/request-hash.js';
+import { ApplyOutcomesDto } from './dto/apply-outcomes.dto.js';
+import { OutcomesProblemView, OutcomesResultView } from './outcomes.view.js';
+import { OutcomesService } from './outcomes.service.js';
+
+@ApiTags('meetings')
+@ApiBearerAuth()
+@Controller('api/meetings')
+export class OutcomesController {
+  constructor(private readonly outcomes: OutcomesService) {}
+
+  @Post(':key/outcomes')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Apply a meeting's outcomes to many items at once, all or nothing",
+    description:
+      "Every outcome takes effect on the meeting's heldOn and links the meeting; the events of one request share a " +
+      'batch id. Every outcome is checked before anything is written: if any fails, nothing is, and the problem ' +
+      'lists each failing outcome (index, item, code, status, message). The answer is 400 when every failure is ' +
+      'an input problem (an item named twice, a missing reason), otherwise 409; an unknown item is 404 in the ' +
+      'list and a stale expectedVersion 412. A meeting whose day has not come yet is a 409 for the whole batch. ' +
+      'With dryRun nothing is written and the answer shows what would change (batch null). With an ' +
+      'Idempotency-Key the first answer (success or 4xx problem) is kept for IDEMPOTENCY_TTL_HOURS (24 by ' +
+      'default) and a retry of the same request gets it back without applying again; the same key with another ' +
+      'body is 422. Keys are scoped by the request path.',
+  })
+  @ApiHeader({
+    name: IDEMPOTENCY_KEY_HEADER,
+    required: false,
+    description: 'Any unique string of 1 to 200 visible ASCII characters, such as a UUID',
+  })
+  @ApiOkResponse({ type: OutcomesResultView })
+  @ApiResponse({
+    status: 400,
+    description: 'Invalid body, or every failing outcome is an input problem (failures lists them)',
+    type: OutcomesProblemView,
+  })
+  @ApiResponse({
+    status: 409,
+    description: 'Some outcome conflicts with its item (failures lists each), or the meeting is still ahead',
+    type: OutcomesProblemView,
+  })
+  @ApiProblems(403, 404, 413, 415, 422)
+  apply(
+    @Param('key') key: string,
+    @Body() dto: ApplyOutcomesDto,
+    @IdempotentRequest() idempotent: KeyedRequest | undefined,
+    @CurrentActor() actor: Actor,
+  ): Promise<OutcomesResultView> {
+    return this.outcomes.apply(key, dto, actor.name, idempotent);
+  }
+}

@@ -1,0 +1,69 @@
+import { WORKFLOW_STATES } from '../../workflow/workflow.definition.js';
+import type { StateCounts } from '../status-report.view.js';
+import { chartLegend } from './chart-legend.js';
+import { html, type SafeHtml } from './html.js';
+import { stateColour, stateLabel } from './state-style.js';
+
+export interface CountsSeries {
+  readonly label: string;
+  readonly counts: StateCounts;
+}
+
+const WIDTH = 720;
+const LABEL_WIDTH = 150;
+const VALUE_WIDTH = 60;
+const BAR_HEIGHT = 16;
+const BAR_GAP = 3;
+const ROW_GAP = 10;
+const LEGEND_HEIGHT = 24;
+
+// Horizontal bars, one row per workflow state; with several series (before and after), one bar
+// per series in each row: the earlier ones faint, the last one solid.
+export function countsBarChart(series: readonly CountsSeries[], title: string): SafeHtml {
+  const max = Math.max(1, ...series.flatMap((one) => WORKFLOW_STATES.map((state) => one.counts[state])));
+  const rowHeight = series.length * (BAR_HEIGHT + BAR_GAP) - BAR_GAP + ROW_GAP;
+  const legend = series.length > 1 ? LEGEND_HEIGHT : 0;
+  const height = legend + WORKFLOW_STATES.length * rowHeight;
+  const barSpace = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
+  const opacity = (index: number) => (index === series.length - 1 ? 1 : 0.35);
+  const rows = WORKFLOW_STATES.map((state, row) => {
+    const top = legend + row * rowHeight;
+    const bars = series.map((one, index) => {
+      const y = top + index * (BAR_HEIGHT + BAR_GAP);
+      const value = one.counts[state];
+      const width = (value / max) * barSpace;
+      return html`<rect
+          x="${LABEL_WIDTH}"
+          y="${y}"
+          width="${width.toFixed(1)}"
+          height="${BAR_HEIGHT}"
+          fill="${stateColour(state)}"
+          fill-opacity="${opacity(index)}"
+          ><title>${stateLabel(state)}, ${one.label}: ${value}</title></rect
+        >
+        <text x="${(LABEL_WIDTH + width + 6).toFixed(1)}" y="${y + BAR_HEIGHT - 4}" class="value">${value}</text>`;
+    });
+    const labelY = top + (rowHeight - ROW_GAP) / 2 + 5;
+    return html`<text x="${LABEL_WIDTH - 8}" y="${labelY}" text-anchor="end" class="label">${stateLabel(state)}</text>
+      ${bars}`;
+  });
+  const legendItems = legend
+    ? chartLegend(
+        series.map((one, index) => ({ label: one.label, colour: '#334155', opacity: opacity(index) })),
+        LABEL_WIDTH,
+        4,
+      )
+    : false;
+  return html`<svg
+    class="chart"
+    xmlns="http://www.w3.org/2000/svg"
+    viewBox="0 0 ${WIDTH} ${height}"
+    width="${WIDTH}"
+    height="${height}"
+    role="img"
+    aria-label="${title}"
+  >
+    <title>${title}</title>
+    ${legendItems} ${rows}
+  </svg>`;
+}

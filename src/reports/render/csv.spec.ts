@@ -1,0 +1,49 @@
+import { parse } from 'csv-parse/sync';
+import {
+  AWKWARD_REASON,
+  AWKWARD_TITLE,
+  sampleChangesReport,
+  sampleStatusReport,
+} from '../../../test/support/report-fixtures.js';
+import { changesCsv, statusCsv } from './csv.js';
+
+describe('CSV reports', () => {
+  it('has a header row and one row per item, and commas, quotes and line breaks survive a round trip', () => {
+    const text = statusCsv(sampleStatusReport());
+    expect(text.split('\r\n')[0]).toBe('slug,title,category,proposedBy,state,since,lastReason');
+    const rows = parse<Record<string, string>>(text, { columns: true });
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toEqual({
+      slug: 'radar-linking',
+      title: AWKWARD_TITLE,
+      category: 'missile-defense',
+      proposedBy: 'United States',
+      state: 'agreed',
+      since: '2010-11-20',
+      lastReason: AWKWARD_REASON,
+    });
+    expect(rows[1]?.lastReason).toBe('');
+  });
+
+  it('lists one row per transition', () => {
+    const rows = parse<Record<string, string>>(changesCsv(sampleChangesReport()), { columns: true });
+    expect(rows).toEqual([
+      expect.objectContaining({
+        effectiveOn: '2010-11-20',
+        item: 'radar-linking',
+        fromState: 'proposed',
+        toState: 'agreed',
+        reason: AWKWARD_REASON,
+        meeting: 'lisbon-summit-2010',
+        source: 'NRC joint statement, Lisbon, para. 4',
+      }),
+    ]);
+  });
+
+  it('keeps a spreadsheet from running a cell as a formula', () => {
+    const report = sampleStatusReport();
+    report.items[0].title = '=HYPERLINK("http://example.org")';
+    const rows = parse<Record<string, string>>(statusCsv(report), { columns: true });
+    expect(rows[0]?.title).toBe(`'=HYPERLINK("http://example.org")`);
+  });
+});

@@ -1,0 +1,25 @@
+import { stringify } from 'csv-stringify/sync';
+import type { ChangesReport } from '../changes-report.view.js';
+import type { StatusReport } from '../status-report.view.js';
+
+// RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma, a quote or a line
+// break. A cell a spreadsheet would run as a formula (=, +, -, @ first) gets a leading quote.
+function toCsv<Row extends object>(columns: ReadonlyArray<keyof Row & string>, rows: readonly Row[]): string {
+  return stringify(rows as Row[], {
+    header: true,
+    columns: [...columns],
+    record_delimiter: 'windows',
+    escape_formulas: true,
+  });
+}
+
+export function statusCsv(report: StatusReport): string {
+  return toCsv(['slug', 'title', 'category', 'proposedBy', 'state', 'since', 'lastReason'], report.items);
+}
+
+export function changesCsv(report: ChangesReport): string {
+  return toCsv(
+    ['effectiveOn', 'item', 'title', 'fromState', 'toState', 'reason', 'meeting', 'source', 'actor', 'recordedAt'],
+    report.transitions,
+  );
+}

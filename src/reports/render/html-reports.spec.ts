@@ -1,0 +1,37 @@
+import { sampleChangesReport, sampleStatusReport } from '../../../test/support/report-fixtures.js';
+import { changesHtml } from './changes-html.js';
+import { statusHtml } from './status-html.js';
+
+// Self-contained: nothing that would fetch or run anything.
+function expectSelfContained(page: string): void {
+  expect(page).toMatch(/^<!doctype html>/);
+  expect(page).not.toMatch(/<script|<link|<img|<iframe|\bsrc=|url\(|@import/i);
+}
+
+describe('HTML reports', () => {
+  it('is a self-contained page with an SVG chart, items grouped by state and all user text escaped', () => {
+    const page = statusHtml(sampleStatusReport());
+    expectSelfContained(page);
+    expect(page).toContain('<h1>Status as of 2010-11-21</h1>');
+    expect(page).toMatch(/<svg\s+class="chart"[^>]*role="img"/);
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page).toContain('@media print');
+    const heading = (label: string) => page.search(new RegExp(`${label}</span\\s*>\\s*\\(1\\)\\s*</h3>`));
+    const agreed = heading('Agreed');
+    const proposed = heading('Proposed');
+    expect(proposed).toBeGreaterThan(-1);
+    expect(agreed).toBeGreaterThan(proposed);
+    expect(page.indexOf('radar-linking')).toBeGreaterThan(agreed);
+  });
+
+  it('draws the counts before and after and a timeline for the changes report', () => {
+    const page = changesHtml(sampleChangesReport());
+    expectSelfContained(page);
+    expect(page).toContain('<h1>Changes from 2010-11-20 to 2010-11-30</h1>');
+    expect(page.match(/<svg\s+class="chart"/g)).toHaveLength(2);
+    expect(page).toContain('<h2>Items per state over time</h2>');
+    expect(page).toMatch(/<path d="M[\d.]+,[\d.]+ H[\d.]+ V[\d.]+ H[\d.]+" fill="none" stroke="#16a34a"/);
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page).toContain('Transitions (1)');
+  });
+});

@@ -1,0 +1,89 @@
+import { dayBefore } from '../../common/calendar-date.js';
+import { WORKFLOW_STATES } from '../../workflow/workflow.definition.js';
+import type { ChangesReport } from '../changes-report.view.js';
+import type { StateCounts, StatusReport } from '../status-report.view.js';
+import { changesTitle, statusTitle } from './report-titles.js';
+import { scopeNotes } from './scope-notes.js';
+import { stateLabel } from './state-style.js';
+
+type Cell = string | number | null;
+
+// A cell stays one cell: pipes and backslashes are escaped, line breaks become <br>, and a <
+// is escaped so that user text never turns into HTML where the Markdown is rendered.
+export function markdownCell(value: Cell): string {
+  if (value === null) {
+    return '';
+  }
+  return String(value)
+    .replace(/[\\|<]/g, (character) => `\\${character}`)
+    .replace(/\r\n|\r|\n/g, '<br>');
+}
+
+function markdownTable(headers: readonly string[], rows: readonly (readonly Cell[])[], numeric = 0): string {
+  const alignments = headers.map((_, index) => (index >= headers.length - numeric ? '--:' : '---'));
+  return [headers.map(markdownCell), alignments, ...rows.map((row) => row.map(markdownCell))]
+    .map((cells) => `| ${cells.join(' | ')} |`)
+    .join('\n');
+}
+
+function countsTable(series: ReadonlyArray<{ label: string; counts: StateCounts }>): string {
+  const total = (counts: StateCounts) => WORKFLOW_STATES.reduce((sum, state) => sum + counts[state], 0);
+  return markdownTable(
+    ['State', ...series.map((one) => one.label)],
+    [
+      ...WORKFLOW_STATES.map((state) => [stateLabel(state), ...series.map((one) => one.counts[state])]),
+      ['Total', ...series.map((one) => total(one.counts))],
+    ],
+    series.length,
+  );
+}
+
+function document(title: string, notes: readonly string[], sections: readonly string[]): string {
+  return [`# ${markdownCell(title)}`, notes.map((note) => `- ${markdownCell(note)}`).join('\n'), ...sections].join(
+    '\n\n',
+  );
+}
+
+export function statusMarkdown(report: StatusReport): string {
+  return `${document(statusTitle(report), scopeNotes(report), [
+    '## Items per state',
+    countsTable([{ label: 'Items', counts: report.counts }]),
+    '## Items',
+    markdownTable(
+      ['Item', 'Title', 'Category', 'Proposed by', 'State', 'Since', 'Last reason'],
+      report.items.map((item) => [
+        item.slug,
+        item.title,
+        item.category,
+        item.proposedBy,
+        stateLabel(item.state),
+        item.since,
+        item.lastReason,
+      ]),
+    ),
+  ])}\n`;
+}
+
+export function changesMarkdown(report: ChangesReport): string {
+  return `${document(changesTitle(report), scopeNotes(report), [
+    '## Items per state, before and after',
+    countsTable([
+      { label: `Before (${dayBefore(report.from)})`, counts: report.countsBefore },
+      { label: `After (${report.to})`, counts: report.countsAfter },
+    ]),
+    `## Transitions (${report.transitions.length})`,
+    markdownTable(
+      ['Effective', 'Item', 'Title', 'From', 'To', 'Reason', 'Meeting', 'Source'],
+      report.transitions.map((change) => [
+        change.effectiveOn,
+        change.item,
+        change.title,
+        stateLabel(change.fromState),
+        stateLabel(change.toState),
+        change.reason,
+        change.meeting,
+        change.source,
+      ]),
+    ),
+  ])}\n`;
+}

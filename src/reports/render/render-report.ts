@@ -1,0 +1,34 @@
+import type { ChangesReport } from '../changes-report.view.js';
+import type { ReportFormat } from '../report-format.js';
+import type { StatusReport } from '../status-report.view.js';
+import { changesHtml } from './changes-html.js';
+import { changesCsv, statusCsv } from './csv.js';
+import { changesMarkdown, statusMarkdown } from './markdown.js';
+import { statusHtml } from './status-html.js';
+
+// The same text for the HTTP answer and the command line.
+export function renderStatusReport(report: StatusReport, format: ReportFormat): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(report);
+    case 'csv':
+      return statusCsv(report);
+    case 'md':
+      return statusMarkdown(report);
+    case 'html':
+      return statusHtml(report);
+  }
+}
+
+export function renderChangesReport(report: ChangesReport, format: ReportFormat): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(report);
+    case 'csv':
+      return changesCsv(report);
+    case 'md':
+      return changesMarkdown(report);
+    case 'html':
+      return changesHtml(report);
+  }
+}

@@ -1,0 +1,58 @@
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ApiProblems } from '../common/api-problems.decorator.js';
+import { ChangesReport } from './changes-report.view.js';
+import { ChangesReportQuery } from './dto/changes-report.query.js';
+import { StatusReportQuery } from './dto/status-report.query.js';
+import { REPORT_CONTENT_TYPES, negotiateFormat } from './report-format.js';
+import { ReportsService } from './reports.service.js';
+import { renderChangesReport, renderStatusReport } from './render/render-report.js';
+import { StatusReport } from './status-report.view.js';
+
+const PRODUCES = ['application/json', 'text/csv', 'text/markdown', 'text/html'];
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('api/reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get('status')
+  @ApiOperation({
+    summary: "Every item's state as of a day, rebuilt from the history",
+    description: 'JSON by default; `format` or Accept picks CSV, Markdown or a printable HTML page.',
+  })
+  @ApiProduces(...PRODUCES)
+  @ApiOkResponse({ type: StatusReport })
+  @ApiProblems(406)
+  async status(
+    @Query() query: StatusReportQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const format = negotiateFormat(query.format, accept);
+    const report = await this.reports.status(query);
+    void reply.header('content-type', REPORT_CONTENT_TYPES[format]).header('vary', 'Accept');
+    return renderStatusReport(report, format);
+  }
+
+  @Get('changes')
+  @ApiOperation({
+    summary: 'The transitions effective in a window, both ends included, with the counts before and after',
+    description: 'JSON by default; `format` or Accept picks CSV, Markdown or a printable HTML page.',
+  })
+  @ApiProduces(...PRODUCES)
+  @ApiOkResponse({ type: ChangesReport })
+  @ApiProblems(406)
+  async changes(
+    @Query() query: ChangesReportQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const format = negotiateFormat(query.format, accept);
+    const report = await this.reports.changes(query);
+    void reply.header('content-type', REPORT_CONTENT_TYPES[format]).header('vary', 'Accept');
+    return renderChangesReport(report, format);
+  }
+}

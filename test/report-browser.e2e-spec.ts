@@ -1,0 +1,144 @@
+/// <reference lib="dom" />
+// The page callbacks below run inside the browser.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { makeItem, makeMeeting, uniqueSlug } from './support/factories.js';
+import { ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = join(process.cwd(), 'test-artifacts');
+
+// The HTML reports as a person sees them: in a real (headless) browser, from the running server.
+describe('HTML reports in a browser', () => {
+  let t: TestApp;
+  let base: string;
+  let profile: string;
+  let browser: BrowserContext;
+  let category: string;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `The browser test needs Chromium at ${CHROMIUM}: install it with "apt-get install -y chromium" (.ci/run does).`,
+      );
+    }
+    t = await startTestApp();
+    category = uniqueSlug('browser');
+    const lisbon = await makeMeeting(t, { heldOn: '2010-11-20' });
+    const items = [];
+    for (const title of ['Link early-warning radars', '<script>window.pwned = true</script> Joint exercises', 'CFE']) {
+      items.push(await makeItem(t, { category, title }));
+    }
+    const move = (slug: string, body: Record<string, unknown>) =>
+      t.api
+        .post(`/api/items/${slug}/transitions`)
+        .set(...bearer())
+        .send(body)
+        .expect(200);
+    const [radars, exercises, cfe] = items.map((item) => item.slug) as [string, string, string];
+    await move(radars, { to: 'under_discussion', effectiveOn: '2010-10-15' });
+    await move(radars, { to: 'agreed', meeting: lisbon.slug, source: 'Lisbon joint statement, para. 4' });
+    await move(exercises, { to: 'agreed', meeting: lisbon.slug });
+    await move(cfe, { to: 'deferred', reason: 'No agreement on flank limits yet.', meeting: lisbon.slug });
+    await move(exercises, { to: 'implemented', effectiveOn: '2010-12-10' });
+
+    await t.app.listen(0, '127.0.0.1');
+    base = await t.app.getUrl();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    profile = mkdtempSync(join(tmpdir(), 'policy-tracker-chromium-'));
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1100, height: 900 },
+      extraHTTPHeaders: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (profile) {
+      rmSync(profile, { recursive: true, force: true });
+    }
+    await t?.close();
+  });
+
+  // Opens a report and checks it fetched nothing but itself and ran no script.
+  async function open(path: string): Promise<Page> {
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    const response = await page.goto(`${base}${path}`);
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()['content-type']).toBe('text/html; charset=utf-8');
+    expect(requested).toEqual([`${base}${path}`]);
+    expect(await page.evaluate(() => document.scripts.length)).toBe(0);
+    expect(await page.evaluate(() => (window as { pwned?: boolean }).pwned)).toBeUndefined();
+    return page;
+  }
+
+  async function texts(page: Page, selector: string): Promise<string[]> {
+    return (await page.locator(selector).allInnerTexts()).map((text) => text.trim());
+  }
+
+  async function expectDrawn(page: Page, selector: string): Promise<void> {
+    const box = await page.locator(selector).boundingBox();
+    expect(box?.width).toBeGreaterThan(100);
+    expect(box?.height).toBeGreaterThan(100);
+  }
+
+  it('shows the status with a bar chart and the items grouped by state', async () => {
+    const page = await open(`/api/reports/status?asOf=2010-11-30&category=${category}&format=html`);
+    expect(await page.title()).toBe('Status as of 2010-11-30 · policy-tracker');
+    expect(await texts(page, 'h1')).toEqual(['Status as of 2010-11-30']);
+    expect(await texts(page, 'h2')).toEqual(['Items per state', 'Items by state']);
+    expect(await texts(page, 'h3')).toEqual(['Agreed (2)', 'Deferred (1)']);
+    expect(await page.locator('svg.chart').count()).toBe(1);
+    await expectDrawn(page, 'svg.chart');
+    // One bar per state; the two states with items have visible bars.
+    const widths = await page
+      .locator('svg.chart rect')
+      .evaluateAll((bars) => bars.map((bar) => (bar as SVGGraphicsElement).getBBox().width));
+    expect(widths).toHaveLength(7);
+    expect(widths.filter((width) => width > 0)).toHaveLength(2);
+    expect(await page.getByText('<script>window.pwned = true</script> Joint exercises').count()).toBe(1);
+    await page.screenshot({ path: join(ARTIFACTS, 'report-status.png'), fullPage: true });
+  });
+
+  it('shows the changes with the counts before and after, a timeline and a printable page', async () => {
+    const page = await open(`/api/reports/changes?from=2010-10-01&to=2010-12-31&category=${category}&format=html`);
+    expect(await texts(page, 'h1')).toEqual(['Changes from 2010-10-01 to 2010-12-31']);
+    expect(await texts(page, 'h2')).toEqual([
+      'Items per state, before and after',
+      'Items per state over time',
+      'Transitions (5)',
+    ]);
+    expect(await page.locator('svg.chart').count()).toBe(2);
+    await expectDrawn(page, 'svg.chart >> nth=0');
+    await expectDrawn(page, 'svg.chart >> nth=1');
+    // One step line per state that held items in the window, each spanning the whole window.
+    const lines = await page
+      .locator('svg.chart >> nth=1')
+      .locator('path')
+      .evaluateAll((paths) => paths.map((path) => (path as SVGGraphicsElement).getBBox().width));
+    expect(lines).toHaveLength(5);
+    for (const width of lines) {
+      expect(width).toBeGreaterThan(500);
+    }
+    expect(await page.locator('table >> nth=1').locator('tbody tr').count()).toBe(5);
+    await page.screenshot({ path: join(ARTIFACTS, 'report-changes.png'), fullPage: true });
+    const pdf = await page.pdf({ format: 'A4', path: join(ARTIFACTS, 'report-changes.pdf') });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});

@@ -1,0 +1,82 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { reportCommand } from '../src/cli/report.command.js';
+import { makeItem, uniqueSlug } from './support/factories.js';
+import { bearer, startTestApp, type TestApp } from './support/test-app.js';
+
+// The command line prints what the API answers, from the same database.
+describe('report command', () => {
+  let t: TestApp;
+  let directory: string;
+  let category: string;
+  const savedUrl = process.env.DATABASE_URL;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    directory = mkdtempSync(join(tmpdir(), 'policy-tracker-cli-'));
+    process.env.DATABASE_URL = `sqlite:${t.databasePath}`;
+    category = uniqueSlug('cli');
+    const item = await makeItem(t, { category, title: 'Link radars, "soon" | <b>now</b>' });
+    await t.api
+      .post(`/api/items/${item.slug}/transitions`)
+      .set(...bearer())
+      .send({ to: 'agreed', effectiveOn: '2010-11-20', reason: 'Agreed,\nin Lisbon.' })
+      .expect(200);
+  });
+  afterAll(async () => {
+    process.env.DATABASE_URL = savedUrl;
+    rmSync(directory, { recursive: true, force: true });
+    await t.close();
+  });
+
+  const run = (...args: string[]) => reportCommand().parseAsync(args, { from: 'user' });
+  const api = async (path: string) =>
+    (
+      await t.api
+        .get(path)
+        .set(...bearer())
+        .expect(200)
+    ).text;
+
+  it('writes the status report in the format the file name says, as the API serves it', async () => {
+    for (const [file, format] of [
+      ['status.md', 'md'],
+      ['status.html', 'html'],
+      ['status.json', 'json'],
+    ]) {
+      const out = join(directory, file);
+      await run('status', '--as-of', '2010-11-20', '--category', category, '--out', out);
+      expect(readFileSync(out, 'utf8')).toBe(
+        await api(`/api/reports/status?asOf=2010-11-20&category=${category}&format=${format}`),
+      );
+    }
+  });
+
+  it('writes the changes report with --format, and refuses bad input with the API messages', async () => {
+    const out = join(directory, 'changes.txt');
+    await run(
+      'changes',
+      '--from',
+      '2010-11-20',
+      '--to',
+      '2010-11-20',
+      '--category',
+      category,
+      '--format',
+      'csv',
+      '--out',
+      out,
+    );
+    expect(readFileSync(out, 'utf8')).toBe(
+      await api(`/api/reports/changes?from=2010-11-20&to=2010-11-20&category=${category}&format=csv`),
+    );
+    await expect(run('status', '--as-of', '2010-11-31')).rejects.toMatchObject({
+      code: 'validation_failed',
+      extensions: { errors: [expect.objectContaining({ field: 'asOf' })] },
+    });
+    await expect(run('changes', '--from', '2010-11-21', '--to', '2010-11-20')).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
+  });
+});
