@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, type DataSource } from 'typeorm';
 import { nowIso } from '../common/calendar-date.js';
 import { DomainError } from '../common/domain-error.js';
+import { isPrintable } from '../common/validators.js';
 import { byteOrder } from '../database/byte-order.js';
 import { isUniqueViolation } from '../database/database-errors.js';
 import { selectRows } from '../database/sql.js';
@@ -59,8 +60,10 @@ export class TokensService {
 
   async revoke(name: string): Promise<void> {
     await this.transactions.write(async (manager) => {
-      const result = await manager.update(ApiTokenEntity, { name, revokedAt: IsNull() }, { revokedAt: nowIso() });
-      if (result.affected !== 1) {
+      const revoked =
+        isPrintable(name) &&
+        (await manager.update(ApiTokenEntity, { name, revokedAt: IsNull() }, { revokedAt: nowIso() })).affected === 1;
+      if (!revoked) {
         throw new DomainError('token_not_found', `No active token is named "${name}".`, { name });
       }
     });
