@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { WRITE_LOCK_KEY } from '../../src/database/postgres-locks.js';
@@ -39,8 +39,11 @@ export function numberedPlaceholders(sql: string): string {
 }
 
 function createSqliteDatabase(): TestDatabase {
-  const directory = mkdtempSync(join(tmpdir(), 'policy-tracker-test-'));
-  const path = join(directory, 'tracker.sqlite');
+  return sqliteDatabaseAt(join(mkdtempSync(join(tmpdir(), 'policy-tracker-test-')), 'tracker.sqlite'));
+}
+
+// The SQLite file at `path`, alone in a folder of its own (which drop() removes).
+export function sqliteDatabaseAt(path: string): TestDatabase {
   return {
     kind: 'sqlite',
     url: `sqlite:${path}`,
@@ -61,7 +64,7 @@ function createSqliteDatabase(): TestDatabase {
         direct.close();
       };
     },
-    drop: async () => rmSync(directory, { recursive: true, force: true }),
+    drop: async () => rmSync(dirname(path), { recursive: true, force: true }),
   };
 }
 
