@@ -119,6 +119,35 @@ test('writes spread over both instances keep one valid history chain', async () 
   assert.equal(events.length, before + RACERS, 'one event for each new item');
 });
 
+test('an outcome batch and its Idempotency-Key hold across instances', async () => {
+  const [a, b] = instances;
+  const meeting = await a.call('POST', '/api/meetings', {
+    body: { slug: `inst-${randomBytes(5).toString('hex')}`, name: 'Summit', location: 'Lisbon', heldOn: '2010-11-20' },
+  });
+  assert.equal(meeting.status, 201, meeting.text);
+  const items = await Promise.all([a, b].map((instance) => instance.call('POST', '/api/items', { body: itemBody() })));
+  const batch = { outcomes: items.map((item) => ({ item: item.json.slug, to: 'agreed' })) };
+  const path = `/api/meetings/${meeting.json.slug}/outcomes`;
+  const headers = { 'idempotency-key': `inst-${randomBytes(8).toString('hex')}` };
+  // The same request sent to both at once (a client retrying on another instance): applied once.
+  const [first, retry] = await Promise.all(
+    [a, b].map((instance) => instance.call('POST', path, { body: batch, headers })),
+  );
+  assert.equal(first.status, 200, first.text);
+  assert.equal(retry.status, 200, retry.text);
+  assert.deepEqual(retry.json, first.json, 'the retry replays the first answer');
+  const later = await b.call('POST', path, { body: batch, headers });
+  assert.deepEqual(later.json, first.json, 'and so does a later retry');
+  const events = await database.query(`SELECT batch_id FROM history_events WHERE batch_id IS NOT NULL`);
+  assert.deepEqual(
+    events.map((event) => event.batch_id),
+    items.map(() => first.json.batch),
+    'one event per outcome, in one batch',
+  );
+  const other = await a.call('POST', path, { body: { outcomes: batch.outcomes.slice(1) }, headers });
+  assert.equal(other.status, 422, 'the key reused with a different request is refused');
+});
+
 function itemBody() {
   return {
     slug: `inst-${randomBytes(5).toString('hex')}`,
