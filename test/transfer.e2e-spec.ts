@@ -5,8 +5,36 @@ import { historyOf, makeItem, makeMeeting } from './support/factories.js';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
 import { createTestDatabase } from './support/test-database.js';
 
-// Everything a reader of the tracker sees: every item, its full history, and the meetings.
+// The status and changes reports over the 2010 seed: today's, as of the Lisbon summit, and as
+// the tracker knew it before the first transition was recorded.
+const REPORTS = [
+  '/api/reports/status',
+  '/api/reports/status?asOf=2010-11-21',
+  '/api/reports/changes?from=2010-01-01&to=2010-12-31',
+  '/api/reports/changes?from=2010-11-19&to=2010-11-20&category=missile-defense',
+];
+
+// Everything a reader of the tracker sees: every item, its full history, the meetings and the reports.
 async function visibleState(t: TestApp) {
+  const reports: Record<string, unknown> = {};
+  for (const path of REPORTS) {
+    reports[path] = (
+      await t.api
+        .get(path)
+        .set(...bearer())
+        .expect(200)
+    ).body;
+  }
+  const [firstTransition] = await t.query(
+    "SELECT recorded_at FROM history_events WHERE action = 'transitioned' ORDER BY id LIMIT 1",
+  );
+  const knownAt = `/api/reports/status?asOf=2010-12-31&knownAt=${String(firstTransition.recorded_at)}`;
+  reports.knownAt = (
+    await t.api
+      .get(knownAt)
+      .set(...bearer())
+      .expect(200)
+  ).body;
   const items = await t.api
     .get('/api/items?limit=200&sort=slug')
     .set(...bearer())
@@ -19,7 +47,7 @@ async function visibleState(t: TestApp) {
   for (const item of items.body.data as { slug: string }[]) {
     histories[item.slug] = await historyOf(t, item.slug);
   }
-  return { items: items.body, meetings: meetings.body, histories };
+  return { items: items.body, meetings: meetings.body, histories, reports };
 }
 
 // Through the command line's module, on a connection of its own, as `npm run cli -- export` does.
