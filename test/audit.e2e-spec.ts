@@ -200,9 +200,9 @@ describe('audit: an attacker with the database file', () => {
 
   it('misses a forgery with the whole chain recomputed, which a published checkpoint catches', async () => {
     // The heads an operator recorded: after the three proposals, and after the summit.
-    const afterProposals = await t.query('SELECT hash FROM history_events WHERE id = 3');
+    const [afterProposals] = await t.query('SELECT hash FROM history_events WHERE id = 3');
     const afterSummit = await head(t);
-    const checkpoints = [`${afterProposals[0].hash}:3`, `${afterSummit.hash}:${afterSummit.events}`];
+    const checkpoints = [`${String(afterProposals.hash)}:3`, `${afterSummit.hash}:${afterSummit.events}`];
     await transition(t, slugs.cfe, { to: 'implemented', effectiveOn: '2011-03-01' });
 
     await tamper(t.database, async (query) => {

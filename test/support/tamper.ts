@@ -30,7 +30,7 @@ export async function tamper(database: TestDatabase, edit: (query: DirectQuery) 
   for (const trigger of APPEND_ONLY_TRIGGERS) {
     await database.directQuery(`DROP TRIGGER IF EXISTS ${trigger}${on}`);
   }
-  await edit(database.directQuery);
+  await edit((sql, params) => database.directQuery(sql, params));
 }
 
 // The careful attacker: after a forgery, recompute every hash and link so the chain looks intact.
