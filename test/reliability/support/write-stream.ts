@@ -121,7 +121,8 @@ export function movingItem(slug: string): Worker {
       if (attempt.status === undefined) {
         return;
       }
-      if (attempt.status < 300) {
+      // 409: the item is there already (a test before left it so), so it moves the other way.
+      if (attempt.status < 300 || attempt.status === 409) {
         to = to === 'deferred' ? 'under_discussion' : 'deferred';
       }
     }
