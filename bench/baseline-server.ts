@@ -2,7 +2,9 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import Fastify from 'fastify';
 import { GENESIS_HASH, eventHash, type HashedEventFields } from '../src/history/event-hash.js';
+import { hashTokenSecret } from '../src/auth/token-secret.js';
 import type { ItemEntity } from '../src/items/item.entity.js';
+import { itemFromRow, type ItemRow } from '../src/items/item-lookup.js';
 import { presentItemDetail } from '../src/items/item.presenter.js';
 import type { WorkflowState } from '../src/workflow/workflow.definition.js';
 
@@ -10,12 +12,13 @@ import type { WorkflowState } from '../src/workflow/workflow.definition.js';
 //   --mode http     a bare Fastify server answering a constant item: the cost of the HTTP layer alone;
 //   --mode storage  a bare Fastify server running the service's SQL for reading one item and for a
 //                   transition straight through better-sqlite3, with the service's pragmas and its
-//                   group commit.
+//                   group commit; like the service, it looks up the request's token (--token) first.
 const { values } = parseArgs({
   options: {
     mode: { type: 'string' },
     port: { type: 'string' },
     database: { type: 'string' },
+    token: { type: 'string' },
   },
 });
 
@@ -40,28 +43,12 @@ const SAMPLE_ITEM: ItemEntity = {
 
 if (values.mode === 'http') {
   app.get('/item', () => presentItemDetail(SAMPLE_ITEM));
-} else if (values.mode === 'storage' && values.database) {
-  serveStorage(values.database);
+} else if (values.mode === 'storage' && values.database && values.token) {
+  serveStorage(values.database, values.token);
 } else {
   throw new Error('usage: baseline-server --mode http|storage --port <port> [--database <sqlite file>]');
 }
 await app.listen({ port: Number(values.port), host: '127.0.0.1' });
-
-interface ItemRow {
-  id: string;
-  slug: string;
-  title: string;
-  summary: string;
-  category: string;
-  proposed_by: string;
-  proposed_on: string;
-  source_url: string | null;
-  state: WorkflowState;
-  state_since: string;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
 
 interface QueuedTransition {
   readonly key: string;
@@ -71,12 +58,26 @@ interface QueuedTransition {
   reject(error: unknown): void;
 }
 
-function serveStorage(path: string): void {
+function serveStorage(path: string, token: string): void {
   const db = new Database(path, { fileMustExist: true, timeout: 5000 });
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('journal_mode = WAL');
+
+  // The service's token lookup, on a token row of the ceiling's own.
+  db.prepare(
+    "INSERT OR IGNORE INTO api_tokens (name, role, secret_hash, created_at) VALUES ('bench', 'admin', ?, ?)",
+  ).run(hashTokenSecret(token), new Date().toISOString());
+  const selectToken = db.prepare<[string], { name: string; role: string }>(
+    'SELECT name, role FROM api_tokens WHERE secret_hash = ? AND revoked_at IS NULL',
+  );
+  app.addHook('onRequest', async (request, reply) => {
+    const secret = request.headers.authorization?.slice('Bearer '.length) ?? '';
+    if (request.url !== '/health' && !selectToken.get(hashTokenSecret(secret))) {
+      await reply.code(401).send({ status: 401 });
+    }
+  });
 
   const selectItem = db.prepare<[string, string], ItemRow>('SELECT * FROM items WHERE id = ? OR slug = ?');
   const updateItem = db.prepare(
@@ -94,7 +95,7 @@ function serveStorage(path: string): void {
       return undefined;
     }
     const recordedAt = new Date().toISOString();
-    const item = toItem(row);
+    const item = itemFromRow(row);
     const updated: ItemEntity = {
       ...item,
       state: to,
@@ -161,7 +162,7 @@ function serveStorage(path: string): void {
 
   app.get<{ Params: { key: string } }>('/api/items/:key', async (request, reply) => {
     const row = selectItem.get(request.params.key, request.params.key);
-    return row ? presentItemDetail(toItem(row)) : reply.code(404).send({ status: 404 });
+    return row ? presentItemDetail(itemFromRow(row)) : reply.code(404).send({ status: 404 });
   });
   app.post<{ Params: { key: string }; Body: { to: WorkflowState; reason?: string } }>(
     '/api/items/:key/transitions',
@@ -170,22 +171,4 @@ function serveStorage(path: string): void {
       return item ? presentItemDetail(item) : reply.code(404).send({ status: 404 });
     },
   );
-}
-
-function toItem(row: ItemRow): ItemEntity {
-  return {
-    id: row.id,
-    slug: row.slug,
-    title: row.title,
-    summary: row.summary,
-    category: row.category,
-    proposedBy: row.proposed_by,
-    proposedOn: row.proposed_on,
-    sourceUrl: row.source_url,
-    state: row.state,
-    stateSince: row.state_since,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
 }

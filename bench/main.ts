@@ -114,7 +114,7 @@ try {
         await startChildServer({
           name: target,
           script: join(root, 'dist', 'bench', 'baseline-server.js'),
-          args: ['--mode', mode, '--port', String(listen), '--database', storageDb],
+          args: ['--mode', mode, '--port', String(listen), '--database', storageDb, '--token', token],
           port: listen,
           healthPath: '/health',
         }),

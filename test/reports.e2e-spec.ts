@@ -245,6 +245,32 @@ describe('status and changes reports', () => {
     expect(toToday.transitions.map((c: { item: string }) => c.item)).toEqual([late.slug]);
   });
 
+  it('serves a repeated question from its cache until the history moves on, in every format', async () => {
+    const category = uniqueSlug('cached');
+    const item = await makeItem(t, { category, proposedOn: '2010-09-22' });
+    const text = async (format: string) =>
+      (
+        await t.api
+          .get('/api/reports/status')
+          .query({ category, format })
+          .set(...bearer())
+          .expect(200)
+      ).text;
+    const before = { json: await text('json'), csv: await text('csv') };
+    expect({ json: await text('json'), csv: await text('csv') }).toEqual(before);
+
+    await t.api
+      .patch(`/api/items/${item.slug}`)
+      .set(...bearer())
+      .set('If-Match', '"1"')
+      .send({ title: 'Renamed after the first report' })
+      .expect(200);
+    expect(await text('csv')).toContain('Renamed after the first report');
+    const after = JSON.parse(await text('json')) as { head: { events: number }; items: Array<{ title: string }> };
+    expect(after.items).toEqual([expect.objectContaining({ title: 'Renamed after the first report' })]);
+    expect(after.head.events).toBe((JSON.parse(before.json) as { head: { events: number } }).head.events + 1);
+  });
+
   it('answers 400 problems for bad days, a reversed window and unknown parameters', async () => {
     const bad: Array<[string, Query, string]> = [
       ['status', { asOf: '2010-13-45' }, 'asOf'],

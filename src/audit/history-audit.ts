@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { HistoryEventEntity } from '../history/history-event.entity.js';
 import { ItemEntity } from '../items/item.entity.js';
@@ -87,6 +88,10 @@ async function* keysetBatches<Row extends { id: Key }, Key>(
       return;
     }
     last = rows[rows.length - 1].id;
+    // better-sqlite3 answers synchronously, so without a pause the whole audit would hold the event
+    // loop for seconds; between batches other requests are served (reads see committed data, and
+    // writes wait in the queue behind this snapshot).
+    await setImmediate();
   }
 }
 

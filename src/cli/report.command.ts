@@ -6,7 +6,6 @@ import { ChangesReportQuery } from '../reports/dto/changes-report.query.js';
 import { StatusReportQuery } from '../reports/dto/status-report.query.js';
 import { REPORT_FORMATS, type ReportFormat } from '../reports/report-format.js';
 import { ReportsService } from '../reports/reports.service.js';
-import { renderChangesReport, renderStatusReport } from '../reports/render/render-report.js';
 import { withContext } from './cli-context.js';
 
 interface ScopeOptions {
@@ -35,8 +34,8 @@ export function reportCommand(): Command {
       .option('--as-of <day>', 'the day, YYYY-MM-DD (default today)'),
   ).action(async (options: ScopeOptions & { asOf?: string }) => {
     const query = await validateInput(StatusReportQuery, { ...scopeInput(options), asOf: options.asOf });
-    const result = await withContext((context) => context.get(ReportsService).status(query));
-    await emit(renderStatusReport(result, query.format ?? 'json'), options.out);
+    const format = query.format ?? 'json';
+    await emit(await withContext((context) => context.get(ReportsService).statusDocument(query, format)), options.out);
   });
 
   withScopeOptions(
@@ -51,8 +50,8 @@ export function reportCommand(): Command {
       from: options.from,
       to: options.to,
     });
-    const result = await withContext((context) => context.get(ReportsService).changes(query));
-    await emit(renderChangesReport(result, query.format ?? 'json'), options.out);
+    const format = query.format ?? 'json';
+    await emit(await withContext((context) => context.get(ReportsService).changesDocument(query, format)), options.out);
   });
 
   return report;

@@ -5,6 +5,7 @@ import { executeWrite } from '../database/sql.js';
 import type { WorkflowState } from '../workflow/workflow.definition.js';
 import { GENESIS_HASH, eventHash } from './event-hash.js';
 import { HistoryEventEntity } from './history-event.entity.js';
+import { newestEvent } from './history-head.js';
 import type { EventAction, FieldChanges } from './history-event.types.js';
 
 export interface NewEvent {
@@ -43,7 +44,7 @@ export class HistoryRecorder {
   // The head is read once and the chain continues in memory. One event, the common case, goes in
   // through a prepared statement; a meeting's outcomes go in with multi-row inserts, in order.
   async appendAll(manager: EntityManager, events: readonly NewEvent[]): Promise<void> {
-    let prevHash = await this.headHash(manager);
+    let prevHash = (await newestEvent(manager))?.hash ?? GENESIS_HASH;
     const rows = events.map((event) => {
       const row = chained(event, prevHash);
       prevHash = row.hash;
@@ -56,13 +57,6 @@ export class HistoryRecorder {
     for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
       await manager.insert(HistoryEventEntity, rows.slice(start, start + ROWS_PER_INSERT));
     }
-  }
-
-  private async headHash(manager: EntityManager): Promise<string> {
-    const rows: { hash: string }[] = await manager.query(
-      'SELECT "hash" FROM "history_events" ORDER BY "id" DESC LIMIT 1',
-    );
-    return rows[0]?.hash ?? GENESIS_HASH;
   }
 }
 

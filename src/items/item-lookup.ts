@@ -9,7 +9,7 @@ const ITEM_BY_KEY = `
          "state", "state_since", "version", "created_at", "updated_at"
   FROM "items" WHERE "id" = :key OR "slug" = :key`;
 
-interface ItemRow {
+export interface ItemRow {
   id: string;
   slug: string;
   title: string;
@@ -32,6 +32,10 @@ export async function findItemByKey(manager: EntityManager, key: string): Promis
   if (!row) {
     throw new DomainError('item_not_found', `No item has the id or slug "${key}".`, { item: key });
   }
+  return itemFromRow(row);
+}
+
+export function itemFromRow(row: ItemRow): ItemEntity {
   return {
     id: row.id,
     slug: row.slug,

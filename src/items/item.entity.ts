@@ -4,6 +4,7 @@ import type { WorkflowState } from '../workflow/workflow.definition.js';
 // Calendar dates are stored as YYYY-MM-DD text and recorded instants as ISO 8601 UTC text: the
 // same bytes on SQLite and PostgreSQL, no time-zone conversion anywhere, and they sort as strings.
 @Entity('items')
+@Index('IDX_items_category_state', ['category', 'state', 'slug'])
 export class ItemEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

@@ -7,7 +7,6 @@ import { ChangesReportQuery } from './dto/changes-report.query.js';
 import { StatusReportQuery } from './dto/status-report.query.js';
 import { REPORT_CONTENT_TYPES, negotiateFormat } from './report-format.js';
 import { ReportsService } from './reports.service.js';
-import { renderChangesReport, renderStatusReport } from './render/render-report.js';
 import { StatusReport } from './status-report.view.js';
 
 const PRODUCES = ['application/json', 'text/csv', 'text/markdown', 'text/html'];
@@ -32,9 +31,9 @@ export class ReportsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     const format = negotiateFormat(query.format, accept);
-    const report = await this.reports.status(query);
+    const document = await this.reports.statusDocument(query, format);
     void reply.header('content-type', REPORT_CONTENT_TYPES[format]).header('vary', 'Accept');
-    return renderStatusReport(report, format);
+    return document;
   }
 
   @Get('changes')
@@ -51,8 +50,8 @@ export class ReportsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     const format = negotiateFormat(query.format, accept);
-    const report = await this.reports.changes(query);
+    const document = await this.reports.changesDocument(query, format);
     void reply.header('content-type', REPORT_CONTENT_TYPES[format]).header('vary', 'Accept');
-    return renderChangesReport(report, format);
+    return document;
   }
 }

@@ -6,31 +6,61 @@ import { DomainError } from '../common/domain-error.js';
 import type { ChangeView, ChangesReport } from './changes-report.view.js';
 import { countsTimeline } from './counts-timeline.js';
 import type { ChangesReportQuery } from './dto/changes-report.query.js';
+import type { ReportScopeQuery } from './dto/report-scope.query.js';
 import type { StatusReportQuery } from './dto/status-report.query.js';
+import { newestEvent } from '../history/history-head.js';
+import type { ReportFormat } from './report-format.js';
+import { RenderedReportCache } from './rendered-report-cache.js';
+import { renderChangesReport, renderStatusReport } from './render/render-report.js';
 import { reportScope, type ReportScope } from './report-scope.js';
 import { ScopedHistory, type StateEvent } from './scoped-history.js';
 import { countByState } from './state-counts.js';
 import type { ReportScopeView, StatusReport } from './status-report.view.js';
 
-// Both reports are rebuilt from the history events, never from the items' current state.
+// Enough for an analyst's usual questions in every format; a year's changes as HTML is the largest.
+const CACHED_REPORTS = 32;
+const CACHED_CHARACTERS = 64 * 1024 * 1024;
+
+// Both reports are rebuilt from the history events, never from the items' current state, and
+// served as text: the same text for the API and the command line.
 @Injectable()
 export class ReportsService {
+  private readonly rendered = new RenderedReportCache(CACHED_REPORTS, CACHED_CHARACTERS);
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async status(query: StatusReportQuery): Promise<StatusReport> {
+  async statusDocument(query: StatusReportQuery, format: ReportFormat): Promise<string> {
     const asOf = query.asOf ?? todayUtc();
+    return this.rendered.get(await this.cacheKey('status', format, asOf, query), async () =>
+      renderStatusReport(await this.status(asOf, query), format),
+    );
+  }
+
+  async changesDocument(query: ChangesReportQuery, format: ReportFormat): Promise<string> {
+    const to = query.to ?? todayUtc();
+    if (query.from > to) {
+      throw DomainError.validation([{ field: 'from', message: `must not be after to (${to})` }]);
+    }
+    return this.rendered.get(await this.cacheKey('changes', format, `${query.from}..${to}`, query), async () =>
+      renderChangesReport(await this.changes(query.from, to, query), format),
+    );
+  }
+
+  // Everything a report depends on; the newest event stands for the whole history before it.
+  private async cacheKey(report: string, format: ReportFormat, days: string, query: ReportScopeQuery) {
+    const newest = await newestEvent(this.dataSource.manager);
+    const scope = reportScope(query);
+    return JSON.stringify([report, format, days, scope.knownAt, scope.category, scope.proposedBy, newest]);
+  }
+
+  private async status(asOf: string, query: StatusReportQuery): Promise<StatusReport> {
     const scope = reportScope(query);
     const history = await ScopedHistory.open(this.dataSource.manager, scope);
     const items = await history.statesAsOf(asOf);
     return { asOf, ...(await scopeView(scope, history)), counts: countByState(items), items };
   }
 
-  async changes(query: ChangesReportQuery): Promise<ChangesReport> {
-    const from = query.from;
-    const to = query.to ?? todayUtc();
-    if (from > to) {
-      throw DomainError.validation([{ field: 'from', message: `must not be after to (${to})` }]);
-    }
+  private async changes(from: string, to: string, query: ChangesReportQuery): Promise<ChangesReport> {
     const scope = reportScope(query);
     const history = await ScopedHistory.open(this.dataSource.manager, scope);
     const countsBefore = await history.countsAsOf(dayBefore(from));

@@ -10,7 +10,7 @@ import {
 import { WORKFLOW_STATES, type WorkflowState } from '../../workflow/workflow.definition.js';
 
 export class TransitionItemDto {
-  @ApiProperty({ enum: WORKFLOW_STATES })
+  @ApiProperty({ enum: WORKFLOW_STATES, example: 'agreed' })
   @IsIn(WORKFLOW_STATES)
   to: WorkflowState;
 
@@ -39,7 +39,11 @@ export class TransitionItemDto {
   @Matches(PRINTABLE_PATTERN, { message: PRINTABLE_MESSAGE })
   meeting?: string;
 
-  @ApiPropertyOptional({ maxLength: 500, description: 'A citation, URL or document reference' })
+  @ApiPropertyOptional({
+    maxLength: 500,
+    description: 'A citation, URL or document reference',
+    example: 'NRC Joint Statement, Lisbon, 20 November 2010',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(500)

@@ -1,0 +1,66 @@
+// Rendered reports, by everything they are built from: the question, the format and the history
+// they were read from (its head). Every change to an item appends an event, so the same head means
+// the same history, on this instance or any other; a new event makes every earlier entry
+// unreachable, and they age out. Requests that ask the same question at once share one build.
+export class RenderedReportCache {
+  // A Map iterates in insertion order, oldest first: re-inserting on a hit keeps it an LRU.
+  private readonly entries = new Map<string, Promise<string>>();
+  private readonly sizes = new Map<string, number>();
+  private characters = 0;
+
+  constructor(
+    private readonly maxEntries: number,
+    // Bounds the memory the cache holds: a year's changes as HTML is about 20 million characters.
+    private readonly maxCharacters: number,
+  ) {}
+
+  get(key: string, build: () => Promise<string>): Promise<string> {
+    const cached = this.entries.get(key);
+    if (cached) {
+      this.entries.delete(key);
+      this.entries.set(key, cached);
+      return cached;
+    }
+    const built = build();
+    this.entries.set(key, built);
+    built.then(
+      (text) => this.settle(key, built, text.length),
+      () => this.forget(key, built),
+    );
+    return built;
+  }
+
+  private settle(key: string, built: Promise<string>, size: number): void {
+    if (this.entries.get(key) !== built) {
+      return;
+    }
+    if (size > this.maxCharacters) {
+      this.forget(key, built);
+      return;
+    }
+    this.sizes.set(key, size);
+    this.characters += size;
+    this.evict();
+  }
+
+  private evict(): void {
+    for (const key of this.entries.keys()) {
+      if (this.entries.size <= this.maxEntries && this.characters <= this.maxCharacters) {
+        return;
+      }
+      // Builds still in flight are never evicted: their callers are waiting for them.
+      if (this.sizes.has(key)) {
+        this.forget(key, this.entries.get(key));
+      }
+    }
+  }
+
+  private forget(key: string, built: Promise<string> | undefined): void {
+    if (this.entries.get(key) !== built) {
+      return;
+    }
+    this.entries.delete(key);
+    this.characters -= this.sizes.get(key) ?? 0;
+    this.sizes.delete(key);
+  }
+}
