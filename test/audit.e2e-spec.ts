@@ -68,8 +68,8 @@ describe('audit: an honest history', () => {
     expect(duringWrites).toMatchObject({ ok: true });
     const published = await head(t);
     expect(published.events).toBeGreaterThan(30);
-    const count = await t.dataSource.query('SELECT COUNT(*) AS n FROM history_events');
-    expect(await verify(t)).toEqual({ ok: true, events: count[0].n, head: published.hash, checkpoints: [] });
+    const [count] = await t.query('SELECT COUNT(*) AS n FROM history_events');
+    expect(await verify(t)).toEqual({ ok: true, events: Number(count.n), head: published.hash, checkpoints: [] });
     expect(await verify(t, `${published.hash}:${published.events}`)).toMatchObject({
       ok: true,
       checkpoints: [{ hash: published.hash, events: published.events }],
@@ -108,11 +108,11 @@ describe('audit: an attacker with the database file', () => {
   const slugs = { radar: 'radar-linking', cfe: 'cfe-treaty-update', afghanistan: 'afghan-transit' };
   // The id of an event, as the attacker would look it up.
   async function eventId(slug: string, seq: number): Promise<number> {
-    const rows: { id: number }[] = await t.dataSource.query(
+    const [row] = await t.query(
       'SELECT e.id FROM history_events e JOIN items i ON i.id = e.item_id WHERE i.slug = ? AND e.seq = ?',
       [slug, seq],
     );
-    return rows[0].id;
+    return Number(row.id);
   }
 
   // Events 1-3 create the items, 4-8 move them; one at a time, so the ids are known.
@@ -133,8 +133,8 @@ describe('audit: an attacker with the database file', () => {
   });
 
   it('names an edited event as changed content', async () => {
-    tamper(t.databasePath, (db) => {
-      db.prepare("UPDATE history_events SET reason = 'Agreed in full.' WHERE id = 6").run();
+    await tamper(t.database, async (query) => {
+      await query("UPDATE history_events SET reason = 'Agreed in full.' WHERE id = 6");
     });
     expect(await verify(t)).toEqual({
       ok: false,
@@ -150,8 +150,8 @@ describe('audit: an attacker with the database file', () => {
   });
 
   it('names a deleted event as missing, at the event after the gap', async () => {
-    tamper(t.databasePath, (db) => {
-      db.prepare('DELETE FROM history_events WHERE id = 5').run();
+    await tamper(t.database, async (query) => {
+      await query('DELETE FROM history_events WHERE id = 5');
     });
     const report = await verify(t);
     expect(report).toMatchObject({ ok: false, events: 4, firstProblem: { kind: 'missing_event', eventId: 6 } });
@@ -159,8 +159,8 @@ describe('audit: an attacker with the database file', () => {
   });
 
   it('names an item row edited behind the history as an item mismatch', async () => {
-    tamper(t.databasePath, (db) => {
-      db.prepare("UPDATE items SET state = 'agreed' WHERE slug = ?").run(slugs.afghanistan);
+    await tamper(t.database, async (query) => {
+      await query("UPDATE items SET state = 'agreed' WHERE slug = ?", [slugs.afghanistan]);
     });
     expect(await verify(t)).toEqual({
       ok: false,
@@ -175,10 +175,10 @@ describe('audit: an attacker with the database file', () => {
   });
 
   it('names swapped events as reordered', async () => {
-    tamper(t.databasePath, (db) => {
-      db.exec('UPDATE history_events SET id = -5 WHERE id = 5');
-      db.exec('UPDATE history_events SET id = 5 WHERE id = 6');
-      db.exec('UPDATE history_events SET id = 6 WHERE id = -5');
+    await tamper(t.database, async (query) => {
+      await query('UPDATE history_events SET id = -5 WHERE id = 5');
+      await query('UPDATE history_events SET id = 5 WHERE id = 6');
+      await query('UPDATE history_events SET id = 6 WHERE id = -5');
     });
     const report = await verify(t);
     expect(report).toMatchObject({ ok: false, events: 4, firstProblem: { kind: 'reordered', eventId: 5 } });
@@ -189,9 +189,9 @@ describe('audit: an attacker with the database file', () => {
 
   it('names an event deleted before the chain was recomputed by the gap in its item sequence', async () => {
     const deleted = await eventId(slugs.radar, 3);
-    tamper(t.databasePath, (db) => {
-      db.prepare('DELETE FROM history_events WHERE id = ?').run(deleted);
-      recomputeChain(db);
+    await tamper(t.database, async (query) => {
+      await query('DELETE FROM history_events WHERE id = ?', [deleted]);
+      await recomputeChain(query);
     });
     const report = await verify(t);
     expect(report.firstProblem).toMatchObject({ kind: 'missing_event', item: slugs.radar, seq: 4 });
@@ -200,14 +200,14 @@ describe('audit: an attacker with the database file', () => {
 
   it('misses a forgery with the whole chain recomputed, which a published checkpoint catches', async () => {
     // The heads an operator recorded: after the three proposals, and after the summit.
-    const afterProposals: { hash: string }[] = await t.dataSource.query('SELECT hash FROM history_events WHERE id = 3');
+    const [afterProposals] = await t.query('SELECT hash FROM history_events WHERE id = 3');
     const afterSummit = await head(t);
-    const checkpoints = [`${afterProposals[0].hash}:3`, `${afterSummit.hash}:${afterSummit.events}`];
+    const checkpoints = [`${String(afterProposals.hash)}:3`, `${afterSummit.hash}:${afterSummit.events}`];
     await transition(t, slugs.cfe, { to: 'implemented', effectiveOn: '2011-03-01' });
 
-    tamper(t.databasePath, (db) => {
-      db.prepare("UPDATE history_events SET reason = 'Russia walked out.' WHERE id = 7").run();
-      recomputeChain(db);
+    await tamper(t.database, async (query) => {
+      await query("UPDATE history_events SET reason = 'Russia walked out.' WHERE id = 7");
+      await recomputeChain(query);
     });
     expect(await verify(t)).toMatchObject({ ok: true, events: 9 });
 

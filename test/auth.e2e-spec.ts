@@ -90,7 +90,7 @@ describe('auth and tokens', () => {
       expect.objectContaining({ name: admin.name, role: 'admin', revokedAt: null }),
     );
     expect(JSON.stringify(list.body)).not.toContain(admin.token);
-    const stored = await t.dataSource.query('SELECT secret_hash FROM api_tokens WHERE name = ?', [admin.name]);
+    const stored = await t.query('SELECT secret_hash FROM api_tokens WHERE name = ?', [admin.name]);
     expect(stored[0].secret_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(stored)).not.toContain(admin.token);
   });

@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import { tokensCommand } from '../src/cli/tokens.command.js';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
 
-// The CLI runs in-process here, on the same database file as a running app.
+// The CLI runs in-process here, on the same database as a running app.
 describe('tokens from the command line', () => {
   let t: TestApp;
   let output: string;
@@ -10,7 +10,7 @@ describe('tokens from the command line', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    process.env.DATABASE_URL = `sqlite:${t.databasePath}`;
+    process.env.DATABASE_URL = t.database.url;
   });
   afterAll(async () => {
     process.env.DATABASE_URL = previousUrl;

@@ -52,6 +52,18 @@ describe('errors are problem details', () => {
     expectProblem(response, 415);
   });
 
+  // PostgreSQL cannot bind text holding NUL at all, so such a key must not reach the database.
+  it('answers 404 for a key holding a control character, which names nothing', async () => {
+    for (const [method, path] of [
+      ['get', '/api/items/%00'],
+      ['get', '/api/items/a%01b/history'],
+      ['get', '/api/meetings/%00'],
+      ['delete', '/api/tokens/%00'],
+    ] as const) {
+      expectProblem(await t.api[method](path).set(...bearer()), 404);
+    }
+  });
+
   it('answers 404 for an unknown route, with or without a token', async () => {
     expectProblem(await t.api.get('/api/nothing').set(...bearer()), 404);
     expectProblem(await t.api.get('/nothing'), 404);

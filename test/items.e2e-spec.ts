@@ -202,6 +202,16 @@ describe('items', () => {
         .set('If-Match', '"1"')
         .send({})
         .expect(400);
+      // Only sourceUrl can be removed; null for a required field is refused, not a database error.
+      for (const field of ['title', 'summary', 'category', 'proposedBy']) {
+        const refused = await t.api
+          .patch(`/api/items/${item.slug}`)
+          .set(...bearer())
+          .set('If-Match', '"1"')
+          .send({ [field]: null })
+          .expect(400);
+        expect(refused.body.errors).toEqual([expect.objectContaining({ field })]);
+      }
       const unchanged = await t.api
         .get(`/api/items/${item.slug}`)
         .set(...bearer())

@@ -12,7 +12,7 @@ interface ChangesReport {
   transitions: { item: string; toState: string; meeting: string | null }[];
 }
 
-// The command's own code path, in process, on the database file of a running test app.
+// The command's own code path, in process, on the database of a running test app.
 describe('outcomes apply (command line)', () => {
   let t: TestApp;
   let files: string;
@@ -20,7 +20,7 @@ describe('outcomes apply (command line)', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ TRACKER_SEED: 'true' });
-    process.env.DATABASE_URL = `sqlite:${t.databasePath}`;
+    process.env.DATABASE_URL = t.database.url;
     files = mkdtempSync(join(tmpdir(), 'policy-tracker-outcomes-'));
   });
   afterAll(async () => {
@@ -48,7 +48,7 @@ describe('outcomes apply (command line)', () => {
   }
 
   async function eventCount(): Promise<number> {
-    const rows: { n: number }[] = await t.dataSource.query('SELECT COUNT(*) AS n FROM history_events');
+    const rows = await t.query('SELECT COUNT(*) AS n FROM history_events');
     return Number(rows[0].n);
   }
 

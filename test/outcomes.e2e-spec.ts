@@ -34,7 +34,7 @@ describe('meeting outcomes', () => {
   }
 
   async function eventCount(): Promise<number> {
-    const rows: { n: number }[] = await t.dataSource.query('SELECT COUNT(*) AS n FROM history_events');
+    const rows = await t.query('SELECT COUNT(*) AS n FROM history_events');
     return Number(rows[0].n);
   }
 
@@ -347,10 +347,7 @@ describe('meeting outcomes', () => {
       outcomes: slugs.map((slug) => ({ item: slug, to: 'agreed' })),
     }).expect(200);
     expect(response.body.outcomes).toHaveLength(1000);
-    const rows: { n: number }[] = await t.dataSource.query(
-      'SELECT COUNT(*) AS n FROM history_events WHERE batch_id = ?',
-      [response.body.batch],
-    );
+    const rows = await t.query('SELECT COUNT(*) AS n FROM history_events WHERE batch_id = ?', [response.body.batch]);
     expect(Number(rows[0].n)).toBe(1000);
     expect(await itemState(slugs[999])).toEqual({ state: 'agreed', version: 2 });
     expect(await brokenChainLinks()).toEqual([]);

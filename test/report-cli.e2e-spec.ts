@@ -15,7 +15,7 @@ describe('report command', () => {
   beforeAll(async () => {
     t = await startTestApp();
     directory = mkdtempSync(join(tmpdir(), 'policy-tracker-cli-'));
-    process.env.DATABASE_URL = `sqlite:${t.databasePath}`;
+    process.env.DATABASE_URL = t.database.url;
     category = uniqueSlug('cli');
     const item = await makeItem(t, { category, title: 'Link radars, "soon" | <b>now</b>' });
     await t.api

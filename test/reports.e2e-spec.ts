@@ -135,12 +135,12 @@ describe('status and changes reports', () => {
     const published = await status({ asOf: '2010-11-21', category, knownAt: beforeEntry });
     expect(published.knownAt).toBe(beforeEntry);
     expect(row(published, item.slug)).toMatchObject({ state: 'proposed', since: '2010-09-22', lastReason: null });
-    const [then] = await t.dataSource.query(
+    const [then] = await t.query(
       'SELECT COUNT(*) AS events, MAX(id) AS id FROM history_events WHERE recorded_at <= ?',
       [beforeEntry],
     );
-    const [headThen] = await t.dataSource.query('SELECT hash FROM history_events WHERE id = ?', [then.id]);
-    expect(published.head).toEqual({ hash: headThen.hash, events: then.events });
+    const [headThen] = await t.query('SELECT hash FROM history_events WHERE id = ?', [then.id]);
+    expect(published.head).toEqual({ hash: headThen.hash, events: Number(then.events) });
     // At the moment of the entry, and with the same instant in another zone, it counts.
     const inAthens = new Date(Date.parse(entry.recordedAt) + 2 * 3_600_000).toISOString().replace('Z', '+02:00');
     for (const knownAt of [entry.recordedAt, inAthens]) {

@@ -2,18 +2,25 @@ import Database from 'better-sqlite3';
 import type { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../src/database/transaction-runner.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 // Writes that queue up while one commits share the next COMMIT (group commit); each still
 // stands or falls on its own, and nobody hears of success before the commit is on disk.
+// Group commit is the SQLite path of TransactionRunner only, so this file runs on SQLite whichever
+// database the suite runs on (PostgreSQL writes are covered by test/database.e2e-spec.ts and the
+// two-instance test).
 describe('TransactionRunner on SQLite', () => {
+  let database: TestDatabase;
   let t: TestApp;
   let runner: TransactionRunner;
   beforeAll(async () => {
-    t = await startTestApp();
+    database = await createTestDatabase('sqlite');
+    t = await startTestApp({}, { database });
     runner = t.app.get(TransactionRunner);
   });
   afterAll(async () => {
     await t.close();
+    await database.drop();
   });
 
   const insertMeeting = (manager: EntityManager, slug: string) =>

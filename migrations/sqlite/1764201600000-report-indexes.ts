@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-// Indexes for the status and changes reports (see src/reports/).
+// Indexes for the status and changes reports (see src/reports/). Portable SQL: PostgreSQL runs it too.
 export class ReportIndexes1764201600000 implements MigrationInterface {
   name = 'ReportIndexes1764201600000';
 

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 // The item list filtered by category and state (the most common filter), paged in slug order:
-// the page and its total are found through this index.
+// the page and its total are found through this index. Portable SQL: PostgreSQL runs it too.
 export class ItemListIndex1764288000000 implements MigrationInterface {
   name = 'ItemListIndex1764288000000';
 

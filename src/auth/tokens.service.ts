@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, type DataSource } from 'typeorm';
 import { nowIso } from '../common/calendar-date.js';
 import { DomainError } from '../common/domain-error.js';
+import { isPrintable } from '../common/validators.js';
+import { byteOrder } from '../database/byte-order.js';
 import { isUniqueViolation } from '../database/database-errors.js';
 import { selectRows } from '../database/sql.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
@@ -47,7 +49,10 @@ export class TokensService {
   }
 
   async list(): Promise<TokenList> {
-    const tokens = await this.dataSource.manager.find(ApiTokenEntity, { order: { name: 'ASC' } });
+    const tokens = await this.dataSource
+      .createQueryBuilder(ApiTokenEntity, 'token')
+      .orderBy(byteOrder(this.dataSource, 'token.name'), 'ASC')
+      .getMany();
     return {
       data: tokens.map(({ name, role, createdAt, revokedAt }) => ({ name, role, createdAt, revokedAt })),
     };
@@ -55,8 +60,10 @@ export class TokensService {
 
   async revoke(name: string): Promise<void> {
     await this.transactions.write(async (manager) => {
-      const result = await manager.update(ApiTokenEntity, { name, revokedAt: IsNull() }, { revokedAt: nowIso() });
-      if (result.affected !== 1) {
+      const revoked =
+        isPrintable(name) &&
+        (await manager.update(ApiTokenEntity, { name, revokedAt: IsNull() }, { revokedAt: nowIso() })).affected === 1;
+      if (!revoked) {
         throw new DomainError('token_not_found', `No active token is named "${name}".`, { name });
       }
     });

@@ -6,6 +6,7 @@ import { ConfigModule } from '../config/config.module.js';
 import { DatabaseModule } from '../database/database.module.js';
 import { OutcomesModule } from '../outcomes/outcomes.module.js';
 import { ReportsModule } from '../reports/reports.module.js';
+import { TransferModule } from '../transfer/transfer.module.js';
 
 // The services the command line uses, on the same database and migrations as the server, without HTTP.
 @Module({})
@@ -13,7 +14,15 @@ export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthModule, OutcomesModule, AuditModule, ReportsModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        AuthModule,
+        OutcomesModule,
+        AuditModule,
+        ReportsModule,
+        TransferModule,
+      ],
     };
   }
 }

@@ -6,6 +6,7 @@ import { auditCommand } from './audit.command.js';
 import { backupCommand } from './backup.command.js';
 import { reportCommand } from './report.command.js';
 import { tokensCommand } from './tokens.command.js';
+import { exportCommand, importCommand } from './transfer.command.js';
 
 const program = new Command('policy-tracker')
   .description('policy-tracker from the command line; uses DATABASE_URL like the server')
@@ -13,7 +14,9 @@ const program = new Command('policy-tracker')
   .addCommand(outcomesCommand())
   .addCommand(auditCommand())
   .addCommand(backupCommand())
-  .addCommand(reportCommand());
+  .addCommand(reportCommand())
+  .addCommand(exportCommand())
+  .addCommand(importCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // Expected failures get one clear line; anything else is a bug and keeps its stack.

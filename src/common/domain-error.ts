@@ -21,7 +21,8 @@ export type DomainErrorCode =
   | 'not_acceptable'
   | 'idempotency_key_reused'
   | 'idempotency_key_in_use'
-  | 'database_busy';
+  | 'database_busy'
+  | 'target_not_empty';
 
 export interface FieldError {
   readonly field: string;

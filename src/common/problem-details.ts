@@ -44,6 +44,8 @@ export function problemKind(code: DomainErrorCode): ProblemKind {
       return { status: 409, title: 'Effective date earlier than the last change' };
     case 'outcomes_rejected':
       return { status: 409, title: 'Outcomes rejected' };
+    case 'target_not_empty':
+      return { status: 409, title: 'Target database not empty' };
     case 'meeting_not_held_yet':
       return { status: 409, title: 'Meeting not held yet' };
     case 'idempotency_key_in_use':

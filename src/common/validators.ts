@@ -12,6 +12,12 @@ export const SLUG_SCHEMA = { minLength: 3, maxLength: 64, pattern: SLUG_PATTERN.
 export const PRINTABLE_PATTERN = /^[^\p{Cc}]*$/u;
 export const PRINTABLE_MESSAGE = 'must not contain control characters';
 
+// A key from a path holding a control character names nothing: ids, slugs and token names never
+// hold one, and PostgreSQL text cannot even bind NUL. So such a key is "not found" without a query.
+export function isPrintable(text: string): boolean {
+  return PRINTABLE_PATTERN.test(text);
+}
+
 // Free text may hold line breaks and tabs, but no other control characters.
 export const MULTILINE_TEXT_PATTERN = /^(?:[^\p{Cc}]|[\n\r\t])*$/u;
 

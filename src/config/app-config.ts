@@ -1,7 +1,10 @@
 // Configuration comes from the environment and is checked once at start; a bad value stops the
 // server with one line that names it.
 export type DatabaseTarget =
-  { readonly type: 'sqlite'; readonly path: string } | { readonly type: 'postgres'; readonly url: string };
+  | { readonly type: 'sqlite'; readonly path: string }
+  | { readonly type: 'postgres'; readonly url: string; readonly poolSize: number };
+
+export const DEFAULT_DATABASE_POOL_SIZE = 10;
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -32,7 +35,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: nonEmpty(env, 'HOST', '127.0.0.1'),
-    database: parseDatabaseUrl(env.DATABASE_URL ?? 'sqlite:data/tracker.sqlite'),
+    database: parseDatabaseUrl(
+      env.DATABASE_URL ?? 'sqlite:data/tracker.sqlite',
+      integer(env, 'DATABASE_POOL_SIZE', DEFAULT_DATABASE_POOL_SIZE, 1, 1000),
+    ),
     adminToken: optionalToken(env),
     seed: boolean(env, 'TRACKER_SEED', true),
     logLevel: logLevel(env),
@@ -47,7 +53,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
 }
 
-export function parseDatabaseUrl(url: string): DatabaseTarget {
+export function parseDatabaseUrl(url: string, poolSize = DEFAULT_DATABASE_POOL_SIZE): DatabaseTarget {
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length).replace(/^\/\//, '');
     if (!path) {
@@ -61,7 +67,7 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
     } catch {
       throw new ConfigError(`DATABASE_URL: "${redact(url)}" is not a valid postgres:// URL`);
     }
-    return { type: 'postgres', url };
+    return { type: 'postgres', url, poolSize };
   }
   throw new ConfigError(`DATABASE_URL: "${redact(url)}" must start with sqlite: or postgres://`);
 }

@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
+import { POSTGRES_MIGRATIONS } from '../../migrations/postgres/index.js';
 import { SQLITE_MIGRATIONS } from '../../migrations/sqlite/index.js';
 import type { DatabaseTarget } from '../config/app-config.js';
 import { ENTITIES } from './entities.js';
+import { POSTGRES_LOCK_TIMEOUT_MS } from './postgres-locks.js';
 
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
@@ -30,6 +32,19 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
         },
       };
     case 'postgres':
-      throw new Error('PostgreSQL support is not built yet');
+      return {
+        type: 'postgres',
+        url: target.url,
+        entities: ENTITIES,
+        migrations: POSTGRES_MIGRATIONS,
+        migrationsRun: false,
+        // Each migration commits on its own, so a failure leaves the ones before it applied.
+        migrationsTransactionMode: 'each',
+        synchronize: false,
+        poolSize: target.poolSize,
+        applicationName: 'policy-tracker',
+        // Sent at connect time, so every pooled connection has it.
+        extra: { lock_timeout: POSTGRES_LOCK_TIMEOUT_MS },
+      };
   }
 }

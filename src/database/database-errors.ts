@@ -18,3 +18,8 @@ export function isUniqueViolation(error: unknown): boolean {
   const code = driverCode(error);
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
 }
+
+// PostgreSQL's lock_not_available: a lock wait ran past lock_timeout.
+export function isLockTimeout(error: unknown): boolean {
+  return driverCode(error) === '55P03';
+}

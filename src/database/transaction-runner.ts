@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
-import { isSqliteBusy } from './database-errors.js';
+import { isLockTimeout, isSqliteBusy } from './database-errors.js';
+import { lockWrites } from './postgres-locks.js';
 
 export type TransactionWork<T> = (manager: EntityManager) => Promise<T>;
 
@@ -28,7 +29,10 @@ const MAX_GROUP = 64;
 // one write per fsync; so the writes that queued up meanwhile commit together (group commit):
 // each runs in its own SAVEPOINT, a failing one is rolled back alone, and every caller hears of
 // success only after the shared COMMIT has reached the disk.
-// PostgreSQL: each transaction has its own pooled connection; rows are guarded by the services.
+// PostgreSQL: each transaction has its own pooled connection, and every write transaction of every
+// instance first takes one advisory lock (see postgres-locks.ts), so the history chain never forks;
+// a writer that cannot get it within the lock timeout gets database_busy, as on SQLite. A snapshot
+// is a REPEATABLE READ transaction and takes no lock.
 @Injectable()
 export class TransactionRunner {
   private readonly queue: QueuedWork[] = [];
@@ -42,9 +46,20 @@ export class TransactionRunner {
 
   write<T>(work: TransactionWork<T>): Promise<T> {
     if (!this.isSqlite) {
-      return this.dataSource.transaction('READ COMMITTED', work);
+      return this.postgresTransaction(work);
     }
     return this.enqueue({ kind: 'write', work });
+  }
+
+  private async postgresTransaction<T>(work: TransactionWork<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction('READ COMMITTED', async (manager) => {
+        await lockWrites(manager);
+        return work(manager);
+      });
+    } catch (error) {
+      throw isLockTimeout(error) ? busy() : error;
+    }
   }
 
   // Many reads that must see one state of the database, such as an audit reading the history in

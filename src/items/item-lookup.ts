@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
+import { isPrintable } from '../common/validators.js';
 import { selectRows } from '../database/sql.js';
 import type { ItemEntity } from './item.entity.js';
 
@@ -27,7 +28,7 @@ export interface ItemRow {
 // Wherever a path says :key, the item's id or its slug both work. Every item request starts here,
 // so it is one prepared statement mapped by hand rather than a query builder and entity hydration.
 export async function findItemByKey(manager: EntityManager, key: string): Promise<ItemEntity> {
-  const [row] = await selectRows<ItemRow>(manager, ITEM_BY_KEY, { key });
+  const [row] = isPrintable(key) ? await selectRows<ItemRow>(manager, ITEM_BY_KEY, { key }) : [];
   if (!row) {
     throw new DomainError('item_not_found', `No item has the id or slug "${key}".`, { item: key });
   }

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { nowIso, todayUtc } from '../common/calendar-date.js';
 import { DomainError } from '../common/domain-error.js';
+import { byteOrder } from '../database/byte-order.js';
 import { isUniqueViolation } from '../database/database-errors.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { HistoryRecorder } from '../history/history-recorder.js';
@@ -136,7 +137,9 @@ export class ItemsService {
     const sort = query.sort ?? 'slug';
     const descending = sort.startsWith('-');
     const column = SORT_COLUMNS[(descending ? sort.slice(1) : sort) as keyof typeof SORT_COLUMNS];
-    builder.orderBy(column, descending ? 'DESC' : 'ASC').addOrderBy('item.id', 'ASC');
+    builder
+      .orderBy(byteOrder(this.dataSource, column), descending ? 'DESC' : 'ASC')
+      .addOrderBy(byteOrder(this.dataSource, 'item.id'), 'ASC');
     const [items, total] = await builder.take(limit).skip(offset).getManyAndCount();
     return { data: items.map(presentItem), total, limit, offset };
   }

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { nowIso } from '../common/calendar-date.js';
 import { DomainError } from '../common/domain-error.js';
+import { byteOrder } from '../database/byte-order.js';
 import { isUniqueViolation } from '../database/database-errors.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import type { CreateMeetingDto } from './dto/create-meeting.dto.js';
@@ -36,7 +37,11 @@ export class MeetingsService {
   }
 
   async list(): Promise<MeetingList> {
-    const meetings = await this.dataSource.manager.find(MeetingEntity, { order: { heldOn: 'DESC', slug: 'ASC' } });
+    const meetings = await this.dataSource
+      .createQueryBuilder(MeetingEntity, 'meeting')
+      .orderBy('meeting.held_on', 'DESC')
+      .addOrderBy(byteOrder(this.dataSource, 'meeting.slug'), 'ASC')
+      .getMany();
     return { data: meetings.map(presentMeeting) };
   }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDataset } from '../../bench/dataset.js';
 import { recomputeChain, tamper } from '../support/tamper.js';
+import { sqliteDatabaseAt } from '../support/test-database.js';
 import { runCli } from './support/processes.js';
 
 describe('the audit and backup commands', () => {
@@ -27,7 +28,8 @@ describe('the audit and backup commands', () => {
       stdout: expect.stringContaining(`matches ${checkpoint}\nhead (record it as a checkpoint): ${checkpoint}\n`),
     });
 
-    tamper(databasePath, (db) => db.prepare("UPDATE history_events SET reason = 'Rewritten.' WHERE id = 50").run());
+    const database = sqliteDatabaseAt(databasePath);
+    await tamper(database, (query) => query("UPDATE history_events SET reason = 'Rewritten.' WHERE id = 50"));
     expect(await runCli(databasePath, ['audit', 'verify'])).toMatchObject({
       code: 1,
       stdout: expect.stringMatching(
@@ -36,7 +38,7 @@ describe('the audit and backup commands', () => {
     });
 
     // The chain alone now looks intact (see test/audit.e2e-spec.ts); the checkpoint does not.
-    tamper(databasePath, recomputeChain);
+    await tamper(database, recomputeChain);
     expect(await runCli(databasePath, ['audit', 'verify', '--against', checkpoint])).toMatchObject({
       code: 1,
       stdout: expect.stringContaining('checkpoint_mismatch at event #200'),

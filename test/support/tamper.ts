@@ -1,5 +1,5 @@
-import Database from 'better-sqlite3';
 import { GENESIS_HASH, eventHash, type HashedEventFields } from '../../src/history/event-hash.js';
+import type { TestDatabase } from './test-database.js';
 
 interface EventRow {
   id: number;
@@ -18,21 +18,24 @@ interface EventRow {
   recorded_at: string;
 }
 
-// What an attacker with the database file can do: drop the append-only triggers and edit at will.
-export function tamper(databasePath: string, edit: (db: Database.Database) => void): void {
-  const db = new Database(databasePath);
-  try {
-    db.exec('DROP TRIGGER IF EXISTS history_events_no_update; DROP TRIGGER IF EXISTS history_events_no_delete;');
-    edit(db);
-  } finally {
-    db.close();
+// One statement on a connection of the attacker's own, `?` placeholders on both databases.
+export type DirectQuery = TestDatabase['directQuery'];
+
+const APPEND_ONLY_TRIGGERS = ['history_events_no_update', 'history_events_no_delete', 'history_events_no_truncate'];
+
+// What an attacker with the database (its file, or its owner's login) can do: drop the
+// append-only triggers and edit at will.
+export async function tamper(database: TestDatabase, edit: (query: DirectQuery) => Promise<unknown>): Promise<void> {
+  const on = database.kind === 'postgres' ? ' ON history_events' : '';
+  for (const trigger of APPEND_ONLY_TRIGGERS) {
+    await database.directQuery(`DROP TRIGGER IF EXISTS ${trigger}${on}`);
   }
+  await edit((sql, params) => database.directQuery(sql, params));
 }
 
 // The careful attacker: after a forgery, recompute every hash and link so the chain looks intact.
-export function recomputeChain(db: Database.Database): void {
-  const rows = db.prepare('SELECT * FROM history_events ORDER BY id').all() as EventRow[];
-  const store = db.prepare('UPDATE history_events SET prev_hash = ?, hash = ? WHERE id = ?');
+export async function recomputeChain(query: DirectQuery): Promise<void> {
+  const rows = (await query('SELECT * FROM history_events ORDER BY id')) as EventRow[];
   let prevHash = GENESIS_HASH;
   for (const row of rows) {
     const fields: HashedEventFields = {
@@ -52,6 +55,6 @@ export function recomputeChain(db: Database.Database): void {
       prevHash,
     };
     prevHash = eventHash(fields);
-    store.run(fields.prevHash, prevHash, row.id);
+    await query('UPDATE history_events SET prev_hash = ?, hash = ? WHERE id = ?', [fields.prevHash, prevHash, row.id]);
   }
 }

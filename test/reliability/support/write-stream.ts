@@ -121,8 +121,7 @@ export function movingItem(slug: string): Worker {
       if (attempt.status === undefined) {
         return;
       }
-      // A 409 here means the item is in that state already (left so by an earlier write that was
-      // answered 503, say): move it the other way next, as after a success.
+      // 409: the item is there already (a test before left it so), so it moves the other way.
       if (attempt.status < 300 || attempt.status === 409) {
         to = to === 'deferred' ? 'under_discussion' : 'deferred';
       }

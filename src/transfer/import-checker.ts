@@ -1,0 +1,98 @@
+import { GENESIS_HASH, eventHash } from '../history/event-hash.js';
+import type { ItemEntity } from '../items/item.entity.js';
+import type { MeetingEntity } from '../meetings/meeting.entity.js';
+import { WORKFLOW_STATES } from '../workflow/workflow.definition.js';
+import { RecordError, type EventRecord, type ExportCounts } from './transfer-format.js';
+
+const EVENT_ACTIONS: readonly string[] = ['created', 'updated', 'transitioned'];
+
+interface ItemProgress {
+  readonly slug: string;
+  readonly version: number;
+  readonly state: string;
+  lastSeq: number;
+  lastState: string | null;
+}
+
+// Checks an export's records as they are read, before they reach the database: the history chain
+// recomputed link by link, every reference, and each item's row against the end of its history.
+// Memory grows with the number of items and meetings, not of events.
+export class ImportChecker {
+  private readonly meetingIds = new Set<string>();
+  private readonly items = new Map<string, ItemProgress>();
+  private head = GENESIS_HASH;
+  private lastEventId = 0;
+  private events = 0;
+
+  meeting(meeting: MeetingEntity): void {
+    if (this.meetingIds.has(meeting.id)) {
+      throw new RecordError(`meeting ${meeting.id} appears twice`);
+    }
+    this.meetingIds.add(meeting.id);
+  }
+
+  item(item: ItemEntity): void {
+    if (this.items.has(item.id)) {
+      throw new RecordError(`item ${item.id} appears twice`);
+    }
+    if (!(WORKFLOW_STATES as readonly string[]).includes(item.state)) {
+      throw new RecordError(`item ${item.slug} has an unknown state "${item.state}"`);
+    }
+    this.items.set(item.id, { slug: item.slug, version: item.version, state: item.state, lastSeq: 0, lastState: null });
+  }
+
+  event(event: EventRecord): void {
+    if (event.id <= this.lastEventId) {
+      throw new RecordError(`event ${event.id} is out of order: the events must come in increasing id order`);
+    }
+    const item = this.items.get(event.itemId);
+    if (!item) {
+      throw new RecordError(`event ${event.id} names an item that is not in the file`);
+    }
+    if (event.meetingId !== null && !this.meetingIds.has(event.meetingId)) {
+      throw new RecordError(`event ${event.id} names a meeting that is not in the file`);
+    }
+    if (!EVENT_ACTIONS.includes(event.action)) {
+      throw new RecordError(`event ${event.id} has an unknown action "${event.action}"`);
+    }
+    if (event.seq !== item.lastSeq + 1) {
+      throw new RecordError(`event ${event.id} is number ${event.seq} of ${item.slug}, expected ${item.lastSeq + 1}`);
+    }
+    if (event.prevHash !== this.head) {
+      throw new RecordError(`event ${event.id} does not link to the event before it: the history chain is broken`);
+    }
+    if (eventHash(event) !== event.hash) {
+      throw new RecordError(`event ${event.id} does not match its hash: it was changed after it was recorded`);
+    }
+    item.lastSeq = event.seq;
+    item.lastState = event.toState;
+    this.head = event.hash;
+    this.lastEventId = event.id;
+    this.events += 1;
+  }
+
+  // Called once every record has been read; returns what was checked.
+  finish(declared: ExportCounts): ExportCounts {
+    for (const item of this.items.values()) {
+      if (item.lastSeq !== item.version || item.lastState !== item.state) {
+        throw new RecordError(
+          `item ${item.slug} is at version ${item.version} (${item.state}), ` +
+            `but its history ends at number ${item.lastSeq} (${item.lastState ?? 'none'})`,
+        );
+      }
+    }
+    const found: ExportCounts = {
+      meetings: this.meetingIds.size,
+      items: this.items.size,
+      events: this.events,
+      head: this.head,
+    };
+    const mismatch = (Object.keys(found) as (keyof ExportCounts)[]).find((key) => found[key] !== declared[key]);
+    if (mismatch) {
+      throw new RecordError(
+        `the end line declares ${mismatch} ${declared[mismatch]}, but the file holds ${found[mismatch]}`,
+      );
+    }
+    return found;
+  }
+}

@@ -1,0 +1,123 @@
+import type { HistoryEventEntity } from '../history/history-event.entity.js';
+import type { ItemEntity } from '../items/item.entity.js';
+import type { MeetingEntity } from '../meetings/meeting.entity.js';
+
+// An export is JSON lines, one record a line, so that writing and reading it take constant memory
+// in the number of events: a header, the meetings, the items, the history events in id order,
+// and an end line that counts them and names the head of the chain (a cut-off file has none).
+export const EXPORT_FORMAT = 'policy-tracker-export';
+export const EXPORT_VERSION = 1;
+
+type FieldKind = 'string' | 'string|null' | 'integer';
+
+// Every stored column, named as in the entities; `satisfies` makes a new column a compile error here.
+export const MEETING_FIELDS = {
+  id: 'string',
+  slug: 'string',
+  name: 'string',
+  location: 'string',
+  heldOn: 'string',
+  createdAt: 'string',
+} as const satisfies Record<keyof MeetingEntity, FieldKind>;
+
+export const ITEM_FIELDS = {
+  id: 'string',
+  slug: 'string',
+  title: 'string',
+  summary: 'string',
+  category: 'string',
+  proposedBy: 'string',
+  proposedOn: 'string',
+  sourceUrl: 'string|null',
+  state: 'string',
+  stateSince: 'string',
+  version: 'integer',
+  createdAt: 'string',
+  updatedAt: 'string',
+} as const satisfies Record<keyof ItemEntity, FieldKind>;
+
+export type EventRecord = Omit<HistoryEventEntity, 'item' | 'meeting'>;
+
+export const EVENT_FIELDS = {
+  id: 'integer',
+  itemId: 'string',
+  seq: 'integer',
+  action: 'string',
+  fromState: 'string|null',
+  toState: 'string|null',
+  changes: 'string',
+  reason: 'string|null',
+  effectiveOn: 'string',
+  meetingId: 'string|null',
+  source: 'string|null',
+  batchId: 'string|null',
+  actor: 'string',
+  recordedAt: 'string',
+  prevHash: 'string',
+  hash: 'string',
+} as const satisfies Record<keyof EventRecord, FieldKind>;
+
+export interface ExportHeader {
+  readonly format: string;
+  readonly version: number;
+  readonly exportedAt: string;
+  // The database it came from, for the reader's information.
+  readonly database: string;
+}
+
+export const HEADER_FIELDS = {
+  format: 'string',
+  version: 'integer',
+  exportedAt: 'string',
+  database: 'string',
+} as const satisfies Record<keyof ExportHeader, FieldKind>;
+
+export interface ExportCounts {
+  readonly meetings: number;
+  readonly items: number;
+  readonly events: number;
+  // The hash of the newest event: it commits to the whole history.
+  readonly head: string;
+}
+
+export const END_FIELDS = {
+  meetings: 'integer',
+  items: 'integer',
+  events: 'integer',
+  head: 'string',
+} as const satisfies Record<keyof ExportCounts, FieldKind>;
+
+export class RecordError extends Error {}
+
+// The record's own fields, each of the declared kind, and nothing else.
+export function readRecord<T>(raw: Record<string, unknown>, fields: Record<keyof T, FieldKind>, what: string): T {
+  for (const key of Object.keys(raw)) {
+    if (key !== 'type' && !(key in fields)) {
+      throw new RecordError(`${what} has an unknown field "${key}"`);
+    }
+  }
+  for (const [key, kind] of Object.entries<FieldKind>(fields)) {
+    if (!hasKind(raw[key], kind)) {
+      throw new RecordError(
+        `${what} field "${key}" must be ${kind === 'string|null' ? 'a string or null' : `a ${kind}`}`,
+      );
+    }
+  }
+  return pickFields(raw as T, fields);
+}
+
+function hasKind(value: unknown, kind: FieldKind): boolean {
+  switch (kind) {
+    case 'string':
+      return typeof value === 'string';
+    case 'string|null':
+      return value === null || typeof value === 'string';
+    case 'integer':
+      return Number.isSafeInteger(value);
+  }
+}
+
+// The declared fields of a row, in their declared order.
+export function pickFields<T>(row: T, fields: Record<keyof T, FieldKind>): T {
+  return Object.fromEntries(Object.keys(fields).map((key) => [key, row[key as keyof T]])) as T;
+}

@@ -1,0 +1,269 @@
+// Two server processes on one database, as behind a load balancer: the guarantees of one instance
+// must hold across both. Runs the built server (npm run test:instances builds it) on PostgreSQL when
+// TEST_DATABASE_URL=postgres://… names a server (a fresh database is created and dropped), else on
+// a fresh SQLite file.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import process from 'node:process';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { URL } from 'node:url';
+import { after, before, test } from 'node:test';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { GENESIS_HASH, eventHash } from '../../dist/src/history/event-hash.js';
+
+const { fetch } = globalThis;
+const ADMIN = `instances-${randomBytes(12).toString('hex')}`;
+const RACERS = 20;
+const database = await freshDatabase();
+let instances = [];
+// Every process started, even one whose sibling failed to start, so that none outlives the test.
+const children = [];
+
+before(async () => {
+  if (database.kind === 'postgres') {
+    // Both at once on the empty database: migrations, the bootstrap token and the seed all race.
+    instances = await Promise.all([startInstance('a'), startInstance('b')]);
+  } else {
+    // SQLite serves one machine: its migrations are not serialised across processes, so the
+    // second process (like the CLI beside a server) starts on a migrated file.
+    instances = [await startInstance('a'), await startInstance('b')];
+  }
+});
+
+after(async () => {
+  await Promise.all(children.map(stop));
+  await database.drop();
+});
+
+test('both instances start on one empty database: migrated, bootstrapped and seeded once', async () => {
+  for (const instance of instances) {
+    const items = await instance.call('GET', '/api/items?limit=200');
+    assert.equal(items.status, 200, items.text);
+    assert.equal(items.json.total, 8, 'the 2010 seed, loaded once');
+  }
+  for (const instance of instances) {
+    // Not even an error healed by a retry (Nest retries a failed database start).
+    assert.doesNotMatch(instance.output(), /"level":(50|60)/, instance.output());
+  }
+  const migrations = await database.query('SELECT name FROM migrations');
+  assert.equal(migrations.length, new Set(migrations.map((row) => row.name)).size, 'each migration ran once');
+  const tokens = await database.query('SELECT name FROM api_tokens');
+  assert.deepEqual(tokens, [{ name: 'bootstrap' }]);
+});
+
+test(`${RACERS} racing transitions on one item across both instances: exactly one wins`, async () => {
+  const [a, b] = instances;
+  const created = await a.call('POST', '/api/items', { body: itemBody() });
+  assert.equal(created.status, 201, created.text);
+  const answers = await Promise.all(
+    Array.from({ length: RACERS }, (_, i) =>
+      (i % 2 ? a : b).call('POST', `/api/items/${created.json.slug}/transitions`, {
+        body: { to: i % 4 < 2 ? 'under_discussion' : 'agreed', effectiveOn: '2010-10-01' },
+        headers: { 'if-match': '"1"' },
+      }),
+    ),
+  );
+  const statuses = answers.map((answer) => answer.status);
+  assert.equal(statuses.filter((status) => status === 200).length, 1, `statuses: ${statuses}`);
+  assert.ok(
+    statuses.every((status) => status === 200 || status === 412 || status === 409),
+    `the losers hear 412 or 409, never an error: ${statuses}`,
+  );
+  for (const instance of instances) {
+    const history = await instance.call('GET', `/api/items/${created.json.slug}/history`);
+    assert.equal(history.json.data.length, 2, 'one creation and one transition');
+  }
+});
+
+test('writes spread over both instances keep one valid history chain', async () => {
+  const before = (await database.query('SELECT id FROM history_events')).length;
+  const answers = await Promise.all(
+    Array.from({ length: RACERS }, (_, i) => instances[i % 2].call('POST', '/api/items', { body: itemBody() })),
+  );
+  assert.deepEqual(
+    answers.map((answer) => answer.status),
+    answers.map(() => 201),
+  );
+  const events = await database.query('SELECT * FROM history_events ORDER BY id');
+  let head = GENESIS_HASH;
+  const lastSeq = new Map();
+  for (const row of events) {
+    const event = {
+      itemId: row.item_id,
+      seq: Number(row.seq),
+      action: row.action,
+      fromState: row.from_state,
+      toState: row.to_state,
+      changes: row.changes,
+      reason: row.reason,
+      effectiveOn: row.effective_on,
+      meetingId: row.meeting_id,
+      source: row.source,
+      batchId: row.batch_id,
+      actor: row.actor,
+      recordedAt: row.recorded_at,
+      prevHash: row.prev_hash,
+    };
+    assert.equal(event.prevHash, head, `event ${row.id} links to the event before it`);
+    assert.equal(eventHash(event), row.hash, `event ${row.id} matches its hash`);
+    assert.equal(event.seq, (lastSeq.get(event.itemId) ?? 0) + 1, `event ${row.id} is next in its item`);
+    lastSeq.set(event.itemId, event.seq);
+    head = row.hash;
+  }
+  assert.equal(events.length, before + RACERS, 'one event for each new item');
+});
+
+test('an outcome batch and its Idempotency-Key hold across instances', async () => {
+  const [a, b] = instances;
+  const meeting = await a.call('POST', '/api/meetings', {
+    body: { slug: `inst-${randomBytes(5).toString('hex')}`, name: 'Summit', location: 'Lisbon', heldOn: '2010-11-20' },
+  });
+  assert.equal(meeting.status, 201, meeting.text);
+  const items = await Promise.all([a, b].map((instance) => instance.call('POST', '/api/items', { body: itemBody() })));
+  const batch = { outcomes: items.map((item) => ({ item: item.json.slug, to: 'agreed' })) };
+  const path = `/api/meetings/${meeting.json.slug}/outcomes`;
+  const headers = { 'idempotency-key': `inst-${randomBytes(8).toString('hex')}` };
+  // The same request sent to both at once (a client retrying on another instance): applied once.
+  const [first, retry] = await Promise.all(
+    [a, b].map((instance) => instance.call('POST', path, { body: batch, headers })),
+  );
+  assert.equal(first.status, 200, first.text);
+  assert.equal(retry.status, 200, retry.text);
+  assert.deepEqual(retry.json, first.json, 'the retry replays the first answer');
+  const later = await b.call('POST', path, { body: batch, headers });
+  assert.deepEqual(later.json, first.json, 'and so does a later retry');
+  const events = await database.query(`SELECT batch_id FROM history_events WHERE batch_id IS NOT NULL`);
+  assert.deepEqual(
+    events.map((event) => event.batch_id),
+    items.map(() => first.json.batch),
+    'one event per outcome, in one batch',
+  );
+  const other = await a.call('POST', path, { body: { outcomes: batch.outcomes.slice(1) }, headers });
+  assert.equal(other.status, 422, 'the key reused with a different request is refused');
+});
+
+function itemBody() {
+  return {
+    slug: `inst-${randomBytes(5).toString('hex')}`,
+    title: 'Joint exercise',
+    summary: 'Made by the multi-instance test.',
+    category: 'exercises',
+    proposedBy: 'NATO',
+    proposedOn: '2010-09-22',
+  };
+}
+
+async function startInstance(name) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['dist/src/main.js'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      TRACKER_ADMIN_TOKEN: ADMIN,
+      TRACKER_SEED: 'true',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  // After 'close' the output is complete; 'exit' may come before the last of it.
+  child.closed = new Promise((resolve) => child.once('close', resolve));
+  const call = async (method, path, { body, headers = {} } = {}) => {
+    const response = await fetch(base + path, {
+      method,
+      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json', ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, text, json: text ? JSON.parse(text) : undefined };
+  };
+  // The machine is shared and slow at times: a generous bound, polled.
+  for (let attempt = 0; ; attempt += 1) {
+    if (child.exitCode !== null) {
+      await child.closed;
+      throw new Error(`instance ${name} exited while starting:\n${output}`);
+    }
+    const healthy = await fetch(`${base}/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (healthy) {
+      break;
+    }
+    if (attempt > 600) {
+      throw new Error(`instance ${name} did not start:\n${output}`);
+    }
+    await sleep(100);
+  }
+  return { call, output: () => output };
+}
+
+async function stop(child) {
+  if (child.exitCode === null && child.signalCode === null) {
+    child.kill('SIGTERM');
+  }
+  await child.closed;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function freshDatabase() {
+  const admin = process.env.TEST_DATABASE_URL;
+  if (!admin) {
+    const directory = mkdtempSync(join(tmpdir(), 'policy-tracker-instances-'));
+    const path = join(directory, 'tracker.sqlite');
+    return {
+      kind: 'sqlite',
+      url: `sqlite:${path}`,
+      query: async (sql) => {
+        const direct = new Database(path, { readonly: true });
+        try {
+          return direct.prepare(sql).all();
+        } finally {
+          direct.close();
+        }
+      },
+      drop: async () => rmSync(directory, { recursive: true, force: true }),
+    };
+  }
+  const name = `tracker_instances_${randomBytes(6).toString('hex')}`;
+  const withClient = async (url, work) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.end();
+    }
+  };
+  await withClient(admin, (client) => client.query(`CREATE DATABASE "${name}"`));
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return {
+    kind: 'postgres',
+    url: url.toString(),
+    query: (sql) => withClient(url.toString(), async (client) => (await client.query(sql)).rows),
+    drop: () => withClient(admin, (client) => client.query(`DROP DATABASE "${name}" WITH (FORCE)`)),
+  };
+}
