@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import helmet from '@fastify/helmet';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogController, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { pino, type DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
@@ -80,12 +80,17 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       'request',
     );
   });
-  await app.register(helmet, {
+  // helmet's middleware, built once: @fastify/helmet builds a new one (and parses the policy again)
+  // for every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       // The service speaks plain HTTP unless a proxy adds TLS: upgrading would break /docs there.
       directives: { upgradeInsecureRequests: null },
     },
   });
+  fastify.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined)),
+  );
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: [...config.corsOrigins] });
   }
