@@ -12,7 +12,6 @@ import { PinoNestLogger } from './common/pino-nest-logger.js';
 import { clientErrorHandler } from './common/client-error.handler.js';
 import { depthLimitedJsonParser } from './common/json-body-parser.js';
 import { ProblemFilter, sendProblem } from './common/problem.filter.js';
-import { requestContext } from './common/request-context.js';
 import { validationExceptionFactory } from './common/validation-errors.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -68,11 +67,9 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   );
   const fastify = app.getHttpAdapter().getInstance();
   app.useBodyParser('application/json', { bodyLimit: config.bodyLimitBytes }, depthLimitedJsonParser(fastify));
-  // The rest of the request runs inside its context, so every log line carries its id (Fastify
-  // runs the body parser in an AsyncResource, so the context survives reading the body).
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
-    requestContext.run({ requestId: request.id }, done);
+    done();
   });
   fastify.addHook('onResponse', async (request, reply) => {
     request.log.info(

@@ -146,7 +146,7 @@ describe('logs', () => {
     for (const entry of entries) {
       expect(entry.reqId).toEqual(expect.any(String));
     }
-    // Nest's own log lines (here the guard's, written after the body was read) carry it too.
+    // Nest's own log lines written for a request (here the guard's) carry it too.
     const failure = entries.find((entry) => entry.msg === 'authentication failed' && entry.reqId === 'trace-failed-1');
     expect(failure).toMatchObject({ context: 'Auth', tokenSent: true });
     expect(entries.filter((entry) => entry.reqId === 'trace-failed-1').map((entry) => entry.msg)).toEqual(

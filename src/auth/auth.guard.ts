@@ -27,7 +27,7 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const retryAfterSeconds = this.failures.retryAfterSeconds(request.ip);
     if (retryAfterSeconds !== undefined) {
-      this.logger.debug({ msg: 'authentication refused: too many failures', ip: request.ip });
+      this.logger.debug({ msg: 'authentication refused: too many failures', ip: request.ip, reqId: request.id });
       throw new DomainError(
         'too_many_attempts',
         `Too many failed authentications from this address; try again in ${retryAfterSeconds} s.`,
@@ -39,7 +39,12 @@ export class AuthGuard implements CanActivate {
     if (!actor) {
       this.failures.recordFailure(request.ip);
       // Who tried and why, never what they sent.
-      this.logger.warn({ msg: 'authentication failed', ip: request.ip, tokenSent: secret !== undefined });
+      this.logger.warn({
+        msg: 'authentication failed',
+        ip: request.ip,
+        tokenSent: secret !== undefined,
+        reqId: request.id,
+      });
       throw new DomainError(
         'unauthenticated',
         secret ? 'The token is unknown or has been revoked.' : 'Send Authorization: Bearer <token>.',

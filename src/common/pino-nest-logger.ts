@@ -1,9 +1,9 @@
 import type { LoggerService } from '@nestjs/common';
 import type { Logger as Pino } from 'pino';
-import { requestContext } from './request-context.js';
 
-// Nest's own messages go to the same structured pino stream as Fastify's request logs, with the
-// request id (as `reqId`, like Fastify's lines) when they are written while serving a request.
+// Nest's own messages go to the same structured pino stream as Fastify's request logs. Code that
+// logs on behalf of a request names it with `reqId`, as Fastify's lines do: an AsyncLocalStorage
+// would find it by itself, but its promise hooks cost every request several percent.
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly pino: Pino) {}
 
@@ -36,8 +36,7 @@ export class PinoNestLogger implements LoggerService {
     message: unknown,
     context?: string,
   ): void {
-    const reqId = requestContext.getStore()?.requestId;
-    const fields = reqId === undefined ? { context } : { context, reqId };
+    const fields = { context };
     if (typeof message === 'object' && message !== null) {
       this.pino[level]({ ...fields, ...message });
     } else {
