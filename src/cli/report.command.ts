@@ -79,11 +79,12 @@ function scopeInput(options: ScopeOptions): Record<string, string | undefined> {
   };
 }
 
-async function emit(text: string, out: string | undefined): Promise<void> {
+async function emit(document: Buffer, out: string | undefined): Promise<void> {
   if (out) {
-    await writeFile(out, text, 'utf8');
+    await writeFile(out, document);
     process.stderr.write(`Wrote ${out}\n`);
   } else {
+    const text = document.toString('utf8');
     process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   }
 }

@@ -29,7 +29,7 @@ export class ReportsController {
     @Query() query: StatusReportQuery,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
+  ): Promise<Buffer> {
     const format = negotiateFormat(query.format, accept);
     const document = await this.reports.statusDocument(query, format);
     void reply.header('content-type', REPORT_CONTENT_TYPES[format]).header('vary', 'Accept');
@@ -48,7 +48,7 @@ export class ReportsController {
     @Query() query: ChangesReportQuery,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
+  ): Promise<Buffer> {
     const format = negotiateFormat(query.format, accept);
     const document = await this.reports.changesDocument(query, format);
     void reply.header('content-type', REPORT_CONTENT_TYPES[format]).header('vary', 'Accept');

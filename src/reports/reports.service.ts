@@ -19,30 +19,30 @@ import type { ReportScopeView, StatusReport } from './status-report.view.js';
 
 // Enough for an analyst's usual questions in every format; a year's changes as HTML is the largest.
 const CACHED_REPORTS = 32;
-const CACHED_CHARACTERS = 64 * 1024 * 1024;
+const CACHED_BYTES = 64 * 1024 * 1024;
 
 // Both reports are rebuilt from the history events, never from the items' current state, and
-// served as text: the same text for the API and the command line.
+// served as encoded text: the same bytes for the API and the command line.
 @Injectable()
 export class ReportsService {
-  private readonly rendered = new RenderedReportCache(CACHED_REPORTS, CACHED_CHARACTERS);
+  private readonly rendered = new RenderedReportCache(CACHED_REPORTS, CACHED_BYTES);
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async statusDocument(query: StatusReportQuery, format: ReportFormat): Promise<string> {
+  async statusDocument(query: StatusReportQuery, format: ReportFormat): Promise<Buffer> {
     const asOf = query.asOf ?? todayUtc();
     return this.rendered.get(await this.cacheKey('status', format, asOf, query), async () =>
-      renderStatusReport(await this.status(asOf, query), format),
+      Buffer.from(renderStatusReport(await this.status(asOf, query), format)),
     );
   }
 
-  async changesDocument(query: ChangesReportQuery, format: ReportFormat): Promise<string> {
+  async changesDocument(query: ChangesReportQuery, format: ReportFormat): Promise<Buffer> {
     const to = query.to ?? todayUtc();
     if (query.from > to) {
       throw DomainError.validation([{ field: 'from', message: `must not be after to (${to})` }]);
     }
     return this.rendered.get(await this.cacheKey('changes', format, `${query.from}..${to}`, query), async () =>
-      renderChangesReport(await this.changes(query.from, to, query), format),
+      Buffer.from(renderChangesReport(await this.changes(query.from, to, query), format)),
     );
   }
 
