@@ -7,6 +7,7 @@ import {
   mkdirSync,
   mkdtempSync,
   openSync,
+  readFileSync,
   readdirSync,
   rmSync,
   writeFileSync,
@@ -53,6 +54,7 @@ const durationSeconds = positive('duration');
 const warmupSeconds = positive('warmup', 0);
 const rounds = positive('rounds');
 
+const serviceNodeOptions = [...startScriptNodeFlags(), ...flags['node-options'].split(' ').filter(Boolean)];
 const catalogue = scenarios({ connections, items });
 const selected = select(catalogue, flags.only);
 const startedAt = new Date();
@@ -87,10 +89,7 @@ try {
     await startChildServer({
       name: 'service',
       script: join(root, 'dist', 'src', 'main.js'),
-      nodeOptions: [
-        ...flags['node-options'].split(' ').filter(Boolean),
-        ...(flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
-      ],
+      nodeOptions: [...serviceNodeOptions, ...(flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
       env: {
         DATABASE_URL: `sqlite:${serviceDb}`,
         PORT: String(servicePort),
@@ -234,7 +233,7 @@ try {
       warmup: warmupSeconds,
       rounds,
       only: flags.only ?? null,
-      nodeOptions: flags['node-options'] || null,
+      nodeOptions: serviceNodeOptions.join(' '),
     },
     dataset: { items: dataset.items, events: dataset.events, buildMs: Math.round(buildMs) },
     startupMs: Math.round(summary.startupMs),
@@ -345,4 +344,10 @@ function newestProfile(dir: string): string | undefined {
   }
   const files = readdirSync(dir).filter((file) => file.endsWith('.cpuprofile'));
   return files.length > 0 ? join(dir, files.sort().at(-1) ?? '') : undefined;
+}
+
+// The node flags `npm start` gives the service (package.json), so the bench measures it as deployed.
+function startScriptNodeFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  return scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
 }
