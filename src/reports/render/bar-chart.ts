@@ -1,5 +1,6 @@
 import { WORKFLOW_STATES } from '../../workflow/workflow.definition.js';
 import type { StateCounts } from '../status-report.view.js';
+import { chartFrame } from './chart-frame.js';
 import { chartLegend } from './chart-legend.js';
 import { html, type SafeHtml } from './html.js';
 import { stateColour, stateLabel } from './state-style.js';
@@ -54,16 +55,5 @@ export function countsBarChart(series: readonly CountsSeries[], title: string): 
         4,
       )
     : false;
-  return html`<svg
-    class="chart"
-    xmlns="http://www.w3.org/2000/svg"
-    viewBox="0 0 ${WIDTH} ${height}"
-    width="${WIDTH}"
-    height="${height}"
-    role="img"
-    aria-label="${title}"
-  >
-    <title>${title}</title>
-    ${legendItems} ${rows}
-  </svg>`;
+  return chartFrame(title, WIDTH, height, [legendItems, rows]);
 }

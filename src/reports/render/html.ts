@@ -20,7 +20,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => ENTITIES[character] ?? character);
 }
 
-type Interpolation = SafeHtml | string | number | null | undefined | false | readonly Interpolation[];
+export type Interpolation = SafeHtml | string | number | null | undefined | false | readonly Interpolation[];
 
 export function html(strings: TemplateStringsArray, ...values: Interpolation[]): SafeHtml {
   let markup = strings[0] ?? '';

@@ -1,5 +1,6 @@
 import { WORKFLOW_STATES } from '../../workflow/workflow.definition.js';
 import type { TimelinePoint } from '../counts-timeline.js';
+import { chartFrame } from './chart-frame.js';
 import { chartLegend } from './chart-legend.js';
 import { html, type SafeHtml } from './html.js';
 import { stateColour, stateLabel } from './state-style.js';
@@ -78,20 +79,13 @@ export function countsTimelineChart(window: TimelineWindow, title: string): Safe
     LEFT,
     8,
   );
-  return html`<svg
-    class="chart"
-    xmlns="http://www.w3.org/2000/svg"
-    viewBox="0 0 ${WIDTH} ${HEIGHT}"
-    width="${WIDTH}"
-    height="${HEIGHT}"
-    role="img"
-    aria-label="${title}"
-  >
-    <title>${title}</title>
-    ${legend} ${yTicks}
-    <line x1="${LEFT}" x2="${LEFT}" y1="${TOP}" y2="${HEIGHT - BOTTOM}" class="axis-line" />
-    ${xTicks} ${lines}
-  </svg>`;
+  return chartFrame(title, WIDTH, HEIGHT, [
+    legend,
+    yTicks,
+    html`<line x1="${LEFT}" x2="${LEFT}" y1="${TOP}" y2="${HEIGHT - BOTTOM}" class="axis-line" />`,
+    xTicks,
+    lines,
+  ]);
 }
 
 // A whole step of 1, 2 or 5 times a power of ten that gives at most five intervals.
