@@ -4,11 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { createApp } from '../src/app.factory.js';
-import { loadConfig } from '../src/config/app-config.js';
 import { allowedTransitions } from '../src/workflow/workflow.machine.js';
 import type { WorkflowState } from '../src/workflow/workflow.definition.js';
 import { buildDataset } from './dataset.js';
+import { startInProcessService } from './in-process-service.js';
 
 // npm run bench:outcomes -- --outcomes 1000 --rounds 3 --items 10000 --events 100000
 // Times meeting-outcomes requests (a dry run, then the real one, each round on other items)
@@ -31,16 +30,7 @@ const path = join(directory, 'bench.sqlite');
 try {
   const dataset = await buildDataset(path, { items: Number(values.items), events: Number(values.events) });
   const planned = plannedOutcomes(path, outcomeCount * rounds);
-  const app = await createApp(
-    loadConfig({
-      DATABASE_URL: `sqlite:${path}`,
-      TRACKER_ADMIN_TOKEN: token,
-      TRACKER_SEED: 'false',
-      LOG_LEVEL: 'warn',
-    }),
-  );
-  await app.listen(0, '127.0.0.1');
-  const base = await app.getUrl();
+  const { app, base } = await startInProcessService(path, token);
   try {
     // After every generated change, so that no outcome moves an item's timeline backwards.
     const heldOn = new Date(Date.parse(`${dataset.lastDay}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
-import { createApp } from '../src/app.factory.js';
-import { loadConfig } from '../src/config/app-config.js';
 import { buildDataset } from './dataset.js';
+import { startInProcessService } from './in-process-service.js';
 
 // npm run bench:reports -- [--items 10000] [--events 200000] [--requests 20] [--db data/bench.sqlite]
 // Builds the data set (or reuses --db when the file exists), serves it on a free loopback port and
@@ -37,16 +36,7 @@ if (!existsSync(path)) {
   );
 }
 
-const app = await createApp(
-  loadConfig({
-    DATABASE_URL: `sqlite:${path}`,
-    TRACKER_ADMIN_TOKEN: TOKEN,
-    TRACKER_SEED: 'false',
-    LOG_LEVEL: 'silent',
-  }),
-);
-await app.listen(0, '127.0.0.1');
-const base = await app.getUrl();
+const { app, base } = await startInProcessService(path, TOKEN);
 
 try {
   const [span] = await app.get(DataSource).query<Array<{ first: string; last: string }>>(

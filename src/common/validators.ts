@@ -21,27 +21,26 @@ export function isPrintable(text: string): boolean {
 // Free text may hold line breaks and tabs, but no other control characters.
 export const MULTILINE_TEXT_PATTERN = /^(?:[^\p{Cc}]|[\n\r\t])*$/u;
 
-export function IsCalendarDate(options: ValidationOptions = {}): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isCalendarDate',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: 'must be a calendar date YYYY-MM-DD', ...options },
-      validator: { validate: (value: unknown) => isCalendarDate(value) },
-    });
+// A property decorator from a predicate, with the message a refusal names.
+function satisfies(name: string, message: string, validate: (value: unknown) => boolean) {
+  return (options: ValidationOptions = {}): PropertyDecorator =>
+    (target, propertyName) =>
+      registerDecorator({
+        name,
+        target: target.constructor,
+        propertyName: propertyName as string,
+        options: { message, ...options },
+        validator: { validate },
+      });
 }
 
-export function IsNotFutureDate(options: ValidationOptions = {}): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isNotFutureDate',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: 'must not be in the future', ...options },
-      validator: { validate: (value: unknown) => !isCalendarDate(value) || value <= todayUtc() },
-    });
-}
+export const IsCalendarDate = satisfies('isCalendarDate', 'must be a calendar date YYYY-MM-DD', isCalendarDate);
+
+export const IsNotFutureDate = satisfies(
+  'isNotFutureDate',
+  'must not be in the future',
+  (value) => !isCalendarDate(value) || value <= todayUtc(),
+);
 
 // A query string carries text. Only plain decimal digits become a number; anything else ("0x10",
 // "1e300", " 5", a 20-digit number) stays text and fails @IsInt, instead of reaching the database
@@ -52,13 +51,8 @@ export function ToQueryInteger(): PropertyDecorator {
   );
 }
 
-export function IsInstant(options: ValidationOptions = {}): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isInstant',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: 'must be an ISO 8601 timestamp with a zone, e.g. 2010-11-27T09:00:00Z', ...options },
-      validator: { validate: (value: unknown) => isInstant(value) },
-    });
-}
+export const IsInstant = satisfies(
+  'isInstant',
+  'must be an ISO 8601 timestamp with a zone, e.g. 2010-11-27T09:00:00Z',
+  isInstant,
+);

@@ -1,6 +1,6 @@
 import { WORKFLOW_STATES } from '../../workflow/workflow.definition.js';
 import type { StateCounts } from '../status-report.view.js';
-import { chartFrame } from './chart-frame.js';
+import { CHART_WIDTH, chartFrame } from './chart-frame.js';
 import { chartLegend } from './chart-legend.js';
 import { html, type SafeHtml } from './html.js';
 import { stateColour, stateLabel } from './state-style.js';
@@ -10,7 +10,6 @@ export interface CountsSeries {
   readonly counts: StateCounts;
 }
 
-const WIDTH = 720;
 const LABEL_WIDTH = 150;
 const VALUE_WIDTH = 60;
 const BAR_HEIGHT = 16;
@@ -25,7 +24,7 @@ export function countsBarChart(series: readonly CountsSeries[], title: string): 
   const rowHeight = series.length * (BAR_HEIGHT + BAR_GAP) - BAR_GAP + ROW_GAP;
   const legend = series.length > 1 ? LEGEND_HEIGHT : 0;
   const height = legend + WORKFLOW_STATES.length * rowHeight;
-  const barSpace = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
+  const barSpace = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH;
   const opacity = (index: number) => (index === series.length - 1 ? 1 : 0.35);
   const rows = WORKFLOW_STATES.map((state, row) => {
     const top = legend + row * rowHeight;
@@ -55,5 +54,5 @@ export function countsBarChart(series: readonly CountsSeries[], title: string): 
         4,
       )
     : false;
-  return chartFrame(title, WIDTH, height, [legendItems, rows]);
+  return chartFrame(title, height, [legendItems, rows]);
 }

@@ -1,6 +1,6 @@
 import { WORKFLOW_STATES } from '../../workflow/workflow.definition.js';
 import type { TimelinePoint } from '../counts-timeline.js';
-import { chartFrame } from './chart-frame.js';
+import { CHART_WIDTH, chartFrame } from './chart-frame.js';
 import { chartLegend } from './chart-legend.js';
 import { html, type SafeHtml } from './html.js';
 import { stateColour, stateLabel } from './state-style.js';
@@ -13,7 +13,6 @@ export interface TimelineWindow {
   readonly points: readonly TimelinePoint[];
 }
 
-const WIDTH = 720;
 const HEIGHT = 300;
 const LEFT = 48;
 const RIGHT = 16;
@@ -39,7 +38,7 @@ export function countsTimelineChart(window: TimelineWindow, title: string): Safe
   const highest = Math.max(1, ...series.flatMap((point) => states.map((state) => point.counts[state])));
   const step = tickStep(highest);
   const top = Math.ceil(highest / step) * step;
-  const x = (day: number) => LEFT + ((day - start) / (end - start)) * (WIDTH - LEFT - RIGHT);
+  const x = (day: number) => LEFT + ((day - start) / (end - start)) * (CHART_WIDTH - LEFT - RIGHT);
   const y = (count: number) => HEIGHT - BOTTOM - (count / top) * (HEIGHT - TOP - BOTTOM);
   const lines = states.map((state, index) => {
     // Lines at the same count are drawn a little apart, so that none hides another.
@@ -58,7 +57,7 @@ export function countsTimelineChart(window: TimelineWindow, title: string): Safe
     (count) =>
       html`<line
           x1="${LEFT}"
-          x2="${WIDTH - RIGHT}"
+          x2="${CHART_WIDTH - RIGHT}"
           y1="${y(count).toFixed(1)}"
           y2="${y(count).toFixed(1)}"
           class="grid"
@@ -79,7 +78,7 @@ export function countsTimelineChart(window: TimelineWindow, title: string): Safe
     LEFT,
     8,
   );
-  return chartFrame(title, WIDTH, HEIGHT, [
+  return chartFrame(title, HEIGHT, [
     legend,
     yTicks,
     html`<line x1="${LEFT}" x2="${LEFT}" y1="${TOP}" y2="${HEIGHT - BOTTOM}" class="axis-line" />`,
