@@ -31,6 +31,8 @@ const EVENT_FIELDS = [
   'batchId',
   'actor',
   'recordedAt',
+  'corrects',
+  'retracts',
   'prevHash',
   'hash',
 ] as const;
@@ -104,6 +106,8 @@ function eventBatches(manager: EntityManager): AsyncGenerator<StoredEvent[]> {
       // PostgreSQL may answer numbers as strings; the hash covers seq as a JSON number.
       id: Number(raw.id),
       seq: Number(raw.seq),
+      corrects: raw.corrects === null ? null : Number(raw.corrects),
+      retracts: raw.retracts === null ? null : Number(raw.retracts),
     }),
   );
 }

@@ -18,14 +18,21 @@ export interface HashedEventFields {
   readonly batchId: string | null;
   readonly actor: string;
   readonly recordedAt: string;
+  // The seq of the event a correction or a retraction overrules (same item); null on other events.
+  readonly corrects: number | null;
+  readonly retracts: number | null;
   readonly prevHash: string;
 }
 
 // A JSON array of the fields in order: unambiguous (strings are quoted and escaped, null is not
-// "null"), and the same bytes on every platform.
+// "null"), and the same bytes on every platform. An event that overrules another (corrects or
+// retracts set) uses v2, which adds both references before prevHash; every other event keeps v1, so
+// the hashes recorded before corrections existed stay valid, and setting a reference on a v1 event
+// changes its hash.
 export function canonicalEvent(event: HashedEventFields): string {
+  const overrules = event.corrects !== null || event.retracts !== null;
   return JSON.stringify([
-    'policy-tracker/event/v1',
+    overrules ? 'policy-tracker/event/v2' : 'policy-tracker/event/v1',
     event.itemId,
     event.seq,
     event.action,
@@ -39,6 +46,7 @@ export function canonicalEvent(event: HashedEventFields): string {
     event.batchId,
     event.actor,
     event.recordedAt,
+    ...(overrules ? [event.corrects, event.retracts] : []),
     event.prevHash,
   ]);
 }

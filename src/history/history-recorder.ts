@@ -22,6 +22,9 @@ export interface NewEvent {
   readonly source?: string | null;
   readonly batchId?: string | null;
   readonly actor: string;
+  // The seq of the earlier event of the same item that a correction or a retraction overrules.
+  readonly corrects?: number | null;
+  readonly retracts?: number | null;
 }
 
 // Well under SQLite's limit of bound parameters per statement (about 15 per row).
@@ -30,9 +33,9 @@ const ROWS_PER_INSERT = 500;
 // Most writes append one event: plain SQL with a stable text, so the statement stays prepared.
 const INSERT_EVENT = `
   INSERT INTO "history_events" ("item_id", "seq", "action", "from_state", "to_state", "changes", "reason",
-    "effective_on", "meeting_id", "source", "batch_id", "actor", "recorded_at", "prev_hash", "hash")
+    "effective_on", "meeting_id", "source", "batch_id", "actor", "recorded_at", "corrects", "retracts", "prev_hash", "hash")
   VALUES (:itemId, :seq, :action, :fromState, :toState, :changes, :reason,
-    :effectiveOn, :meetingId, :source, :batchId, :actor, :recordedAt, :prevHash, :hash)`;
+    :effectiveOn, :meetingId, :source, :batchId, :actor, :recordedAt, :corrects, :retracts, :prevHash, :hash)`;
 
 // Appends events inside the caller's transaction, chaining each to the one before it.
 @Injectable()
@@ -76,6 +79,8 @@ function chained(event: NewEvent, prevHash: string) {
     batchId: event.batchId ?? null,
     actor: event.actor,
     recordedAt: nowIso(),
+    corrects: event.corrects ?? null,
+    retracts: event.retracts ?? null,
     prevHash,
   };
   return { ...fields, hash: eventHash(fields) };

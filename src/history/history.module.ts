@@ -6,6 +6,6 @@ import { HistoryService } from './history.service.js';
 @Module({
   controllers: [HistoryController],
   providers: [HistoryRecorder, HistoryService],
-  exports: [HistoryRecorder],
+  exports: [HistoryRecorder, HistoryService],
 })
 export class HistoryModule {}

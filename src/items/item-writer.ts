@@ -4,7 +4,7 @@ import { DomainError } from '../common/domain-error.js';
 import { nowIso } from '../common/calendar-date.js';
 import { executeWrite } from '../database/sql.js';
 import type { FieldChanges } from '../history/history-event.types.js';
-import { HistoryRecorder } from '../history/history-recorder.js';
+import { HistoryRecorder, type NewEvent } from '../history/history-recorder.js';
 import type { WorkflowState } from '../workflow/workflow.definition.js';
 import { ItemEntity } from './item.entity.js';
 
@@ -21,6 +21,15 @@ export interface CheckedTransition {
 export interface CheckedMove {
   readonly item: ItemEntity;
   readonly change: CheckedTransition;
+}
+
+// Events that overrule earlier ones (corrections, retractions) and where they leave the item.
+export interface CheckedAmendment {
+  readonly item: ItemEntity;
+  readonly state: WorkflowState;
+  readonly stateSince: string;
+  // Numbered after the item's version, in this order.
+  readonly events: readonly Omit<NewEvent, 'itemId' | 'seq'>[];
 }
 
 type DescriptiveFields = Partial<Pick<ItemEntity, 'title' | 'summary' | 'category' | 'proposedBy' | 'sourceUrl'>>;
@@ -72,6 +81,34 @@ export class ItemWriter {
         batchId: change.batchId,
         actor: change.actor,
       })),
+    );
+    return updated;
+  }
+
+  // Each item's row moves to where its corrected history leaves it, its version up by one per event.
+  async amendAll(manager: EntityManager, amendments: readonly CheckedAmendment[]): Promise<ItemEntity[]> {
+    const updated: ItemEntity[] = [];
+    for (const { item, state, stateSince, events } of amendments) {
+      const next: ItemEntity = {
+        ...item,
+        state,
+        stateSince,
+        version: item.version + events.length,
+        updatedAt: nowIso(),
+      };
+      await this.guardedUpdate(manager, item, {
+        state: next.state,
+        stateSince: next.stateSince,
+        version: next.version,
+        updatedAt: next.updatedAt,
+      });
+      updated.push(next);
+    }
+    await this.history.appendAll(
+      manager,
+      amendments.flatMap(({ item, events }) =>
+        events.map((event, index) => ({ ...event, itemId: item.id, seq: item.version + index + 1 })),
+      ),
     );
     return updated;
   }

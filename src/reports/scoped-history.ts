@@ -1,4 +1,6 @@
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { amendHistory, standing, stateOn, STATE_KIND, type AmendedEvent } from '../history/amended-history.js';
+import { amendedItemIds, eventsOfItems } from '../history/amendments.repository.js';
 import { GENESIS_HASH } from '../history/event-hash.js';
 import type { FieldChanges } from '../history/history-event.types.js';
 import { historyHead, type HistoryHead } from '../history/history-head.js';
@@ -19,6 +21,7 @@ export interface ItemState extends ItemDescription {
 
 // A created or transitioned event, as read: its item is named by id (see describe).
 export interface StateEvent {
+  readonly id: number;
   readonly itemId: string;
   // Null on the created event, set on every transition.
   readonly fromState: WorkflowState | null;
@@ -44,12 +47,18 @@ interface LatestStateRow {
 //
 // Each item's state is found in SQL; the items' descriptions are read once and joined here, which
 // is cheaper than joining them to every event row and works the same with knownAt.
+//
+// Corrections and retractions recorded by knownAt apply: an item whose history holds one (few do)
+// has its whole history, as known then, folded in memory (amended-history.ts); the state of every
+// other item is still its latest dated event, found in SQL.
 export class ScopedHistory {
   private constructor(
     private readonly manager: EntityManager,
     private readonly knownAt: string | undefined,
     // The items the filters select, by id.
     private readonly items: ReadonlyMap<string, ItemDescription>,
+    // The selected items with corrections or retractions, by id: their dated events as corrected.
+    private readonly amended: ReadonlyMap<string, AmendedEvent[]>,
   ) {}
 
   static async open(manager: EntityManager, scope: ReportScope): Promise<ScopedHistory> {
@@ -57,13 +66,16 @@ export class ScopedHistory {
       ? await descriptionsKnownAt(manager, scope.knownAt)
       : await currentDescriptions(manager);
     const selected = new Map([...described].filter(([, item]) => matchesFilters(item, scope)));
-    return new ScopedHistory(manager, scope.knownAt, selected);
+    const amendedIds = [...(await amendedItemIds(manager, scope.knownAt))].filter((id) => selected.has(id));
+    const events = await eventsOfItems(manager, amendedIds, scope.knownAt);
+    const amended = new Map([...events].map(([itemId, itemEvents]) => [itemId, amendHistory(itemEvents)]));
+    return new ScopedHistory(manager, scope.knownAt, selected, amended);
   }
 
   // Each item proposed by `day`, in the state of its latest state event effective by then, by slug.
   async statesAsOf(day: string): Promise<ItemState[]> {
     const states: ItemState[] = [];
-    for (const row of await this.latestStateRows(day)) {
+    for (const row of await this.stateRows(day)) {
       const item = this.items.get(row.itemId);
       if (item) {
         states.push({
@@ -83,7 +95,7 @@ export class ScopedHistory {
   // The counts of statesAsOf, without building its rows.
   async countsAsOf(day: string): Promise<StateCounts> {
     const counts = emptyStateCounts();
-    for (const row of await this.latestStateRows(day)) {
+    for (const row of await this.stateRows(day)) {
       if (this.items.has(row.itemId)) {
         counts[row.state] += 1;
       }
@@ -99,7 +111,8 @@ export class ScopedHistory {
   async stateEventsBetween(from: string, to: string): Promise<StateEvent[]> {
     const query = this.manager
       .createQueryBuilder()
-      .select('"e"."item_id"', 'itemId')
+      .select('"e"."id"', 'id')
+      .addSelect('"e"."item_id"', 'itemId')
       .addSelect('"e"."from_state"', 'fromState')
       .addSelect('"e"."to_state"', 'toState')
       .addSelect('"e"."effective_on"', 'effectiveOn')
@@ -115,7 +128,29 @@ export class ScopedHistory {
       .orderBy('"e"."effective_on"')
       .addOrderBy('"e"."id"');
     const rows = await this.recordedByKnownAt(query, 'e').getRawMany<StateEvent>();
-    return rows.filter((row) => this.items.has(row.itemId));
+    const events = rows.filter((row) => this.items.has(row.itemId) && !this.amended.has(row.itemId));
+    for (const [itemId, amended] of this.amended) {
+      const dated = standing(amended, STATE_KIND);
+      dated.forEach((event, index) => {
+        if (event.effectiveOn >= from && event.effectiveOn <= to && event.toState) {
+          events.push({
+            id: event.id,
+            itemId,
+            fromState: dated[index - 1]?.toState ?? null,
+            toState: event.toState,
+            effectiveOn: event.effectiveOn,
+            reason: event.reason,
+            meeting: event.meeting,
+            source: event.source,
+            actor: event.actor,
+            recordedAt: event.recordedAt,
+          });
+        }
+      });
+    }
+    return events.sort((a, b) =>
+      a.effectiveOn < b.effectiveOn ? -1 : a.effectiveOn > b.effectiveOn ? 1 : Number(a.id) - Number(b.id),
+    );
   }
 
   // The head of the hash chain the report was built from: with knownAt, the newest event then.
@@ -140,6 +175,18 @@ export class ScopedHistory {
       .where('"h"."id" = :id', { id: counted.lastId })
       .getRawMany<{ hash: string }>();
     return { hash: last?.hash ?? GENESIS_HASH, events: Number(counted.events) };
+  }
+
+  // Each item's state on `day`: from SQL, or from its corrected history when it has one.
+  private async stateRows(day: string): Promise<LatestStateRow[]> {
+    const rows = (await this.latestStateRows(day)).filter((row) => !this.amended.has(row.itemId));
+    for (const [itemId, amended] of this.amended) {
+      const event = stateOn(amended, day);
+      if (event?.toState) {
+        rows.push({ itemId, state: event.toState, since: event.effectiveOn, lastReason: event.reason });
+      }
+    }
+    return rows;
   }
 
   // Each item's latest state event effective by `day`: one index probe per item

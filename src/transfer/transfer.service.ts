@@ -22,6 +22,7 @@ import {
   pickFields,
   readRecord,
   type EventRecord,
+  type FieldKind,
   type ExportCounts,
   type ExportHeader,
 } from './transfer-format.js';
@@ -38,7 +39,7 @@ type Section = (typeof SECTIONS)[number];
 
 interface Table<T extends Row> {
   readonly entity: EntityTarget<T>;
-  readonly fields: Record<keyof T, 'string' | 'string|null' | 'integer'>;
+  readonly fields: Record<keyof T, FieldKind>;
 }
 
 const MEETINGS: Table<MeetingEntity> = { entity: MeetingEntity, fields: MEETING_FIELDS };
