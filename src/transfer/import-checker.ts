@@ -5,7 +5,6 @@ import type { MeetingEntity } from '../meetings/meeting.entity.js';
 import { WORKFLOW_STATES } from '../workflow/workflow.definition.js';
 import { RecordError, type EventRecord, type ExportCounts } from './transfer-format.js';
 
-
 interface ItemProgress {
   readonly slug: string;
   readonly version: number;
