@@ -27,6 +27,8 @@ export type AmendableField = (typeof AMENDABLE_FIELDS)[number];
 // The actions a correction or a retraction may name. Positions (issue 15) add `positioned`.
 export const AMENDABLE_ACTIONS: ReadonlySet<EventAction> = new Set<EventAction>(['transitioned']);
 
+export const STATE_KIND = 'state';
+
 // Events of one kind follow each other in time: each takes over from the one before it, their dates
 // never go backwards, and only the latest standing one may be retracted. `state` is the item's
 // workflow state, begun by its creation. Positions would key theirs by party (`position:<party>`).
@@ -34,13 +36,13 @@ export function standingKind(event: Pick<RecordedEvent, 'action'>): string | und
   switch (event.action) {
     case 'created':
     case 'transitioned':
-      return 'state';
-    default:
+      return STATE_KIND;
+    case 'updated':
+    case 'corrected':
+    case 'retracted':
       return undefined;
   }
 }
-
-export const STATE_KIND = 'state';
 
 // A dated event with the corrections applied (the latest correction of each field wins) and what
 // overruled it.
