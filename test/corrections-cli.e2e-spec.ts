@@ -21,7 +21,7 @@ describe('history, batch and report revisions commands', () => {
   });
   beforeEach(() => {
     written = [];
-    process.stdout.write = ((chunk: string) => written.push(chunk) > 0) as typeof process.stdout.write;
+    process.stdout.write = (chunk: string) => written.push(chunk) > 0;
   });
   afterEach(async () => {
     process.stdout.write = savedWrite;
