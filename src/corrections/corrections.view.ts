@@ -1,25 +1,17 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { ProblemView } from '../common/api-problems.decorator.js';
-import { WORKFLOW_STATES, type WorkflowState } from '../workflow/workflow.definition.js';
+import { OutcomeChangeView } from '../outcomes/outcomes.view.js';
 
-export class RetractionChangeView {
-  @ApiProperty({ description: 'The item slug', example: 'cfe-treaty-update' })
-  item: string;
-
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
+// One retracted event: the item's state before and after, as an outcome shows it.
+export class RetractionChangeView extends PickType(OutcomeChangeView, [
+  'item',
+  'id',
+  'fromState',
+  'toState',
+  'version',
+] as const) {
   @ApiProperty({ description: 'The seq of the event withdrawn', example: 4 })
   retracts: number;
-
-  @ApiProperty({ enum: WORKFLOW_STATES, example: 'deferred' })
-  fromState: WorkflowState;
-
-  @ApiProperty({ enum: WORKFLOW_STATES, example: 'under_discussion' })
-  toState: WorkflowState;
-
-  @ApiProperty({ description: 'The version the item has after the retraction (would have, on a dry run)', example: 5 })
-  version: number;
 
   @ApiProperty({ description: "The note, stored as the retraction's reason" })
   reason: string;

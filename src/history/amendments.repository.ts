@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { selectRows } from '../database/sql.js';
-import type { WorkflowState } from '../workflow/workflow.definition.js';
 import type { RecordedEvent } from './amended-history.js';
+import type { HistoryEventRow } from './history-event.presenter.js';
 import type { EventAction, FieldChanges } from './history-event.types.js';
 
 // The reads that corrections, and everything that shows the corrected history, need from
@@ -10,24 +10,8 @@ import type { EventAction, FieldChanges } from './history-event.types.js';
 // Well under SQLite's limit of bound parameters per statement.
 const IDS_PER_QUERY = 500;
 
-interface RecordedEventRow {
-  item_id: string;
-  id: number | string;
-  seq: number | string;
-  action: EventAction;
-  from_state: WorkflowState | null;
-  to_state: WorkflowState | null;
-  changes: string;
-  reason: string | null;
-  effective_on: string;
-  meeting_slug: string | null;
-  source: string | null;
-  batch_id: string | null;
-  actor: string;
-  recorded_at: string;
-  corrects: number | string | null;
-  retracts: number | string | null;
-}
+// A history row as history answers read it, named by item id rather than slug, without its hash.
+type RecordedEventRow = Omit<HistoryEventRow, 'item_slug' | 'hash'> & { item_id: string };
 
 const EVENT_COLUMNS = `e."item_id", e."id", e."seq", e."action", e."from_state", e."to_state", e."changes", e."reason",
   e."effective_on", m."slug" AS "meeting_slug", e."source", e."batch_id", e."actor", e."recorded_at",

@@ -50,20 +50,7 @@ export class ItemWriter {
   async transitionAll(manager: EntityManager, moves: readonly CheckedMove[]): Promise<ItemEntity[]> {
     const updated: ItemEntity[] = [];
     for (const { item, change } of moves) {
-      const next: ItemEntity = {
-        ...item,
-        state: change.to,
-        stateSince: change.effectiveOn,
-        version: item.version + 1,
-        updatedAt: nowIso(),
-      };
-      await this.guardedUpdate(manager, item, {
-        state: next.state,
-        stateSince: next.stateSince,
-        version: next.version,
-        updatedAt: next.updatedAt,
-      });
-      updated.push(next);
+      updated.push(await this.move(manager, item, change.to, change.effectiveOn, 1));
     }
     await this.history.appendAll(
       manager,
@@ -89,20 +76,7 @@ export class ItemWriter {
   async amendAll(manager: EntityManager, amendments: readonly CheckedAmendment[]): Promise<ItemEntity[]> {
     const updated: ItemEntity[] = [];
     for (const { item, state, stateSince, events } of amendments) {
-      const next: ItemEntity = {
-        ...item,
-        state,
-        stateSince,
-        version: item.version + events.length,
-        updatedAt: nowIso(),
-      };
-      await this.guardedUpdate(manager, item, {
-        state: next.state,
-        stateSince: next.stateSince,
-        version: next.version,
-        updatedAt: next.updatedAt,
-      });
-      updated.push(next);
+      updated.push(await this.move(manager, item, state, stateSince, events.length));
     }
     await this.history.appendAll(
       manager,
@@ -137,6 +111,24 @@ export class ItemWriter {
       actor,
     });
     return updated;
+  }
+
+  // The item row in its new state, its version raised by the number of events that put it there.
+  private async move(
+    manager: EntityManager,
+    item: ItemEntity,
+    state: WorkflowState,
+    stateSince: string,
+    events: number,
+  ): Promise<ItemEntity> {
+    const next: ItemEntity = { ...item, state, stateSince, version: item.version + events, updatedAt: nowIso() };
+    await this.guardedUpdate(manager, item, {
+      state: next.state,
+      stateSince: next.stateSince,
+      version: next.version,
+      updatedAt: next.updatedAt,
+    });
+    return next;
   }
 
   private async guardedUpdate(manager: EntityManager, item: ItemEntity, set: Partial<ItemEntity>): Promise<void> {

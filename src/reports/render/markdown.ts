@@ -3,14 +3,7 @@ import { WORKFLOW_STATES } from '../../workflow/workflow.definition.js';
 import type { ChangesReport } from '../changes-report.view.js';
 import type { RevisionsReport, StandingView } from '../revisions-report.view.js';
 import type { StateCounts, StatusReport } from '../status-report.view.js';
-import {
-  REVISION_KINDS,
-  changesTitle,
-  describeRevisionEvent,
-  revisionsNotes,
-  revisionsTitle,
-  statusTitle,
-} from './report-titles.js';
+import { changesTitle, revisionCells, revisionsNotes, revisionsTitle, statusTitle } from './report-titles.js';
 import { scopeNotes } from './scope-notes.js';
 import { stateLabel } from './state-style.js';
 
@@ -103,13 +96,7 @@ export function revisionsMarkdown(report: RevisionsReport): string {
     `## Differences (${report.differences.length})`,
     markdownTable(
       ['Item', 'Kind', 'Before', 'After', 'Events'],
-      report.differences.map((difference) => [
-        difference.item,
-        REVISION_KINDS[difference.kind],
-        standing(difference.before),
-        standing(difference.after),
-        difference.events.map(describeRevisionEvent).join('\n'),
-      ]),
+      report.differences.map((difference) => revisionCells(difference, standing)),
     ),
   ])}\n`;
 }

@@ -1,4 +1,4 @@
-import type { RevisionEventView, RevisionsReport } from '../revisions-report.view.js';
+import type { RevisionDifference, RevisionEventView, RevisionsReport, StandingView } from '../revisions-report.view.js';
 import type { ChangesReport } from '../changes-report.view.js';
 import type { StatusReport } from '../status-report.view.js';
 
@@ -26,8 +26,22 @@ export function revisionsNotes(report: RevisionsReport): string[] {
   ];
 }
 
-export const REVISION_KINDS = { correction: 'Correction of the record', development: 'Development recorded late' };
+const REVISION_KINDS = { correction: 'Correction of the record', development: 'Development recorded late' };
 
 export function describeRevisionEvent(event: RevisionEventView): string {
   return `#${event.seq} ${event.action} by ${event.actor} at ${event.recordedAt}${event.reason ? `: ${event.reason}` : ''}`;
+}
+
+// A difference as a table row (item, kind, before, after, events) for the people's formats.
+export function revisionCells<Cell>(
+  difference: RevisionDifference,
+  standing: (view: StandingView | null) => Cell,
+): [string, string, Cell, Cell, string] {
+  return [
+    difference.item,
+    REVISION_KINDS[difference.kind],
+    standing(difference.before),
+    standing(difference.after),
+    difference.events.map(describeRevisionEvent).join('\n'),
+  ];
 }

@@ -2,7 +2,7 @@ import type { RevisionsReport, StandingView } from '../revisions-report.view.js'
 import { html, type SafeHtml } from './html.js';
 import { htmlPage } from './html-page.js';
 import { htmlTable, stateName } from './html-tables.js';
-import { REVISION_KINDS, describeRevisionEvent, revisionsNotes, revisionsTitle } from './report-titles.js';
+import { revisionCells, revisionsNotes, revisionsTitle } from './report-titles.js';
 
 // The correction notice an analyst attaches to a revised report: what changed for the day, why,
 // and who recorded it when.
@@ -24,13 +24,7 @@ export function revisionsHtml(report: RevisionsReport): string {
                   { header: 'After', kind: 'nowrap' },
                   { header: 'Events', kind: 'text' },
                 ],
-                report.differences.map((difference) => [
-                  difference.item,
-                  REVISION_KINDS[difference.kind],
-                  standing(difference.before),
-                  standing(difference.after),
-                  difference.events.map(describeRevisionEvent).join('\n'),
-                ]),
+                report.differences.map((difference) => revisionCells(difference, standing)),
               )
         }
       </section>`,
