@@ -26,13 +26,11 @@ export interface HashedEventFields {
 
 // A JSON array of the fields in order: unambiguous (strings are quoted and escaped, null is not
 // "null"), and the same bytes on every platform. An event that overrules another (corrects or
-// retracts set) uses v2, which adds both references before prevHash; every other event keeps v1, so
-// the hashes recorded before corrections existed stay valid, and setting a reference on a v1 event
-// changes its hash.
+// retracts set) is form v3: the v1 array, then both references. Every other event keeps form v1
+// byte for byte, so the hashes recorded before corrections existed still verify, and setting a
+// reference on a v1 event changes its hash. (v2 is the form of positioned events, issue 15.)
 export function canonicalEvent(event: HashedEventFields): string {
-  const overrules = event.corrects !== null || event.retracts !== null;
-  return JSON.stringify([
-    overrules ? 'policy-tracker/event/v2' : 'policy-tracker/event/v1',
+  const v1 = [
     event.itemId,
     event.seq,
     event.action,
@@ -46,9 +44,12 @@ export function canonicalEvent(event: HashedEventFields): string {
     event.batchId,
     event.actor,
     event.recordedAt,
-    ...(overrules ? [event.corrects, event.retracts] : []),
     event.prevHash,
-  ]);
+  ];
+  if (event.corrects === null && event.retracts === null) {
+    return JSON.stringify(['policy-tracker/event/v1', ...v1]);
+  }
+  return JSON.stringify(['policy-tracker/event/v3', ...v1, event.corrects, event.retracts]);
 }
 
 // The one-shot hash: the same digest as createHash, at less than half the cost per event, which
