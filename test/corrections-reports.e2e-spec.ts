@@ -58,6 +58,12 @@ describe('reports over corrections and retractions', () => {
       effectiveOn: '2010-11-22',
     }).expect(201);
     await post(`/api/items/${c.slug}/history/2/retraction`, { note: 'Entered by mistake.' }).expect(201);
+    // A correction that changes no status: b's outcome gets its source and reason.
+    await post(`/api/items/${b.slug}/history/2/correction`, {
+      note: 'Cite the statement.',
+      source: 'NRC Joint Statement, para. 9',
+      reason: 'No agreement on the flank limits.',
+    }).expect(201);
     // Developments learnt late: b moved on the 21st, and d was proposed and agreed before the summit.
     await post(`/api/items/${b.slug}/transitions`, { to: 'under_discussion', effectiveOn: '2010-11-21' }).expect(200);
     d = await makeItem(t, { proposedOn: '2010-10-01' });
@@ -92,11 +98,21 @@ describe('reports over corrections and retractions', () => {
     expect(stateOf(status, c.slug)).toEqual({ state: 'proposed', since: '2010-09-22' });
     expect(stateOf(status, d.slug)).toEqual({ state: 'agreed', since: '2010-11-19' });
     expect(status.counts).toMatchObject({ proposed: 2, under_discussion: 1, agreed: 1, deferred: 0 });
+    const summitDay = JSON.parse((await get('/api/reports/status?asOf=2010-11-20')).text);
+    expect(summitDay.items.find((entry: { slug: string }) => entry.slug === b.slug)).toMatchObject({
+      state: 'deferred',
+      lastReason: 'No agreement on the flank limits.',
+    });
     const later = JSON.parse((await get('/api/reports/status?asOf=2010-11-22')).text);
     expect(stateOf(later, a.slug)).toEqual({ state: 'agreed', since: '2010-11-22' });
 
     const summit = JSON.parse((await get('/api/reports/changes?from=2010-11-20&to=2010-11-20')).text);
     expect(summit.transitions.map((change: { item: string }) => change.item)).toEqual([b.slug]);
+    expect(summit.transitions[0]).toMatchObject({
+      source: 'NRC Joint Statement, para. 9',
+      reason: 'No agreement on the flank limits.',
+      meeting: expect.stringMatching(/^meeting-/),
+    });
     expect(summit.countsAfter).toMatchObject({ deferred: 1, agreed: 1 });
     const week = JSON.parse((await get('/api/reports/changes?from=2010-11-20&to=2010-11-22')).text);
     expect(
@@ -137,7 +153,10 @@ describe('reports over corrections and retractions', () => {
         before: { state: 'deferred', since: '2010-11-20' },
         after: { state: 'under_discussion', since: '2010-11-21' },
         kind: 'development',
-        events: [expect.objectContaining({ seq: 3, action: 'transitioned', actor: 'bootstrap' })],
+        events: [
+          expect.objectContaining({ seq: 3, action: 'corrected', reason: 'Cite the statement.' }),
+          expect.objectContaining({ seq: 4, action: 'transitioned', actor: 'bootstrap' }),
+        ],
       },
       {
         item: c.slug,
