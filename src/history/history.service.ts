@@ -5,7 +5,6 @@ import { selectRows } from '../database/sql.js';
 import { findItemByKey } from '../items/item-lookup.js';
 import { itemAmendments, type AmendmentReference } from './amendments.repository.js';
 import { presentHistoryEvent, type HistoryEventRow, type Overruling } from './history-event.presenter.js';
-import type { ItemEntity } from '../items/item.entity.js';
 import type { HistoryEventView, HistoryPage } from './history-event.view.js';
 
 const ITEM_HISTORY = `
@@ -26,7 +25,7 @@ export class HistoryService {
   }
 
   // The item's events as history answers show them, oldest first, each marked with what overruled it.
-  async eventsOf(manager: EntityManager, item: Pick<ItemEntity, 'id' | 'slug'>): Promise<HistoryEventView[]> {
+  async eventsOf(manager: EntityManager, item: { readonly id: string; readonly slug: string }): Promise<HistoryEventView[]> {
     const rows = await selectRows<Omit<HistoryEventRow, 'item_slug'>>(manager, ITEM_HISTORY, { itemId: item.id });
     const overruled = overrulings(await itemAmendments(manager, item.id));
     return rows.map((row) => presentHistoryEvent({ ...row, item_slug: item.slug }, overruled.get(Number(row.seq))));
