@@ -25,7 +25,10 @@ export class HistoryService {
   }
 
   // The item's events as history answers show them, oldest first, each marked with what overruled it.
-  async eventsOf(manager: EntityManager, item: { readonly id: string; readonly slug: string }): Promise<HistoryEventView[]> {
+  async eventsOf(
+    manager: EntityManager,
+    item: { readonly id: string; readonly slug: string },
+  ): Promise<HistoryEventView[]> {
     const rows = await selectRows<Omit<HistoryEventRow, 'item_slug'>>(manager, ITEM_HISTORY, { itemId: item.id });
     const overruled = overrulings(await itemAmendments(manager, item.id));
     return rows.map((row) => presentHistoryEvent({ ...row, item_slug: item.slug }, overruled.get(Number(row.seq))));
