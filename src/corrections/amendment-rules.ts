@@ -3,6 +3,8 @@ import {
   AMENDABLE_FIELDS,
   amendHistory,
   standing,
+  standingState,
+  STATE_KIND,
   type AmendableField,
   type AmendedEvent,
   type RecordedEvent,
@@ -71,7 +73,8 @@ export function planCorrection(
   if (typeof effectiveOn === 'string') {
     const kindEvents = standing(amended, target.kind);
     const index = kindEvents.indexOf(target);
-    const earliest = kindEvents[index - 1]?.effectiveOn ?? effectiveOn;
+    // A kind's first event (a party's first position) may not precede the item's creation either.
+    const earliest = kindEvents[index - 1]?.effectiveOn ?? amended[0]?.effectiveOn ?? effectiveOn;
     const latest = kindEvents[index + 1]?.effectiveOn ?? null;
     if (effectiveOn < earliest || (latest !== null && effectiveOn > latest)) {
       return problem({
@@ -109,8 +112,13 @@ export function planRetractions(events: readonly RecordedEvent[], seqs: readonly
         laterEvents,
       });
     }
-    const previous = ofKind.at(-2);
-    const retraction: Retraction = { target, fromState: target.toState, toState: previous?.toState ?? null };
+    // Withdrawing a state event returns the item to the state before it; any other kind leaves the
+    // item's state as it is.
+    const current = standingState(amended)?.toState ?? null;
+    const retraction: Retraction =
+      target.kind === STATE_KIND
+        ? { target, fromState: current, toState: ofKind.at(-2)?.toState ?? null }
+        : { target, fromState: current, toState: current };
     retractions.push(retraction);
     history = [...history, retractionEvent(retraction, nextSeq)];
     nextSeq += 1;
