@@ -58,7 +58,7 @@ export default {
         'repositories (see src/database/README.md). eslint forbids the query calls themselves.',
       severity: 'error',
       from: { path: '^src/', pathNot: ['^src/database/', '\\.repository\\.ts$'] },
-      to: { path: '^src/database/(sql|table-rows)\\.ts$' },
+      to: { path: '^src/database/(sql|table-rows|insert-unique)\\.ts$' },
     },
     {
       name: 'not-to-unresolvable',

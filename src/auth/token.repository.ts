@@ -3,7 +3,7 @@ import { IsNull, type EntityManager } from 'typeorm';
 import { nowIso } from '../common/calendar-date.js';
 import { DomainError } from '../common/domain-error.js';
 import { byteOrder } from '../database/byte-order.js';
-import { isUniqueViolation } from '../database/database-errors.js';
+import { insertUnique } from '../database/insert-unique.js';
 import { selectRows } from '../database/sql.js';
 import type { Actor } from './actor.js';
 import { ApiTokenEntity } from './api-token.entity.js';
@@ -16,15 +16,10 @@ const ACTIVE_TOKEN_BY_HASH =
 export class TokenRepository {
   // A new token; a name that is taken, revoked or not (found first, or caught by the unique index
   // when two instances race), is refused.
-  async insert(manager: EntityManager, token: Omit<ApiTokenEntity, 'id'>): Promise<void> {
-    if (await manager.existsBy(ApiTokenEntity, { name: token.name })) {
-      throw nameTaken(token.name);
-    }
-    try {
-      await manager.insert(ApiTokenEntity, token);
-    } catch (error) {
-      throw isUniqueViolation(error) ? nameTaken(token.name) : error;
-    }
+  insert(manager: EntityManager, token: Omit<ApiTokenEntity, 'id'>): Promise<void> {
+    return insertUnique<Omit<ApiTokenEntity, 'id'>>(manager, ApiTokenEntity, token, { name: token.name }, () =>
+      nameTaken(token.name),
+    );
   }
 
   // By name, in byte order.

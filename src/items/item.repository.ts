@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
 import { isPrintable } from '../common/validators.js';
 import { byteOrder } from '../database/byte-order.js';
-import { isUniqueViolation } from '../database/database-errors.js';
+import { insertUnique } from '../database/insert-unique.js';
 import { executeWrite, selectRows } from '../database/sql.js';
 import { entityPages, hasRows, insertRows, rawKeysetBatches } from '../database/table-rows.js';
 import type { ListItemsQuery } from './dto/list-items.query.js';
@@ -93,15 +93,8 @@ export class ItemRepository {
 
   // A new item; a slug that is taken (found first, or caught by the unique index when two
   // instances race) is refused.
-  async insert(manager: EntityManager, item: ItemEntity): Promise<void> {
-    if (await manager.existsBy(ItemEntity, { slug: item.slug })) {
-      throw slugTaken(item.slug);
-    }
-    try {
-      await manager.insert(ItemEntity, item);
-    } catch (error) {
-      throw isUniqueViolation(error) ? slugTaken(item.slug) : error;
-    }
+  insert(manager: EntityManager, item: ItemEntity): Promise<void> {
+    return insertUnique(manager, ItemEntity, item, { slug: item.slug }, () => slugTaken(item.slug));
   }
 
   // The UPDATE is guarded by the version the caller read: if another writer got there first,

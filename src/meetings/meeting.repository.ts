@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
 import { isPrintable } from '../common/validators.js';
 import { byteOrder } from '../database/byte-order.js';
-import { isUniqueViolation } from '../database/database-errors.js';
+import { insertUnique } from '../database/insert-unique.js';
 import { entityPages, hasRows, insertRows } from '../database/table-rows.js';
 import { MeetingEntity } from './meeting.entity.js';
 
@@ -25,15 +25,8 @@ export class MeetingRepository {
 
   // A new meeting; a slug that is taken (found first, or caught by the unique index when two
   // instances race) is refused.
-  async insert(manager: EntityManager, meeting: MeetingEntity): Promise<void> {
-    if (await manager.existsBy(MeetingEntity, { slug: meeting.slug })) {
-      throw slugTaken(meeting.slug);
-    }
-    try {
-      await manager.insert(MeetingEntity, meeting);
-    } catch (error) {
-      throw isUniqueViolation(error) ? slugTaken(meeting.slug) : error;
-    }
+  insert(manager: EntityManager, meeting: MeetingEntity): Promise<void> {
+    return insertUnique(manager, MeetingEntity, meeting, { slug: meeting.slug }, () => slugTaken(meeting.slug));
   }
 
   // Newest first, then by slug.

@@ -3,21 +3,13 @@ import type { ItemEntity } from '../../../src/items/item.entity.js';
 import { ItemWriter, type NewItem } from '../../../src/items/item-writer.js';
 import type { MeetingEntity } from '../../../src/meetings/meeting.entity.js';
 import { MeetingsService } from '../../../src/meetings/meetings.service.js';
-import { uniqueSlug } from '../../support/factories.js';
+import { itemFields, uniqueSlug } from '../../support/factories.js';
 import type { ServiceContext } from './service-context.js';
 
 export const TEST_ACTOR = 'service-test';
 
 export function newItem(overrides: Partial<NewItem> = {}): NewItem {
-  return {
-    slug: uniqueSlug(),
-    title: 'Link early-warning radars',
-    summary: 'Connect both sides radar pictures.',
-    category: 'missile-defense',
-    proposedBy: 'United States',
-    proposedOn: '2010-09-22',
-    ...overrides,
-  };
+  return { ...itemFields(), ...overrides };
 }
 
 // A new item in the initial state, written as the API writes it (with its created event).
