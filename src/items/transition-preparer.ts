@@ -29,9 +29,10 @@ export interface TransitionOccasion {
   // The meeting's id or slug; its day is the effective date unless one is given.
   readonly meeting?: string | null;
   readonly effectiveOn?: string;
+  // Stamped on every event of a meeting's outcomes; null on a dry run and for a single transition.
+  readonly batchId?: string | null;
   // A meeting's outcomes are checked and refused together, every failing entry listed; a single
   // transition (the item API, the seed) is refused with its own problem.
-  readonly batchId?: string | null;
   readonly kind: 'single' | 'outcomes';
 }
 
@@ -73,15 +74,12 @@ export class TransitionPreparer {
       item: entry.item,
       to: entry.to,
       reason: normaliseReason(entry.reason),
+      // A single transition's version was checked above, as If-Match.
       expectedVersion: single ? undefined : entry.expectedVersion,
       source: entry.source ?? null,
     }));
-    const items =
-      loaded ??
-      (await this.items.findManyByKeys(
-        manager,
-        checked.map((entry) => entry.item),
-      ));
+    const keys = entries.map((entry) => entry.item);
+    const items = loaded ?? (await this.items.findManyByKeys(manager, keys));
     const check = checkBatch(checked, items, effectiveOn);
     if (!check.ok) {
       throw single ? entryProblemError(check.failures[0]) : batchRefused(check.failures, entries.length);
