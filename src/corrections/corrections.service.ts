@@ -2,26 +2,26 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { todayUtc } from '../common/calendar-date.js';
-import { DomainError } from '../common/domain-error.js';
+import { DomainError, type RetractionFailure } from '../common/domain-error.js';
 import { problemKind } from '../common/problem-details.js';
 import { isPrintable } from '../common/validators.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { amendHistory, standingState, type RecordedEvent } from '../history/amended-history.js';
-import { batchEvents, itemEvents } from '../history/amendments.repository.js';
+import { HistoryRepository } from '../history/history.repository.js';
 import type { NewEvent } from '../history/history-recorder.js';
 import type { HistoryEventView } from '../history/history-event.view.js';
-import { HistoryService } from '../history/history.service.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
 import type { KeyedRequest } from '../idempotency/request-hash.js';
 import type { ItemEntity } from '../items/item.entity.js';
-import { findItemByKey } from '../items/item-lookup.js';
+import { ItemHistoryService } from '../items/item-history.service.js';
+import { ItemRepository } from '../items/item.repository.js';
 import { ItemWriter, type CheckedAmendment } from '../items/item-writer.js';
-import { findMeetingByKey } from '../meetings/meeting-lookup.js';
-import { amendmentError, amendmentErrorCode } from './amendment-problem-error.js';
+import { MeetingRepository } from '../meetings/meeting.repository.js';
+import { amendmentError } from './amendment-problem-error.js';
 import { planCorrection, planRetractions, type CorrectionRequest, type Retraction } from './amendment-rules.js';
 import type { CorrectEventDto } from './dto/correct-event.dto.js';
 import type { RetractBatchDto } from './dto/retract-batch.dto.js';
-import type { BatchRetractionView, RetractionChangeView, RetractionFailureView } from './corrections.view.js';
+import type { BatchRetractionView, RetractionChangeView } from './corrections.view.js';
 
 type AmendmentEvent = Omit<NewEvent, 'itemId' | 'seq'>;
 
@@ -34,7 +34,10 @@ export class CorrectionsService {
     private readonly transactions: TransactionRunner,
     private readonly idempotency: IdempotencyService,
     private readonly writer: ItemWriter,
-    private readonly history: HistoryService,
+    private readonly history: ItemHistoryService,
+    private readonly items: ItemRepository,
+    private readonly events: HistoryRepository,
+    private readonly meetings: MeetingRepository,
   ) {}
 
   correct(key: string, seq: number, dto: CorrectEventDto, actor: string): Promise<HistoryEventView> {
@@ -45,13 +48,15 @@ export class CorrectionsService {
       ]);
     }
     return this.transactions.write(async (manager) => {
-      const item = await findItemByKey(manager, key);
-      const events = await itemEvents(manager, item.id);
+      const item = await this.items.findByKey(manager, key);
+      const events = await this.events.recordedEventsOf(manager, item.id);
       const request: CorrectionRequest = {
         ...fields,
         // Named by slug in the history, whichever key the request used.
         meeting:
-          typeof fields.meeting === 'string' ? (await findMeetingByKey(manager, fields.meeting)).slug : fields.meeting,
+          typeof fields.meeting === 'string'
+            ? (await this.meetings.findByKey(manager, fields.meeting)).slug
+            : fields.meeting,
       };
       const plan = planCorrection(events, seq, request);
       if (!plan.ok) {
@@ -74,8 +79,8 @@ export class CorrectionsService {
 
   retract(key: string, seq: number, note: string, actor: string): Promise<HistoryEventView> {
     return this.transactions.write(async (manager) => {
-      const item = await findItemByKey(manager, key);
-      const events = await itemEvents(manager, item.id);
+      const item = await this.items.findByKey(manager, key);
+      const events = await this.events.recordedEventsOf(manager, item.id);
       const plan = planRetractions(events, [seq]);
       if (!plan.ok) {
         throw amendmentError(plan.problem);
@@ -106,7 +111,7 @@ export class CorrectionsService {
     dto: Required<RetractBatchDto>,
     actor: string,
   ): Promise<BatchRetractionView> {
-    const written = isPrintable(batchId) ? await batchEvents(manager, batchId) : [];
+    const written = isPrintable(batchId) ? await this.events.batchEvents(manager, batchId) : [];
     const dated = written.filter((event) => event.action !== 'corrected' && event.action !== 'retracted');
     if (dated.length === 0) {
       throw new DomainError('batch_not_found', `No outcomes batch has the id "${batchId}".`, { batch: batchId });
@@ -116,10 +121,10 @@ export class CorrectionsService {
       seqsByItem.set(event.itemId, [...(seqsByItem.get(event.itemId) ?? []), event.seq]);
     }
     const plans: { item: ItemEntity; events: RecordedEvent[]; retractions: Retraction[] }[] = [];
-    const failures: RetractionFailureView[] = [];
+    const failures: RetractionFailure[] = [];
     for (const [itemId, seqs] of seqsByItem) {
-      const item = await findItemByKey(manager, itemId);
-      const events = await itemEvents(manager, itemId);
+      const item = await this.items.findByKey(manager, itemId);
+      const events = await this.events.recordedEventsOf(manager, itemId);
       const amended = amendHistory(events);
       // What is already withdrawn stays so; a batch is retracted once.
       const standingSeqs = seqs.filter((seq) => amended.find((event) => event.seq === seq)?.retractedBy === null);
@@ -130,7 +135,8 @@ export class CorrectionsService {
       if (plan.ok) {
         plans.push({ item, events, retractions: plan.retractions });
       } else {
-        const code = amendmentErrorCode(plan.problem);
+        // The events come from the batch itself: they exist, so the rules refuse them only thus.
+        const code = plan.problem.kind === 'retraction_not_latest' ? 'retraction_not_latest' : 'event_not_amendable';
         failures.push({
           item: item.slug,
           seq: Math.max(...standingSeqs),

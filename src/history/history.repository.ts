@@ -1,0 +1,411 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { executeWrite, selectRows } from '../database/sql.js';
+import { entityPages, hasRows, insertRows, rawKeysetBatches } from '../database/table-rows.js';
+import type { WorkflowState } from '../workflow/workflow.definition.js';
+import { GENESIS_HASH, type HashedEventFields } from './event-hash.js';
+import { HistoryEventEntity } from './history-event.entity.js';
+import type { RecordedEvent } from './amended-history.js';
+import type { HistoryEventRow } from './history-event.presenter.js';
+import type { EventAction, FieldChanges } from './history-event.types.js';
+
+export interface HistoryHead {
+  // The hash of the newest event: it commits to every event before it.
+  readonly hash: string;
+  readonly events: number;
+}
+
+export interface NewestEvent {
+  readonly id: number;
+  readonly hash: string;
+}
+
+// An event row as appended: every column but the generated id.
+export type EventRow = Omit<HistoryEventEntity, 'id' | 'item' | 'meeting'>;
+
+// An event row with its id, as exported and imported.
+export type ExactEventRow = Omit<HistoryEventEntity, 'item' | 'meeting'>;
+
+// An event as the audit reads it back.
+export interface StoredEventRow extends HashedEventFields {
+  readonly id: number;
+  readonly hash: string;
+}
+
+// Each item's latest state event by a day, as the status report reads it.
+export interface LatestStateRow {
+  readonly itemId: string;
+  readonly state: WorkflowState;
+  readonly since: string;
+  readonly lastReason: string | null;
+}
+
+// A created or transitioned event, as read: its item is named by id.
+export interface StateEvent {
+  readonly id: number;
+  readonly itemId: string;
+  // Null on the created event, set on every transition.
+  readonly fromState: WorkflowState | null;
+  readonly toState: WorkflowState;
+  readonly effectiveOn: string;
+  readonly reason: string | null;
+  readonly meeting: string | null;
+  readonly source: string | null;
+  readonly actor: string;
+  readonly recordedAt: string;
+}
+
+// Well under SQLite's limit of bound parameters per statement (about 15 per row).
+const ROWS_PER_INSERT = 500;
+
+const NEWEST_EVENT = 'SELECT "id", "hash" FROM "history_events" ORDER BY "id" DESC LIMIT 1';
+const EVENT_COUNT = 'SELECT COUNT(*) AS "events" FROM "history_events"';
+
+// Most writes append one event: plain SQL with a stable text, so the statement stays prepared.
+const INSERT_EVENT = `
+  INSERT INTO "history_events" ("item_id", "seq", "action", "from_state", "to_state", "changes", "reason",
+    "effective_on", "meeting_id", "source", "batch_id", "actor", "recorded_at", "corrects", "retracts", "prev_hash", "hash")
+  VALUES (:itemId, :seq, :action, :fromState, :toState, :changes, :reason,
+    :effectiveOn, :meetingId, :source, :batchId, :actor, :recordedAt, :corrects, :retracts, :prevHash, :hash)`;
+
+const ITEM_EVENTS = `
+  SELECT e."id", e."seq", e."action", e."from_state", e."to_state", e."changes", e."reason",
+         e."effective_on", e."source", e."batch_id", e."actor", e."recorded_at", e."hash",
+         e."corrects", e."retracts", m."slug" AS "meeting_slug"
+  FROM "history_events" e LEFT JOIN "meetings" m ON m."id" = e."meeting_id"
+  WHERE e."item_id" = :itemId
+  ORDER BY e."seq" ASC`;
+
+// The events that say which state an item is in; `updated` events only change its description.
+const STATE_ACTIONS = `('created', 'transitioned')`;
+
+// Each item's latest state event effective by :day: one index probe per item
+// (IDX_history_events_item_state, newest first) in portable SQL, with no window functions and no
+// LATERAL. An item with no such event (not yet proposed, or not yet recorded) has no row.
+function latestStatesSql(knownAt: boolean): string {
+  return `SELECT "e"."item_id" AS "itemId", "e"."to_state" AS "state", "e"."effective_on" AS "since", "e"."reason" AS "lastReason"
+       FROM (SELECT (SELECT "h"."id" FROM "history_events" "h"
+                     WHERE "h"."item_id" = "i"."id" AND "h"."action" IN ${STATE_ACTIONS}
+                       AND "h"."effective_on" <= :day${knownAt ? ' AND "h"."recorded_at" <= :knownAt' : ''}
+                     ORDER BY "h"."effective_on" DESC, "h"."seq" DESC
+                     LIMIT 1) AS "lastId"
+             FROM "items" "i") "last"
+       INNER JOIN "history_events" "e" ON "e"."id" = "last"."lastId"`;
+}
+const LATEST_STATES = latestStatesSql(false);
+const LATEST_STATES_KNOWN_AT = latestStatesSql(true);
+
+function stateEventsSql(knownAt: boolean): string {
+  return `SELECT "e"."id" AS "id", "e"."item_id" AS "itemId", "e"."from_state" AS "fromState", "e"."to_state" AS "toState",
+         "e"."effective_on" AS "effectiveOn", "e"."reason" AS "reason", "m"."slug" AS "meeting",
+         "e"."source" AS "source", "e"."actor" AS "actor", "e"."recorded_at" AS "recordedAt"
+  FROM "history_events" "e" LEFT JOIN "meetings" "m" ON "m"."id" = "e"."meeting_id"
+  WHERE "e"."action" IN ${STATE_ACTIONS} AND "e"."effective_on" >= :from AND "e"."effective_on" <= :to
+    ${knownAt ? 'AND "e"."recorded_at" <= :knownAt' : ''}
+  ORDER BY "e"."effective_on", "e"."id"`;
+}
+const STATE_EVENTS = stateEventsSql(false);
+const STATE_EVENTS_KNOWN_AT = stateEventsSql(true);
+
+const RECORDED_BY = `
+  SELECT COUNT(*) AS "events", MAX("h"."id") AS "lastId" FROM "history_events" "h" WHERE "h"."recorded_at" <= :knownAt`;
+const HASH_OF = 'SELECT "hash" FROM "history_events" WHERE "id" = :id';
+
+const DESCRIPTIVE_EVENTS_RECORDED_BY = `
+  SELECT "h"."item_id" AS "itemId", "h"."changes" AS "changes" FROM "history_events" "h"
+  WHERE "h"."action" IN ('created', 'updated') AND "h"."recorded_at" <= :knownAt
+  ORDER BY "h"."id"`;
+
+const ID_WITH_HASH = 'SELECT "id" FROM "history_events" WHERE "hash" = :hash';
+const ID_OF_ITEM_SEQ = 'SELECT "id" FROM "history_events" WHERE "item_id" = :itemId AND "seq" = :seq';
+
+// PostgreSQL's sequence does not move when ids are given explicitly (SQLite's AUTOINCREMENT does).
+const CONTINUE_IDS = `SELECT setval(pg_get_serial_sequence('history_events', 'id'), MAX("id")) FROM "history_events"`;
+
+// The reads of corrections and of everything that shows the corrected history: events with their
+// references, items named by id and meetings by slug (RecordedEvent).
+const RECORDED_EVENT_COLUMNS = `e."item_id", e."id", e."seq", e."action", e."from_state", e."to_state", e."changes",
+  e."reason", e."effective_on", m."slug" AS "meeting_slug", e."source", e."batch_id", e."actor", e."recorded_at",
+  e."corrects", e."retracts"`;
+
+const RECORDED_EVENTS_OF_ITEM = `
+  SELECT ${RECORDED_EVENT_COLUMNS}
+  FROM "history_events" e LEFT JOIN "meetings" m ON m."id" = e."meeting_id"
+  WHERE e."item_id" = :itemId
+  ORDER BY e."seq"`;
+
+// Every event, recorded by :knownAt when given, of the items whose history then held a correction
+// or a retraction (IDX_history_events_action_item).
+function amendedItemEventsSql(knownAt: boolean): string {
+  const recorded = (alias: string) => (knownAt ? ` AND ${alias}."recorded_at" <= :knownAt` : '');
+  return `SELECT ${RECORDED_EVENT_COLUMNS}
+  FROM "history_events" e LEFT JOIN "meetings" m ON m."id" = e."meeting_id"
+  WHERE e."item_id" IN (SELECT DISTINCT a."item_id" FROM "history_events" a
+                        WHERE a."action" IN ('corrected', 'retracted')${recorded('a')})${recorded('e')}
+  ORDER BY e."item_id", e."seq"`;
+}
+const AMENDED_ITEM_EVENTS = amendedItemEventsSql(false);
+const AMENDED_ITEM_EVENTS_KNOWN_AT = amendedItemEventsSql(true);
+
+// Every event recorded by :to of the items with a dated event, a correction or a retraction
+// recorded in (:from, :to] (IDX_history_events_recorded_at): the only ones whose status for a day
+// can differ between the two instants.
+const EVENTS_OF_ITEMS_CHANGED_BETWEEN = `
+  SELECT ${RECORDED_EVENT_COLUMNS}
+  FROM "history_events" e LEFT JOIN "meetings" m ON m."id" = e."meeting_id"
+  WHERE e."item_id" IN (SELECT DISTINCT c."item_id" FROM "history_events" c
+                        WHERE c."recorded_at" > :from AND c."recorded_at" <= :to AND c."action" <> 'updated')
+    AND e."recorded_at" <= :to
+  ORDER BY e."item_id", e."seq"`;
+
+const AMENDMENTS_OF_ITEM = `
+  SELECT "seq", "corrects", "retracts" FROM "history_events"
+  WHERE "item_id" = :itemId AND "action" IN ('corrected', 'retracted')
+  ORDER BY "seq"`;
+
+const BATCH_EVENTS = `
+  SELECT e."item_id", e."seq", e."action", m."slug" AS "meeting_slug"
+  FROM "history_events" e LEFT JOIN "meetings" m ON m."id" = e."meeting_id"
+  WHERE e."batch_id" = :batchId
+  ORDER BY e."id"`;
+
+// A history row as history answers read it, named by item id rather than slug, without its hash.
+type RecordedEventRow = Omit<HistoryEventRow, 'item_slug' | 'hash'> & { item_id: string };
+
+export interface AmendmentReference {
+  readonly seq: number;
+  readonly corrects: number | null;
+  readonly retracts: number | null;
+}
+
+export interface BatchEvent {
+  readonly itemId: string;
+  readonly seq: number;
+  readonly action: EventAction;
+  readonly meeting: string | null;
+}
+
+const AUDIT_FIELDS = [
+  'id',
+  'itemId',
+  'seq',
+  'action',
+  'fromState',
+  'toState',
+  'changes',
+  'reason',
+  'effectiveOn',
+  'meetingId',
+  'source',
+  'batchId',
+  'actor',
+  'recordedAt',
+  'corrects',
+  'retracts',
+  'prevHash',
+  'hash',
+] as const;
+
+// Every query on the history_events table, the read models of the reports and the audit included.
+// The table is append-only: there is no update and no delete here.
+@Injectable()
+export class HistoryRepository {
+  // One probe of the primary key: what every append reads first, and what tells a cached report
+  // whether the history has moved on.
+  async newest(manager: EntityManager): Promise<NewestEvent | undefined> {
+    const rows = await selectRows<{ id: number | string; hash: string }>(manager, NEWEST_EVENT);
+    return rows[0] && { id: Number(rows[0].id), hash: rows[0].hash };
+  }
+
+  async head(manager: EntityManager): Promise<HistoryHead> {
+    const newest = await this.newest(manager);
+    const [counted] = await selectRows<{ events: number | string }>(manager, EVENT_COUNT);
+    return { hash: newest?.hash ?? GENESIS_HASH, events: Number(counted?.events ?? 0) };
+  }
+
+  // The head as it was at knownAt: the newest event recorded by then.
+  async headKnownAt(manager: EntityManager, knownAt: string): Promise<HistoryHead> {
+    const [counted] = await selectRows<{ events: number | string; lastId: number | string | null }>(
+      manager,
+      RECORDED_BY,
+      { knownAt },
+    );
+    if (!counted || counted.lastId === null) {
+      return { hash: GENESIS_HASH, events: 0 };
+    }
+    const [last] = await selectRows<{ hash: string }>(manager, HASH_OF, { id: counted.lastId });
+    return { hash: last?.hash ?? GENESIS_HASH, events: Number(counted.events) };
+  }
+
+  // Rows already chained, in order. One event, the common case, goes in through a prepared
+  // statement; a meeting's outcomes go in with multi-row inserts.
+  async append(manager: EntityManager, rows: readonly EventRow[]): Promise<void> {
+    if (rows.length === 1) {
+      await executeWrite(manager, INSERT_EVENT, rows[0]);
+      return;
+    }
+    for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+      await manager.insert(HistoryEventEntity, rows.slice(start, start + ROWS_PER_INSERT));
+    }
+  }
+
+  // One item's events in order, each with its meeting's slug.
+  eventsOfItem(manager: EntityManager, itemId: string): Promise<Omit<HistoryEventRow, 'item_slug'>[]> {
+    return selectRows(manager, ITEM_EVENTS, { itemId });
+  }
+
+  // Read model for the status report: each item's latest state event effective by `day` and,
+  // with knownAt, recorded by then.
+  latestStates(manager: EntityManager, day: string, knownAt: string | undefined): Promise<LatestStateRow[]> {
+    return knownAt
+      ? selectRows(manager, LATEST_STATES_KNOWN_AT, { day, knownAt })
+      : selectRows(manager, LATEST_STATES, { day });
+  }
+
+  // Read model for the changes report: items proposed and transitions made with an effect date in
+  // [from, to], in effect order.
+  stateEventsBetween(
+    manager: EntityManager,
+    from: string,
+    to: string,
+    knownAt: string | undefined,
+  ): Promise<StateEvent[]> {
+    return knownAt
+      ? selectRows(manager, STATE_EVENTS_KNOWN_AT, { from, to, knownAt })
+      : selectRows(manager, STATE_EVENTS, { from, to });
+  }
+
+  // The created and updated events recorded by knownAt, in the order they were appended.
+  descriptiveEventsKnownAt(manager: EntityManager, knownAt: string): Promise<{ itemId: string; changes: string }[]> {
+    return selectRows(manager, DESCRIPTIVE_EVENTS_RECORDED_BY, { knownAt });
+  }
+
+  // Read model for the audit: the whole history in id order, in batches.
+  auditBatches(manager: EntityManager): AsyncGenerator<StoredEventRow[]> {
+    return rawKeysetBatches(manager, HistoryEventEntity, AUDIT_FIELDS, (raw) => ({
+      ...(raw as unknown as StoredEventRow),
+      // PostgreSQL may answer numbers as strings; the hash covers seq as a JSON number.
+      id: Number(raw.id),
+      seq: Number(raw.seq),
+      corrects: nullableNumber(raw.corrects),
+      retracts: nullableNumber(raw.retracts),
+    }));
+  }
+
+  async idWithHash(manager: EntityManager, hash: string): Promise<number | undefined> {
+    const [row] = await selectRows<{ id: number | string }>(manager, ID_WITH_HASH, { hash });
+    return row === undefined ? undefined : Number(row.id);
+  }
+
+  async idOfItemSeq(manager: EntityManager, itemId: string, seq: number): Promise<number | undefined> {
+    const [row] = await selectRows<{ id: number | string }>(manager, ID_OF_ITEM_SEQ, { itemId, seq });
+    return row === undefined ? undefined : Number(row.id);
+  }
+
+  // One item's events, oldest first, as the corrected history is folded from them.
+  async recordedEventsOf(manager: EntityManager, itemId: string): Promise<RecordedEvent[]> {
+    return (await selectRows<RecordedEventRow>(manager, RECORDED_EVENTS_OF_ITEM, { itemId })).map(recordedEvent);
+  }
+
+  // Read model for the reports: the events (recorded by knownAt) of each item whose history holds a
+  // correction or a retraction, by item id, oldest first.
+  async amendedItemEvents(manager: EntityManager, knownAt: string | undefined): Promise<Map<string, RecordedEvent[]>> {
+    const rows = knownAt
+      ? await selectRows<RecordedEventRow>(manager, AMENDED_ITEM_EVENTS_KNOWN_AT, { knownAt })
+      : await selectRows<RecordedEventRow>(manager, AMENDED_ITEM_EVENTS);
+    return groupByItem(rows);
+  }
+
+  // Read model for the revisions report: see EVENTS_OF_ITEMS_CHANGED_BETWEEN.
+  async eventsOfItemsChangedBetween(
+    manager: EntityManager,
+    from: string,
+    to: string,
+  ): Promise<Map<string, RecordedEvent[]>> {
+    return groupByItem(await selectRows<RecordedEventRow>(manager, EVENTS_OF_ITEMS_CHANGED_BETWEEN, { from, to }));
+  }
+
+  // Which events of an item overrule which: all a history page needs to mark what was overruled.
+  async amendmentsOf(manager: EntityManager, itemId: string): Promise<AmendmentReference[]> {
+    const rows = await selectRows<{
+      seq: number | string;
+      corrects: number | string | null;
+      retracts: number | string | null;
+    }>(manager, AMENDMENTS_OF_ITEM, { itemId });
+    return rows.map((row) => ({
+      seq: Number(row.seq),
+      corrects: nullableNumber(row.corrects),
+      retracts: nullableNumber(row.retracts),
+    }));
+  }
+
+  // The events one request wrote (IDX_history_events_batch), in the order they were appended.
+  async batchEvents(manager: EntityManager, batchId: string): Promise<BatchEvent[]> {
+    const rows = await selectRows<{
+      item_id: string;
+      seq: number | string;
+      action: EventAction;
+      meeting_slug: string | null;
+    }>(manager, BATCH_EVENTS, { batchId });
+    return rows.map((row) => ({
+      itemId: row.item_id,
+      seq: Number(row.seq),
+      action: row.action,
+      meeting: row.meeting_slug,
+    }));
+  }
+
+  // For the transfer: every event in id order, a bulk insert with ids and hashes kept, and the id
+  // sequence moved past the imported events.
+  exportPages(manager: EntityManager, pageSize: number): AsyncGenerator<HistoryEventEntity> {
+    return entityPages(manager, HistoryEventEntity, false, pageSize);
+  }
+
+  insertExact(manager: EntityManager, columns: readonly string[], rows: readonly ExactEventRow[]): Promise<void> {
+    return insertRows<ExactEventRow>(manager, HistoryEventEntity, columns, rows);
+  }
+
+  async isEmpty(manager: EntityManager): Promise<boolean> {
+    return !(await hasRows(manager, HistoryEventEntity));
+  }
+
+  async continueIdsAfterImport(manager: EntityManager): Promise<void> {
+    if (manager.connection.options.type === 'postgres') {
+      await selectRows(manager, CONTINUE_IDS);
+    }
+  }
+}
+
+function groupByItem(rows: readonly RecordedEventRow[]): Map<string, RecordedEvent[]> {
+  const grouped = new Map<string, RecordedEvent[]>();
+  for (const row of rows) {
+    const events = grouped.get(row.item_id) ?? [];
+    events.push(recordedEvent(row));
+    grouped.set(row.item_id, events);
+  }
+  return grouped;
+}
+
+function recordedEvent(row: RecordedEventRow): RecordedEvent {
+  return {
+    id: Number(row.id),
+    seq: Number(row.seq),
+    action: row.action,
+    fromState: row.from_state,
+    toState: row.to_state,
+    changes: JSON.parse(row.changes) as FieldChanges,
+    reason: row.reason,
+    effectiveOn: row.effective_on,
+    meeting: row.meeting_slug,
+    source: row.source,
+    batch: row.batch_id,
+    actor: row.actor,
+    recordedAt: row.recorded_at,
+    corrects: nullableNumber(row.corrects),
+    retracts: nullableNumber(row.retracts),
+  };
+}
+
+function nullableNumber(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}
