@@ -1,4 +1,4 @@
-import { makeItem } from './support/factories.js';
+import { auditVerdict, makeItem } from './support/factories.js';
 import { recomputeChain, tamper } from './support/tamper.js';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -13,14 +13,7 @@ describe('audit verify over corrections and retractions', () => {
     await t.close();
   });
 
-  async function verify() {
-    return (
-      await t.api
-        .get('/api/audit/verify')
-        .set(...bearer())
-        .expect(200)
-    ).body;
-  }
+  const verify = () => auditVerdict(t);
 
   async function corrected() {
     const item = await makeItem(t);

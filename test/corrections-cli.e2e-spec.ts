@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { batchCommand, historyCommand } from '../src/cli/corrections.command.js';
 import { reportCommand } from '../src/cli/report.command.js';
-import { historyOf, makeItem, makeMeeting } from './support/factories.js';
+import { auditVerdict, historyOf, makeItem, makeMeeting } from './support/factories.js';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
 
 // The corrections commands go through the same services as the API, on the same database.
@@ -25,11 +25,7 @@ describe('history, batch and report revisions commands', () => {
   });
   afterEach(async () => {
     process.stdout.write = savedWrite;
-    const verify = await t.api
-      .get('/api/audit/verify')
-      .set(...bearer())
-      .expect(200);
-    expect(verify.body).toMatchObject({ ok: true });
+    expect(await auditVerdict(t)).toMatchObject({ ok: true });
   });
   afterAll(async () => {
     process.env.DATABASE_URL = savedUrl;
