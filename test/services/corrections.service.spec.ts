@@ -41,21 +41,21 @@ describe('CorrectionsService on a real database', () => {
 
   it('refuses with the domain codes of the problem table', async () => {
     const { first } = await summit();
-    const refusal = (work: Promise<unknown>) =>
-      work.then(
-        () => undefined,
-        (error: unknown) => error,
-      );
-    for (const [work, code] of [
-      [corrections.correct(first.slug, 1, { note: 'x', reason: 'y' }, TEST_ACTOR), 'event_not_amendable'],
+    // One at a time, each awaited, so that no refusal goes unobserved.
+    const attempts: [() => Promise<unknown>, string][] = [
+      [() => corrections.correct(first.slug, 1, { note: 'x', reason: 'y' }, TEST_ACTOR), 'event_not_amendable'],
       [
-        corrections.correct(first.slug, 2, { note: 'x', effectiveOn: '2010-01-01' }, TEST_ACTOR),
+        () => corrections.correct(first.slug, 2, { note: 'x', effectiveOn: '2010-01-01' }, TEST_ACTOR),
         'correction_out_of_order',
       ],
-      [corrections.retract(first.slug, 7, 'x', TEST_ACTOR), 'event_not_found'],
-      [corrections.retractBatch('no-such-batch', { note: 'x' }, TEST_ACTOR), 'batch_not_found'],
-    ] as const) {
-      const error = await refusal(work);
+      [() => corrections.retract(first.slug, 7, 'x', TEST_ACTOR), 'event_not_found'],
+      [() => corrections.retractBatch('no-such-batch', { note: 'x' }, TEST_ACTOR), 'batch_not_found'],
+    ];
+    for (const [attempt, code] of attempts) {
+      const error = await attempt().then(
+        () => undefined,
+        (refused: unknown) => refused,
+      );
       expect(error).toBeInstanceOf(DomainError);
       expect(error).toMatchObject({ code });
     }
