@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { nowIso, todayUtc } from '../common/calendar-date.js';
 import { DomainError } from '../common/domain-error.js';
+import { assertIfMatch, type IfMatch } from '../common/if-match.js';
 import { byteOrder } from '../database/byte-order.js';
 import { isUniqueViolation } from '../database/database-errors.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
@@ -148,33 +149,23 @@ export class ItemsService {
     return presentItemDetail(await findItemByKey(this.dataSource.manager, key));
   }
 
-  async update(
-    key: string,
-    dto: UpdateItemDto,
-    expectedVersion: number | undefined,
-    actor: string,
-  ): Promise<ItemDetailView> {
+  async update(key: string, dto: UpdateItemDto, ifMatch: IfMatch, actor: string): Promise<ItemDetailView> {
     const fields = Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined));
     if (Object.keys(fields).length === 0) {
       throw DomainError.validation([{ field: 'body', message: 'names no field to change' }], 'Nothing to change.');
     }
     const item = await this.transactions.write(async (manager) => {
       const current = await findItemByKey(manager, key);
-      assertVersion(current, expectedVersion);
+      assertIfMatch(ifMatch, current.version, current.slug);
       return this.writer.describe(manager, current, fields, actor, todayUtc());
     });
     return presentItemDetail(item);
   }
 
-  async transition(
-    key: string,
-    dto: TransitionItemDto,
-    expectedVersion: number | undefined,
-    actor: string,
-  ): Promise<ItemDetailView> {
+  async transition(key: string, dto: TransitionItemDto, ifMatch: IfMatch, actor: string): Promise<ItemDetailView> {
     const item = await this.transactions.write(async (manager) => {
       const current = await findItemByKey(manager, key);
-      assertVersion(current, expectedVersion);
+      assertIfMatch(ifMatch, current.version, current.slug);
       const meeting = dto.meeting ? await findMeetingByKey(manager, dto.meeting) : null;
       const effectiveOn = dto.effectiveOn ?? meeting?.heldOn ?? todayUtc();
       if (effectiveOn > todayUtc()) {
@@ -198,16 +189,6 @@ export class ItemsService {
       });
     });
     return presentItemDetail(item);
-  }
-}
-
-function assertVersion(item: ItemEntity, expectedVersion: number | undefined): void {
-  if (expectedVersion !== undefined && item.version !== expectedVersion) {
-    throw new DomainError(
-      'version_mismatch',
-      `If-Match asks for version ${expectedVersion}, but ${item.slug} is at version ${item.version}.`,
-      { currentVersion: item.version },
-    );
   }
 }
 
