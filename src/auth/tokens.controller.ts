@@ -38,9 +38,12 @@ export class TokensController {
 
   @Delete(':name')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Revoke a token; it stops working at once' })
+  @ApiOperation({
+    summary: 'Revoke a token; it stops working at once',
+    description: 'The last active admin token cannot be revoked (409): create another admin token first.',
+  })
   @ApiNoContentResponse()
-  @ApiProblems(403, 404)
+  @ApiProblems(403, 404, 409)
   revoke(@Param('name') name: string): Promise<void> {
     return this.tokens.revoke(name);
   }

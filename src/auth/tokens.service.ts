@@ -60,6 +60,17 @@ export class TokensService {
 
   async revoke(name: string): Promise<void> {
     await this.transactions.write(async (manager) => {
+      // Inside the write lock, so two admins revoking each other cannot both pass the check.
+      const admins = isPrintable(name)
+        ? await manager.findBy(ApiTokenEntity, { role: 'admin', revokedAt: IsNull() })
+        : [];
+      if (admins.length === 1 && admins[0]?.name === name) {
+        throw new DomainError(
+          'last_admin_token',
+          `"${name}" is the last active admin token; create another admin token before revoking it.`,
+          { name },
+        );
+      }
       const revoked =
         isPrintable(name) &&
         (await manager.update(ApiTokenEntity, { name, revokedAt: IsNull() }, { revokedAt: nowIso() })).affected === 1;

@@ -10,6 +10,7 @@ export type DomainErrorCode =
   | 'route_not_found'
   | 'slug_taken'
   | 'token_name_taken'
+  | 'last_admin_token'
   | 'transition_not_allowed'
   | 'effective_date_before_state_since'
   | 'outcomes_rejected'

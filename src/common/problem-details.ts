@@ -38,6 +38,8 @@ export function problemKind(code: DomainErrorCode): ProblemKind {
       return { status: 409, title: 'Slug already taken' };
     case 'token_name_taken':
       return { status: 409, title: 'Token name already taken' };
+    case 'last_admin_token':
+      return { status: 409, title: 'Last admin token' };
     case 'transition_not_allowed':
       return { status: 409, title: 'Transition not allowed' };
     case 'effective_date_before_state_since':

@@ -102,9 +102,12 @@ function clientMessage(exception: unknown, status: number): string {
 
 // Also used for the errors Fastify raises before routing (a malformed percent-encoding in the path).
 export function sendProblem(reply: FastifyReply, problem: ProblemDetails): void {
-  const { retryAfterSeconds, ...answer } = problem;
+  const { retryAfterSeconds, wwwAuthenticate, ...answer } = problem;
   if (typeof retryAfterSeconds === 'number') {
     void reply.header('retry-after', String(retryAfterSeconds));
+  }
+  if (typeof wwwAuthenticate === 'string') {
+    void reply.header('www-authenticate', wwwAuthenticate);
   }
   void reply
     .status(answer.status)
