@@ -11,6 +11,7 @@ import type { AppConfig } from './config/app-config.js';
 import { PinoNestLogger } from './common/pino-nest-logger.js';
 import { clientErrorHandler } from './common/client-error.handler.js';
 import { depthLimitedJsonParser } from './common/json-body-parser.js';
+import { redactedUrl } from './common/redact-url.js';
 import { ProblemFilter, sendProblem } from './common/problem.filter.js';
 import { validationExceptionFactory } from './common/validation-errors.js';
 
@@ -73,7 +74,12 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   });
   fastify.addHook('onResponse', async (request, reply) => {
     request.log.info(
-      { method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      {
+        method: request.method,
+        url: redactedUrl(request.url),
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
       'request',
     );
   });
@@ -89,7 +95,15 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined)),
   );
   if (config.corsOrigins.length > 0) {
-    app.enableCors({ origin: [...config.corsOrigins] });
+    // Exactly the configured origins (never `*` or `null`: the configuration refuses them), every
+    // method the API has, and the headers browser code needs to read (ETag for If-Match).
+    app.enableCors({
+      origin: [...config.corsOrigins],
+      methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'Accept', 'If-Match', 'Idempotency-Key', 'X-Request-Id'],
+      exposedHeaders: ['ETag', 'Location', 'Retry-After', 'X-Request-Id', 'WWW-Authenticate'],
+      maxAge: 600,
+    });
   }
   // Built on the first request for it rather than at start: it walks every route's metadata.
   const document = () =>

@@ -44,10 +44,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: logLevel(env),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     idempotencyTtlHours: integer(env, 'IDEMPOTENCY_TTL_HOURS', 24, 1, 24 * 365),
-    corsOrigins: (env.CORS_ORIGINS ?? '')
-      .split(',')
-      .map((origin) => origin.trim())
-      .filter(Boolean),
+    corsOrigins: corsOrigins(env),
     authFailureLimit: integer(env, 'AUTH_FAILURE_LIMIT', 10, 1, 1_000_000),
     authFailureWindowSeconds: integer(env, 'AUTH_FAILURE_WINDOW', 60, 1, 24 * 60 * 60),
   };
@@ -122,6 +119,23 @@ function optionalToken(env: Env): string | undefined {
     throw new ConfigError('TRACKER_ADMIN_TOKEN: must be at least 16 characters with no white space');
   }
   return raw;
+}
+
+// Origins as a browser sends them: scheme://host[:port]. `*` would let any site read the API with a
+// token it got hold of, and `null` is the origin of every sandboxed frame and local file.
+function corsOrigins(env: Env): string[] {
+  const origins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    if (!/^https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?$/.test(origin)) {
+      throw new ConfigError(
+        `CORS_ORIGINS: "${origin}" is not an origin such as https://tracker.example (* and null are refused)`,
+      );
+    }
+  }
+  return origins;
 }
 
 function logLevel(env: Env): LogLevel {
