@@ -12,6 +12,7 @@ import { PinoNestLogger } from './common/pino-nest-logger.js';
 import { clientErrorHandler } from './common/client-error.handler.js';
 import { depthLimitedJsonParser } from './common/json-body-parser.js';
 import { redactedUrl } from './common/redact-url.js';
+import { assertWellFormedQuery, PathParameterNames } from './common/well-formed-unicode.js';
 import { ProblemFilter, sendProblem } from './common/problem.filter.js';
 import { validationExceptionFactory } from './common/validation-errors.js';
 
@@ -35,6 +36,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     options.logDestination,
   );
   const problems = new ProblemFilter();
+  const parameterNames = new PathParameterNames();
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: config.bodyLimitBytes,
@@ -47,8 +49,15 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     // Errors raised before routing, and requests Node's parser refuses, are problems too.
+    // A path that does not decode to well-formed Unicode is refused naming its parameter.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
-      sendProblem(reply, problems.toProblem(error, request)),
+      sendProblem(
+        reply,
+        problems.toProblem(
+          error.code === 'FST_ERR_BAD_URL' ? parameterNames.illFormedPath(request.url) : error,
+          request,
+        ),
+      ),
     clientErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
@@ -72,6 +81,16 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     void reply.header('x-request-id', request.id);
     done();
   });
+  // Query values that are not well-formed Unicode are refused before anything reads them.
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    try {
+      assertWellFormedQuery(request.url);
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
+  });
+  fastify.addHook('onRoute', (route) => parameterNames.add(route.url));
   fastify.addHook('onResponse', async (request, reply) => {
     request.log.info(
       {
