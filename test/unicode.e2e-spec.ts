@@ -25,7 +25,7 @@ describe('ill-formed Unicode', () => {
   async function expectRefused(response: { status: number; body: Record<string, unknown> }, field: string) {
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual([
-      { field, message: expect.stringMatching(/well-formed Unicode|UTF-8/) as unknown as string },
+      { field, message: expect.stringMatching(/well-formed Unicode|UTF-8/) },
     ]);
   }
 
