@@ -10,6 +10,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { PinoNestLogger } from './common/pino-nest-logger.js';
 import { clientErrorHandler } from './common/client-error.handler.js';
+import { capConnectionsPerClient } from './common/connection-cap.js';
 import { depthLimitedJsonParser } from './common/json-body-parser.js';
 import { redactedUrl } from './common/redact-url.js';
 import { assertWellFormedQuery, PathParameterNames } from './common/well-formed-unicode.js';
@@ -40,6 +41,12 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: config.bodyLimitBytes,
+    // A client that sends its request slowly (a byte every few seconds) would hold a connection
+    // for ever: the whole request must arrive within requestTimeout (408 otherwise), Node checks
+    // every second instead of every 30 s, and an idle connection closes after connectionTimeout.
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.connectionTimeoutMs,
+    http: { headersTimeout: config.requestTimeoutMs, connectionsCheckingInterval: 1000 },
     // One line per request, written by the onResponse hook below, instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     requestIdHeader: false,
@@ -76,6 +83,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     }),
   );
   const fastify = app.getHttpAdapter().getInstance();
+  capConnectionsPerClient(fastify.server, config.maxConnectionsPerClient);
   app.useBodyParser('application/json', { bodyLimit: config.bodyLimitBytes }, depthLimitedJsonParser(fastify));
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);

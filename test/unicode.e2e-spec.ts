@@ -24,9 +24,7 @@ describe('ill-formed Unicode', () => {
 
   async function expectRefused(response: { status: number; body: Record<string, unknown> }, field: string) {
     expect(response.status).toBe(400);
-    expect(response.body.errors).toEqual([
-      { field, message: expect.stringMatching(/well-formed Unicode|UTF-8/) },
-    ]);
+    expect(response.body.errors).toEqual([{ field, message: expect.stringMatching(/well-formed Unicode|UTF-8/) }]);
   }
 
   it.each([

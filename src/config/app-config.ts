@@ -21,6 +21,15 @@ export interface AppConfig {
   // Failed authentications one client address may make per window before it gets 429.
   readonly authFailureLimit: number;
   readonly authFailureWindowSeconds: number;
+  // A request (headers and body) must have arrived within this; then 408 and the socket closes.
+  readonly requestTimeoutMs: number;
+  // A connection that sends and receives nothing for this long is closed.
+  readonly connectionTimeoutMs: number;
+  // Open connections one client address may hold at a time; more are closed at once.
+  readonly maxConnectionsPerClient: number;
+  // Report builds run at once, and builds that may wait for a turn; beyond that 503 + Retry-After.
+  readonly reportBuildConcurrency: number;
+  readonly reportQueueLimit: number;
 }
 
 export class ConfigError extends Error {
@@ -47,6 +56,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     corsOrigins: corsOrigins(env),
     authFailureLimit: integer(env, 'AUTH_FAILURE_LIMIT', 10, 1, 1_000_000),
     authFailureWindowSeconds: integer(env, 'AUTH_FAILURE_WINDOW', 60, 1, 24 * 60 * 60),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1000, 10 * 60 * 1000),
+    connectionTimeoutMs: integer(env, 'CONNECTION_TIMEOUT_MS', 120_000, 1000, 60 * 60 * 1000),
+    maxConnectionsPerClient: integer(env, 'MAX_CONNECTIONS_PER_CLIENT', 64, 1, 100_000),
+    reportBuildConcurrency: integer(env, 'REPORT_BUILD_CONCURRENCY', 2, 1, 64),
+    reportQueueLimit: integer(env, 'REPORT_QUEUE_LIMIT', 16, 0, 10_000),
   };
 }
 
