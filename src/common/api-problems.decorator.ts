@@ -48,7 +48,8 @@ const DESCRIPTIONS: Record<number, string> = {
   422: 'Idempotency-Key reused with a different body',
   428: 'PATCH without If-Match',
   429: 'Too many failed authentication attempts; see Retry-After',
-  503: 'Database busy; see Retry-After',
+  503: 'Busy (database locked, report queue full) or storage unavailable (read-only, I/O error); see Retry-After',
+  507: 'The disk is full: nothing was written; see Retry-After',
 };
 
 // Every /api route can answer 401, 413 and 429 too; list the ones specific to a route here.

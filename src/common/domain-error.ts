@@ -23,6 +23,7 @@ export type DomainErrorCode =
   | 'idempotency_key_reused'
   | 'idempotency_key_in_use'
   | 'database_busy'
+  | 'report_queue_full'
   | 'target_not_empty';
 
 export interface FieldError {

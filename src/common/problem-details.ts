@@ -66,6 +66,8 @@ export function problemKind(code: DomainErrorCode): ProblemKind {
       return { status: 429, title: 'Too many attempts' };
     case 'database_busy':
       return { status: 503, title: 'Database busy' };
+    case 'report_queue_full':
+      return { status: 503, title: 'Too many reports being built' };
   }
 }
 

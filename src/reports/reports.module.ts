@@ -1,10 +1,20 @@
 import { Module } from '@nestjs/common';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { ReportBuildQueue } from './report-build-queue.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
 
 @Module({
   controllers: [ReportsController],
-  providers: [ReportsService],
+  providers: [
+    ReportsService,
+    {
+      provide: ReportBuildQueue,
+      useFactory: (config: AppConfig) => new ReportBuildQueue(config.reportBuildConcurrency, config.reportQueueLimit),
+      inject: [APP_CONFIG],
+    },
+  ],
   exports: [ReportsService],
 })
 export class ReportsModule {}

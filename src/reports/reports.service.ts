@@ -11,6 +11,7 @@ import type { StatusReportQuery } from './dto/status-report.query.js';
 import { newestEvent } from '../history/history-head.js';
 import type { ReportFormat } from './report-format.js';
 import { RenderedReportCache } from './rendered-report-cache.js';
+import { ReportBuildQueue } from './report-build-queue.js';
 import { renderChangesReport, renderStatusReport } from './render/render-report.js';
 import { reportScope, type ReportScope } from './report-scope.js';
 import { ScopedHistory, type StateEvent } from './scoped-history.js';
@@ -27,12 +28,15 @@ const CACHED_BYTES = 64 * 1024 * 1024;
 export class ReportsService {
   private readonly rendered = new RenderedReportCache(CACHED_REPORTS, CACHED_BYTES);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly builds: ReportBuildQueue,
+  ) {}
 
   async statusDocument(query: StatusReportQuery, format: ReportFormat): Promise<Buffer> {
     const asOf = query.asOf ?? todayUtc();
-    return this.rendered.get(await this.cacheKey('status', format, asOf, query), async () =>
-      Buffer.from(renderStatusReport(await this.status(asOf, query), format)),
+    return this.rendered.get(await this.cacheKey('status', format, asOf, query), () =>
+      this.builds.run(async () => Buffer.from(renderStatusReport(await this.status(asOf, query), format))),
     );
   }
 
@@ -41,8 +45,8 @@ export class ReportsService {
     if (query.from > to) {
       throw DomainError.validation([{ field: 'from', message: `must not be after to (${to})` }]);
     }
-    return this.rendered.get(await this.cacheKey('changes', format, `${query.from}..${to}`, query), async () =>
-      Buffer.from(renderChangesReport(await this.changes(query.from, to, query), format)),
+    return this.rendered.get(await this.cacheKey('changes', format, `${query.from}..${to}`, query), () =>
+      this.builds.run(async () => Buffer.from(renderChangesReport(await this.changes(query.from, to, query), format))),
     );
   }
 
