@@ -15,6 +15,7 @@ import { depthLimitedJsonParser } from './common/json-body-parser.js';
 import { redactedUrl } from './common/redact-url.js';
 import { assertWellFormedQuery, PathParameterNames } from './common/well-formed-unicode.js';
 import { ProblemFilter, sendProblem } from './common/problem.filter.js';
+import { storageProblem } from './database/storage-health.js';
 import { validationExceptionFactory } from './common/validation-errors.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -36,7 +37,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     },
     options.logDestination,
   );
-  const problems = new ProblemFilter();
+  // A read that meets a storage fault is named as one (503), like a write.
+  const problems = new ProblemFilter(storageProblem);
   const parameterNames = new PathParameterNames();
   const adapter = new FastifyAdapter({
     loggerInstance: logger,

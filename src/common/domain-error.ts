@@ -24,6 +24,8 @@ export type DomainErrorCode =
   | 'idempotency_key_in_use'
   | 'database_busy'
   | 'report_queue_full'
+  | 'insufficient_storage'
+  | 'storage_unavailable'
   | 'target_not_empty';
 
 export interface FieldError {

@@ -66,6 +66,10 @@ export function problemKind(code: DomainErrorCode): ProblemKind {
       return { status: 429, title: 'Too many attempts' };
     case 'database_busy':
       return { status: 503, title: 'Database busy' };
+    case 'insufficient_storage':
+      return { status: 507, title: 'Insufficient storage' };
+    case 'storage_unavailable':
+      return { status: 503, title: 'Storage unavailable' };
     case 'report_queue_full':
       return { status: 503, title: 'Too many reports being built' };
   }

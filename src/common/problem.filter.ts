@@ -19,6 +19,9 @@ const GENERIC_TITLES: Record<number, string> = {
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
 
+  // Names errors of lower layers as domain errors (a full disk as insufficient_storage), or leaves them.
+  constructor(private readonly classify: (exception: unknown) => DomainError | undefined = () => undefined) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
@@ -30,8 +33,9 @@ export class ProblemFilter implements ExceptionFilter {
     sendProblem(reply, problem);
   }
 
-  toProblem(exception: unknown, request: FastifyRequest): ProblemDetails {
+  toProblem(thrown: unknown, request: FastifyRequest): ProblemDetails {
     const base = { instance: request.url.split('?')[0], requestId: String(request.id) };
+    const exception = thrown instanceof DomainError ? thrown : (this.classify(thrown) ?? thrown);
     if (exception instanceof DomainError) {
       const { status, title } = problemKind(exception.code);
       return {
