@@ -43,7 +43,7 @@ const DESCRIPTIONS: Record<number, string> = {
   406: 'None of the accepted media types can be produced',
   409: 'Conflict: transition not allowed, duplicate slug or name, or an effective date before the last change',
   412: 'If-Match does not match the current version',
-  413: 'Body over the limit (1 MiB by default)',
+  413: 'Body over the limit (1 MiB by default), or a keyed answer over IDEMPOTENCY_MAX_ANSWER_BYTES',
   415: 'Body is not JSON',
   422: 'Idempotency-Key reused with a different body',
   428: 'PATCH without If-Match',

@@ -22,6 +22,7 @@ export type DomainErrorCode =
   | 'not_acceptable'
   | 'idempotency_key_reused'
   | 'idempotency_key_in_use'
+  | 'idempotent_answer_too_large'
   | 'database_busy'
   | 'report_queue_full'
   | 'insufficient_storage'

@@ -56,6 +56,8 @@ export function problemKind(code: DomainErrorCode): ProblemKind {
       return { status: 412, title: 'Version mismatch' };
     case 'payload_too_large':
       return { status: 413, title: 'Payload too large' };
+    case 'idempotent_answer_too_large':
+      return { status: 413, title: 'Answer too large to keep for an Idempotency-Key' };
     case 'unsupported_media_type':
       return { status: 415, title: 'Unsupported media type' };
     case 'idempotency_key_reused':

@@ -17,6 +17,8 @@ export interface AppConfig {
   readonly logLevel: LogLevel;
   readonly bodyLimitBytes: number;
   readonly idempotencyTtlHours: number;
+  // The largest answer kept for an Idempotency-Key; a keyed request answering more is refused.
+  readonly idempotencyMaxAnswerBytes: number;
   readonly corsOrigins: readonly string[];
   // Failed authentications one client address may make per window before it gets 429.
   readonly authFailureLimit: number;
@@ -53,6 +55,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: logLevel(env),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     idempotencyTtlHours: integer(env, 'IDEMPOTENCY_TTL_HOURS', 24, 1, 24 * 365),
+    idempotencyMaxAnswerBytes: integer(env, 'IDEMPOTENCY_MAX_ANSWER_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     corsOrigins: corsOrigins(env),
     authFailureLimit: integer(env, 'AUTH_FAILURE_LIMIT', 10, 1, 1_000_000),
     authFailureWindowSeconds: integer(env, 'AUTH_FAILURE_WINDOW', 60, 1, 24 * 60 * 60),

@@ -35,7 +35,13 @@ export class OutcomesService {
     // Hashed as it is understood, so that leaving out dryRun and sending false are one request.
     const request = { outcomes: dto.outcomes, dryRun: dto.dryRun ?? false };
     // A dry run reads in the same write transaction as a real one, so it sees what a real one would.
-    return this.idempotency.run(idempotent, request, (manager) => this.applyIn(manager, meetingKey, request, actor));
+    // It writes nothing, so nothing is kept for its key: a retry simply runs it again.
+    return this.idempotency.run(
+      request.dryRun ? undefined : idempotent,
+      request,
+      (manager) => this.applyIn(manager, meetingKey, request, actor),
+      async (manager) => `/api/meetings/${(await findMeetingByKey(manager, meetingKey)).id}/outcomes`,
+    );
   }
 
   private async applyIn(
