@@ -79,8 +79,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
-      // One message per field: the first rule it breaks.
-      stopAtFirstError: true,
+      // Every rule is checked; the error names, per field, the most basic one it breaks.
       exceptionFactory: validationExceptionFactory,
     }),
   );

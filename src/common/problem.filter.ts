@@ -97,6 +97,9 @@ function clientMessage(exception: unknown, status: number): string {
   if (status === 413) {
     return 'The request body is over the size limit.';
   }
+  if (status === 415) {
+    return 'The body must be JSON, sent with Content-Type: application/json.';
+  }
   const message = exception instanceof Error ? exception.message : '';
   if (/JSON/i.test(message) || (exception as { code?: string }).code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
     return `The body is not valid JSON: ${message.replace(/^.*?:\s*/, '')}`;

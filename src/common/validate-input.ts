@@ -7,7 +7,7 @@ import { assertWellFormed } from './well-formed-unicode.js';
 export async function validateInput<T extends object>(type: ClassConstructor<T>, plain: unknown): Promise<T> {
   assertWellFormed(plain);
   const instance = plainToInstance(type, plain);
-  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true });
+  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length > 0) {
     throw validationExceptionFactory(errors);
   }

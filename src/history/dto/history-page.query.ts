@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { ToQueryInteger } from '../../common/validators.js';
+import { IsOptional } from 'class-validator';
+import { IsWholeNumber, ToQueryInteger } from '../../common/validators.js';
 
 export const DEFAULT_HISTORY_PAGE = 100;
 export const MAX_HISTORY_PAGE = 1000;
@@ -11,15 +11,12 @@ export class HistoryPageQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_HISTORY_PAGE, default: DEFAULT_HISTORY_PAGE })
   @IsOptional()
   @ToQueryInteger()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_HISTORY_PAGE)
+  @IsWholeNumber(1, MAX_HISTORY_PAGE)
   limit?: number;
 
   @ApiPropertyOptional({ minimum: 0, description: 'A seq: the page starts with the event after it' })
   @IsOptional()
   @ToQueryInteger()
-  @IsInt()
-  @Min(0)
+  @IsWholeNumber(0)
   after?: number;
 }
