@@ -48,7 +48,7 @@ export class OutcomesController {
     description: 'Some outcome conflicts with its item (failures lists each), or the meeting is still ahead',
     type: OutcomesProblemView,
   })
-  @ApiProblems(403, 404, 413, 415, 422)
+  @ApiProblems(403, 404, 413, 415, 422, 503, 507)
   apply(
     @Param('key') key: string,
     @Body() dto: ApplyOutcomesDto,
