@@ -85,6 +85,7 @@ describe('ill-formed Unicode', () => {
     ['a query value', `/api/items?q=${ENCODED_SURROGATE}`, 'q'],
     ['a report query value', `/api/reports/status?asOf=${ENCODED_SURROGATE}`, 'asOf'],
     ['an invalid UTF-8 byte in a query value', '/api/items?category=%FF', 'category'],
+    ['a second = in a query value', '/api/items?q=a=%ED%A0%BD', 'q'],
     ['an item key in the path', `/api/items/${ENCODED_SURROGATE}`, 'key'],
     ['an item key before /history', `/api/items/x${ENCODED_SURROGATE}/history`, 'key'],
     ['a meeting key in the path', `/api/meetings/${ENCODED_SURROGATE}`, 'key'],

@@ -66,7 +66,9 @@ export function decodeUtf8Body(body: Buffer): string {
 export function assertWellFormedQuery(url: string): void {
   const query = url.split('?', 2)[1];
   for (const pair of query?.split('&') ?? []) {
-    const [name = '', value = ''] = pair.split('=', 2);
+    const separator = pair.indexOf('=');
+    const name = separator === -1 ? pair : pair.slice(0, separator);
+    const value = separator === -1 ? '' : pair.slice(separator + 1);
     if (!decodesToWellFormed(name)) {
       throw illFormedText(name, UTF8_MESSAGE);
     }

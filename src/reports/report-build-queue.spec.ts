@@ -18,7 +18,12 @@ function controlled() {
   };
 }
 
-const tick = () => new Promise((resolve) => setImmediate(resolve));
+// Builds start on a later turn of the event loop; a few turns let every step happen.
+const tick = async () => {
+  for (let turn = 0; turn < 3; turn += 1) {
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+};
 
 describe('ReportBuildQueue', () => {
   it('runs at most `concurrency` builds at once, the others in turn as builds finish', async () => {

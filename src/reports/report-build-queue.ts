@@ -31,6 +31,10 @@ export class ReportBuildQueue {
       await new Promise<void>((start) => this.waiting.push(start));
     }
     try {
+      // A build on SQLite is synchronous from end to end (better-sqlite3 answers at once), so without
+      // this turn of the event loop every request read in one poll phase would build its report
+      // there and then, one after the other, and /health would wait for all of them.
+      await new Promise((turn) => setImmediate(turn));
       return await build();
     } finally {
       const next = this.waiting.shift();
