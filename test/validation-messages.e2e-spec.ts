@@ -22,8 +22,15 @@ describe('validation messages', () => {
     ['another missing field', 'post', () => '/api/items', {}, 'proposedOn', /^is required$/],
     ['null for a required field', 'post', () => '/api/items', itemBody({ title: null }), 'title', /^must not be null$/],
     ['a number for text', 'post', () => '/api/items', itemBody({ title: 12 }), 'title', /^must be a string$/],
-    ['an empty text', 'post', () => '/api/items', itemBody({ title: '' }), 'title', /at least 1 character/],
-    ['a text too long', 'post', () => '/api/items', itemBody({ title: 'x'.repeat(201) }), 'title', /at most 200/],
+    ['an empty text', 'post', () => '/api/items', itemBody({ title: '' }), 'title', /^must not be empty$/],
+    [
+      'a text too long',
+      'post',
+      () => '/api/items',
+      itemBody({ title: 'x'.repeat(201) }),
+      'title',
+      /^must be 200 characters or shorter$/,
+    ],
     ['a control character', 'post', () => '/api/items', itemBody({ title: 'a\u0007b' }), 'title', /control characters/],
     ['a bad date', 'post', () => '/api/items', itemBody({ proposedOn: '2010-02-30' }), 'proposedOn', /calendar date/],
     [

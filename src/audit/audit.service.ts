@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { storageFault } from '../database/database-errors.js';
 import { integrityProblem, oneLine } from '../database/storage-integrity.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
-import { historyHead } from '../history/history-head.js';
+import { HistoryRepository } from '../history/history.repository.js';
+import { ItemRepository } from '../items/item.repository.js';
 import type { AuditHeadView, AuditReport } from './audit-report.view.js';
 import { parseCheckpoints } from './checkpoint.js';
 import type { VerifyAuditQuery } from './dto/verify-audit.query.js';
@@ -21,7 +22,11 @@ export function storageCorrupt(finding: string): AuditReport {
 
 @Injectable()
 export class AuditService {
-  constructor(private readonly transactions: TransactionRunner) {}
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly events: HistoryRepository,
+    private readonly items: ItemRepository,
+  ) {}
 
   // One snapshot, so that writes landing meanwhile cannot make the rows and the history disagree.
   // A damaged file is a finding like any other, not an error: the file is checked first, and a
@@ -31,7 +36,9 @@ export class AuditService {
     try {
       return await this.transactions.snapshot(async (manager) => {
         const damage = await integrityProblem(manager);
-        return damage === undefined ? auditHistory(manager, checkpoints) : storageCorrupt(damage);
+        return damage === undefined
+          ? auditHistory({ events: this.events, items: this.items, manager }, checkpoints)
+          : storageCorrupt(damage);
       });
     } catch (error) {
       if (storageFault(error) !== 'corrupt') {
@@ -42,6 +49,6 @@ export class AuditService {
   }
 
   head(): Promise<AuditHeadView> {
-    return this.transactions.snapshot((manager) => historyHead(manager));
+    return this.transactions.snapshot((manager) => this.events.head(manager));
   }
 }

@@ -15,7 +15,8 @@ interface ProblemKind {
   readonly title: string;
 }
 
-// One exhaustive switch: adding a code without a status does not compile.
+// The one problem table: every code, batch failure codes included, has its status here. An
+// exhaustive switch: adding a code without a status does not compile.
 export function problemKind(code: DomainErrorCode): ProblemKind {
   switch (code) {
     case 'validation_failed':
@@ -74,6 +75,10 @@ export function problemKind(code: DomainErrorCode): ProblemKind {
       return { status: 503, title: 'Storage unavailable' };
     case 'report_queue_full':
       return { status: 503, title: 'Too many reports being built' };
+    case 'duplicate_item':
+      return { status: 400, title: 'Item named twice in one batch' };
+    case 'reason_required':
+      return { status: 400, title: 'Reason required' };
   }
 }
 

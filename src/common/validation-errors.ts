@@ -54,11 +54,10 @@ function fieldMessage(error: ValidationError, constraint: string, message: strin
     return 'must not be null';
   }
   return withoutPropertyName(message, error.property)
-    .replace(
-      /^must be longer than or equal to (\d+) characters$/,
-      (_, n: string) => `must be at least ${n} character${n === '1' ? '' : 's'} long`,
+    .replace(/^must be longer than or equal to (\d+) characters$/, (_, n: string) =>
+      n === '1' ? 'must not be empty' : `must be ${n} characters or longer`,
     )
-    .replace(/^must be shorter than or equal to (\d+) characters$/, 'must be at most $1 characters long');
+    .replace(/^must be shorter than or equal to (\d+) characters$/, 'must be $1 characters or shorter');
 }
 
 export function validationExceptionFactory(errors: ValidationError[]): DomainError {
