@@ -50,7 +50,7 @@ export class CorrectionsController {
   })
   @ApiCreatedResponse({ type: HistoryEventView, description: 'The corrected event appended' })
   @problemResponse(409, 'The event cannot be corrected, or the corrected date is out of order', 'amendment')
-  @ApiProblems(403, 404, 413, 415)
+  @ApiProblems(403, 404, 413, 415, 503, 507)
   correct(
     @Param() params: EventPathParams,
     @Body() dto: CorrectEventDto,
@@ -69,7 +69,7 @@ export class CorrectionsController {
   })
   @ApiCreatedResponse({ type: HistoryEventView, description: 'The retracted event appended' })
   @problemResponse(409, 'The event cannot be retracted, or later standing events follow it (laterEvents)', 'amendment')
-  @ApiProblems(403, 404, 413, 415)
+  @ApiProblems(403, 404, 413, 415, 503, 507)
   retract(
     @Param() params: EventPathParams,
     @Body() dto: AmendmentNoteDto,
@@ -100,7 +100,7 @@ export class CorrectionsController {
     'Some event cannot be retracted (failures lists each), or the batch is already retracted',
     'batch',
   )
-  @ApiProblems(403, 404, 413, 415, 422)
+  @ApiProblems(403, 404, 413, 415, 422, 503, 507)
   retractBatch(
     @Param('id') id: string,
     @Body() dto: RetractBatchDto,

@@ -189,10 +189,11 @@ export class CorrectionsService {
     };
   }
 
-  // The event just appended to the item, as history answers show it.
+  // The one event just appended to the item (its seq is the item's version before, plus one), as
+  // history answers show it.
   private async appendedEvent(manager: EntityManager, item: ItemEntity): Promise<HistoryEventView> {
-    const events = await this.history.eventsOf(manager, item);
-    return events[events.length - 1];
+    const [event] = await this.history.eventsOf(manager, item, item.version, 1);
+    return event;
   }
 }
 

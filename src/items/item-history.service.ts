@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { DEFAULT_HISTORY_PAGE, type HistoryPageQuery } from '../history/dto/history-page.query.js';
 import { presentHistoryEvent, type Overruling } from '../history/history-event.presenter.js';
 import type { HistoryEventView, HistoryPage } from '../history/history-event.view.js';
 import { HistoryRepository, type AmendmentReference } from '../history/history.repository.js';
@@ -17,16 +18,28 @@ export class ItemHistoryService {
     private readonly events: HistoryRepository,
   ) {}
 
-  async itemHistory(key: string): Promise<HistoryPage> {
+  async itemHistory(key: string, page: HistoryPageQuery): Promise<HistoryPage> {
     const item = await this.items.findByKey(this.dataSource.manager, key);
-    return { data: await this.eventsOf(this.dataSource.manager, item) };
+    const limit = page.limit ?? DEFAULT_HISTORY_PAGE;
+    // One row more than the page shows, to know whether there is a next page.
+    const rows = await this.eventsOf(this.dataSource.manager, item, page.after ?? 0, limit + 1);
+    const shown = rows.slice(0, limit);
+    const last = shown.at(-1);
+    return {
+      data: shown,
+      next:
+        rows.length > limit && last
+          ? `/api/items/${encodeURIComponent(item.slug)}/history?after=${last.seq}&limit=${limit}`
+          : null,
+    };
   }
 
-  // The item's events as history answers show them, oldest first, each marked with what overruled it.
-  async eventsOf(manager: EntityManager, item: ItemEntity): Promise<HistoryEventView[]> {
-    const rows = await this.events.eventsOfItem(manager, item.id);
+  // Up to `rows` of the item's events after seq `after`, oldest first, as history answers show
+  // them: each marked with the later events that overruled it.
+  async eventsOf(manager: EntityManager, item: ItemEntity, after: number, rows: number): Promise<HistoryEventView[]> {
+    const events = await this.events.eventsOfItem(manager, item.id, after, rows);
     const overruled = overrulings(await this.events.amendmentsOf(manager, item.id));
-    return rows.map((row) => presentHistoryEvent({ ...row, item_slug: item.slug }, overruled.get(Number(row.seq))));
+    return events.map((row) => presentHistoryEvent({ ...row, item_slug: item.slug }, overruled.get(Number(row.seq))));
   }
 }
 

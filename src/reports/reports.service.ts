@@ -13,6 +13,7 @@ import { HistoryRepository } from '../history/history.repository.js';
 import { ItemRepository } from '../items/item.repository.js';
 import type { ReportFormat } from './report-format.js';
 import { RenderedReportCache } from './rendered-report-cache.js';
+import { ReportBuildQueue } from './report-build-queue.js';
 import { renderChangesReport, renderRevisionsReport, renderStatusReport } from './render/render-report.js';
 import type { RevisionsReportQuery } from './dto/revisions-report.query.js';
 import { applyChanges, type ItemDescription } from './item-description.js';
@@ -35,14 +36,15 @@ export class ReportsService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly builds: ReportBuildQueue,
     private readonly events: HistoryRepository,
     private readonly items: ItemRepository,
   ) {}
 
   async statusDocument(query: StatusReportQuery, format: ReportFormat): Promise<Buffer> {
     const asOf = query.asOf ?? todayUtc();
-    return this.rendered.get(await this.cacheKey('status', format, asOf, query), async () =>
-      Buffer.from(renderStatusReport(await this.status(asOf, query), format)),
+    return this.rendered.get(await this.cacheKey('status', format, asOf, query), () =>
+      this.builds.run(async () => Buffer.from(renderStatusReport(await this.status(asOf, query), format))),
     );
   }
 
@@ -51,19 +53,23 @@ export class ReportsService {
     if (query.from > to) {
       throw DomainError.validation([{ field: 'from', message: `must not be after to (${to})` }]);
     }
-    return this.rendered.get(await this.cacheKey('changes', format, `${query.from}..${to}`, query), async () =>
-      Buffer.from(renderChangesReport(await this.changes(query.from, to, query), format)),
+    return this.rendered.get(await this.cacheKey('changes', format, `${query.from}..${to}`, query), () =>
+      this.builds.run(async () => Buffer.from(renderChangesReport(await this.changes(query.from, to, query), format))),
     );
   }
 
-  // Not cached: `to` is usually now, so the same question is rarely asked twice.
+  // Not cached (`to` is usually now, so the same question is rarely asked twice), but built in turn
+  // with the other reports.
   async revisionsDocument(query: RevisionsReportQuery, format: ReportFormat): Promise<Buffer> {
     const from = toStoredInstant(query.from);
     const to = query.to === undefined ? nowIso() : toStoredInstant(query.to);
     if (from > to) {
       throw DomainError.validation([{ field: 'from', message: `must not be after to (${to})` }]);
     }
-    return Buffer.from(renderRevisionsReport(await this.revisions(query.asOf ?? todayUtc(), from, to), format));
+    const asOf = query.asOf ?? todayUtc();
+    return this.builds.run(async () =>
+      Buffer.from(renderRevisionsReport(await this.revisions(asOf, from, to), format)),
+    );
   }
 
   // Only an item with an event recorded between the two instants can differ; each such item's
