@@ -3,6 +3,7 @@
 // nothing otherwise (a walk of a few hundred files, milliseconds), so `npm start`, the CLI and the
 // benches start at once when nothing changed. `--force` rebuilds from an empty dist/.
 import { spawnSync } from 'node:child_process';
+import process from 'node:process';
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
