@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import type { HeadersObject, ReferenceObject, SchemaObject } from '@nestjs/swagger';
 
 export class FieldErrorView {
   @ApiProperty({ example: 'reason' })
@@ -30,13 +31,21 @@ export class ProblemView {
 
   @ApiPropertyOptional({ type: [FieldErrorView], description: 'On validation errors: each failing field' })
   errors?: FieldErrorView[];
-
-  @ApiPropertyOptional({ description: 'On 409 for a transition: the moves allowed from the current state' })
-  allowedTransitions?: { to: string; requiresReason: boolean }[];
 }
 
+export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+export const PROBLEM_SCHEMA = { $ref: getSchemaPath(ProblemView) };
+
+const RETRY_AFTER: HeadersObject = {
+  'Retry-After': {
+    description: 'Seconds to wait before trying again',
+    required: true,
+    schema: { type: 'integer', minimum: 1 },
+  },
+};
+
 const DESCRIPTIONS: Record<number, string> = {
-  400: 'Malformed JSON, unknown or mistyped field, failed validation or bad query parameter',
+  400: 'Malformed JSON or URL, unknown or mistyped field, failed validation or bad query parameter',
   401: 'No token, or an unknown or revoked token',
   403: 'The token may not do this (writing needs an admin token)',
   404: 'Unknown item, meeting, token or route',
@@ -51,16 +60,30 @@ const DESCRIPTIONS: Record<number, string> = {
   503: 'Database busy; see Retry-After',
 };
 
-// Every /api route can answer 401, 413 and 429 too; list the ones specific to a route here.
-export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {
+// Every problem answer: RFC 9457 JSON under its own media type.
+export function ApiProblem(
+  status: number,
+  description: string,
+  schema: SchemaObject | ReferenceObject,
+  headers?: HeadersObject,
+): MethodDecorator {
+  return ApiResponse({ status, description, headers, content: { [PROBLEM_MEDIA_TYPE]: { schema } } });
+}
+
+// Every /api route can answer 400 (a malformed URL or query), 401, 429 and 503 (the database
+// busy); list the ones specific to a route here. (414 is added to routes with a path key.)
+export function ApiProblems(...statuses: number[]): MethodDecorator {
   return applyDecorators(
-    ...[...new Set([400, 401, 429, ...statuses])].map((status) =>
-      ApiResponse({
-        status,
-        description: DESCRIPTIONS[status] ?? 'Problem',
-        type: ProblemView,
-        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemView' } } },
-      }),
-    ),
+    ApiExtraModels(ProblemView),
+    ...[...new Set([400, 401, 429, 503, ...statuses])]
+      .sort((a, b) => a - b)
+      .map((status) =>
+        ApiProblem(
+          status,
+          DESCRIPTIONS[status] ?? 'Problem',
+          PROBLEM_SCHEMA,
+          status === 429 || status === 503 ? RETRY_AFTER : undefined,
+        ),
+      ),
   );
 }

@@ -11,7 +11,10 @@ export class HistoryController {
   constructor(private readonly history: HistoryService) {}
 
   @Get(':key/history')
-  @ApiOperation({ summary: "The item's events, oldest first" })
+  @ApiOperation({
+    summary: "The item's events, oldest first",
+    description: 'Who changed what, when it was recorded, the day it took effect, why, and which meeting decided it.',
+  })
   @ApiOkResponse({ type: HistoryPage })
   @ApiProblems(404)
   itemHistory(@Param('key') key: string): Promise<HistoryPage> {

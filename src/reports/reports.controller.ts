@@ -1,6 +1,7 @@
-import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { VARY_ACCEPT_HEADER } from '../common/api-headers.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import { ChangesReport } from './changes-report.view.js';
 import { ChangesReportQuery } from './dto/changes-report.query.js';
@@ -9,7 +10,23 @@ import { REPORT_CONTENT_TYPES, negotiateFormat } from './report-format.js';
 import { ReportsService } from './reports.service.js';
 import { StatusReport } from './status-report.view.js';
 
-const PRODUCES = ['application/json', 'text/csv', 'text/markdown', 'text/html'];
+// A report in each format it comes in: JSON by its schema, the others as text.
+function ApiReportResponse(view: typeof StatusReport | typeof ChangesReport): MethodDecorator {
+  const text = (description: string) => ({ schema: { type: 'string', description } });
+  return applyDecorators(
+    ApiExtraModels(view),
+    ApiOkResponse({
+      description: 'The report, in the format `format` or Accept asked for',
+      headers: VARY_ACCEPT_HEADER,
+      content: {
+        'application/json': { schema: { $ref: getSchemaPath(view) } },
+        'text/csv': text('RFC 4180 CSV with a header row; cells starting with = + - @ get a leading quote'),
+        'text/markdown': text('A Markdown document with tables'),
+        'text/html': text('A printable HTML page with charts, no scripts'),
+      },
+    }),
+  );
+}
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -22,8 +39,7 @@ export class ReportsController {
     summary: "Every item's state as of a day, rebuilt from the history",
     description: 'JSON by default; `format` or Accept picks CSV, Markdown or a printable HTML page.',
   })
-  @ApiProduces(...PRODUCES)
-  @ApiOkResponse({ type: StatusReport })
+  @ApiReportResponse(StatusReport)
   @ApiProblems(406)
   async status(
     @Query() query: StatusReportQuery,
@@ -41,8 +57,7 @@ export class ReportsController {
     summary: 'The transitions effective in a window, both ends included, with the counts before and after',
     description: 'JSON by default; `format` or Accept picks CSV, Markdown or a printable HTML page.',
   })
-  @ApiProduces(...PRODUCES)
-  @ApiOkResponse({ type: ChangesReport })
+  @ApiReportResponse(ChangesReport)
   @ApiProblems(406)
   async changes(
     @Query() query: ChangesReportQuery,
