@@ -84,7 +84,9 @@ const server = createServer(async (incoming, outgoing) => {
 
 function stop() {
   server.close();
-  process.stderr.write(`openapi-proxy: ${checked} answers checked against /openapi.json, ${mismatches} did not match\n`);
+  process.stderr.write(
+    `openapi-proxy: ${checked} answers checked against /openapi.json, ${mismatches} did not match\n`,
+  );
   process.exit(mismatches === 0 && checked > 0 ? 0 : 1);
 }
 process.on('SIGTERM', stop);
