@@ -12,13 +12,13 @@
 // on an HTTP error and say why (~/.curlrc), so a refused example stops the walk.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import process from 'node:process';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { buildIfStale } from './build.mjs';
+import { freePort } from '../test/support/free-port.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const README_PORT = 3000;
@@ -61,17 +61,6 @@ export function shellBlocks(markdown) {
     }
   });
   return blocks;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 // The project as a fresh clone would have it: every file git tracks or would track (with the

@@ -17,7 +17,7 @@ export class ProblemView {
   @ApiProperty({ example: 'Item not found' })
   title: string;
 
-  @ApiProperty({ example: 404 })
+  @ApiProperty({ type: 'integer', example: 404 })
   status: number;
 
   @ApiProperty({ example: 'No item has the id or slug "x".' })
