@@ -13,7 +13,7 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import process from 'node:process';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -156,7 +156,7 @@ function scriptOf(file, blocks, baseUrl) {
   const lines = [
     'set -euo pipefail',
     'readme_block="(none)"',
-    `trap 'echo "walkthrough: ${file}: the block at \${readme_block} failed (exit $?)" >&2' ERR`,
+    `trap 'printf "\\nwalkthrough: ${file}: the block at %s failed (exit %s)\\n" "$readme_block" "$?" >&2' ERR`,
   ];
   for (const block of blocks) {
     const where = `line ${block.line} (${block.heading.replaceAll("'", '')})`;
@@ -194,7 +194,7 @@ async function walk(file) {
     });
     if (run.status !== 0) {
       throw new Error(
-        `${file}: a block failed (server log: see above)\n${readFileSync(join(work, 'server.log'), 'utf8')}`,
+        `${file}: a block failed; the server's output:\n${readFileSync(join(work, 'server.log'), 'utf8')}`,
       );
     }
     const leftovers = execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], {
@@ -221,7 +221,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const files = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['README.md'];
   try {
     for (const file of files) {
-      await walk(relative(root, join(process.cwd(), file)));
+      await walk(relative(root, resolve(file)));
     }
   } catch (error) {
     process.stderr.write(`${error.message}\n`);
