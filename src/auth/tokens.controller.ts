@@ -26,7 +26,7 @@ export class TokensController {
     description: 'Admin only. Names are unique for ever: a revoked name stays taken, as the history cites it.',
   })
   @ApiCreatedResponse({ type: CreatedTokenView })
-  @ApiProblems(403, 409, 413, 415)
+  @ApiProblems(403, 409, 413, 415, 503, 507)
   create(@Body() dto: CreateTokenDto): Promise<CreatedTokenView> {
     return this.tokens.create(dto.name, dto.role);
   }
@@ -46,11 +46,13 @@ export class TokensController {
   @HttpCode(204)
   @ApiOperation({
     summary: 'Revoke a token; it stops working at once',
-    description: 'Admin only, on every instance at once: tokens are looked up on every request.',
+    description:
+      'Admin only, on every instance at once: tokens are looked up on every request. The last active admin ' +
+      'token cannot be revoked (409): create another admin token first.',
   })
   @ApiNoContentResponse({ description: 'Revoked' })
   // No body is read, but one that is sent must still be JSON within the limit.
-  @ApiProblems(403, 404, 413, 415)
+  @ApiProblems(403, 404, 409, 413, 415, 507)
   revoke(@Param('name') name: string): Promise<void> {
     return this.tokens.revoke(name);
   }

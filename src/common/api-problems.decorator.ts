@@ -52,12 +52,13 @@ const DESCRIPTIONS: Record<number, string> = {
   406: 'None of the accepted media types can be produced',
   409: 'Conflict: transition not allowed, duplicate slug or name, or an effective date before the last change',
   412: 'If-Match does not match the current version',
-  413: 'Body over the limit (1 MiB by default)',
+  413: 'Body over the limit (1 MiB by default), or a keyed answer over IDEMPOTENCY_MAX_ANSWER_BYTES',
   415: 'Body is not JSON',
   422: 'Idempotency-Key reused with a different body',
   428: 'PATCH without If-Match',
   429: 'Too many failed authentication attempts; see Retry-After',
-  503: 'Database busy; see Retry-After',
+  503: 'Busy (database locked, report queue full) or storage unavailable (read-only, I/O error); see Retry-After',
+  507: 'The disk is full: nothing was written; see Retry-After',
 };
 
 // Every problem answer: RFC 9457 JSON under its own media type.
@@ -70,20 +71,27 @@ export function ApiProblem(
   return ApiResponse({ status, description, headers, content: { [PROBLEM_MEDIA_TYPE]: { schema } } });
 }
 
+const HEADERS: Record<number, HeadersObject> = {
+  401: {
+    'WWW-Authenticate': {
+      description: 'Bearer realm="policy-tracker", with error="invalid_token" when a token was sent',
+      required: true,
+      schema: { type: 'string' },
+    },
+  },
+  429: RETRY_AFTER,
+  503: RETRY_AFTER,
+  507: RETRY_AFTER,
+};
+
 // Every /api route can answer 400 (a malformed URL or query), 401, 429 and 503 (the database
-// busy); list the ones specific to a route here. (414 is added to routes with a path key.)
+// busy, or its storage unavailable); list the ones specific to a route here (writes: 507 when the
+// disk is full). 408, 414 and 431 are added to every route by src/app.openapi.ts.
 export function ApiProblems(...statuses: number[]): MethodDecorator {
   return applyDecorators(
     ApiExtraModels(ProblemView),
     ...[...new Set([400, 401, 429, 503, ...statuses])]
       .sort((a, b) => a - b)
-      .map((status) =>
-        ApiProblem(
-          status,
-          DESCRIPTIONS[status] ?? 'Problem',
-          PROBLEM_SCHEMA,
-          status === 429 || status === 503 ? RETRY_AFTER : undefined,
-        ),
-      ),
+      .map((status) => ApiProblem(status, DESCRIPTIONS[status] ?? 'Problem', PROBLEM_SCHEMA, HEADERS[status])),
   );
 }

@@ -48,7 +48,7 @@ export class ItemsController {
     description: 'The new item; Location names it by id',
     headers: { ...locationHeader('/api/items/9b2f3c1e-8a4d-4b6e-9f10-2c3d4e5f6a7b'), ...ETAG_HEADER },
   })
-  @ApiProblems(403, 409, 413, 415)
+  @ApiProblems(403, 409, 413, 415, 507)
   async create(
     @Body() dto: CreateItemDto,
     @CurrentActor() actor: Actor,
@@ -84,7 +84,7 @@ export class ItemsController {
     schema: IF_MATCH_SCHEMA,
   })
   @ApiOkResponse({ type: ItemDetailView, description: 'The item after the change', headers: ETAG_HEADER })
-  @ApiProblems(403, 404, 412, 413, 415, 428)
+  @ApiProblems(403, 404, 412, 413, 415, 428, 507)
   async update(
     @Param('key') key: string,
     @Body() dto: UpdateItemDto,
@@ -111,7 +111,7 @@ export class ItemsController {
   @ApiProblem(409, 'The workflow does not allow the move, or the date is before the last change', {
     $ref: getSchemaPath(TransitionProblemView),
   })
-  @ApiProblems(403, 404, 412, 413, 415)
+  @ApiProblems(403, 404, 412, 413, 415, 507)
   async transition(
     @Param('key') key: string,
     @Body() dto: TransitionItemDto,

@@ -31,7 +31,7 @@ export class MeetingsController {
     description: 'The new meeting; Location names it by id',
     headers: locationHeader('/api/meetings/5d0c1a2b-3e4f-4a5b-8c6d-7e8f9a0b1c2d'),
   })
-  @ApiProblems(403, 409, 413, 415)
+  @ApiProblems(403, 409, 413, 415, 507)
   async create(@Body() dto: CreateMeetingDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<MeetingView> {
     const meeting = await this.meetings.create(dto);
     reply.header('location', `/api/meetings/${meeting.id}`);

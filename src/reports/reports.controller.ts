@@ -37,7 +37,9 @@ export class ReportsController {
   @Get('status')
   @ApiOperation({
     summary: "Every item's state as of a day, rebuilt from the history",
-    description: 'JSON by default; `format` or Accept picks CSV, Markdown or a printable HTML page.',
+    description:
+      'JSON by default; `format` or Accept picks CSV, Markdown or a printable HTML page. Reports are built a few ' +
+      'at a time; when too many wait already the answer is 503 with Retry-After.',
   })
   @ApiReportResponse(StatusReport)
   @ApiProblems(406)
@@ -55,7 +57,9 @@ export class ReportsController {
   @Get('changes')
   @ApiOperation({
     summary: 'The transitions effective in a window, both ends included, with the counts before and after',
-    description: 'JSON by default; `format` or Accept picks CSV, Markdown or a printable HTML page.',
+    description:
+      'JSON by default; `format` or Accept picks CSV, Markdown or a printable HTML page. Reports are built a few ' +
+      'at a time; when too many wait already the answer is 503 with Retry-After.',
   })
   @ApiReportResponse(ChangesReport)
   @ApiProblems(406)
