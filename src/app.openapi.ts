@@ -51,6 +51,8 @@ export function createOpenApiDocument(app: INestApplication, config: AppConfig):
       // Node's HTTP server answers these before any route runs (src/common/client-error.handler.ts).
       operation.responses['408'] = problem('The request took too long to arrive');
       operation.responses['431'] = problem('The URL and headers together are over 16 KiB');
+      // An onRequest hook refuses a query that is not well-formed Unicode on every route.
+      operation.responses['400'] ??= problem('A query value that is not well-formed Unicode');
       if (pathParameters.length > 0) {
         operation.responses['414'] = problem(`A path key over ${MAX_PATH_PARAMETER_LENGTH} characters`);
       }

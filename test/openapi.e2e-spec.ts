@@ -83,7 +83,9 @@ describe('OpenAPI', () => {
               path,
               method,
               status,
-              path === '/health' ? ['application/json', 'application/problem+json'] : ['application/problem+json'],
+              path === '/health' && status === '503'
+                ? ['application/json', 'application/problem+json']
+                : ['application/problem+json'],
             ]);
           }
         }
