@@ -13,7 +13,7 @@ import { ReportsService } from './reports.service.js';
 import { StatusReport } from './status-report.view.js';
 
 // A report in each format it comes in: JSON by its schema, the others as text.
-function ApiReportResponse(view: typeof StatusReport | typeof ChangesReport): MethodDecorator {
+function ApiReportResponse(view: typeof StatusReport | typeof ChangesReport | typeof RevisionsReport): MethodDecorator {
   const text = (description: string) => ({ schema: { type: 'string', description } });
   return applyDecorators(
     ApiExtraModels(view),
@@ -85,8 +85,7 @@ export class ReportsController {
       'record corrected or retracted), with the events recorded in between. JSON by default; `format` or ' +
       'Accept picks CSV, Markdown or a printable HTML correction notice. `from` after `to` is a 400.',
   })
-  @ApiProduces(...PRODUCES)
-  @ApiOkResponse({ type: RevisionsReport })
+  @ApiReportResponse(RevisionsReport)
   @ApiProblems(406, 503)
   async revisions(
     @Query() query: RevisionsReportQuery,

@@ -27,14 +27,31 @@ export class RevisionEventView {
   actor: string;
 }
 
+// A state and the day it began, or null: inline, since a nullable $ref is not OpenAPI 3.0.
+const STANDING_SCHEMA = {
+  type: 'object' as const,
+  nullable: true,
+  properties: {
+    state: { type: 'string' as const, enum: [...WORKFLOW_STATES] },
+    since: { type: 'string' as const, format: 'date' },
+  },
+  required: ['state', 'since'],
+};
+
 export class RevisionDifference {
   @ApiProperty({ description: 'The item slug', example: 'cfe-treaty-update' })
   item: string;
 
-  @ApiProperty({ type: StandingView, nullable: true, description: 'The status for asOf as known at from' })
+  @ApiProperty({
+    ...STANDING_SCHEMA,
+    description: 'The status for asOf as known at from; null when the item was not in that report',
+  })
   before: StandingView | null;
 
-  @ApiProperty({ type: StandingView, nullable: true, description: 'The status for asOf as known at to' })
+  @ApiProperty({
+    ...STANDING_SCHEMA,
+    description: 'The status for asOf as known at to; null when the item is not in that report',
+  })
   after: StandingView | null;
 
   @ApiProperty({
