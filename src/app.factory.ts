@@ -11,6 +11,7 @@ import type { AppConfig } from './config/app-config.js';
 import { PinoNestLogger } from './common/pino-nest-logger.js';
 import { clientErrorHandler } from './common/client-error.handler.js';
 import { depthLimitedJsonParser } from './common/json-body-parser.js';
+import { registerFormParsers } from './console/form-body.js';
 import { ProblemFilter, sendProblem } from './common/problem.filter.js';
 import { validationExceptionFactory } from './common/validation-errors.js';
 
@@ -109,7 +110,9 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   // SIGTERM/SIGINT: stop accepting, finish the requests in flight, close the database, exit 0.
   app.enableShutdownHooks(undefined, { useProcessExit: true });
   await app.init();
-  // The API speaks JSON only: other bodies are 415, not strings handed to the validators.
+  // The API speaks JSON only: other bodies are 415, not strings handed to the validators. The
+  // console's HTML forms are parsed for the console's paths alone.
   fastify.removeContentTypeParser(['text/plain', 'application/x-www-form-urlencoded']);
+  registerFormParsers(fastify);
   return app;
 }

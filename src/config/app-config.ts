@@ -21,6 +21,9 @@ export interface AppConfig {
   // Failed authentications one client address may make per window before it gets 429.
   readonly authFailureLimit: number;
   readonly authFailureWindowSeconds: number;
+  // The web console: a session unused for this long is over; Secure cookies behind TLS.
+  readonly consoleSessionIdleMinutes: number;
+  readonly consoleSecureCookie: boolean;
 }
 
 export class ConfigError extends Error {
@@ -50,6 +53,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       .filter(Boolean),
     authFailureLimit: integer(env, 'AUTH_FAILURE_LIMIT', 10, 1, 1_000_000),
     authFailureWindowSeconds: integer(env, 'AUTH_FAILURE_WINDOW', 60, 1, 24 * 60 * 60),
+    consoleSessionIdleMinutes: integer(env, 'CONSOLE_SESSION_IDLE_MINUTES', 30, 1, 7 * 24 * 60),
+    consoleSecureCookie: boolean(env, 'CONSOLE_SECURE_COOKIE', false),
   };
 }
 
