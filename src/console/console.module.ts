@@ -10,6 +10,7 @@ import { AssetsController } from './assets.controller.js';
 import { ConsoleGuard } from './console.guard.js';
 import { ConsoleViewsService } from './console-views.service.js';
 import { DashboardController } from './dashboard.controller.js';
+import { ItemsPagesController } from './items-pages.controller.js';
 import { ConsoleSessionRepository } from './sessions/console-session.repository.js';
 import { ConsoleSessionsService } from './sessions/console-sessions.service.js';
 import { SignInController } from './sign-in.controller.js';
@@ -17,7 +18,7 @@ import { SignInController } from './sign-in.controller.js';
 // The web console: server-rendered pages over the same services as the API.
 @Module({
   imports: [AuthModule, ItemsModule, HistoryModule, MeetingsModule, OutcomesModule, ReportsModule, AuditModule],
-  controllers: [AssetsController, SignInController, DashboardController],
+  controllers: [AssetsController, SignInController, DashboardController, ItemsPagesController],
   providers: [ConsoleSessionRepository, ConsoleSessionsService, ConsoleGuard, ConsoleViewsService],
 })
 export class ConsoleModule {}
