@@ -11,6 +11,7 @@ import { ConsoleGuard } from './console.guard.js';
 import { ConsoleViewsService } from './console-views.service.js';
 import { DashboardController } from './dashboard.controller.js';
 import { ItemsPagesController } from './items-pages.controller.js';
+import { MeetingsPagesController } from './meetings-pages.controller.js';
 import { ConsoleSessionRepository } from './sessions/console-session.repository.js';
 import { ConsoleSessionsService } from './sessions/console-sessions.service.js';
 import { SignInController } from './sign-in.controller.js';
@@ -18,7 +19,7 @@ import { SignInController } from './sign-in.controller.js';
 // The web console: server-rendered pages over the same services as the API.
 @Module({
   imports: [AuthModule, ItemsModule, HistoryModule, MeetingsModule, OutcomesModule, ReportsModule, AuditModule],
-  controllers: [AssetsController, SignInController, DashboardController, ItemsPagesController],
+  controllers: [AssetsController, SignInController, DashboardController, ItemsPagesController, MeetingsPagesController],
   providers: [ConsoleSessionRepository, ConsoleSessionsService, ConsoleGuard, ConsoleViewsService],
 })
 export class ConsoleModule {}

@@ -1,0 +1,156 @@
+import type { OutcomeDto } from '../../outcomes/dto/outcome.dto.js';
+import type { OutcomeFailureView, OutcomesResultView } from '../../outcomes/outcomes.view.js';
+import type { WorkflowState } from '../../workflow/workflow.definition.js';
+import type { MeetingPageData } from '../console-views.service.js';
+import type { FormError } from '../form-values.js';
+import type { ConsoleSession } from '../sessions/console-sessions.service.js';
+import { CsrfField, ErrorSummary, isAdmin, Layout, TableRegion } from './layout.js';
+import { ChangesTable, ItemLink, StateBadge, StateChange } from './parts.js';
+
+export interface PreviewRow {
+  readonly outcome: OutcomeDto;
+  // The item's state now, when it exists.
+  readonly fromState: WorkflowState | null;
+  readonly failure?: OutcomeFailureView;
+}
+
+// The editor's state after a post: a preview to confirm, the outcomes applied, or a refusal.
+export type OutcomesStep =
+  | { readonly kind: 'preview'; readonly rows: readonly PreviewRow[]; readonly idempotencyKey: string }
+  | { readonly kind: 'refused'; readonly rows: readonly PreviewRow[]; readonly error: FormError }
+  | { readonly kind: 'invalid'; readonly error: FormError }
+  | { readonly kind: 'applied'; readonly result: OutcomesResultView };
+
+export function MeetingPage({
+  session,
+  data,
+  step,
+}: {
+  readonly session: ConsoleSession;
+  readonly data: MeetingPageData;
+  readonly step?: OutcomesStep;
+}) {
+  const { meeting } = data;
+  const action = `/meetings/${encodeURIComponent(meeting.slug)}/outcomes`;
+  return (
+    <Layout title={meeting.name} session={session} section="meetings">
+      <dl class="fields">
+        <dt>Slug</dt>
+        <dd>{meeting.slug}</dd>
+        <dt>Location</dt>
+        <dd>{meeting.location}</dd>
+        <dt>Held on</dt>
+        <dd>{meeting.heldOn}</dd>
+      </dl>
+      {step?.kind === 'applied' && <Applied result={step.result} />}
+      {isAdmin(session) && (
+        <section aria-labelledby="outcomes-heading">
+          <h2 id="outcomes-heading">Record outcomes</h2>
+          <p>
+            Upload the meeting’s outcomes as a JSON or CSV file (the command line’s format: JSON{' '}
+            <code>{'{ "meeting", "outcomes": [{ "item", "to", "reason", "source" }] }'}</code>, or CSV with the columns
+            item, to, reason, source). <strong>Dry run</strong> checks every outcome and writes nothing; then{' '}
+            <strong>Apply</strong> records them all, or none, effective on {meeting.heldOn}.
+          </p>
+          {(step?.kind === 'invalid' || step?.kind === 'refused') && (
+            <ErrorSummary title={step.error.title} messages={step.error.messages} />
+          )}
+          {(step?.kind === 'preview' || step?.kind === 'refused') && <Preview rows={step.rows} />}
+          {step?.kind === 'preview' && (
+            <form method="post" action={action} class="stack">
+              <CsrfField session={session} />
+              <input type="hidden" name="outcomes" value={JSON.stringify(step.rows.map(({ outcome }) => outcome))} />
+              {/* One key per preview: a second submit (a double click, a reload) gets the first answer back. */}
+              <input type="hidden" name="idempotencyKey" value={step.idempotencyKey} />
+              <div class="actions">
+                <button type="submit" name="action" value="apply">
+                  Apply
+                </button>
+                <span>
+                  {step.rows.length} outcome{step.rows.length === 1 ? '' : 's'}, effective {meeting.heldOn}
+                </span>
+              </div>
+            </form>
+          )}
+          <form method="post" action={action} enctype="multipart/form-data" class="stack">
+            <CsrfField session={session} />
+            <div class="field">
+              <label for="outcomes-file">Outcomes file</label>
+              <input
+                id="outcomes-file"
+                name="outcomesFile"
+                type="file"
+                accept=".json,.csv,application/json,text/csv"
+                required
+              />
+            </div>
+            <div class="actions">
+              <button
+                type="submit"
+                name="action"
+                value="dry-run"
+                class={step?.kind === 'preview' ? 'secondary' : undefined}
+              >
+                Dry run
+              </button>
+            </div>
+          </form>
+        </section>
+      )}
+      <section aria-labelledby="decided-heading">
+        <h2 id="decided-heading">What it decided</h2>
+        {data.decisions.length === 0 ? (
+          <p>Nothing recorded for this meeting yet.</p>
+        ) : (
+          <TableRegion label="What the meeting decided">
+            <ChangesTable events={data.decisions} caption="Changes recorded for this meeting" />
+          </TableRegion>
+        )}
+      </section>
+    </Layout>
+  );
+}
+
+function Preview({ rows }: { readonly rows: readonly PreviewRow[] }) {
+  return (
+    <TableRegion label="Preview">
+      <table>
+        <caption>Preview: what would change</caption>
+        <thead>
+          <tr>
+            <th scope="col">Item</th>
+            <th scope="col">From → to</th>
+            <th scope="col">Reason</th>
+            <th scope="col">Check</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ outcome, fromState, failure }, index) => (
+            <tr key={index} class={failure ? 'failed' : undefined}>
+              <td>
+                <ItemLink slug={outcome.item} />
+              </td>
+              <td>
+                {fromState ? <StateChange from={fromState} to={outcome.to} /> : <StateBadge state={outcome.to} />}
+              </td>
+              <td>{outcome.reason ?? ''}</td>
+              <td>{failure ? <span class="failure">{`${failure.code}: ${failure.message}`}</span> : 'OK'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
+  );
+}
+
+function Applied({ result }: { readonly result: OutcomesResultView }) {
+  return (
+    <div class="notice" role="status">
+      <h2>Outcomes applied</h2>
+      <p>
+        {result.outcomes.length} outcome{result.outcomes.length === 1 ? '' : 's'} recorded, effective{' '}
+        {result.effectiveOn}, as batch <code>{result.batch}</code>.
+      </p>
+    </div>
+  );
+}
