@@ -53,7 +53,7 @@ describe('Console sessions', () => {
     expect(page.text).toContain('That token is unknown or has been revoked.');
     await t.api
       .post('/sign-in')
-      .set('Origin', 'https://evil.example')
+      .set('Sec-Fetch-Site', 'cross-site')
       .type('form')
       .send({ token: ADMIN_TOKEN })
       .expect(403);

@@ -78,18 +78,11 @@ export class SignInController {
 }
 
 // There is no session yet to carry a CSRF token: a sign-in posted from another site's page
-// (which would sign the victim in as the attacker) is refused by its Origin.
+// (which would sign the victim in as the attacker) is refused by what the browser says of its
+// origin. (The Origin header is "null" here: the pages are served with Referrer-Policy no-referrer.)
 function assertSameOrigin(request: ConsoleRequest): void {
-  const origin = request.headers.origin;
-  if (origin !== undefined && originHost(origin) !== request.headers.host) {
+  const site = request.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') {
     throw new DomainError('forbidden', 'Sign in from the console’s own page.');
-  }
-}
-
-function originHost(origin: string): string | undefined {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return undefined;
   }
 }

@@ -6,7 +6,7 @@ html { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; co
 body { margin: 0; }
 a { color: #1d4ed8; }
 a:hover { color: #1e3a8a; }
-:focus-visible { outline: 3px solid #b45309; outline-offset: 2px; }
+:focus-visible, input:focus, input:focus-within, select:focus, textarea:focus { outline: 3px solid #b45309; outline-offset: 2px; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .skip { position: absolute; left: -999px; top: 0; background: #fff; padding: .5rem 1rem; }
 .skip:focus { left: .5rem; z-index: 10; }
