@@ -27,7 +27,7 @@ describe('Console sessions', () => {
     const response = await t.api.post('/sign-in').type('form').send({ token: ADMIN_TOKEN }).expect(303);
     const cookie = String(response.headers['set-cookie']);
     expect(cookie).toMatch(/^pt_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict$/);
-    const session = cookie.split(';')[0]!;
+    const session = cookie.split(';')[0];
     const page = await t.api.get('/').set('Cookie', session).expect(200);
     await t.api
       .post('/sign-out')

@@ -7,10 +7,9 @@ import { VerifyAuditQuery } from '../audit/dto/verify-audit.query.js';
 import { CreateTokenDto } from '../auth/dto/create-token.dto.js';
 import { PublicRoute } from '../auth/roles.js';
 import { TokensService } from '../auth/tokens.service.js';
-import { DomainError } from '../common/domain-error.js';
 import { validateInput } from '../common/validate-input.js';
 import { ConsoleErrorFilter } from './console-error.filter.js';
-import { ConsoleGuard, CurrentSession } from './console.guard.js';
+import { assertAdmin, ConsoleGuard, CurrentSession } from './console.guard.js';
 import type { FormBody } from './form-body.js';
 import { formError, present, textFields, type FormError } from './form-values.js';
 import { redirectAfterPost, sendPage } from './page.js';
@@ -90,11 +89,5 @@ export class AuditTokensPagesController {
   async revoke(@Param('name') name: string, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.tokens.revoke(name);
     return redirectAfterPost(reply, '/tokens');
-  }
-}
-
-function assertAdmin(session: ConsoleSession): void {
-  if (session.actor.role !== 'admin') {
-    throw new DomainError('forbidden', `This page is for admins; "${session.actor.name}" is a viewer.`);
   }
 }

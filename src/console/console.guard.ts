@@ -79,3 +79,10 @@ export const CurrentSession = createParamDecorator((_: unknown, context: Executi
   }
   return session;
 });
+
+// Pages that only admins may open at all (a viewer's write is refused by the guard already).
+export function assertAdmin(session: ConsoleSession, what = 'This page'): void {
+  if (session.actor.role !== 'admin') {
+    throw new DomainError('forbidden', `${what} is for admins; "${session.actor.name}" is a viewer.`);
+  }
+}

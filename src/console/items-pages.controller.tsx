@@ -10,7 +10,7 @@ import { TransitionItemDto } from '../items/dto/transition-item.dto.js';
 import { UpdateItemDto } from '../items/dto/update-item.dto.js';
 import { ItemsService } from '../items/items.service.js';
 import { ConsoleErrorFilter } from './console-error.filter.js';
-import { ConsoleGuard, CurrentSession } from './console.guard.js';
+import { assertAdmin, ConsoleGuard, CurrentSession } from './console.guard.js';
 import { ConsoleViewsService } from './console-views.service.js';
 import type { FormBody } from './form-body.js';
 import { formError, present, textFields } from './form-values.js';
@@ -132,10 +132,16 @@ export class ItemsPagesController {
     const readAt = readVersion(values.version);
     try {
       const item = await this.items.findOne(slug);
-      const current: Record<string, unknown> = { ...item };
+      const current: Record<string, string> = {
+        title: item.title,
+        summary: item.summary,
+        category: item.category,
+        proposedBy: item.proposedBy,
+        sourceUrl: item.sourceUrl ?? '',
+      };
       const changed = Object.fromEntries(
         EDITABLE_FIELDS.map(([name]) => name)
-          .filter((name) => item.version !== readAt || (values[name] ?? '') !== String(current[name] ?? ''))
+          .filter((name) => item.version !== readAt || (values[name] ?? '') !== (current[name] ?? ''))
           .map((name) => [name, name === 'sourceUrl' && values[name] === '' ? null : values[name]]),
       );
       const dto = await validateInput(UpdateItemDto, changed);
@@ -163,26 +169,18 @@ function explainTransitionRefusal(refused: ReturnType<typeof formError>, error: 
   if (!(error instanceof DomainError)) {
     return refused;
   }
-  switch (error.code) {
-    case 'version_mismatch':
-      return {
-        ...refused,
-        title: 'Someone changed this item after you opened it: nothing was changed',
-        messages: [
-          `You read version ${readAt ?? '?'}, and it is now at version ${String(error.extensions.currentVersion)}. ` +
-            'Check its state and history below; what you typed is kept, so you can submit again.',
-        ],
-      };
-    case 'transition_not_allowed':
-    case 'effective_date_before_state_since':
-      return { ...refused, title: 'This move is not possible: nothing was changed' };
-    default:
-      return refused;
+  if (error.code === 'version_mismatch') {
+    return {
+      ...refused,
+      title: 'Someone changed this item after you opened it: nothing was changed',
+      messages: [
+        `You read version ${readAt ?? '?'}, and it is now at version ${String(error.extensions.currentVersion)}. ` +
+          'Check its state and history below; what you typed is kept, so you can submit again.',
+      ],
+    };
   }
-}
-
-function assertAdmin(session: ConsoleSession): void {
-  if (session.actor.role !== 'admin') {
-    throw new DomainError('forbidden', `Only admins can change things; "${session.actor.name}" is a viewer.`);
+  if (error.code === 'transition_not_allowed' || error.code === 'effective_date_before_state_since') {
+    return { ...refused, title: 'This move is not possible: nothing was changed' };
   }
+  return refused;
 }

@@ -23,7 +23,10 @@ main:focus { outline: none; }
 h1 { font-size: 1.6rem; margin: .5rem 0 1rem; overflow-wrap: anywhere; }
 h2 { font-size: 1.25rem; margin: 1.5rem 0 .5rem; }
 h3 { font-size: 1.05rem; margin: 1rem 0 .25rem; }
-p, li, dd, td, th { overflow-wrap: anywhere; }
+p, li, dd { overflow-wrap: anywhere; }
+td, th { overflow-wrap: break-word; }
+caption { text-align: left; font-weight: 600; padding: .25rem 0; }
+form + form, form.stack + form { margin-top: 1.5rem; }
 button, .button { font: inherit; padding: .45rem .9rem; border: 2px solid #1d4ed8; border-radius: .3rem; background: #1d4ed8; color: #fff; cursor: pointer; text-decoration: none; display: inline-block; }
 button.secondary, .button.secondary { background: #fff; color: #1d4ed8; }
 button.danger { background: #b91c1c; border-color: #b91c1c; }

@@ -97,12 +97,15 @@ export function ErrorSummary({ title, messages }: { readonly title: string; read
   );
 }
 
+// preact types each input type's attributes apart: one literal object per type keeps them apart.
+export const INPUT_TYPES = { text: { type: 'text' }, date: { type: 'date' }, url: { type: 'url' } } as const;
+
 interface FieldProps {
   readonly id: string;
   readonly name: string;
   readonly label: string;
   readonly value?: string | null;
-  readonly type?: 'text' | 'date' | 'url';
+  readonly type?: keyof typeof INPUT_TYPES;
   readonly required?: boolean;
   readonly hint?: string;
   readonly autocomplete?: string;
@@ -131,8 +134,7 @@ export function TextField({
       <input
         id={id}
         name={name}
-        // preact types each input type's own attributes apart; these three share the ones used here.
-        type={type as 'text'}
+        {...INPUT_TYPES[type]}
         value={value ?? ''}
         required={required}
         autocomplete={autocomplete}

@@ -2,7 +2,7 @@ import type { ChangesReport } from '../../reports/changes-report.view.js';
 import { countsBarChart } from '../../reports/render/bar-chart.js';
 import type { StatusReport } from '../../reports/status-report.view.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
-import { Layout, TableRegion } from './layout.js';
+import { INPUT_TYPES, Layout, TableRegion } from './layout.js';
 import { ItemLink, MeetingLink, StateBadge, StateChange } from './parts.js';
 
 export type ReportKind = 'status' | 'changes';
@@ -111,7 +111,7 @@ function ReportField(props: {
   return (
     <div class="field">
       <label for={props.id}>{props.label}</label>
-      <input id={props.id} name={props.name} type={props.type as 'text'} value={props.value ?? ''} />
+      <input id={props.id} name={props.name} {...INPUT_TYPES[props.type]} value={props.value ?? ''} />
     </div>
   );
 }
