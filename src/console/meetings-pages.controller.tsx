@@ -96,12 +96,21 @@ export class MeetingsPagesController {
 
   private async dryRun(meeting: string, form: FormBody, session: ConsoleSession): Promise<OutcomesStep> {
     const file = form.outcomesFile;
+    const typed = typeof form.outcomesText === 'string' ? form.outcomesText : '';
     let outcomes: OutcomeDto[];
     try {
-      if (typeof file !== 'object') {
-        throw DomainError.validation([{ field: 'Outcomes file', message: 'choose a JSON or CSV file' }]);
+      // A file wins over typed rows; typed rows are CSV.
+      const parsed =
+        typeof file === 'object'
+          ? await parseOutcomesFile(file.filename, file.text)
+          : typed.trim()
+            ? await parseOutcomesFile('The typed outcomes', typed, 'csv')
+            : undefined;
+      if (!parsed) {
+        throw DomainError.validation([
+          { field: 'Outcomes file', message: 'choose a JSON or CSV file, or type the outcomes as CSV rows' },
+        ]);
       }
-      const parsed = await parseOutcomesFile(file.filename, file.text);
       if (parsed.meeting !== undefined && parsed.meeting !== meeting) {
         throw DomainError.validation([
           { field: 'Outcomes file', message: `is for the meeting "${parsed.meeting}", not "${meeting}"` },

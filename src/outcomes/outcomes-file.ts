@@ -19,9 +19,13 @@ const CSV_COLUMNS = ['item', 'to', 'reason', 'source'];
 
 // JSON: { "meeting": "<slug>", "note"?: "…", "outcomes": [{ "item", "to", "reason"?, "source"?, "expectedVersion"? }] }
 // CSV: a header row naming item, to and optionally reason and source. `name` is the file's name:
-// it picks the format by its extension and names the file in messages.
-export async function parseOutcomesFile(name: string, text: string): Promise<OutcomesFile> {
-  const read = name.toLowerCase().endsWith('.csv') ? readCsv(name, text) : readJson(name, text);
+// it names the file in messages and, unless a format is given, picks the format by its extension.
+export async function parseOutcomesFile(
+  name: string,
+  text: string,
+  format: 'json' | 'csv' = name.toLowerCase().endsWith('.csv') ? 'csv' : 'json',
+): Promise<OutcomesFile> {
+  const read = format === 'csv' ? readCsv(name, text) : readJson(name, text);
   const dto = await validateInput(ApplyOutcomesDto, { outcomes: read.outcomes }).catch((error: unknown) => {
     throw locateFieldErrors(error, read.locate);
   });

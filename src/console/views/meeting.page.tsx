@@ -76,13 +76,15 @@ export function MeetingPage({
             <CsrfField session={session} />
             <div class="field">
               <label for="outcomes-file">Outcomes file</label>
-              <input
-                id="outcomes-file"
-                name="outcomesFile"
-                type="file"
-                accept=".json,.csv,application/json,text/csv"
-                required
-              />
+              <input id="outcomes-file" name="outcomesFile" type="file" accept=".json,.csv,application/json,text/csv" />
+            </div>
+            <div class="field">
+              <label for="outcomes-text">Or type the outcomes</label>
+              <p class="hint" id="outcomes-text-hint">
+                CSV: first the header line item,to,reason,source, then one line per outcome (reason and source may be
+                left empty).
+              </p>
+              <textarea id="outcomes-text" name="outcomesText" rows={4} aria-describedby="outcomes-text-hint" />
             </div>
             <div class="actions">
               <button
