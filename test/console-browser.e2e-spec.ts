@@ -10,7 +10,7 @@ import {
   scrollsSideways,
   seriousAxeViolations,
   unlabelledControls,
-} from './support/console-browser.js';
+} from './support/chromium.js';
 import { historyOf, makeMeeting, makeToken } from './support/factories.js';
 import { ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app.js';
 

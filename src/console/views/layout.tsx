@@ -112,6 +112,26 @@ interface FieldProps {
   readonly maxLength?: number;
 }
 
+// A label, an optional hint the control is described by, and the control itself.
+function Field({
+  id,
+  label,
+  hint,
+  children,
+}: Pick<FieldProps, 'id' | 'label' | 'hint'> & { readonly children: ComponentChildren }) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {children}
+    </div>
+  );
+}
+
 export function TextField({
   id,
   name,
@@ -124,13 +144,7 @@ export function TextField({
   maxLength,
 }: FieldProps) {
   return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      {hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
+    <Field id={id} label={label} hint={hint}>
       <input
         id={id}
         name={name}
@@ -141,19 +155,13 @@ export function TextField({
         maxLength={maxLength}
         aria-describedby={hint ? `${id}-hint` : undefined}
       />
-    </div>
+    </Field>
   );
 }
 
 export function TextArea({ id, name, label, value, required, hint, maxLength }: FieldProps) {
   return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      {hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
+    <Field id={id} label={label} hint={hint}>
       <textarea
         id={id}
         name={name}
@@ -164,7 +172,7 @@ export function TextArea({ id, name, label, value, required, hint, maxLength }: 
       >
         {value ?? ''}
       </textarea>
-    </div>
+    </Field>
   );
 }
 

@@ -1,33 +1,35 @@
 /// <reference lib="dom" />
-// Helpers for the console's browser tests; the page callbacks run inside the browser.
+// Chromium for the browser tests, and the console's checks; the page callbacks run inside the browser.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM = '/usr/bin/chromium';
+// Headless, and nothing that reaches for the network on its own.
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 export const ARTIFACTS = join(process.cwd(), 'test-artifacts');
 const AXE_SOURCE = readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
 
-export async function launchChromium(): Promise<Browser> {
+export function requireChromium(): void {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `The browser test needs Chromium at ${CHROMIUM}: install it with "apt-get install -y chromium" (.ci/run does).`,
     );
   }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+}
+
+export async function launchChromium(): Promise<Browser> {
+  requireChromium();
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
 export interface AxeViolation {
