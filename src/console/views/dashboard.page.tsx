@@ -1,7 +1,7 @@
 import { countsBarChart } from '../../reports/render/bar-chart.js';
 import type { DashboardData } from '../console-views.service.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
-import { Layout, TableRegion } from './layout.js';
+import { Layout } from './layout.js';
 import { ChangesTable } from './parts.js';
 
 export function DashboardPage({ session, data }: { readonly session: ConsoleSession; readonly data: DashboardData }) {
@@ -43,9 +43,7 @@ export function DashboardPage({ session, data }: { readonly session: ConsoleSess
         {data.latest.length === 0 ? (
           <p>Nothing has been recorded yet.</p>
         ) : (
-          <TableRegion label="Latest changes">
-            <ChangesTable events={data.latest} caption="Latest changes, newest first" />
-          </TableRegion>
+          <ChangesTable events={data.latest} label="Latest changes, newest first" />
         )}
       </section>
     </Layout>

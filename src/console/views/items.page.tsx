@@ -3,7 +3,7 @@ import type { ItemPage } from '../../items/item.view.js';
 import { stateLabel } from '../../reports/render/state-style.js';
 import { WORKFLOW_STATES } from '../../workflow/workflow.definition.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
-import { isAdmin, Layout, TableRegion } from './layout.js';
+import { DataTable, isAdmin, Layout } from './layout.js';
 import { ItemLink, StateBadge } from './parts.js';
 
 const SORTS: ReadonlyArray<readonly [string, string]> = [
@@ -88,34 +88,18 @@ export function ItemsPage({
       </form>
       <p aria-live="polite">{page.total === 0 ? 'No item matches.' : `Items ${first} to ${last} of ${page.total}.`}</p>
       {page.data.length > 0 && (
-        <TableRegion label="Items">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Item</th>
-                <th scope="col">State</th>
-                <th scope="col">Since</th>
-                <th scope="col">Category</th>
-                <th scope="col">Proposed by</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.data.map((item) => (
-                <tr key={item.id}>
-                  <td>
-                    <ItemLink slug={item.slug} title={item.title} />
-                  </td>
-                  <td>
-                    <StateBadge state={item.state} />
-                  </td>
-                  <td>{item.stateSince}</td>
-                  <td>{item.category}</td>
-                  <td>{item.proposedBy}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+        <DataTable
+          label="Items"
+          rows={page.data}
+          rowKey={(item) => item.id}
+          columns={[
+            { header: 'Item', cell: (item) => <ItemLink slug={item.slug} title={item.title} /> },
+            { header: 'State', cell: (item) => <StateBadge state={item.state} /> },
+            { header: 'Since', cell: (item) => item.stateSince },
+            { header: 'Category', cell: (item) => item.category },
+            { header: 'Proposed by', cell: (item) => item.proposedBy },
+          ]}
+        />
       )}
       <nav class="pager" aria-label="Pages">
         {page.offset > 0 && <a href={link(Math.max(0, page.offset - page.limit))}>Previous page</a>}

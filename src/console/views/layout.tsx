@@ -177,10 +177,58 @@ export function TextArea({ id, name, label, value, required, hint, maxLength }: 
 }
 
 // A table that may be wider than a phone: it scrolls inside its own focusable region, never the page.
-export function TableRegion({ label, children }: { readonly label: string; readonly children: ComponentChildren }) {
+function TableRegion({ label, children }: { readonly label: string; readonly children: ComponentChildren }) {
   return (
     <div class="table-wrap" role="region" aria-label={label} tabIndex={0}>
       {children}
     </div>
+  );
+}
+
+export interface Column<T> {
+  readonly header: string;
+  readonly cell: (row: T) => ComponentChildren;
+}
+
+// Every table of the console: column headers, one row per entry, in a region that scrolls alone.
+export function DataTable<T>({
+  label,
+  caption,
+  columns,
+  rows,
+  rowKey,
+  rowClass,
+}: {
+  readonly label: string;
+  readonly caption?: string;
+  readonly columns: readonly Column<T>[];
+  readonly rows: readonly T[];
+  readonly rowKey: (row: T, index: number) => string | number;
+  readonly rowClass?: (row: T) => string | undefined;
+}) {
+  return (
+    <TableRegion label={label}>
+      <table>
+        {caption && <caption>{caption}</caption>}
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column.header} scope="col">
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => (
+            <tr key={rowKey(row, index)} class={rowClass?.(row)}>
+              {columns.map((column) => (
+                <td key={column.header}>{column.cell(row)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
   );
 }

@@ -4,7 +4,7 @@ import type { WorkflowState } from '../../workflow/workflow.definition.js';
 import type { MeetingPageData } from '../console-views.service.js';
 import type { FormError } from '../form-values.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
-import { CsrfField, ErrorSummary, isAdmin, Layout, TableRegion } from './layout.js';
+import { CsrfField, DataTable, ErrorSummary, isAdmin, Layout } from './layout.js';
 import { ChangesTable, ItemLink, StateBadge, StateChange } from './parts.js';
 
 export interface PreviewRow {
@@ -104,9 +104,7 @@ export function MeetingPage({
         {data.decisions.length === 0 ? (
           <p>Nothing recorded for this meeting yet.</p>
         ) : (
-          <TableRegion label="What the meeting decided">
-            <ChangesTable events={data.decisions} caption="Changes recorded for this meeting" />
-          </TableRegion>
+          <ChangesTable events={data.decisions} label="Changes recorded for this meeting" />
         )}
       </section>
     </Layout>
@@ -115,33 +113,27 @@ export function MeetingPage({
 
 function Preview({ rows }: { readonly rows: readonly PreviewRow[] }) {
   return (
-    <TableRegion label="Preview">
-      <table>
-        <caption>Preview: what would change</caption>
-        <thead>
-          <tr>
-            <th scope="col">Item</th>
-            <th scope="col">From → to</th>
-            <th scope="col">Reason</th>
-            <th scope="col">Check</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ outcome, fromState, failure }, index) => (
-            <tr key={index} class={failure ? 'failed' : undefined}>
-              <td>
-                <ItemLink slug={outcome.item} />
-              </td>
-              <td>
-                {fromState ? <StateChange from={fromState} to={outcome.to} /> : <StateBadge state={outcome.to} />}
-              </td>
-              <td>{outcome.reason ?? ''}</td>
-              <td>{failure ? <span class="failure">{`${failure.code}: ${failure.message}`}</span> : 'OK'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableRegion>
+    <DataTable
+      label="Preview"
+      caption="Preview: what would change"
+      rows={rows}
+      rowKey={(_, index) => index}
+      rowClass={(row) => (row.failure ? 'failed' : undefined)}
+      columns={[
+        { header: 'Item', cell: ({ outcome }) => <ItemLink slug={outcome.item} /> },
+        {
+          header: 'From → to',
+          cell: ({ outcome, fromState }) =>
+            fromState ? <StateChange from={fromState} to={outcome.to} /> : <StateBadge state={outcome.to} />,
+        },
+        { header: 'Reason', cell: ({ outcome }) => outcome.reason ?? '' },
+        {
+          header: 'Check',
+          cell: ({ failure }) =>
+            failure ? <span class="failure">{`${failure.code}: ${failure.message}`}</span> : 'OK',
+        },
+      ]}
+    />
   );
 }
 

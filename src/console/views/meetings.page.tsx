@@ -1,7 +1,7 @@
 import type { MeetingView } from '../../meetings/meeting.view.js';
 import type { FormError, FormValues } from '../form-values.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
-import { CsrfField, ErrorSummary, isAdmin, Layout, TableRegion, TextField } from './layout.js';
+import { CsrfField, DataTable, ErrorSummary, isAdmin, Layout, TextField } from './layout.js';
 
 export const MEETING_FIELDS = ['slug', 'name', 'location', 'heldOn'];
 
@@ -21,28 +21,23 @@ export function MeetingsPage({
       {meetings.length === 0 ? (
         <p>No meeting has been recorded yet.</p>
       ) : (
-        <TableRegion label="Meetings">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Meeting</th>
-                <th scope="col">Location</th>
-                <th scope="col">Held on</th>
-              </tr>
-            </thead>
-            <tbody>
-              {meetings.map((meeting) => (
-                <tr key={meeting.id}>
-                  <td>
-                    <a href={`/meetings/${encodeURIComponent(meeting.slug)}`}>{meeting.name}</a> ({meeting.slug})
-                  </td>
-                  <td>{meeting.location}</td>
-                  <td>{meeting.heldOn}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+        <DataTable
+          label="Meetings"
+          rows={meetings}
+          rowKey={(meeting) => meeting.id}
+          columns={[
+            {
+              header: 'Meeting',
+              cell: (meeting) => (
+                <>
+                  <a href={`/meetings/${encodeURIComponent(meeting.slug)}`}>{meeting.name}</a> ({meeting.slug})
+                </>
+              ),
+            },
+            { header: 'Location', cell: (meeting) => meeting.location },
+            { header: 'Held on', cell: (meeting) => meeting.heldOn },
+          ]}
+        />
       )}
       {isAdmin(session) && (
         <section aria-labelledby="new-meeting-heading">

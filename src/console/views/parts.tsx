@@ -2,6 +2,7 @@ import type { FeedEventView } from '../../history/history-feed.service.js';
 import type { HistoryEventView } from '../../history/history-event.view.js';
 import { stateColour, stateLabel } from '../../reports/render/state-style.js';
 import type { WorkflowState } from '../../workflow/workflow.definition.js';
+import { DataTable } from './layout.js';
 
 export function StateBadge({ state }: { readonly state: WorkflowState | null }) {
   if (!state) {
@@ -45,32 +46,19 @@ export function actionLabel(event: HistoryEventView): string {
 }
 
 // Who did what to which item, when it took effect and when it was recorded.
-export function ChangesTable({
-  events,
-  caption,
-}: {
-  readonly events: readonly FeedEventView[];
-  readonly caption: string;
-}) {
+export function ChangesTable({ events, label }: { readonly events: readonly FeedEventView[]; readonly label: string }) {
   return (
-    <table>
-      <caption class="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Item</th>
-          <th scope="col">Change</th>
-          <th scope="col">Effective</th>
-          <th scope="col">Recorded</th>
-          <th scope="col">By</th>
-        </tr>
-      </thead>
-      <tbody>
-        {events.map((event) => (
-          <tr key={event.id}>
-            <td>
-              <ItemLink slug={event.item} title={event.title} />
-            </td>
-            <td>
+    <DataTable
+      label={label}
+      caption={label}
+      rows={events}
+      rowKey={(event) => event.id}
+      columns={[
+        { header: 'Item', cell: (event) => <ItemLink slug={event.item} title={event.title} /> },
+        {
+          header: 'Change',
+          cell: (event) => (
+            <>
               {actionLabel(event)}
               {event.action === 'transitioned' && (
                 <>
@@ -78,15 +66,16 @@ export function ChangesTable({
                   <StateChange from={event.fromState} to={event.toState} />
                 </>
               )}
-            </td>
-            <td>{event.effectiveOn}</td>
-            <td>
-              <time dateTime={event.recordedAt}>{event.recordedAt.replace('T', ' ').slice(0, 19)}</time>
-            </td>
-            <td>{event.actor}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        { header: 'Effective', cell: (event) => event.effectiveOn },
+        {
+          header: 'Recorded',
+          cell: (event) => <time dateTime={event.recordedAt}>{event.recordedAt.replace('T', ' ').slice(0, 19)}</time>,
+        },
+        { header: 'By', cell: (event) => event.actor },
+      ]}
+    />
   );
 }

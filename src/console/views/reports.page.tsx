@@ -2,7 +2,7 @@ import type { ChangesReport } from '../../reports/changes-report.view.js';
 import { countsBarChart } from '../../reports/render/bar-chart.js';
 import type { StatusReport } from '../../reports/status-report.view.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
-import { INPUT_TYPES, Layout, TableRegion } from './layout.js';
+import { DataTable, INPUT_TYPES, Layout } from './layout.js';
 import { ItemLink, MeetingLink, StateBadge, StateChange } from './parts.js';
 
 export type ReportKind = 'status' | 'changes';
@@ -125,32 +125,17 @@ function StatusView({ report }: { readonly report: StatusReport }) {
     <section aria-labelledby="report-heading">
       <h2 id="report-heading">Status as of {report.asOf}</h2>
       <div dangerouslySetInnerHTML={{ __html: chart.markup }} />
-      <TableRegion label="Items and their states">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Item</th>
-              <th scope="col">State</th>
-              <th scope="col">Since</th>
-              <th scope="col">Reason</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.items.map((item) => (
-              <tr key={item.slug}>
-                <td>
-                  <ItemLink slug={item.slug} title={item.title} />
-                </td>
-                <td>
-                  <StateBadge state={item.state} />
-                </td>
-                <td>{item.since}</td>
-                <td>{item.lastReason ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableRegion>
+      <DataTable
+        label="Items and their states"
+        rows={report.items}
+        rowKey={(item) => item.slug}
+        columns={[
+          { header: 'Item', cell: (item) => <ItemLink slug={item.slug} title={item.title} /> },
+          { header: 'State', cell: (item) => <StateBadge state={item.state} /> },
+          { header: 'Since', cell: (item) => item.since },
+          { header: 'Reason', cell: (item) => item.lastReason ?? '' },
+        ]}
+      />
     </section>
   );
 }
@@ -170,38 +155,19 @@ function ChangesView({ report }: { readonly report: ChangesReport }) {
       </h2>
       <div dangerouslySetInnerHTML={{ __html: chart.markup }} />
       <h3>Transitions ({report.transitions.length})</h3>
-      <TableRegion label="Transitions">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Effective</th>
-              <th scope="col">Item</th>
-              <th scope="col">Change</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Meeting</th>
-              <th scope="col">By</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.transitions.map((change, index) => (
-              <tr key={index}>
-                <td>{change.effectiveOn}</td>
-                <td>
-                  <ItemLink slug={change.item} title={change.title} />
-                </td>
-                <td>
-                  <StateChange from={change.fromState} to={change.toState} />
-                </td>
-                <td>{change.reason ?? ''}</td>
-                <td>
-                  <MeetingLink slug={change.meeting} />
-                </td>
-                <td>{change.actor}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableRegion>
+      <DataTable
+        label="Transitions"
+        rows={report.transitions}
+        rowKey={(_, index) => index}
+        columns={[
+          { header: 'Effective', cell: (change) => change.effectiveOn },
+          { header: 'Item', cell: (change) => <ItemLink slug={change.item} title={change.title} /> },
+          { header: 'Change', cell: (change) => <StateChange from={change.fromState} to={change.toState} /> },
+          { header: 'Reason', cell: (change) => change.reason ?? '' },
+          { header: 'Meeting', cell: (change) => <MeetingLink slug={change.meeting} /> },
+          { header: 'By', cell: (change) => change.actor },
+        ]}
+      />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import type { CreatedTokenView, TokenView } from '../../auth/token.view.js';
 import type { FormError, FormValues } from '../form-values.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
-import { CsrfField, ErrorSummary, Layout, TableRegion, TextField } from './layout.js';
+import { CsrfField, DataTable, ErrorSummary, Layout, TextField } from './layout.js';
 
 export function TokensPage({
   session,
@@ -32,39 +32,30 @@ export function TokensPage({
           </p>
         </div>
       )}
-      <TableRegion label="Tokens">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Created</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.map((token) => (
-              <tr key={token.name}>
-                <td>{token.name}</td>
-                <td>{token.role}</td>
-                <td>{token.createdAt.slice(0, 10)}</td>
-                <td>
-                  {token.revokedAt ? (
-                    `Revoked ${token.revokedAt.slice(0, 10)}`
-                  ) : (
-                    <form method="post" action={`/tokens/${encodeURIComponent(token.name)}/revoke`} class="inline">
-                      <CsrfField session={session} />
-                      <button type="submit" class="danger" aria-label={`Revoke ${token.name}`}>
-                        Revoke
-                      </button>
-                    </form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableRegion>
+      <DataTable
+        label="Tokens"
+        rows={tokens}
+        rowKey={(token) => token.name}
+        columns={[
+          { header: 'Name', cell: (token) => token.name },
+          { header: 'Role', cell: (token) => token.role },
+          { header: 'Created', cell: (token) => token.createdAt.slice(0, 10) },
+          {
+            header: 'Status',
+            cell: (token) =>
+              token.revokedAt ? (
+                `Revoked ${token.revokedAt.slice(0, 10)}`
+              ) : (
+                <form method="post" action={`/tokens/${encodeURIComponent(token.name)}/revoke`} class="inline">
+                  <CsrfField session={session} />
+                  <button type="submit" class="danger" aria-label={`Revoke ${token.name}`}>
+                    Revoke
+                  </button>
+                </form>
+              ),
+          },
+        ]}
+      />
       <section aria-labelledby="new-token-heading">
         <h2 id="new-token-heading">Create a token</h2>
         {error && <ErrorSummary title={error.title} messages={error.messages} />}
