@@ -181,6 +181,18 @@ describe('Console forms', () => {
     await t.api.get('/reports/download?report=changes&format=csv').set('Cookie', admin.cookie).expect(400);
   });
 
+  it('counts the items in each state on the dashboard', async () => {
+    const page = await t.api.get('/').set('Cookie', admin.cookie).expect(200);
+    for (const [state, label] of [
+      ['proposed', 'Proposed'],
+      ['deferred', 'Deferred'],
+      ['withdrawn', 'Withdrawn'],
+    ]) {
+      const list = await t.api.get(`/api/items?state=${state}&limit=1`).set(...bearer()).expect(200);
+      expect(page.text).toContain(`<title>${label}, Now: ${list.body.total}</title>`);
+    }
+  });
+
   it('answers an unknown item with a 404 page', async () => {
     const page = await t.api.get('/items/no-such-item').set('Cookie', admin.cookie).expect(404);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');

@@ -5,11 +5,11 @@ import { HistoryFeedService, type FeedEventView } from '../history/history-feed.
 import type { HistoryEventView } from '../history/history-event.view.js';
 import { HistoryService } from '../history/history.service.js';
 import type { ItemDetailView } from '../items/item.view.js';
+import { ItemCountsService } from '../items/item-counts.service.js';
 import { ItemsService } from '../items/items.service.js';
 import type { MeetingView } from '../meetings/meeting.view.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
 import type { StateCounts } from '../reports/status-report.view.js';
-import { WORKFLOW_STATES } from '../workflow/workflow.definition.js';
 
 export interface DashboardData {
   readonly counts: StateCounts;
@@ -37,6 +37,7 @@ const DASHBOARD_MEETINGS = 5;
 export class ConsoleViewsService {
   constructor(
     private readonly items: ItemsService,
+    private readonly counts: ItemCountsService,
     private readonly history: HistoryService,
     private readonly feed: HistoryFeedService,
     private readonly meetings: MeetingsService,
@@ -44,15 +45,13 @@ export class ConsoleViewsService {
   ) {}
 
   async dashboard(): Promise<DashboardData> {
-    const [totals, latest, meetings, head] = await Promise.all([
-      // The current state of every item, one indexed count per state.
-      Promise.all(WORKFLOW_STATES.map((state) => this.items.list({ state, limit: 1 }))),
+    const [counts, latest, meetings, head] = await Promise.all([
+      this.counts.countByState(),
       this.feed.latest(LATEST_CHANGES),
       this.meetings.list(),
       this.audit.head(),
     ]);
-    const counts = Object.fromEntries(WORKFLOW_STATES.map((state, index) => [state, totals[index]?.total ?? 0]));
-    return { counts: counts as StateCounts, latest, meetings: meetings.data.slice(0, DASHBOARD_MEETINGS), head };
+    return { counts, latest, meetings: meetings.data.slice(0, DASHBOARD_MEETINGS), head };
   }
 
   async itemPage(slug: string): Promise<ItemPageData> {

@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { selectRows } from '../database/sql.js';
+import type { WorkflowState } from '../workflow/workflow.definition.js';
+
+const COUNT_BY_STATE = 'SELECT "state", COUNT(*) AS "count" FROM "items" GROUP BY "state"';
+
+@Injectable()
+export class ItemCountsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async countByState(): Promise<{ state: WorkflowState; count: number }[]> {
+    const rows = await selectRows<{ state: WorkflowState; count: number | string }>(
+      this.dataSource.manager,
+      COUNT_BY_STATE,
+    );
+    return rows.map(({ state, count }) => ({ state, count: Number(count) }));
+  }
+}

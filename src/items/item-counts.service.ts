@@ -1,0 +1,18 @@
+import { Injectable } from '@nestjs/common';
+import type { WorkflowState } from '../workflow/workflow.definition.js';
+import { emptyStateCounts } from '../workflow/workflow.machine.js';
+import { ItemCountsRepository } from './item-counts.repository.js';
+
+// How many items are in each state now: one pass over the items table, every state named.
+@Injectable()
+export class ItemCountsService {
+  constructor(private readonly counts: ItemCountsRepository) {}
+
+  async countByState(): Promise<Record<WorkflowState, number>> {
+    const counts = emptyStateCounts();
+    for (const { state, count } of await this.counts.countByState()) {
+      counts[state] = count;
+    }
+    return counts;
+  }
+}
