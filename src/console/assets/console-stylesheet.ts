@@ -64,6 +64,14 @@ dl.fields dd { margin: 0; }
 .pager { display: flex; gap: 1rem; flex-wrap: wrap; }
 svg.chart { max-width: 100%; height: auto; }
 svg.chart text { font-size: 13px; fill: #0f172a; }
+/* On a phone each row becomes a block, each value under its column's name. */
+@media (max-width: 40rem) {
+  .table-wrap table, .table-wrap tbody, .table-wrap tr, .table-wrap td { display: block; }
+  .table-wrap thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  .table-wrap tr { border-bottom: 1px solid #cbd5e1; padding: .5rem 0; }
+  .table-wrap td { border: 0; padding: .1rem 0; }
+  .table-wrap td::before { content: attr(data-label) ": "; font-weight: 600; }
+}
 @media print {
   .top, .skip, form, .no-print, button { display: none !important; }
   main { max-width: none; padding: 0; }

@@ -223,7 +223,9 @@ export function DataTable<T>({
           {rows.map((row, index) => (
             <tr key={rowKey(row, index)} class={rowClass?.(row)}>
               {columns.map((column) => (
-                <td key={column.header}>{column.cell(row)}</td>
+                <td key={column.header} data-label={column.header}>
+                  {column.cell(row)}
+                </td>
               ))}
             </tr>
           ))}
