@@ -10,6 +10,7 @@ import { AssetsController } from './assets.controller.js';
 import { AuditTokensPagesController } from './audit-tokens-pages.controller.js';
 import { ConsoleGuard } from './console.guard.js';
 import { ConsoleViewsService } from './console-views.service.js';
+import { OutcomeEditorService } from './outcome-editor.service.js';
 import { DashboardController } from './dashboard.controller.js';
 import { ItemsPagesController } from './items-pages.controller.js';
 import { MeetingsPagesController } from './meetings-pages.controller.js';
@@ -30,6 +31,12 @@ import { SignInController } from './sign-in.controller.js';
     ReportsPagesController,
     AuditTokensPagesController,
   ],
-  providers: [ConsoleSessionRepository, ConsoleSessionsService, ConsoleGuard, ConsoleViewsService],
+  providers: [
+    ConsoleSessionRepository,
+    ConsoleSessionsService,
+    ConsoleGuard,
+    ConsoleViewsService,
+    OutcomeEditorService,
+  ],
 })
 export class ConsoleModule {}
