@@ -188,7 +188,10 @@ describe('Console forms', () => {
       ['deferred', 'Deferred'],
       ['withdrawn', 'Withdrawn'],
     ]) {
-      const list = await t.api.get(`/api/items?state=${state}&limit=1`).set(...bearer()).expect(200);
+      const list = await t.api
+        .get(`/api/items?state=${state}&limit=1`)
+        .set(...bearer())
+        .expect(200);
       expect(page.text).toContain(`<title>${label}, Now: ${list.body.total}</title>`);
     }
   });
