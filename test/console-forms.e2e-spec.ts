@@ -88,6 +88,7 @@ describe('Console forms', () => {
     expect(page.text).toContain('1 of 2 outcomes cannot be applied, so nothing was written');
     expect(page.text).toContain('item_not_found: ');
     expect(page.text).not.toContain('>Apply</button>');
+    expect(page.text).toContain(`${good.slug},agreed,\nno-such-item,agreed,\n</textarea>`);
     expect((await historyOf(t, good.slug)).length).toBe(1);
   });
 

@@ -77,6 +77,7 @@ export class MeetingsPagesController {
     const step = await this.editor.step(meeting.slug, form, session.actor.name);
     const status = step.kind === 'refused' || step.kind === 'invalid' ? step.error.status : 200;
     const data = await this.views.meetingPage(meeting.slug);
-    return sendPage(reply, <MeetingPage session={session} data={data} step={step} />, status);
+    const typedRows = typeof form.outcomesText === 'string' ? form.outcomesText : undefined;
+    return sendPage(reply, <MeetingPage session={session} data={data} step={step} typedRows={typedRows} />, status);
   }
 }

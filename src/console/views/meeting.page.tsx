@@ -25,10 +25,13 @@ export function MeetingPage({
   session,
   data,
   step,
+  typedRows,
 }: {
   readonly session: ConsoleSession;
   readonly data: MeetingPageData;
   readonly step?: OutcomesStep;
+  // Rows typed before a dry run, shown again until they are applied.
+  readonly typedRows?: string;
 }) {
   const { meeting } = data;
   const action = `/meetings/${encodeURIComponent(meeting.slug)}/outcomes`;
@@ -84,7 +87,9 @@ export function MeetingPage({
                 CSV: first the header line item,to,reason,source, then one line per outcome (reason and source may be
                 left empty).
               </p>
-              <textarea id="outcomes-text" name="outcomesText" rows={4} aria-describedby="outcomes-text-hint" />
+              <textarea id="outcomes-text" name="outcomesText" rows={4} aria-describedby="outcomes-text-hint">
+                {step?.kind === 'applied' ? '' : (typedRows ?? '')}
+              </textarea>
             </div>
             <div class="actions">
               <button
