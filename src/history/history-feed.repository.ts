@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { selectRows } from '../database/sql.js';
 import type { HistoryEventRow } from './history-event.presenter.js';
 
@@ -23,13 +22,11 @@ const MEETING_EVENTS = `${FEED_COLUMNS} WHERE e."meeting_id" = :meetingId ORDER 
 // Events across items, for the console's overviews.
 @Injectable()
 export class HistoryFeedRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  latest(limit: number): Promise<FeedEventRow[]> {
-    return selectRows<FeedEventRow>(this.dataSource.manager, LATEST_EVENTS, { limit });
+  latest(manager: EntityManager, limit: number): Promise<FeedEventRow[]> {
+    return selectRows<FeedEventRow>(manager, LATEST_EVENTS, { limit });
   }
 
-  ofMeeting(meetingId: string): Promise<FeedEventRow[]> {
-    return selectRows<FeedEventRow>(this.dataSource.manager, MEETING_EVENTS, { meetingId });
+  ofMeeting(manager: EntityManager, meetingId: string): Promise<FeedEventRow[]> {
+    return selectRows<FeedEventRow>(manager, MEETING_EVENTS, { meetingId });
   }
 }

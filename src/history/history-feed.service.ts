@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { findMeetingByKey } from '../meetings/meeting-lookup.js';
 import { presentHistoryEvent } from './history-event.presenter.js';
 import type { HistoryEventView } from './history-event.view.js';
 import { HistoryFeedRepository, type FeedEventRow } from './history-feed.repository.js';
@@ -19,13 +18,12 @@ export class HistoryFeedService {
 
   // The newest changes recorded, any item.
   async latest(limit: number): Promise<FeedEventView[]> {
-    return (await this.feed.latest(limit)).map(presentFeedEvent);
+    return (await this.feed.latest(this.dataSource.manager, limit)).map(presentFeedEvent);
   }
 
   // What a meeting decided: every event linked to it, in the order recorded.
-  async ofMeeting(meetingKey: string): Promise<FeedEventView[]> {
-    const meeting = await findMeetingByKey(this.dataSource.manager, meetingKey);
-    return (await this.feed.ofMeeting(meeting.id)).map(presentFeedEvent);
+  async ofMeeting(meetingId: string): Promise<FeedEventView[]> {
+    return (await this.feed.ofMeeting(this.dataSource.manager, meetingId)).map(presentFeedEvent);
   }
 }
 

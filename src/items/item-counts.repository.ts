@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { selectRows } from '../database/sql.js';
 import type { WorkflowState } from '../workflow/workflow.definition.js';
 
@@ -8,13 +7,8 @@ const COUNT_BY_STATE = 'SELECT "state", COUNT(*) AS "count" FROM "items" GROUP B
 
 @Injectable()
 export class ItemCountsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  async countByState(): Promise<{ state: WorkflowState; count: number }[]> {
-    const rows = await selectRows<{ state: WorkflowState; count: number | string }>(
-      this.dataSource.manager,
-      COUNT_BY_STATE,
-    );
+  async countByState(manager: EntityManager): Promise<{ state: WorkflowState; count: number }[]> {
+    const rows = await selectRows<{ state: WorkflowState; count: number | string }>(manager, COUNT_BY_STATE);
     return rows.map(({ state, count }) => ({ state, count: Number(count) }));
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { TokenRole } from '../../auth/api-token.entity.js';
 import { executeWrite, selectRows } from '../../database/sql.js';
 
@@ -26,13 +25,12 @@ const TOUCH_SESSION = `UPDATE "console_sessions" SET "last_seen_at" = :now WHERE
 const DELETE_SESSION = `DELETE FROM "console_sessions" WHERE "id_hash" = :idHash`;
 const DELETE_IDLE_SESSIONS = `DELETE FROM "console_sessions" WHERE "last_seen_at" <= :idleSince`;
 
+// Every query on the console_sessions table.
 @Injectable()
 export class ConsoleSessionRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  async findLive(idHash: string, idleSince: string): Promise<StoredSession | undefined> {
+  async findLive(manager: EntityManager, idHash: string, idleSince: string): Promise<StoredSession | undefined> {
     const [row] = await selectRows<{ token_name: string; csrf_token: string; last_seen_at: string; role: TokenRole }>(
-      this.dataSource.manager,
+      manager,
       LIVE_SESSION,
       { idHash, idleSince },
     );

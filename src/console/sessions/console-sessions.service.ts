@@ -1,5 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import type { Actor } from '../../auth/actor.js';
 import { TokensService } from '../../auth/tokens.service.js';
 import type { AppConfig } from '../../config/app-config.js';
@@ -24,6 +26,7 @@ const TOUCH_INTERVAL_MS = 60_000;
 export class ConsoleSessionsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tokens: TokensService,
     private readonly sessions: ConsoleSessionRepository,
     private readonly transactions: TransactionRunner,
@@ -54,7 +57,7 @@ export class ConsoleSessionsService {
   async resume(id: string): Promise<ConsoleSession | undefined> {
     const idHash = hashSessionId(id);
     const now = new Date();
-    const stored = await this.sessions.findLive(idHash, this.idleSince(now));
+    const stored = await this.sessions.findLive(this.dataSource.manager, idHash, this.idleSince(now));
     if (!stored) {
       return undefined;
     }
