@@ -22,7 +22,10 @@ export class ConsoleErrorFilter implements ExceptionFilter {
     if (status >= 500) {
       this.logger.error({ err: exception, reqId: request.id }, 'console page failed');
     }
-    const retryAfter = exception instanceof DomainError ? exception.extensions.retryAfterSeconds : undefined;
+    const retryAfter =
+      exception instanceof DomainError && 'retryAfterSeconds' in exception.extensions
+        ? exception.extensions.retryAfterSeconds
+        : undefined;
     if (typeof retryAfter === 'number') {
       void reply.header('retry-after', String(retryAfter));
     }

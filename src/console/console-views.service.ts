@@ -3,9 +3,8 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuditHeadView } from '../audit/audit-report.view.js';
 import { HistoryFeedService, type FeedEventView } from '../history/history-feed.service.js';
 import type { HistoryEventView } from '../history/history-event.view.js';
-import { HistoryService } from '../history/history.service.js';
 import type { ItemDetailView } from '../items/item.view.js';
-import { ItemCountsService } from '../items/item-counts.service.js';
+import { ItemHistoryService } from '../items/item-history.service.js';
 import { ItemsService } from '../items/items.service.js';
 import type { MeetingView } from '../meetings/meeting.view.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
@@ -37,8 +36,7 @@ const DASHBOARD_MEETINGS = 5;
 export class ConsoleViewsService {
   constructor(
     private readonly items: ItemsService,
-    private readonly counts: ItemCountsService,
-    private readonly history: HistoryService,
+    private readonly history: ItemHistoryService,
     private readonly feed: HistoryFeedService,
     private readonly meetings: MeetingsService,
     private readonly audit: AuditService,
@@ -46,7 +44,7 @@ export class ConsoleViewsService {
 
   async dashboard(): Promise<DashboardData> {
     const [counts, latest, meetings, head] = await Promise.all([
-      this.counts.countByState(),
+      this.items.countByState(),
       this.feed.latest(LATEST_CHANGES),
       this.meetings.list(),
       this.audit.head(),

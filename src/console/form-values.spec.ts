@@ -21,12 +21,12 @@ describe('console form values', () => {
       title: 'Invalid request: nothing was changed',
       messages: ['Effective on: must not be in the future'],
     });
-    expect(formError(new DomainError('version_mismatch', 'Stale.')).messages).toEqual(['Stale.']);
+    expect(formError(new DomainError('version_mismatch', 'Stale.', {})).messages).toEqual(['Stale.']);
   });
 
   it('does not turn a failure of ours into a form error', () => {
     const failure = new Error('disk full');
     expect(() => formError(failure)).toThrow(failure);
-    expect(() => formError(new DomainError('database_busy', 'Busy.'))).toThrow('Busy.');
+    expect(() => formError(new DomainError('database_busy', 'Busy.', { retryAfterSeconds: 1 }))).toThrow('Busy.');
   });
 });

@@ -26,7 +26,7 @@ export function formError(error: unknown, labels: Readonly<Record<string, string
     throw error;
   }
   const { status, title } = problemKind(error.code);
-  const fieldErrors = Array.isArray(error.extensions.errors) ? (error.extensions.errors as FieldError[]) : [];
+  const fieldErrors: readonly FieldError[] = ('errors' in error.extensions && error.extensions.errors) || [];
   const messages =
     fieldErrors.length > 0
       ? fieldErrors.map(({ field, message }) => `${labels[field] ?? field}: ${message}`)

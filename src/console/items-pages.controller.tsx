@@ -169,7 +169,7 @@ function explainTransitionRefusal(refused: ReturnType<typeof formError>, error: 
   if (!(error instanceof DomainError)) {
     return refused;
   }
-  if (error.code === 'version_mismatch') {
+  if (error.is('version_mismatch')) {
     return {
       ...refused,
       title: 'Someone changed this item after you opened it: nothing was changed',

@@ -6,7 +6,6 @@ import { ItemsService } from '../items/items.service.js';
 import { ApplyOutcomesDto } from '../outcomes/dto/apply-outcomes.dto.js';
 import type { OutcomeDto } from '../outcomes/dto/outcome.dto.js';
 import { parseOutcomesFile } from '../outcomes/outcomes-file.js';
-import type { OutcomeFailureView } from '../outcomes/outcomes.view.js';
 import { OutcomesService } from '../outcomes/outcomes.service.js';
 import type { FormBody } from './form-body.js';
 import { formError } from './form-values.js';
@@ -98,7 +97,7 @@ export class OutcomeEditorService {
   private async refused(error: unknown, outcomes: readonly OutcomeDto[]): Promise<OutcomesStep> {
     const refusal = formError(error);
     const failures =
-      error instanceof DomainError ? (error.extensions.failures as OutcomeFailureView[] | undefined) : undefined;
+      error instanceof DomainError && 'failures' in error.extensions ? error.extensions.failures : undefined;
     if (!failures) {
       return { kind: 'invalid', error: refusal };
     }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { presentHistoryEvent } from './history-event.presenter.js';
 import type { HistoryEventView } from './history-event.view.js';
-import { HistoryFeedRepository, type FeedEventRow } from './history-feed.repository.js';
+import { HistoryRepository, type FeedEventRow } from './history.repository.js';
 
 export interface FeedEventView extends HistoryEventView {
   readonly title: string;
@@ -13,17 +13,17 @@ export interface FeedEventView extends HistoryEventView {
 export class HistoryFeedService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly feed: HistoryFeedRepository,
+    private readonly events: HistoryRepository,
   ) {}
 
   // The newest changes recorded, any item.
   async latest(limit: number): Promise<FeedEventView[]> {
-    return (await this.feed.latest(this.dataSource.manager, limit)).map(presentFeedEvent);
+    return (await this.events.latestEvents(this.dataSource.manager, limit)).map(presentFeedEvent);
   }
 
   // What a meeting decided: every event linked to it, in the order recorded.
   async ofMeeting(meetingId: string): Promise<FeedEventView[]> {
-    return (await this.feed.ofMeeting(this.dataSource.manager, meetingId)).map(presentFeedEvent);
+    return (await this.events.eventsOfMeeting(this.dataSource.manager, meetingId)).map(presentFeedEvent);
   }
 }
 

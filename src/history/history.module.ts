@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
-import { HistoryController } from './history.controller.js';
-import { HistoryFeedRepository } from './history-feed.repository.js';
 import { HistoryFeedService } from './history-feed.service.js';
 import { HistoryRecorder } from './history-recorder.js';
-import { HistoryService } from './history.service.js';
+import { HistoryRepository } from './history.repository.js';
 
+// The append-only history: its table, and the recorder that chains each new event to the last.
+// Its HTTP route (an item's events) is served by the items module, which finds the item.
 @Module({
-  controllers: [HistoryController],
-  providers: [HistoryRecorder, HistoryService, HistoryFeedRepository, HistoryFeedService],
-  exports: [HistoryRecorder, HistoryService, HistoryFeedService],
+  providers: [HistoryRecorder, HistoryRepository, HistoryFeedService],
+  exports: [HistoryRecorder, HistoryRepository, HistoryFeedService],
 })
 export class HistoryModule {}

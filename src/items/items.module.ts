@@ -1,15 +1,18 @@
 import { Module } from '@nestjs/common';
 import { HistoryModule } from '../history/history.module.js';
-import { ItemCountsRepository } from './item-counts.repository.js';
-import { ItemCountsService } from './item-counts.service.js';
+import { MeetingsModule } from '../meetings/meetings.module.js';
+import { ItemHistoryController } from './item-history.controller.js';
+import { ItemHistoryService } from './item-history.service.js';
+import { ItemRepository } from './item.repository.js';
 import { ItemWriter } from './item-writer.js';
 import { ItemsController } from './items.controller.js';
 import { ItemsService } from './items.service.js';
+import { TransitionPreparer } from './transition-preparer.js';
 
 @Module({
-  imports: [HistoryModule],
-  controllers: [ItemsController],
-  providers: [ItemsService, ItemWriter, ItemCountsRepository, ItemCountsService],
-  exports: [ItemsService, ItemWriter, ItemCountsService],
+  imports: [HistoryModule, MeetingsModule],
+  controllers: [ItemsController, ItemHistoryController],
+  providers: [ItemsService, ItemHistoryService, ItemRepository, ItemWriter, TransitionPreparer],
+  exports: [ItemsService, ItemHistoryService, ItemRepository, ItemWriter, TransitionPreparer],
 })
 export class ItemsModule {}

@@ -1,151 +1,53 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
-import { nowIso, todayUtc } from '../common/calendar-date.js';
+import type { DataSource } from 'typeorm';
+import { todayUtc } from '../common/calendar-date.js';
 import { DomainError } from '../common/domain-error.js';
-import { byteOrder } from '../database/byte-order.js';
-import { isUniqueViolation } from '../database/database-errors.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
-import { HistoryRecorder } from '../history/history-recorder.js';
-import type { FieldChanges } from '../history/history-event.types.js';
-import { findMeetingByKey } from '../meetings/meeting-lookup.js';
-import { checkItemTransition } from '../workflow/transition-check.js';
-import { INITIAL_STATE } from '../workflow/workflow.definition.js';
 import type { CreateItemDto } from './dto/create-item.dto.js';
 import type { ListItemsQuery } from './dto/list-items.query.js';
 import type { TransitionItemDto } from './dto/transition-item.dto.js';
 import type { UpdateItemDto } from './dto/update-item.dto.js';
-import { ItemEntity } from './item.entity.js';
-import { findItemByKey } from './item-lookup.js';
+import { assertIfMatch } from './item-version.js';
 import { presentItem, presentItemDetail } from './item.presenter.js';
-import { transitionProblemError } from './transition-problem-error.js';
+import { ItemRepository } from './item.repository.js';
 import type { ItemDetailView, ItemPage } from './item.view.js';
 import { ItemWriter } from './item-writer.js';
-
-const SORT_COLUMNS = {
-  slug: 'item.slug',
-  title: 'item.title',
-  category: 'item.category',
-  proposedBy: 'item.proposed_by',
-  proposedOn: 'item.proposed_on',
-  state: 'item.state',
-  stateSince: 'item.state_since',
-  createdAt: 'item.created_at',
-  updatedAt: 'item.updated_at',
-} as const;
-
-export interface CreateOptions {
-  // The seed links its items to the meeting where they were proposed.
-  readonly meetingId?: string | null;
-}
+import { TransitionPreparer } from './transition-preparer.js';
+import type { WorkflowState } from '../workflow/workflow.definition.js';
+import { emptyStateCounts } from '../workflow/workflow.machine.js';
 
 @Injectable()
 export class ItemsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
-    private readonly history: HistoryRecorder,
+    private readonly items: ItemRepository,
     private readonly writer: ItemWriter,
+    private readonly transitions: TransitionPreparer,
   ) {}
 
-  async create(dto: CreateItemDto, actor: string, options: CreateOptions = {}): Promise<ItemDetailView> {
-    const item = await this.transactions.write((manager) => this.createIn(manager, dto, actor, options));
+  async create(dto: CreateItemDto, actor: string): Promise<ItemDetailView> {
+    const item = await this.transactions.write((manager) => this.writer.create(manager, dto, actor));
     return presentItemDetail(item);
   }
 
-  async createIn(
-    manager: EntityManager,
-    dto: CreateItemDto,
-    actor: string,
-    options: CreateOptions = {},
-  ): Promise<ItemEntity> {
-    const now = nowIso();
-    const item: ItemEntity = {
-      id: randomUUID(),
-      slug: dto.slug,
-      title: dto.title,
-      summary: dto.summary,
-      category: dto.category,
-      proposedBy: dto.proposedBy,
-      proposedOn: dto.proposedOn,
-      sourceUrl: dto.sourceUrl ?? null,
-      state: INITIAL_STATE,
-      stateSince: dto.proposedOn,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    };
-    const taken = await manager.existsBy(ItemEntity, { slug: dto.slug });
-    if (taken) {
-      throw slugTaken(dto.slug);
-    }
-    try {
-      await manager.insert(ItemEntity, item);
-    } catch (error) {
-      throw isUniqueViolation(error) ? slugTaken(dto.slug) : error;
-    }
-    const changes: FieldChanges = {};
-    for (const field of [
-      'slug',
-      'title',
-      'summary',
-      'category',
-      'proposedBy',
-      'proposedOn',
-      'sourceUrl',
-      'state',
-    ] as const) {
-      changes[field] = { from: null, to: item[field] };
-    }
-    await this.history.append(manager, {
-      itemId: item.id,
-      seq: 1,
-      action: 'created',
-      toState: INITIAL_STATE,
-      changes,
-      effectiveOn: item.proposedOn,
-      meetingId: options.meetingId ?? null,
-      actor,
-    });
-    return item;
+  async list(query: ListItemsQuery): Promise<ItemPage> {
+    const [items, total] = await this.items.page(this.dataSource.manager, query);
+    return { data: items.map(presentItem), total, limit: query.limit ?? 50, offset: query.offset ?? 0 };
   }
 
-  async list(query: ListItemsQuery): Promise<ItemPage> {
-    const limit = query.limit ?? 50;
-    const offset = query.offset ?? 0;
-    const builder = this.dataSource.createQueryBuilder(ItemEntity, 'item');
-    if (query.state) {
-      builder.andWhere('item.state = :state', { state: query.state });
+  // How many items are in each state now, every state named.
+  async countByState(): Promise<Record<WorkflowState, number>> {
+    const counts = emptyStateCounts();
+    for (const { state, count } of await this.items.countByState(this.dataSource.manager)) {
+      counts[state] = count;
     }
-    if (query.category) {
-      builder.andWhere('item.category = :category', { category: query.category });
-    }
-    if (query.proposedBy) {
-      builder.andWhere('item.proposed_by = :proposedBy', { proposedBy: query.proposedBy });
-    }
-    if (query.q) {
-      // Wildcards typed by the user are literal text.
-      const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      builder.andWhere(
-        "(LOWER(item.title) LIKE :pattern ESCAPE '\\' OR LOWER(item.summary) LIKE :pattern ESCAPE '\\')",
-        {
-          pattern,
-        },
-      );
-    }
-    const sort = query.sort ?? 'slug';
-    const descending = sort.startsWith('-');
-    const column = SORT_COLUMNS[(descending ? sort.slice(1) : sort) as keyof typeof SORT_COLUMNS];
-    builder
-      .orderBy(byteOrder(this.dataSource, column), descending ? 'DESC' : 'ASC')
-      .addOrderBy(byteOrder(this.dataSource, 'item.id'), 'ASC');
-    const [items, total] = await builder.take(limit).skip(offset).getManyAndCount();
-    return { data: items.map(presentItem), total, limit, offset };
+    return counts;
   }
 
   async findOne(key: string): Promise<ItemDetailView> {
-    return presentItemDetail(await findItemByKey(this.dataSource.manager, key));
+    return presentItemDetail(await this.items.findByKey(this.dataSource.manager, key));
   }
 
   async update(
@@ -159,8 +61,8 @@ export class ItemsService {
       throw DomainError.validation([{ field: 'body', message: 'names no field to change' }], 'Nothing to change.');
     }
     const item = await this.transactions.write(async (manager) => {
-      const current = await findItemByKey(manager, key);
-      assertVersion(current, expectedVersion);
+      const current = await this.items.findByKey(manager, key);
+      assertIfMatch(current, expectedVersion);
       return this.writer.describe(manager, current, fields, actor, todayUtc());
     });
     return presentItemDetail(item);
@@ -173,44 +75,14 @@ export class ItemsService {
     actor: string,
   ): Promise<ItemDetailView> {
     const item = await this.transactions.write(async (manager) => {
-      const current = await findItemByKey(manager, key);
-      assertVersion(current, expectedVersion);
-      const meeting = dto.meeting ? await findMeetingByKey(manager, dto.meeting) : null;
-      const effectiveOn = dto.effectiveOn ?? meeting?.heldOn ?? todayUtc();
-      if (effectiveOn > todayUtc()) {
-        throw DomainError.validation([
-          { field: 'effectiveOn', message: `must not be in the future (the meeting is on ${effectiveOn})` },
-        ]);
-      }
-      const reason = dto.reason?.trim() ? dto.reason : null;
-      const problem = checkItemTransition(current, { to: dto.to, reason, effectiveOn });
-      if (problem) {
-        throw transitionProblemError(problem);
-      }
-      return this.writer.transition(manager, current, {
-        to: dto.to,
-        reason,
-        effectiveOn,
-        meetingId: meeting?.id ?? null,
-        source: dto.source ?? null,
-        batchId: null,
-        actor,
-      });
+      const { moves } = await this.transitions.prepareMoves(
+        manager,
+        [{ item: key, to: dto.to, reason: dto.reason, expectedVersion, source: dto.source }],
+        { kind: 'single', actor, meeting: dto.meeting, effectiveOn: dto.effectiveOn },
+      );
+      const [updated] = await this.writer.transitionAll(manager, moves);
+      return updated;
     });
     return presentItemDetail(item);
   }
-}
-
-function assertVersion(item: ItemEntity, expectedVersion: number | undefined): void {
-  if (expectedVersion !== undefined && item.version !== expectedVersion) {
-    throw new DomainError(
-      'version_mismatch',
-      `If-Match asks for version ${expectedVersion}, but ${item.slug} is at version ${item.version}.`,
-      { currentVersion: item.version },
-    );
-  }
-}
-
-function slugTaken(slug: string): DomainError {
-  return new DomainError('slug_taken', `The slug "${slug}" is already taken.`, { slug });
 }

@@ -1,6 +1,6 @@
 import { CsvError } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
-import { DomainError, type FieldError } from '../common/domain-error.js';
+import { DomainError } from '../common/domain-error.js';
 import { validateInput } from '../common/validate-input.js';
 import { ApplyOutcomesDto } from './dto/apply-outcomes.dto.js';
 
@@ -107,10 +107,10 @@ function checkedHeader(path: string, header: string[]): string[] {
 
 // outcomes.3.reason becomes "outcomes[3]: reason …" in JSON or "line 5: reason …" in CSV.
 function locateFieldErrors(error: unknown, locate: (index: number) => string): unknown {
-  if (!(error instanceof DomainError) || error.code !== 'validation_failed') {
+  if (!(error instanceof DomainError) || !error.is('validation_failed')) {
     return error;
   }
-  const errors = (error.extensions.errors as FieldError[]).map(({ field, message }) => {
+  const errors = (error.extensions.errors ?? []).map(({ field, message }) => {
     const match = /^outcomes\.(\d+)\.(.+)$/.exec(field);
     return match ? { field: locate(Number(match[1])), message: `${match[2]} ${message}` } : { field, message };
   });

@@ -1,21 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { todayUtc } from '../common/calendar-date.js';
-import { DomainError } from '../common/domain-error.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
 import type { KeyedRequest } from '../idempotency/request-hash.js';
-import { ItemEntity } from '../items/item.entity.js';
 import { ItemWriter } from '../items/item-writer.js';
-import { findMeetingByKey } from '../meetings/meeting-lookup.js';
-import { checkBatch, type BatchEntry } from '../workflow/batch-check.js';
+import { TransitionPreparer } from '../items/transition-preparer.js';
 import type { ApplyOutcomesDto } from './dto/apply-outcomes.dto.js';
-import { outcomesRefused } from './outcome-failures.js';
 import type { OutcomeChangeView, OutcomesResultView } from './outcomes.view.js';
-
-interface OutcomeEntry extends BatchEntry {
-  readonly source: string | null;
-}
 
 // Applies what a meeting decided to many items in one transaction: every outcome is checked
 // first, and one failing outcome means nothing is written. The endpoint and the CLI both use it.
@@ -23,6 +14,7 @@ interface OutcomeEntry extends BatchEntry {
 export class OutcomesService {
   constructor(
     private readonly idempotency: IdempotencyService,
+    private readonly transitions: TransitionPreparer,
     private readonly writer: ItemWriter,
   ) {}
 
@@ -44,65 +36,27 @@ export class OutcomesService {
     dto: ApplyOutcomesDto,
     actor: string,
   ): Promise<OutcomesResultView> {
-    const meeting = await findMeetingByKey(manager, meetingKey);
-    const effectiveOn = meeting.heldOn;
-    if (effectiveOn > todayUtc()) {
-      throw new DomainError(
-        'meeting_not_held_yet',
-        `Meeting ${meeting.slug} is on ${effectiveOn}; its outcomes can be recorded from that day on.`,
-        { meeting: meeting.slug, heldOn: effectiveOn },
-      );
-    }
-    const entries: OutcomeEntry[] = dto.outcomes.map((outcome) => ({
-      item: outcome.item,
-      to: outcome.to,
-      // A reason made only of white space is no reason.
-      reason: outcome.reason?.trim() ? outcome.reason : null,
-      expectedVersion: outcome.expectedVersion,
-      source: outcome.source ?? null,
-    }));
-    const check = checkBatch(entries, await loadItems(manager, entries), effectiveOn);
-    if (!check.ok) {
-      throw outcomesRefused(check.failures, entries.length);
-    }
     const dryRun = dto.dryRun ?? false;
     const batch = dryRun ? null : randomUUID();
+    // Every outcome takes effect on the meeting's day.
+    const { meeting, effectiveOn, moves } = await this.transitions.prepareMoves(manager, dto.outcomes, {
+      kind: 'outcomes',
+      actor,
+      meeting: meetingKey,
+      batchId: batch,
+    });
     if (batch) {
-      await this.writer.transitionAll(
-        manager,
-        check.moves.map(({ entry, item }) => ({
-          item,
-          change: {
-            to: entry.to,
-            reason: entry.reason,
-            effectiveOn,
-            meetingId: meeting.id,
-            source: entry.source,
-            batchId: batch,
-            actor,
-          },
-        })),
-      );
+      await this.writer.transitionAll(manager, moves);
     }
-    const changes = check.moves.map(({ entry, item }): OutcomeChangeView => ({
+    const changes = moves.map(({ item, change }): OutcomeChangeView => ({
       item: item.slug,
       id: item.id,
       fromState: item.state,
-      toState: entry.to,
+      toState: change.to,
       version: item.version + 1,
-      reason: entry.reason,
-      source: entry.source,
+      reason: change.reason,
+      source: change.source,
     }));
-    return { meeting: meeting.slug, effectiveOn, dryRun, batch, outcomes: changes };
+    return { meeting: meeting?.slug ?? meetingKey, effectiveOn, dryRun, batch, outcomes: changes };
   }
-}
-
-// One query for the whole batch, each item found under its id and its slug.
-async function loadItems(manager: EntityManager, entries: readonly BatchEntry[]): Promise<Map<string, ItemEntity>> {
-  const keys = [...new Set(entries.map((entry) => entry.item))];
-  const items = await manager
-    .createQueryBuilder(ItemEntity, 'item')
-    .where('item.id IN (:...keys) OR item.slug IN (:...keys)', { keys })
-    .getMany();
-  return new Map(items.flatMap((item) => [[item.id, item] as const, [item.slug, item] as const]));
 }

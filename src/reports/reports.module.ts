@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
+import { HistoryModule } from '../history/history.module.js';
+import { ItemsModule } from '../items/items.module.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
 
 @Module({
+  imports: [HistoryModule, ItemsModule],
   controllers: [ReportsController],
   providers: [ReportsService],
   exports: [ReportsService],

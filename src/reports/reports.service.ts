@@ -8,12 +8,13 @@ import { countsTimeline } from './counts-timeline.js';
 import type { ChangesReportQuery } from './dto/changes-report.query.js';
 import type { ReportScopeQuery } from './dto/report-scope.query.js';
 import type { StatusReportQuery } from './dto/status-report.query.js';
-import { newestEvent } from '../history/history-head.js';
+import { HistoryRepository } from '../history/history.repository.js';
+import { ItemRepository } from '../items/item.repository.js';
 import type { ReportFormat } from './report-format.js';
 import { RenderedReportCache } from './rendered-report-cache.js';
 import { renderChangesReport, renderStatusReport } from './render/render-report.js';
 import { reportScope, type ReportScope } from './report-scope.js';
-import { ScopedHistory, type StateEvent } from './scoped-history.js';
+import { ScopedHistory, type ReportSource, type StateEvent } from './scoped-history.js';
 import { countByState } from './state-counts.js';
 import type { ReportScopeView, StatusReport } from './status-report.view.js';
 
@@ -27,7 +28,11 @@ const CACHED_BYTES = 64 * 1024 * 1024;
 export class ReportsService {
   private readonly rendered = new RenderedReportCache(CACHED_REPORTS, CACHED_BYTES);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: HistoryRepository,
+    private readonly items: ItemRepository,
+  ) {}
 
   async statusDocument(query: StatusReportQuery, format: ReportFormat): Promise<Buffer> {
     const asOf = query.asOf ?? todayUtc();
@@ -48,21 +53,26 @@ export class ReportsService {
 
   // Everything a report depends on; the newest event stands for the whole history before it.
   private async cacheKey(report: string, format: ReportFormat, days: string, query: ReportScopeQuery) {
-    const newest = await newestEvent(this.dataSource.manager);
+    const newest = await this.events.newest(this.dataSource.manager);
     const scope = reportScope(query);
     return JSON.stringify([report, format, days, scope.knownAt, scope.category, scope.proposedBy, newest]);
   }
 
+  // Reports read outside any transaction, each query seeing what is committed.
+  private source(): ReportSource {
+    return { manager: this.dataSource.manager, events: this.events, items: this.items };
+  }
+
   private async status(asOf: string, query: StatusReportQuery): Promise<StatusReport> {
     const scope = reportScope(query);
-    const history = await ScopedHistory.open(this.dataSource.manager, scope);
+    const history = await ScopedHistory.open(this.source(), scope);
     const items = await history.statesAsOf(asOf);
     return { asOf, ...(await scopeView(scope, history)), counts: countByState(items), items };
   }
 
   private async changes(from: string, to: string, query: ChangesReportQuery): Promise<ChangesReport> {
     const scope = reportScope(query);
-    const history = await ScopedHistory.open(this.dataSource.manager, scope);
+    const history = await ScopedHistory.open(this.source(), scope);
     const countsBefore = await history.countsAsOf(dayBefore(from));
     const events = await history.stateEventsBetween(from, to);
     // The window's changes replayed on the day before it give the status on `to` without

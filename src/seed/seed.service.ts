@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { TransactionRunner } from '../database/transaction-runner.js';
-import { ItemEntity } from '../items/item.entity.js';
+import { ItemRepository } from '../items/item.repository.js';
 import { ItemWriter } from '../items/item-writer.js';
-import { ItemsService } from '../items/items.service.js';
+import { TransitionPreparer } from '../items/transition-preparer.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
 import { SEED_ACTOR, SEED_ITEMS, SEED_MEETINGS, SEED_SOURCE_URL } from './seed-data.js';
 
@@ -12,15 +12,17 @@ export class SeedService {
 
   constructor(
     private readonly transactions: TransactionRunner,
-    private readonly items: ItemsService,
+    private readonly items: ItemRepository,
     private readonly meetings: MeetingsService,
     private readonly writer: ItemWriter,
+    private readonly transitions: TransitionPreparer,
   ) {}
 
   // Loads the 2010 data into a database with no items, in one transaction; anything else is left alone.
+  // Its items and transitions take the same path as the API's, checks included.
   async seedIfEmpty(): Promise<boolean> {
     const seeded = await this.transactions.write(async (manager) => {
-      if ((await manager.count(ItemEntity)) > 0) {
+      if (!(await this.items.isEmpty(manager))) {
         return false;
       }
       const meetingIds = new Map<string, string>();
@@ -30,18 +32,15 @@ export class SeedService {
       }
       const [newYork] = SEED_MEETINGS;
       for (const seed of SEED_ITEMS) {
-        const meetingId = seed.proposedAtMeeting ? meetingIds.get(newYork.slug) : null;
-        const item = await this.items.createIn(manager, seed.item, SEED_ACTOR, { meetingId });
+        const meetingId = seed.proposedAtMeeting ? (meetingIds.get(newYork.slug) ?? null) : null;
+        const item = await this.writer.create(manager, seed.item, SEED_ACTOR, meetingId);
         if (seed.later) {
-          await this.writer.transition(manager, item, {
-            to: seed.later.to,
-            reason: seed.later.reason,
-            effectiveOn: seed.later.effectiveOn,
-            meetingId: meetingIds.get(seed.later.meeting) ?? null,
-            source: SEED_SOURCE_URL,
-            batchId: null,
-            actor: SEED_ACTOR,
-          });
+          const { moves } = await this.transitions.prepareMoves(
+            manager,
+            [{ item: item.id, to: seed.later.to, reason: seed.later.reason, source: SEED_SOURCE_URL }],
+            { kind: 'single', actor: SEED_ACTOR, meeting: seed.later.meeting, effectiveOn: seed.later.effectiveOn },
+          );
+          await this.writer.transitionAll(manager, moves);
         }
       }
       return true;

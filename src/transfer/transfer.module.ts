@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
+import { HistoryModule } from '../history/history.module.js';
+import { ItemsModule } from '../items/items.module.js';
+import { MeetingsModule } from '../meetings/meetings.module.js';
 import { TransferService } from './transfer.service.js';
 
 @Module({
+  imports: [HistoryModule, ItemsModule, MeetingsModule],
   providers: [TransferService],
   exports: [TransferService],
 })

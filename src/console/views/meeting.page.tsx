@@ -1,5 +1,6 @@
 import type { OutcomeDto } from '../../outcomes/dto/outcome.dto.js';
-import type { OutcomeFailureView, OutcomesResultView } from '../../outcomes/outcomes.view.js';
+import type { BatchFailure } from '../../common/domain-error.js';
+import type { OutcomesResultView } from '../../outcomes/outcomes.view.js';
 import type { WorkflowState } from '../../workflow/workflow.definition.js';
 import type { MeetingPageData } from '../console-views.service.js';
 import type { FormError } from '../form-values.js';
@@ -11,7 +12,7 @@ export interface PreviewRow {
   readonly outcome: OutcomeDto;
   // The item's state now, when it exists.
   readonly fromState: WorkflowState | null;
-  readonly failure?: OutcomeFailureView;
+  readonly failure?: BatchFailure;
 }
 
 // The editor's state after a post: a preview to confirm, the outcomes applied, or a refusal.
