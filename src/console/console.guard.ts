@@ -5,9 +5,10 @@ import type { Actor } from '../auth/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import type { FormBody } from './form-body.js';
 import { csrfTokenMatches, ConsoleSessionsService, type ConsoleSession } from './sessions/console-sessions.service.js';
-import { CSRF_FIELD } from './views/layout.js';
 
 export const SESSION_COOKIE = 'pt_session';
+// The hidden field of every form that changes something.
+export const CSRF_FIELD = '_csrf';
 const OPEN_TO_VIEWERS = 'consoleOpenToViewers';
 
 export type ConsoleRequest = FastifyRequest & { actor?: Actor; consoleSession?: ConsoleSession };

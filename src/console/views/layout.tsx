@@ -1,7 +1,6 @@
 import type { ComponentChildren } from 'preact';
+import { CSRF_FIELD } from '../console.guard.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
-
-export const CSRF_FIELD = '_csrf';
 
 export type Section = 'dashboard' | 'items' | 'meetings' | 'reports' | 'audit' | 'tokens' | 'none';
 
