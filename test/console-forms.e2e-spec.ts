@@ -182,8 +182,9 @@ describe('Console forms', () => {
     await t.api.get('/reports/download?report=changes&format=csv').set('Cookie', admin.cookie).expect(400);
   });
 
-  it('counts the items in each state on the dashboard', async () => {
+  it('counts the items in each state on the dashboard, styled by the stylesheet alone', async () => {
     const page = await t.api.get('/').set('Cookie', admin.cookie).expect(200);
+    expect(page.text).not.toMatch(/ style=|<style/);
     for (const [state, label] of [
       ['proposed', 'Proposed'],
       ['deferred', 'Deferred'],

@@ -1,3 +1,11 @@
+import { stateColour } from '../../reports/render/state-style.js';
+import { WORKFLOW_STATES } from '../../workflow/workflow.definition.js';
+
+// Each state's colour, the reports' own, as a class: no inline style attribute is needed.
+const STATE_COLOURS = WORKFLOW_STATES.map((state) => `.state-${state} { --state-colour: ${stateColour(state)}; }`).join(
+  '\n',
+);
+
 // The console's one stylesheet: readable at 375 px wide, visible focus everywhere, and print
 // styles that leave out the navigation and the forms.
 export const CONSOLE_STYLESHEET = `
@@ -48,6 +56,7 @@ th { background: #f1f5f9; }
 dl.fields { display: grid; grid-template-columns: minmax(7rem, max-content) 1fr; gap: .25rem 1rem; }
 dl.fields dt { font-weight: 600; }
 dl.fields dd { margin: 0; }
+${STATE_COLOURS}
 .state { display: inline-block; padding: 0 .4rem; border-left: .4rem solid var(--state-colour, #64748b); background: #f1f5f9; white-space: nowrap; }
 .error-summary { border: 3px solid #b91c1c; padding: .5rem 1rem; margin: 1rem 0; background: #fef2f2; }
 .error-summary h2 { margin-top: 0; color: #991b1b; }

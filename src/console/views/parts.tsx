@@ -1,6 +1,6 @@
 import type { FeedEventView } from '../../history/history-feed.service.js';
 import type { HistoryEventView } from '../../history/history-event.view.js';
-import { stateColour, stateLabel } from '../../reports/render/state-style.js';
+import { stateLabel } from '../../reports/render/state-style.js';
 import type { WorkflowState } from '../../workflow/workflow.definition.js';
 import { DataTable } from './layout.js';
 
@@ -8,11 +8,7 @@ export function StateBadge({ state }: { readonly state: WorkflowState | null }) 
   if (!state) {
     return <span>—</span>;
   }
-  return (
-    <span class="state" style={`--state-colour: ${stateColour(state)}`}>
-      {stateLabel(state)}
-    </span>
-  );
+  return <span class={`state state-${state}`}>{stateLabel(state)}</span>;
 }
 
 export function StateChange({ from, to }: { readonly from: WorkflowState | null; readonly to: WorkflowState | null }) {
