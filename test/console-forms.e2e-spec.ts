@@ -198,6 +198,18 @@ describe('Console forms', () => {
     }
   });
 
+  it('answers a bad filter with a 400 page and a broken upload with a 400 problem', async () => {
+    const page = await t.api.get('/items?sort=nonsense&limit=5000').set('Cookie', admin.cookie).expect(400);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.text).toContain('sort');
+    await t.api
+      .post('/meetings/any/outcomes')
+      .set('Cookie', admin.cookie)
+      .set('Content-Type', 'multipart/form-data; boundary=x')
+      .send('--x\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\nunterminated')
+      .expect(400);
+  });
+
   it('answers an unknown item with a 404 page', async () => {
     const page = await t.api.get('/items/no-such-item').set('Cookie', admin.cookie).expect(404);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
