@@ -70,12 +70,13 @@ ${STATE_COLOURS}
 .timeline h3 { margin: 0; }
 .meta { font-size: .875rem; color: #475569; margin: .1rem 0; }
 .columns { display: grid; gap: 1rem 2rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 24rem), 1fr)); }
+.counts { display: flex; flex-wrap: wrap; gap: .25rem 1rem; padding: 0; list-style: none; }
 .pager { display: flex; gap: 1rem; flex-wrap: wrap; }
 svg.chart { max-width: 100%; height: auto; }
 svg.chart text { font-size: 13px; fill: #0f172a; }
 /* On a phone each row becomes a block, each value under its column's name. */
 @media (max-width: 40rem) {
-  .table-wrap table, .table-wrap tbody, .table-wrap tr, .table-wrap td { display: block; }
+  .table-wrap table, .table-wrap caption, .table-wrap tbody, .table-wrap tr, .table-wrap td { display: block; }
   .table-wrap thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
   .table-wrap tr { border-bottom: 1px solid #cbd5e1; padding: .5rem 0; }
   .table-wrap td { border: 0; padding: .1rem 0; }

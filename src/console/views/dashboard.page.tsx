@@ -1,4 +1,6 @@
 import { countsBarChart } from '../../reports/render/bar-chart.js';
+import { stateLabel } from '../../reports/render/state-style.js';
+import { WORKFLOW_STATES } from '../../workflow/workflow.definition.js';
 import type { DashboardData } from '../console-views.service.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
 import { Layout } from './layout.js';
@@ -13,6 +15,13 @@ export function DashboardPage({ session, data }: { readonly session: ConsoleSess
         <section aria-labelledby="counts-heading">
           <h2 id="counts-heading">Items per state</h2>
           <div dangerouslySetInnerHTML={{ __html: chart }} />
+          <ul class="counts">
+            {WORKFLOW_STATES.map((state) => (
+              <li key={state}>
+                <a href={`/items?state=${state}`}>{stateLabel(state)}</a>: {data.counts[state]}
+              </li>
+            ))}
+          </ul>
           <p>
             <a href="/items">All items</a> · <a href="/reports">Reports</a>
           </p>
