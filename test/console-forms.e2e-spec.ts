@@ -210,6 +210,26 @@ describe('Console forms', () => {
       .expect(400);
   });
 
+  it('shows the newest page of a long history, with a link to the earlier events', async () => {
+    const item = await makeItem(t);
+    for (let version = 1; version <= 101; version += 1) {
+      await t.api
+        .patch(`/api/items/${item.slug}`)
+        .set(...bearer())
+        .set('If-Match', `"${version}"`)
+        .send({ category: `edit-${version}` })
+        .expect(200);
+    }
+    const newest = await t.api.get(`/items/${item.slug}`).set('Cookie', admin.cookie).expect(200);
+    expect(newest.text).toContain('· version 102 ·');
+    expect(newest.text).not.toContain('· version 2 ·');
+    expect(newest.text).toContain(`href="/items/${item.slug}?after=0#history-heading">Earlier events`);
+    const earliest = await t.api.get(`/items/${item.slug}?after=0`).set('Cookie', admin.cookie).expect(200);
+    expect(earliest.text).toContain('· version 1 ·');
+    expect(earliest.text).toContain(`href="/items/${item.slug}?after=100#history-heading">Later events`);
+    await t.api.get(`/items/${item.slug}?after=-1`).set('Cookie', admin.cookie).expect(400);
+  });
+
   it('answers an unknown item with a 404 page', async () => {
     const page = await t.api.get('/items/no-such-item').set('Cookie', admin.cookie).expect(404);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');

@@ -19,7 +19,10 @@ export interface DashboardData {
 
 export interface ItemPageData {
   readonly item: ItemDetailView;
+  // One page of its events, oldest first, and where the pages before and after it start.
   readonly history: readonly HistoryEventView[];
+  readonly earlierAfter: number | null;
+  readonly laterAfter: number | null;
   readonly meetings: readonly MeetingView[];
 }
 
@@ -30,6 +33,7 @@ export interface MeetingPageData {
 
 const LATEST_CHANGES = 10;
 const DASHBOARD_MEETINGS = 5;
+const TIMELINE_EVENTS = 100;
 
 // What each console page shows, gathered from the same services the API answers from.
 @Injectable()
@@ -52,10 +56,23 @@ export class ConsoleViewsService {
     return { counts, latest, meetings: meetings.data.slice(0, DASHBOARD_MEETINGS), head };
   }
 
-  async itemPage(slug: string): Promise<ItemPageData> {
+  // The timeline shows one page of events: by default the newest (an event's seq is the version
+  // it made, so the page after version - size ends with the newest).
+  async itemPage(slug: string, after?: number): Promise<ItemPageData> {
     const item = await this.items.findOne(slug);
-    const [history, meetings] = await Promise.all([this.history.itemHistory(item.id), this.meetings.list()]);
-    return { item, history: history.data, meetings: meetings.data };
+    const start = after ?? Math.max(0, item.version - TIMELINE_EVENTS);
+    const [history, meetings] = await Promise.all([
+      this.history.itemHistory(item.id, { after: start, limit: TIMELINE_EVENTS }),
+      this.meetings.list(),
+    ]);
+    const last = history.data.at(-1)?.seq;
+    return {
+      item,
+      history: history.data,
+      earlierAfter: start > 0 ? Math.max(0, start - TIMELINE_EVENTS) : null,
+      laterAfter: history.next !== null && last !== undefined ? last : null,
+      meetings: meetings.data,
+    };
   }
 
   async meetingPage(slug: string): Promise<MeetingPageData> {

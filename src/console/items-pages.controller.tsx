@@ -3,7 +3,9 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { PublicRoute } from '../auth/roles.js';
 import { DomainError } from '../common/domain-error.js';
+import { etag, type IfMatch } from '../common/if-match.js';
 import { validateInput } from '../common/validate-input.js';
+import { HistoryPageQuery } from '../history/dto/history-page.query.js';
 import { CreateItemDto } from '../items/dto/create-item.dto.js';
 import { ListItemsQuery } from '../items/dto/list-items.query.js';
 import { TransitionItemDto } from '../items/dto/transition-item.dto.js';
@@ -86,10 +88,12 @@ export class ItemsPagesController {
   @Get(':slug')
   async item(
     @Param('slug') slug: string,
+    @Query() raw: Record<string, string>,
     @CurrentSession() session: ConsoleSession,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return sendPage(reply, <ItemPage session={session} data={await this.views.itemPage(slug)} />);
+    const { after } = await validateInput(HistoryPageQuery, present({ after: raw.after ?? '' }));
+    return sendPage(reply, <ItemPage session={session} data={await this.views.itemPage(slug, after)} />);
   }
 
   // The version the form was read at goes with it: a change made meanwhile is a 412, explained.
@@ -105,7 +109,7 @@ export class ItemsPagesController {
     const { version, ...fields } = values;
     try {
       const dto = await validateInput(TransitionItemDto, present(fields));
-      await this.items.transition(slug, dto, readVersion(version), session.actor.name);
+      await this.items.transition(slug, dto, ifMatch(readVersion(version)), session.actor.name);
       return redirectAfterPost(reply, `/items/${encodeURIComponent(slug)}#history-heading`);
     } catch (error) {
       const refused = explainTransitionRefusal(formError(error, TRANSITION_LABELS), error, version);
@@ -145,7 +149,7 @@ export class ItemsPagesController {
           .map((name) => [name, name === 'sourceUrl' && values[name] === '' ? null : values[name]]),
       );
       const dto = await validateInput(UpdateItemDto, changed);
-      await this.items.update(slug, dto, readAt, session.actor.name);
+      await this.items.update(slug, dto, ifMatch(readAt), session.actor.name);
       return redirectAfterPost(reply, `/items/${encodeURIComponent(slug)}#history-heading`);
     } catch (error) {
       const refused = explainTransitionRefusal(formError(error, ITEM_LABELS), error, values.version);
@@ -158,6 +162,11 @@ export class ItemsPagesController {
       );
     }
   }
+}
+
+// The version the form was read at, as the If-Match the API would have been sent.
+function ifMatch(version: number | undefined): IfMatch {
+  return version === undefined ? undefined : [etag(version)];
 }
 
 function readVersion(text: string | undefined): number | undefined {

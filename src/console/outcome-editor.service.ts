@@ -71,7 +71,9 @@ export class OutcomeEditorService {
       const result = await this.outcomes.apply(meeting, { outcomes: dto.outcomes, dryRun: false }, actor, {
         key,
         method: 'POST',
+        // The service scopes the key by the meeting's canonical path, the same as the API's.
         path: `/meetings/${meeting}/outcomes`,
+        actor,
       });
       return { kind: 'applied', result };
     } catch (error) {

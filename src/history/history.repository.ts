@@ -75,8 +75,9 @@ const ITEM_EVENTS = `
          e."effective_on", e."source", e."batch_id", e."actor", e."recorded_at", e."hash",
          m."slug" AS "meeting_slug"
   FROM "history_events" e LEFT JOIN "meetings" m ON m."id" = e."meeting_id"
-  WHERE e."item_id" = :itemId
-  ORDER BY e."seq" ASC`;
+  WHERE e."item_id" = :itemId AND e."seq" > :after
+  ORDER BY e."seq" ASC
+  LIMIT :rows`;
 
 // Events across items with their items' slugs and titles, for the console's overviews.
 const FEED_EVENTS = `
@@ -198,9 +199,15 @@ export class HistoryRepository {
     }
   }
 
-  // One item's events in order, each with its meeting's slug.
-  eventsOfItem(manager: EntityManager, itemId: string): Promise<Omit<HistoryEventRow, 'item_slug'>[]> {
-    return selectRows(manager, ITEM_EVENTS, { itemId });
+  // One item's events in order, each with its meeting's slug: all of them, or `rows` events after
+  // the one numbered `after`.
+  eventsOfItem(
+    manager: EntityManager,
+    itemId: string,
+    after = 0,
+    rows = Number.MAX_SAFE_INTEGER,
+  ): Promise<Omit<HistoryEventRow, 'item_slug'>[]> {
+    return selectRows(manager, ITEM_EVENTS, { itemId, after, rows });
   }
 
   latestEvents(manager: EntityManager, limit: number): Promise<FeedEventRow[]> {

@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { todayUtc } from '../common/calendar-date.js';
 import { DomainError } from '../common/domain-error.js';
+import { assertIfMatch, type IfMatch } from '../common/if-match.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import type { CreateItemDto } from './dto/create-item.dto.js';
 import type { ListItemsQuery } from './dto/list-items.query.js';
 import type { TransitionItemDto } from './dto/transition-item.dto.js';
 import type { UpdateItemDto } from './dto/update-item.dto.js';
-import { assertIfMatch } from './item-version.js';
 import { presentItem, presentItemDetail } from './item.presenter.js';
 import { ItemRepository } from './item.repository.js';
 import type { ItemDetailView, ItemPage } from './item.view.js';
@@ -50,35 +50,25 @@ export class ItemsService {
     return presentItemDetail(await this.items.findByKey(this.dataSource.manager, key));
   }
 
-  async update(
-    key: string,
-    dto: UpdateItemDto,
-    expectedVersion: number | undefined,
-    actor: string,
-  ): Promise<ItemDetailView> {
+  async update(key: string, dto: UpdateItemDto, ifMatch: IfMatch, actor: string): Promise<ItemDetailView> {
     const fields = Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined));
     if (Object.keys(fields).length === 0) {
       throw DomainError.validation([{ field: 'body', message: 'names no field to change' }], 'Nothing to change.');
     }
     const item = await this.transactions.write(async (manager) => {
       const current = await this.items.findByKey(manager, key);
-      assertIfMatch(current, expectedVersion);
+      assertIfMatch(ifMatch, current.version, current.slug);
       return this.writer.describe(manager, current, fields, actor, todayUtc());
     });
     return presentItemDetail(item);
   }
 
-  async transition(
-    key: string,
-    dto: TransitionItemDto,
-    expectedVersion: number | undefined,
-    actor: string,
-  ): Promise<ItemDetailView> {
+  async transition(key: string, dto: TransitionItemDto, ifMatch: IfMatch, actor: string): Promise<ItemDetailView> {
     const item = await this.transactions.write(async (manager) => {
       const { moves } = await this.transitions.prepareMoves(
         manager,
-        [{ item: key, to: dto.to, reason: dto.reason, expectedVersion, source: dto.source }],
-        { kind: 'single', actor, meeting: dto.meeting, effectiveOn: dto.effectiveOn },
+        [{ item: key, to: dto.to, reason: dto.reason, source: dto.source }],
+        { kind: 'single', actor, meeting: dto.meeting, effectiveOn: dto.effectiveOn, ifMatch },
       );
       const [updated] = await this.writer.transitionAll(manager, moves);
       return updated;

@@ -5,6 +5,7 @@ import { IdempotencyService } from '../idempotency/idempotency.service.js';
 import type { KeyedRequest } from '../idempotency/request-hash.js';
 import { ItemWriter } from '../items/item-writer.js';
 import { TransitionPreparer } from '../items/transition-preparer.js';
+import { MeetingRepository } from '../meetings/meeting.repository.js';
 import type { ApplyOutcomesDto } from './dto/apply-outcomes.dto.js';
 import type { OutcomeChangeView, OutcomesResultView } from './outcomes.view.js';
 
@@ -16,6 +17,7 @@ export class OutcomesService {
     private readonly idempotency: IdempotencyService,
     private readonly transitions: TransitionPreparer,
     private readonly writer: ItemWriter,
+    private readonly meetings: MeetingRepository,
   ) {}
 
   apply(
@@ -27,7 +29,13 @@ export class OutcomesService {
     // Hashed as it is understood, so that leaving out dryRun and sending false are one request.
     const request = { outcomes: dto.outcomes, dryRun: dto.dryRun ?? false };
     // A dry run reads in the same write transaction as a real one, so it sees what a real one would.
-    return this.idempotency.run(idempotent, request, (manager) => this.applyIn(manager, meetingKey, request, actor));
+    // It writes nothing, so nothing is kept for its key: a retry simply runs it again.
+    return this.idempotency.run(
+      request.dryRun ? undefined : idempotent,
+      request,
+      (manager) => this.applyIn(manager, meetingKey, request, actor),
+      async (manager) => `/api/meetings/${(await this.meetings.findByKey(manager, meetingKey)).id}/outcomes`,
+    );
   }
 
   private async applyIn(

@@ -20,11 +20,13 @@ export class ReportsController {
   @Get('status')
   @ApiOperation({
     summary: "Every item's state as of a day, rebuilt from the history",
-    description: 'JSON by default; `format` or Accept picks CSV, Markdown or a printable HTML page.',
+    description:
+      'JSON by default; `format` or Accept picks CSV, Markdown or a printable HTML page. Reports are built a few ' +
+      'at a time; when too many wait already the answer is 503 with Retry-After.',
   })
   @ApiProduces(...PRODUCES)
   @ApiOkResponse({ type: StatusReport })
-  @ApiProblems(406)
+  @ApiProblems(406, 503)
   async status(
     @Query() query: StatusReportQuery,
     @Headers('accept') accept: string | undefined,
@@ -39,11 +41,13 @@ export class ReportsController {
   @Get('changes')
   @ApiOperation({
     summary: 'The transitions effective in a window, both ends included, with the counts before and after',
-    description: 'JSON by default; `format` or Accept picks CSV, Markdown or a printable HTML page.',
+    description:
+      'JSON by default; `format` or Accept picks CSV, Markdown or a printable HTML page. Reports are built a few ' +
+      'at a time; when too many wait already the answer is 503 with Retry-After.',
   })
   @ApiProduces(...PRODUCES)
   @ApiOkResponse({ type: ChangesReport })
-  @ApiProblems(406)
+  @ApiProblems(406, 503)
   async changes(
     @Query() query: ChangesReportQuery,
     @Headers('accept') accept: string | undefined,

@@ -12,6 +12,7 @@ import { HistoryRepository } from '../history/history.repository.js';
 import { ItemRepository } from '../items/item.repository.js';
 import type { ReportFormat } from './report-format.js';
 import { RenderedReportCache } from './rendered-report-cache.js';
+import { ReportBuildQueue } from './report-build-queue.js';
 import { renderChangesReport, renderStatusReport } from './render/render-report.js';
 import { reportScope, type ReportScope } from './report-scope.js';
 import { ScopedHistory, type ReportSource, type StateEvent } from './scoped-history.js';
@@ -30,14 +31,15 @@ export class ReportsService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly builds: ReportBuildQueue,
     private readonly events: HistoryRepository,
     private readonly items: ItemRepository,
   ) {}
 
   async statusDocument(query: StatusReportQuery, format: ReportFormat): Promise<Buffer> {
     const asOf = query.asOf ?? todayUtc();
-    return this.rendered.get(await this.cacheKey('status', format, asOf, query), async () =>
-      Buffer.from(renderStatusReport(await this.status(asOf, query), format)),
+    return this.rendered.get(await this.cacheKey('status', format, asOf, query), () =>
+      this.builds.run(async () => Buffer.from(renderStatusReport(await this.status(asOf, query), format))),
     );
   }
 
@@ -46,8 +48,8 @@ export class ReportsService {
     if (query.from > to) {
       throw DomainError.validation([{ field: 'from', message: `must not be after to (${to})` }]);
     }
-    return this.rendered.get(await this.cacheKey('changes', format, `${query.from}..${to}`, query), async () =>
-      Buffer.from(renderChangesReport(await this.changes(query.from, to, query), format)),
+    return this.rendered.get(await this.cacheKey('changes', format, `${query.from}..${to}`, query), () =>
+      this.builds.run(async () => Buffer.from(renderChangesReport(await this.changes(query.from, to, query), format))),
     );
   }
 

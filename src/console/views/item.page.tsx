@@ -69,6 +69,20 @@ export function ItemPage({
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>
         <Timeline events={data.history} />
+        {(data.earlierAfter !== null || data.laterAfter !== null) && (
+          <nav class="pager" aria-label="History pages">
+            {data.laterAfter !== null && (
+              <a href={`/items/${encodeURIComponent(item.slug)}?after=${data.laterAfter}#history-heading`}>
+                Later events
+              </a>
+            )}
+            {data.earlierAfter !== null && (
+              <a href={`/items/${encodeURIComponent(item.slug)}?after=${data.earlierAfter}#history-heading`}>
+                Earlier events
+              </a>
+            )}
+          </nav>
+        )}
       </section>
       {isAdmin(session) && <EditForm session={session} data={data} state={forms.edit} />}
     </Layout>
