@@ -1,7 +1,15 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { type Actor, CurrentActor } from '../auth/actor.js';
-import { ApiProblems } from '../common/api-problems.decorator.js';
+import { ApiProblem, ApiProblems } from '../common/api-problems.decorator.js';
 import { IDEMPOTENCY_KEY_HEADER, IdempotentRequest } from '../idempotency/idempotent-request.decorator.js';
 import type { KeyedRequest } from '../idempotency/request-hash.js';
 import { ApplyOutcomesDto } from './dto/apply-outcomes.dto.js';
@@ -36,17 +44,15 @@ export class OutcomesController {
     name: IDEMPOTENCY_KEY_HEADER,
     required: false,
     description: 'Any unique string of 1 to 200 visible ASCII characters, such as a UUID',
+    schema: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' },
   })
-  @ApiOkResponse({ type: OutcomesResultView })
-  @ApiResponse({
-    status: 400,
-    description: 'Invalid body, or every failing outcome is an input problem (failures lists them)',
-    type: OutcomesProblemView,
+  @ApiOkResponse({ type: OutcomesResultView, description: 'What changed (or would, on a dry run)' })
+  @ApiExtraModels(OutcomesProblemView)
+  @ApiProblem(400, 'Invalid body, or every failing outcome is an input problem (failures lists them)', {
+    $ref: getSchemaPath(OutcomesProblemView),
   })
-  @ApiResponse({
-    status: 409,
-    description: 'Some outcome conflicts with its item (failures lists each), or the meeting is still ahead',
-    type: OutcomesProblemView,
+  @ApiProblem(409, 'Some outcome conflicts with its item (failures lists each), or the meeting is still ahead', {
+    $ref: getSchemaPath(OutcomesProblemView),
   })
   @ApiProblems(403, 404, 413, 415, 422, 503, 507)
   apply(

@@ -84,6 +84,10 @@ export class OutcomeFailureView {
 }
 
 export class OutcomesProblemView extends ProblemView {
-  @ApiProperty({ type: [OutcomeFailureView], description: 'Every failing outcome, in request order' })
-  failures: OutcomeFailureView[];
+  @ApiPropertyOptional({
+    type: [OutcomeFailureView],
+    description:
+      'Every failing outcome, in request order; absent when the body itself is invalid or the meeting is ahead',
+  })
+  failures?: OutcomeFailureView[];
 }
