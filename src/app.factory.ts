@@ -139,8 +139,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   // Built on the first request for it rather than at start: it walks every route's metadata.
   const document = () => createOpenApiDocument(app, config);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
-  // `/` leads to the browsable API until something better lives there; not part of the API itself.
-  fastify.get('/', (_request, reply) => reply.redirect('/docs', 302));
+  // `/` is the web console (src/console/); its sign-in page links to the browsable API.
   // SIGTERM/SIGINT: stop accepting, finish the requests in flight, close the database, exit 0.
   app.enableShutdownHooks(undefined, { useProcessExit: true });
   await app.init();

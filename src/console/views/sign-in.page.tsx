@@ -16,6 +16,9 @@ export function SignInPage({ error }: { readonly error?: string }) {
           <button type="submit">Sign in</button>
         </div>
       </form>
+      <p>
+        Programs use the API with the same tokens: see <a href="/docs">the API documentation</a>.
+      </p>
     </Layout>
   );
 }
