@@ -13,6 +13,7 @@ const LAYERS = [
   'history',
   'items',
   'outcomes',
+  'corrections',
   'reports',
   'audit',
   'transfer',

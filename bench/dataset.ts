@@ -89,6 +89,8 @@ export async function buildDataset(path: string, size: DatasetSize, seed = 2010)
       meetingId: null,
       source: null,
       batchId: null,
+      corrects: null,
+      retracts: null,
       actor: 'bench',
       dayOffset: offset,
     });
@@ -114,6 +116,8 @@ export async function buildDataset(path: string, size: DatasetSize, seed = 2010)
         meetingId: null,
         source: null,
         batchId: null,
+        corrects: null,
+        retracts: null,
         actor: 'bench',
         dayOffset: offset,
       });

@@ -11,7 +11,11 @@ const TAGS: ReadonlyArray<readonly [string, string]> = [
   ['items', 'Cooperation proposals, their workflow moves and their history'],
   ['workflow', 'The states and the allowed moves, as data'],
   ['meetings', "Meetings, and recording a meeting's outcomes in one step"],
-  ['reports', 'Status as of a day and changes over a window, in JSON, CSV, Markdown or HTML'],
+  ['corrections', 'Correcting or retracting recorded transitions, one by one or a whole outcomes batch'],
+  [
+    'reports',
+    'Status as of a day, changes over a window and revisions between two instants, in JSON, CSV, Markdown or HTML',
+  ],
   ['audit', 'Verifying the hash-chained history against published checkpoints'],
   ['tokens', 'API tokens (admin only)'],
   ['operations', 'Health check for load balancers'],

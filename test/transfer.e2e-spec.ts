@@ -95,6 +95,22 @@ describe('export and import', () => {
       .set(...bearer())
       .send({ to: 'rejected', reason: 'No "consensus" — yet.', meeting: meeting.slug })
       .expect(200);
+    // A correction and a retraction travel like any other event (v2 hashes included).
+    await source.api
+      .post(`/api/items/${item.slug}/history/2/correction`)
+      .set(...bearer())
+      .send({ note: 'The meeting before.', effectiveOn: '2010-11-30', meeting: null })
+      .expect(201);
+    await source.api
+      .post('/api/items/joint-threat-review/transitions')
+      .set(...bearer())
+      .send({ to: 'agreed', effectiveOn: '2010-11-20' })
+      .expect(200);
+    await source.api
+      .post('/api/items/joint-threat-review/history/2/retraction')
+      .set(...bearer())
+      .send({ note: 'Entered by mistake.' })
+      .expect(201);
     const seeded = await source.api
       .get('/api/items/cfe-treaty-update')
       .set(...bearer())

@@ -99,7 +99,9 @@ export class OutcomeEditorService {
   private async refused(error: unknown, outcomes: readonly OutcomeDto[]): Promise<OutcomesStep> {
     const refusal = formError(error);
     const failures =
-      error instanceof DomainError && 'failures' in error.extensions ? error.extensions.failures : undefined;
+      error instanceof DomainError && (error.is('outcomes_rejected') || error.is('validation_failed'))
+        ? error.extensions.failures
+        : undefined;
     if (!failures) {
       return { kind: 'invalid', error: refusal };
     }

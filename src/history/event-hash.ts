@@ -18,14 +18,19 @@ export interface HashedEventFields {
   readonly batchId: string | null;
   readonly actor: string;
   readonly recordedAt: string;
+  // The seq of the event a correction or a retraction overrules (same item); null on other events.
+  readonly corrects: number | null;
+  readonly retracts: number | null;
   readonly prevHash: string;
 }
 
 // A JSON array of the fields in order: unambiguous (strings are quoted and escaped, null is not
-// "null"), and the same bytes on every platform.
+// "null"), and the same bytes on every platform. An event that overrules another (corrects or
+// retracts set) is form v3: the v1 array, then both references. Every other event keeps form v1
+// byte for byte, so the hashes recorded before corrections existed still verify, and setting a
+// reference on a v1 event changes its hash. (v2 is the form of positioned events, issue 15.)
 export function canonicalEvent(event: HashedEventFields): string {
-  return JSON.stringify([
-    'policy-tracker/event/v1',
+  const v1 = [
     event.itemId,
     event.seq,
     event.action,
@@ -40,7 +45,11 @@ export function canonicalEvent(event: HashedEventFields): string {
     event.actor,
     event.recordedAt,
     event.prevHash,
-  ]);
+  ];
+  if (event.corrects === null && event.retracts === null) {
+    return JSON.stringify(['policy-tracker/event/v1', ...v1]);
+  }
+  return JSON.stringify(['policy-tracker/event/v3', ...v1, event.corrects, event.retracts]);
 }
 
 // The one-shot hash: the same digest as createHash, at less than half the cost per event, which

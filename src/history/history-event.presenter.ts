@@ -19,9 +19,18 @@ export interface HistoryEventRow {
   actor: string;
   recorded_at: string;
   hash: string;
+  corrects: number | string | null;
+  retracts: number | string | null;
 }
 
-export function presentHistoryEvent(row: HistoryEventRow): HistoryEventView {
+// Which later events overruled this one, from the item's corrections and retractions.
+export interface Overruling {
+  readonly correctedBy?: number[];
+  readonly retractedBy?: number;
+}
+
+// `corrects`, `retracts`, `correctedBy` and `retractedBy` appear only where they apply.
+export function presentHistoryEvent(row: HistoryEventRow, overruling: Overruling = {}): HistoryEventView {
   return {
     id: Number(row.id),
     item: row.item_slug,
@@ -38,5 +47,8 @@ export function presentHistoryEvent(row: HistoryEventRow): HistoryEventView {
     actor: row.actor,
     recordedAt: row.recorded_at,
     hash: row.hash,
+    ...(row.corrects === null ? {} : { corrects: Number(row.corrects) }),
+    ...(row.retracts === null ? {} : { retracts: Number(row.retracts) }),
+    ...overruling,
   };
 }

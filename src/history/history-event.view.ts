@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { WORKFLOW_STATES, type WorkflowState } from '../workflow/workflow.definition.js';
-import type { EventAction, FieldChanges } from './history-event.types.js';
+import { EVENT_ACTIONS, type EventAction, type FieldChanges } from './history-event.types.js';
 
 export class HistoryEventView {
   @ApiProperty({ example: 42 })
@@ -12,7 +12,7 @@ export class HistoryEventView {
   @ApiProperty({ description: 'Position in the item history, equal to the item version it produced', example: 3 })
   seq: number;
 
-  @ApiProperty({ enum: ['created', 'updated', 'transitioned'] })
+  @ApiProperty({ enum: EVENT_ACTIONS })
   action: EventAction;
 
   // OpenAPI 3.0.3: a nullable enum lists null among its values.
@@ -58,6 +58,22 @@ export class HistoryEventView {
 
   @ApiProperty({ description: 'SHA-256 of this event, chained to the previous event' })
   hash: string;
+
+  @ApiPropertyOptional({ description: 'On a corrected event: the seq of the event it corrects', example: 3 })
+  corrects?: number;
+
+  @ApiPropertyOptional({ description: 'On a retracted event: the seq of the event it withdraws', example: 3 })
+  retracts?: number;
+
+  @ApiPropertyOptional({
+    type: [Number],
+    description: 'On an event that was corrected: the seqs of its corrections, oldest first (the latest wins)',
+    example: [5],
+  })
+  correctedBy?: number[];
+
+  @ApiPropertyOptional({ description: 'On an event that was retracted: the seq of the retraction', example: 6 })
+  retractedBy?: number;
 }
 
 export class HistoryPage {

@@ -20,6 +20,9 @@ export interface NewEvent {
   readonly source?: string | null;
   readonly batchId?: string | null;
   readonly actor: string;
+  // The seq of the earlier event of the same item that a correction or a retraction overrules.
+  readonly corrects?: number | null;
+  readonly retracts?: number | null;
 }
 
 // Appends events inside the caller's transaction, chaining each to the one before it.
@@ -59,6 +62,8 @@ function chained(event: NewEvent, prevHash: string): EventRow {
     batchId: event.batchId ?? null,
     actor: event.actor,
     recordedAt: nowIso(),
+    corrects: event.corrects ?? null,
+    retracts: event.retracts ?? null,
     prevHash,
   };
   return { ...fields, hash: eventHash(fields) };

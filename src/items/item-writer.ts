@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
 import { nowIso } from '../common/calendar-date.js';
 import type { FieldChanges } from '../history/history-event.types.js';
-import { HistoryRecorder } from '../history/history-recorder.js';
+import { HistoryRecorder, type NewEvent } from '../history/history-recorder.js';
 import { INITIAL_STATE, type WorkflowState } from '../workflow/workflow.definition.js';
 import type { ItemEntity } from './item.entity.js';
 import { ItemRepository, type ItemChanges } from './item.repository.js';
@@ -22,6 +22,15 @@ export interface CheckedTransition {
 export interface CheckedMove {
   readonly item: ItemEntity;
   readonly change: CheckedTransition;
+}
+
+// Events that overrule earlier ones (corrections, retractions) and where they leave the item.
+export interface CheckedAmendment {
+  readonly item: ItemEntity;
+  readonly state: WorkflowState;
+  readonly stateSince: string;
+  // Numbered after the item's version, in this order.
+  readonly events: readonly Omit<NewEvent, 'itemId' | 'seq'>[];
 }
 
 type DescriptiveFields = Partial<Pick<ItemEntity, 'title' | 'summary' | 'category' | 'proposedBy' | 'sourceUrl'>>;
@@ -100,20 +109,7 @@ export class ItemWriter {
   async transitionAll(manager: EntityManager, moves: readonly CheckedMove[]): Promise<ItemEntity[]> {
     const updated: ItemEntity[] = [];
     for (const { item, change } of moves) {
-      const next: ItemEntity = {
-        ...item,
-        state: change.to,
-        stateSince: change.effectiveOn,
-        version: item.version + 1,
-        updatedAt: nowIso(),
-      };
-      await this.guardedUpdate(manager, item, {
-        state: next.state,
-        stateSince: next.stateSince,
-        version: next.version,
-        updatedAt: next.updatedAt,
-      });
-      updated.push(next);
+      updated.push(await this.move(manager, item, change.to, change.effectiveOn, 1));
     }
     await this.history.appendAll(
       manager,
@@ -131,6 +127,21 @@ export class ItemWriter {
         batchId: change.batchId,
         actor: change.actor,
       })),
+    );
+    return updated;
+  }
+
+  // Each item's row moves to where its corrected history leaves it, its version up by one per event.
+  async amendAll(manager: EntityManager, amendments: readonly CheckedAmendment[]): Promise<ItemEntity[]> {
+    const updated: ItemEntity[] = [];
+    for (const { item, state, stateSince, events } of amendments) {
+      updated.push(await this.move(manager, item, state, stateSince, events.length));
+    }
+    await this.history.appendAll(
+      manager,
+      amendments.flatMap(({ item, events }) =>
+        events.map((event, index) => ({ ...event, itemId: item.id, seq: item.version + index + 1 })),
+      ),
     );
     return updated;
   }
@@ -159,6 +170,24 @@ export class ItemWriter {
       actor,
     });
     return updated;
+  }
+
+  // The item row in its new state, its version raised by the number of events that put it there.
+  private async move(
+    manager: EntityManager,
+    item: ItemEntity,
+    state: WorkflowState,
+    stateSince: string,
+    events: number,
+  ): Promise<ItemEntity> {
+    const next: ItemEntity = { ...item, state, stateSince, version: item.version + events, updatedAt: nowIso() };
+    await this.guardedUpdate(manager, item, {
+      state: next.state,
+      stateSince: next.stateSince,
+      version: next.version,
+      updatedAt: next.updatedAt,
+    });
+    return next;
   }
 
   private async guardedUpdate(manager: EntityManager, item: ItemEntity, set: ItemChanges): Promise<void> {

@@ -1,10 +1,9 @@
 import { GENESIS_HASH, eventHash } from '../history/event-hash.js';
+import { EVENT_ACTIONS } from '../history/history-event.types.js';
 import type { ItemEntity } from '../items/item.entity.js';
 import type { MeetingEntity } from '../meetings/meeting.entity.js';
 import { WORKFLOW_STATES } from '../workflow/workflow.definition.js';
 import { RecordError, type EventRecord, type ExportCounts } from './transfer-format.js';
-
-const EVENT_ACTIONS: readonly string[] = ['created', 'updated', 'transitioned'];
 
 interface ItemProgress {
   readonly slug: string;
@@ -52,7 +51,7 @@ export class ImportChecker {
     if (event.meetingId !== null && !this.meetingIds.has(event.meetingId)) {
       throw new RecordError(`event ${event.id} names a meeting that is not in the file`);
     }
-    if (!EVENT_ACTIONS.includes(event.action)) {
+    if (!(EVENT_ACTIONS as readonly string[]).includes(event.action)) {
       throw new RecordError(`event ${event.id} has an unknown action "${event.action}"`);
     }
     if (event.seq !== item.lastSeq + 1) {

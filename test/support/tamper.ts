@@ -16,6 +16,8 @@ interface EventRow {
   batch_id: string | null;
   actor: string;
   recorded_at: string;
+  corrects: number | null;
+  retracts: number | null;
 }
 
 // One statement on a connection of the attacker's own, `?` placeholders on both databases.
@@ -52,6 +54,8 @@ export async function recomputeChain(query: DirectQuery): Promise<void> {
       batchId: row.batch_id,
       actor: row.actor,
       recordedAt: row.recorded_at,
+      corrects: row.corrects === null ? null : Number(row.corrects),
+      retracts: row.retracts === null ? null : Number(row.retracts),
       prevHash,
     };
     prevHash = eventHash(fields);

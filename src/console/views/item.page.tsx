@@ -236,6 +236,12 @@ export function Timeline({ events }: { readonly events: readonly HistoryEventVie
             {event.batch && ` · batch ${event.batch.slice(0, 8)}`} · version {event.seq} · hash{' '}
             <code>{event.hash.slice(0, 12)}</code>
           </p>
+          {event.corrects !== undefined && <p>Corrects version {event.corrects}.</p>}
+          {event.retracts !== undefined && <p>Retracts version {event.retracts}.</p>}
+          {event.correctedBy !== undefined && event.correctedBy.length > 0 && (
+            <p class="failure">Corrected later, by version {event.correctedBy.join(', ')}.</p>
+          )}
+          {event.retractedBy !== undefined && <p class="failure">Retracted later, by version {event.retractedBy}.</p>}
           {event.reason && <p>Reason: {event.reason}</p>}
           {event.source && <p>Source: {event.source}</p>}
           {event.action === 'updated' && (

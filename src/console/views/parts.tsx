@@ -38,6 +38,10 @@ export function actionLabel(event: HistoryEventView): string {
       return 'Fields edited';
     case 'transitioned':
       return 'State changed';
+    case 'corrected':
+      return 'Record corrected';
+    case 'retracted':
+      return 'Transition retracted';
   }
 }
 

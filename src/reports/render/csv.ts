@@ -1,6 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ChangesReport } from '../changes-report.view.js';
+import type { RevisionsReport } from '../revisions-report.view.js';
 import type { StatusReport } from '../status-report.view.js';
+import { describeRevisionEvent } from './report-titles.js';
 
 // RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma, a quote, a CR or
 // an LF (csv-stringify by itself quotes only a whole CRLF, so a bare LF would start a new row).
@@ -23,5 +25,21 @@ export function changesCsv(report: ChangesReport): string {
   return toCsv(
     ['effectiveOn', 'item', 'title', 'fromState', 'toState', 'reason', 'meeting', 'source', 'actor', 'recordedAt'],
     report.transitions,
+  );
+}
+
+// One row per difference; the events that explain it one per line inside their cell.
+export function revisionsCsv(report: RevisionsReport): string {
+  return toCsv(
+    ['item', 'kind', 'beforeState', 'beforeSince', 'afterState', 'afterSince', 'events'],
+    report.differences.map((difference) => ({
+      item: difference.item,
+      kind: difference.kind,
+      beforeState: difference.before?.state ?? '',
+      beforeSince: difference.before?.since ?? '',
+      afterState: difference.after?.state ?? '',
+      afterSince: difference.after?.since ?? '',
+      events: difference.events.map(describeRevisionEvent).join('\n'),
+    })),
   );
 }

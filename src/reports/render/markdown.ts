@@ -1,8 +1,9 @@
 import { dayBefore } from '../../common/calendar-date.js';
 import { WORKFLOW_STATES } from '../../workflow/workflow.definition.js';
 import type { ChangesReport } from '../changes-report.view.js';
+import type { RevisionsReport, StandingView } from '../revisions-report.view.js';
 import type { StateCounts, StatusReport } from '../status-report.view.js';
-import { changesTitle, statusTitle } from './report-titles.js';
+import { changesTitle, revisionCells, revisionsNotes, revisionsTitle, statusTitle } from './report-titles.js';
 import { scopeNotes } from './scope-notes.js';
 import { stateLabel } from './state-style.js';
 
@@ -85,6 +86,18 @@ export function changesMarkdown(report: ChangesReport): string {
         change.meeting,
         change.source,
       ]),
+    ),
+  ])}\n`;
+}
+
+export function revisionsMarkdown(report: RevisionsReport): string {
+  const standing = (view: StandingView | null) =>
+    view ? `${stateLabel(view.state)} since ${view.since}` : 'not listed';
+  return `${document(revisionsTitle(report), revisionsNotes(report), [
+    `## Differences (${report.differences.length})`,
+    markdownTable(
+      ['Item', 'Kind', 'Before', 'After', 'Events'],
+      report.differences.map((difference) => revisionCells(difference, standing)),
     ),
   ])}\n`;
 }

@@ -1,9 +1,11 @@
 import type { ChangesReport } from '../changes-report.view.js';
 import type { ReportFormat } from '../report-format.js';
+import type { RevisionsReport } from '../revisions-report.view.js';
 import type { StatusReport } from '../status-report.view.js';
 import { changesHtml } from './changes-html.js';
-import { changesCsv, statusCsv } from './csv.js';
-import { changesMarkdown, statusMarkdown } from './markdown.js';
+import { changesCsv, revisionsCsv, statusCsv } from './csv.js';
+import { changesMarkdown, revisionsMarkdown, statusMarkdown } from './markdown.js';
+import { revisionsHtml } from './revisions-html.js';
 import { statusHtml } from './status-html.js';
 
 // The same text for the HTTP answer and the command line.
@@ -30,5 +32,18 @@ export function renderChangesReport(report: ChangesReport, format: ReportFormat)
       return changesMarkdown(report);
     case 'html':
       return changesHtml(report);
+  }
+}
+
+export function renderRevisionsReport(report: RevisionsReport, format: ReportFormat): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(report);
+    case 'csv':
+      return revisionsCsv(report);
+    case 'md':
+      return revisionsMarkdown(report);
+    case 'html':
+      return revisionsHtml(report);
   }
 }

@@ -8,6 +8,7 @@ import { AuthModule } from '../../../src/auth/auth.module.js';
 import { loadConfig, type AppConfig } from '../../../src/config/app-config.js';
 import { ConfigModule } from '../../../src/config/config.module.js';
 import { ConsoleModule } from '../../../src/console/console.module.js';
+import { CorrectionsModule } from '../../../src/corrections/corrections.module.js';
 import { DatabaseModule } from '../../../src/database/database.module.js';
 import { TransactionRunner } from '../../../src/database/transaction-runner.js';
 import { ENTITIES } from '../../../src/entities.js';
@@ -30,6 +31,7 @@ class ServicesModule {
         AuthModule,
         ItemsModule,
         OutcomesModule,
+        CorrectionsModule,
         ReportsModule,
         AuditModule,
         TransferModule,
