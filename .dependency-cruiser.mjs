@@ -21,6 +21,8 @@ const LAYERS = [
   'seed',
   'health',
   'startup',
+  // The web console: pages over the services of every feature.
+  'console',
 ];
 // The top: cli/, and the files of src/ itself (app.module, app.factory, main.ts and the entity
 // registry entities.ts), above every folder.

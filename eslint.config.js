@@ -35,7 +35,7 @@ export default tseslint.config(
     // Each table's SQL lives in its repository: nothing else in src/ (but src/database/) queries.
     // dependency-cruiser (.dependency-cruiser.mjs) keeps the SQL helpers' imports there; this
     // catches the calls on TypeORM's own objects.
-    files: ['src/**/*.ts'],
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
     ignores: ['src/database/**', 'src/**/*.repository.ts', 'src/**/*.spec.ts'],
     rules: {
       'no-restricted-syntax': [

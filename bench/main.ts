@@ -76,7 +76,8 @@ try {
   flushToDisk(storageDb);
 
   const token = `bench-${randomBytes(24).toString('hex')}`;
-  const auth = { authorization: `Bearer ${token}` };
+  // The console's pages are read with a session cookie, which the API ignores (set once the service answers).
+  const auth: Record<string, string> = { authorization: `Bearer ${token}` };
   const firstPort = flags.port === undefined ? undefined : positive('port');
   const port = async (offset: number) => (firstPort === undefined ? freePort() : firstPort + offset);
   const profileDir = join(resultsDir, 'profiles', startedAt.toISOString().replace(/[:.]/g, '-'));
@@ -122,6 +123,7 @@ try {
   }
   const service = server('service');
   progress(`service answered after ${Math.round(service.startupMs)} ms`);
+  auth.cookie = await consoleSession(service.url, token);
 
   let meeting: Promise<string> | undefined;
   const envs: Record<Target, ScenarioEnv> = {
@@ -309,6 +311,22 @@ async function send(
   });
   await response.arrayBuffer();
   return response.status;
+}
+
+// Signs in to the console as a browser does, for the console's page scenarios.
+async function consoleSession(url: string, token: string): Promise<string> {
+  const response = await fetch(`${url}/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ token }).toString(),
+  });
+  await response.arrayBuffer();
+  const cookie = response.headers.get('set-cookie')?.split(';')[0];
+  if (response.status !== 303 || !cookie) {
+    throw new Error(`signing in to the console answered ${response.status}`);
+  }
+  return cookie;
 }
 
 async function createMeeting(url: string, headers: Record<string, string>): Promise<string> {

@@ -72,12 +72,20 @@ export function checkTargets(results: readonly ScenarioResult[], summary: RunSum
       ? { target, reached: 'not measured', met: undefined }
       : { target, reached: `${value} ms`, met: value < below };
   };
+  const p50 = (key: string, below: number, target: string): TargetCheck => {
+    const value = find(key)?.measurement.p50Ms;
+    return value === undefined
+      ? { target, reached: 'not measured', met: undefined }
+      : { target, reached: `${value} ms`, met: value < below };
+  };
   const rssMb = summary.peakRssBytes === undefined ? undefined : summary.peakRssBytes / 2 ** 20;
   return [
     ratio('read-one', 0.5, 'read one ≥ 50% of ceiling (b)'),
     ratio('transition', 0.4, 'transition ≥ 40% of ceiling (b)'),
     p99('transition', 25, 'transition p99 < 25 ms'),
     p99('status-report', 300, 'status report p99 < 300 ms (10 connections)'),
+    p50('console-dashboard', 50, 'console dashboard median < 50 ms'),
+    p50('console-item', 50, 'console item page median < 50 ms'),
     {
       target: 'startup to first answer < 2 s',
       reached: `${Math.round(summary.startupMs)} ms`,

@@ -112,6 +112,23 @@ export function scenarios({ connections, items }: ScenarioSizes): Scenario[] {
       probe: async () => get('/api/reports/status'),
       plan: async () => () => get('/api/reports/status'),
     },
+    // The console's two busiest pages, one request at a time: the latency is the server's time.
+    {
+      key: 'console-dashboard',
+      label: 'console dashboard page (1 connection)',
+      target: 'service',
+      connections: 1,
+      probe: async () => get('/'),
+      plan: async () => () => get('/'),
+    },
+    {
+      key: 'console-item',
+      label: 'console item page (1 connection)',
+      target: 'service',
+      connections: 1,
+      probe: async ({ slugs }) => get(`/items/${slugs[0]}`),
+      plan: async ({ slugs }) => cycle(slugs, (slug) => get(`/items/${slug}`)),
+    },
     {
       key: 'meeting-batch',
       label: `meeting batch (${OUTCOMES_PER_BATCH} outcomes)`,

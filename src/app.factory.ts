@@ -13,6 +13,7 @@ import { PinoNestLogger } from './common/pino-nest-logger.js';
 import { clientErrorHandler } from './common/client-error.handler.js';
 import { capConnectionsPerClient } from './common/connection-cap.js';
 import { depthLimitedJsonParser } from './common/json-body-parser.js';
+import { registerFormParsers } from './console/form-body.js';
 import { redactedUrl } from './common/redact-url.js';
 import { assertWellFormedQuery, PathParameterNames } from './common/well-formed-unicode.js';
 import { ProblemFilter, sendProblem } from './common/problem.filter.js';
@@ -138,12 +139,13 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   // Built on the first request for it rather than at start: it walks every route's metadata.
   const document = () => createOpenApiDocument(app, config);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
-  // `/` leads to the browsable API until something better lives there; not part of the API itself.
-  fastify.get('/', (_request, reply) => reply.redirect('/docs', 302));
+  // `/` is the web console (src/console/); its sign-in page links to the browsable API.
   // SIGTERM/SIGINT: stop accepting, finish the requests in flight, close the database, exit 0.
   app.enableShutdownHooks(undefined, { useProcessExit: true });
   await app.init();
-  // The API speaks JSON only: other bodies are 415, not strings handed to the validators.
+  // The API speaks JSON only: other bodies are 415, not strings handed to the validators. The
+  // console's HTML forms are parsed for the console's paths alone.
   fastify.removeContentTypeParser(['text/plain', 'application/x-www-form-urlencoded']);
+  registerFormParsers(fastify);
   return app;
 }

@@ -55,9 +55,11 @@ describe('OpenAPI', () => {
     expect(response.text).toMatch(/swagger-ui/i);
   });
 
-  it('leads from / to the browsable API', async () => {
-    const response = await t.api.get('/').expect(302);
-    expect(response.headers.location).toBe('/docs');
+  it('leads from / to the console, whose sign-in page links to the browsable API', async () => {
+    const response = await t.api.get('/').expect(303);
+    expect(response.headers.location).toBe('/sign-in');
+    const signIn = await t.api.get('/sign-in').expect(200);
+    expect(signIn.text).toContain('<a href="/docs">');
   });
 
   it('describes every problem answer as application/problem+json, and every answer with x-request-id', async () => {

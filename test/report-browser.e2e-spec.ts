@@ -1,14 +1,12 @@
 /// <reference lib="dom" />
 // The page callbacks below run inside the browser.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, requireChromium } from './support/chromium.js';
 import { makeItem, makeMeeting, uniqueSlug } from './support/factories.js';
 import { ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(process.cwd(), 'test-artifacts');
 
 // The HTML reports as a person sees them: in a real (headless) browser, from the running server.
 describe('HTML reports in a browser', () => {
@@ -19,11 +17,7 @@ describe('HTML reports in a browser', () => {
   let category: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `The browser test needs Chromium at ${CHROMIUM}: install it with "apt-get install -y chromium" (.ci/run does).`,
-      );
-    }
+    requireChromium();
     t = await startTestApp();
     category = uniqueSlug('browser');
     const lisbon = await makeMeeting(t, { heldOn: '2010-11-20' });
@@ -53,16 +47,7 @@ describe('HTML reports in a browser', () => {
       headless: true,
       viewport: { width: 1100, height: 900 },
       extraHTTPHeaders: { Authorization: `Bearer ${ADMIN_TOKEN}` },
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     });
   }, 90_000);
 

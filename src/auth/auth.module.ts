@@ -21,6 +21,6 @@ import { TokensService } from './tokens.service.js';
       inject: [APP_CONFIG],
     },
   ],
-  exports: [TokensService],
+  exports: [TokensService, AuthFailureLimiter],
 })
 export class AuthModule {}

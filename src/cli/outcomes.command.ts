@@ -1,10 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { DomainError } from '../common/domain-error.js';
 import type { OutcomesResultView } from '../outcomes/outcomes.view.js';
 import { OutcomesService } from '../outcomes/outcomes.service.js';
 import { checkedActor } from './actor-option.js';
 import { withContext } from './cli-context.js';
-import { readOutcomesFile, type OutcomesFile } from './outcomes-file.js';
+import { fileProblem, parseOutcomesFile, type OutcomesFile } from '../outcomes/outcomes-file.js';
 
 export interface ApplyFileOptions {
   readonly dryRun?: boolean;
@@ -60,6 +61,25 @@ export async function applyOutcomesFile(path: string, options: ApplyFileOptions)
   } catch (error) {
     throw isBatchRefusal(error) ? located(error, file) : error;
   }
+}
+
+// The meeting comes from --meeting, or else from a JSON file's own "meeting".
+async function readOutcomesFile(
+  path: string,
+  meetingOption: string | undefined,
+): Promise<OutcomesFile & { meeting: string }> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw fileProblem(path, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  const file = await parseOutcomesFile(path, text);
+  const meeting = meetingOption ?? file.meeting;
+  if (!meeting) {
+    throw fileProblem(path, 'names no meeting: pass --meeting <slug> (or give "meeting" in a JSON file)');
+  }
+  return { ...file, meeting };
 }
 
 // The service's refusal, each failing outcome named by where the file wrote it.

@@ -90,3 +90,21 @@ describe('loadConfig: the failed-authentication limit', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(name);
   });
 });
+
+describe('loadConfig: the web console', () => {
+  it('ends idle sessions after 30 minutes and sends cookies without Secure by default', () => {
+    const config = loadConfig({});
+    expect(config.consoleSessionIdleMinutes).toBe(30);
+    expect(config.consoleSecureCookie).toBe(false);
+  });
+
+  it('reads CONSOLE_SESSION_IDLE_MINUTES and CONSOLE_SECURE_COOKIE', () => {
+    const config = loadConfig({ CONSOLE_SESSION_IDLE_MINUTES: '5', CONSOLE_SECURE_COOKIE: 'true' });
+    expect(config.consoleSessionIdleMinutes).toBe(5);
+    expect(config.consoleSecureCookie).toBe(true);
+  });
+
+  it('refuses an idle time of 0 minutes', () => {
+    expect(() => loadConfig({ CONSOLE_SESSION_IDLE_MINUTES: '0' })).toThrow('CONSOLE_SESSION_IDLE_MINUTES');
+  });
+});

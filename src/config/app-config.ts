@@ -23,6 +23,9 @@ export interface AppConfig {
   // Failed authentications one client address may make per window before it gets 429.
   readonly authFailureLimit: number;
   readonly authFailureWindowSeconds: number;
+  // The web console: a session unused for this long is over; Secure cookies behind TLS.
+  readonly consoleSessionIdleMinutes: number;
+  readonly consoleSecureCookie: boolean;
   // A request (headers and body) must have arrived within this; then 408 and the socket closes.
   readonly requestTimeoutMs: number;
   // A connection that sends and receives nothing for this long is closed.
@@ -59,6 +62,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     corsOrigins: corsOrigins(env),
     authFailureLimit: integer(env, 'AUTH_FAILURE_LIMIT', 10, 1, 1_000_000),
     authFailureWindowSeconds: integer(env, 'AUTH_FAILURE_WINDOW', 60, 1, 24 * 60 * 60),
+    consoleSessionIdleMinutes: integer(env, 'CONSOLE_SESSION_IDLE_MINUTES', 30, 1, 7 * 24 * 60),
+    consoleSecureCookie: boolean(env, 'CONSOLE_SECURE_COOKIE', false),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1000, 10 * 60 * 1000),
     connectionTimeoutMs: integer(env, 'CONNECTION_TIMEOUT_MS', 120_000, 1000, 60 * 60 * 1000),
     maxConnectionsPerClient: integer(env, 'MAX_CONNECTIONS_PER_CLIENT', 64, 1, 100_000),

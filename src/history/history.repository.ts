@@ -20,6 +20,11 @@ export interface NewestEvent {
   readonly hash: string;
 }
 
+// An event with its item's slug and title.
+export interface FeedEventRow extends HistoryEventRow {
+  readonly item_title: string;
+}
+
 // An event row as appended: every column but the generated id.
 export type EventRow = Omit<HistoryEventEntity, 'id' | 'item' | 'meeting'>;
 
@@ -76,6 +81,18 @@ const ITEM_EVENTS = `
   WHERE e."item_id" = :itemId AND e."seq" > :after
   ORDER BY e."seq" ASC
   LIMIT :rows`;
+
+// Events across items with their items' slugs and titles, for the console's overviews.
+const FEED_EVENTS = `
+  SELECT e."id", e."seq", e."action", e."from_state", e."to_state", e."changes", e."reason",
+         e."effective_on", e."source", e."batch_id", e."actor", e."recorded_at", e."hash",
+         i."slug" AS "item_slug", i."title" AS "item_title", m."slug" AS "meeting_slug"
+  FROM "history_events" e
+  JOIN "items" i ON i."id" = e."item_id"
+  LEFT JOIN "meetings" m ON m."id" = e."meeting_id"`;
+// Newest first, by the primary key: one short index walk whatever the history's length.
+const LATEST_EVENTS = `${FEED_EVENTS} ORDER BY e."id" DESC LIMIT :limit`;
+const MEETING_EVENTS = `${FEED_EVENTS} WHERE e."meeting_id" = :meetingId ORDER BY e."id" ASC`;
 
 // The events that say which state an item is in; `updated` events only change its description.
 const STATE_ACTIONS = `('created', 'transitioned')`;
@@ -259,6 +276,14 @@ export class HistoryRepository {
     rows = Number.MAX_SAFE_INTEGER,
   ): Promise<Omit<HistoryEventRow, 'item_slug'>[]> {
     return selectRows(manager, ITEM_EVENTS, { itemId, after, rows });
+  }
+
+  latestEvents(manager: EntityManager, limit: number): Promise<FeedEventRow[]> {
+    return selectRows(manager, LATEST_EVENTS, { limit });
+  }
+
+  eventsOfMeeting(manager: EntityManager, meetingId: string): Promise<FeedEventRow[]> {
+    return selectRows(manager, MEETING_EVENTS, { meetingId });
   }
 
   // Read model for the status report: each item's latest state event effective by `day` and,

@@ -7,6 +7,7 @@ import { insertUnique } from '../database/insert-unique.js';
 import { executeWrite, selectRows } from '../database/sql.js';
 import { entityPages, hasRows, insertRows, rawKeysetBatches } from '../database/table-rows.js';
 import type { ListItemsQuery } from './dto/list-items.query.js';
+import type { WorkflowState } from '../workflow/workflow.definition.js';
 import { ItemEntity } from './item.entity.js';
 
 const ITEM_BY_KEY = `
@@ -17,6 +18,8 @@ const ITEM_BY_KEY = `
 const SLUG_OF = 'SELECT "slug" FROM "items" WHERE "id" = :id';
 
 const DESCRIPTIONS = 'SELECT "id", "slug", "title", "category", "proposed_by" AS "proposedBy" FROM "items"';
+
+const COUNT_BY_STATE = 'SELECT "state", COUNT(*) AS "count" FROM "items" GROUP BY "state"';
 
 const SORT_COLUMNS = {
   slug: 'item.slug',
@@ -151,6 +154,12 @@ export class ItemRepository {
       .take(query.limit ?? 50)
       .skip(query.offset ?? 0)
       .getManyAndCount();
+  }
+
+  // The states that hold items now, each with its count: one pass over the table.
+  async countByState(manager: EntityManager): Promise<{ state: WorkflowState; count: number }[]> {
+    const rows = await selectRows<{ state: WorkflowState; count: number | string }>(manager, COUNT_BY_STATE);
+    return rows.map(({ state, count }) => ({ state, count: Number(count) }));
   }
 
   async isEmpty(manager: EntityManager): Promise<boolean> {

@@ -14,6 +14,8 @@ import { ItemRepository } from './item.repository.js';
 import type { ItemDetailView, ItemPage } from './item.view.js';
 import { ItemWriter } from './item-writer.js';
 import { TransitionPreparer } from './transition-preparer.js';
+import type { WorkflowState } from '../workflow/workflow.definition.js';
+import { emptyStateCounts } from '../workflow/workflow.machine.js';
 
 @Injectable()
 export class ItemsService {
@@ -33,6 +35,15 @@ export class ItemsService {
   async list(query: ListItemsQuery): Promise<ItemPage> {
     const [items, total] = await this.items.page(this.dataSource.manager, query);
     return { data: items.map(presentItem), total, limit: query.limit ?? 50, offset: query.offset ?? 0 };
+  }
+
+  // How many items are in each state now, every state named.
+  async countByState(): Promise<Record<WorkflowState, number>> {
+    const counts = emptyStateCounts();
+    for (const { state, count } of await this.items.countByState(this.dataSource.manager)) {
+      counts[state] = count;
+    }
+    return counts;
   }
 
   async findOne(key: string): Promise<ItemDetailView> {

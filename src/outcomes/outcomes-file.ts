@@ -1,14 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
 import { CsvError } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { DomainError } from '../common/domain-error.js';
 import { validateInput } from '../common/validate-input.js';
-import { ApplyOutcomesDto } from '../outcomes/dto/apply-outcomes.dto.js';
+import { ApplyOutcomesDto } from './dto/apply-outcomes.dto.js';
 
-// A meeting's outcomes read from a file, each outcome traceable to where the file wrote it.
+// A meeting's outcomes read from a file, each outcome traceable to where the file wrote it. The
+// command line reads it from disk, the console from an upload.
 export interface OutcomesFile {
-  readonly meeting: string;
+  // Named in a JSON file; a CSV file leaves it to the caller.
+  readonly meeting?: string;
   readonly outcomes: ApplyOutcomesDto['outcomes'];
   // "outcomes[3]" in a JSON file, "line 5" in a CSV file.
   readonly locate: (index: number) => string;
@@ -18,23 +18,18 @@ const JSON_MEMBERS = new Set(['meeting', 'note', 'outcomes']);
 const CSV_COLUMNS = ['item', 'to', 'reason', 'source'];
 
 // JSON: { "meeting": "<slug>", "note"?: "…", "outcomes": [{ "item", "to", "reason"?, "source"?, "expectedVersion"? }] }
-// CSV: a header row naming item, to and optionally reason and source; the meeting comes from --meeting.
-export async function readOutcomesFile(path: string, meetingOption: string | undefined): Promise<OutcomesFile> {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw fileProblem(path, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
-  const read = extname(path).toLowerCase() === '.csv' ? readCsv(path, text) : readJson(path, text);
-  const meeting = meetingOption ?? read.meeting;
-  if (!meeting) {
-    throw fileProblem(path, 'names no meeting: pass --meeting <slug> (or give "meeting" in a JSON file)');
-  }
+// CSV: a header row naming item, to and optionally reason and source. `name` is the file's name:
+// it names the file in messages and, unless a format is given, picks the format by its extension.
+export async function parseOutcomesFile(
+  name: string,
+  text: string,
+  format: 'json' | 'csv' = name.toLowerCase().endsWith('.csv') ? 'csv' : 'json',
+): Promise<OutcomesFile> {
+  const read = format === 'csv' ? readCsv(name, text) : readJson(name, text);
   const dto = await validateInput(ApplyOutcomesDto, { outcomes: read.outcomes }).catch((error: unknown) => {
     throw locateFieldErrors(error, read.locate);
   });
-  return { meeting, outcomes: dto.outcomes, locate: read.locate };
+  return { meeting: read.meeting, outcomes: dto.outcomes, locate: read.locate };
 }
 
 interface ReadFile {
@@ -122,7 +117,7 @@ function locateFieldErrors(error: unknown, locate: (index: number) => string): u
   return DomainError.validation(errors, 'The file holds invalid outcomes; nothing was applied.');
 }
 
-function fileProblem(path: string, message: string): DomainError {
+export function fileProblem(path: string, message: string): DomainError {
   return new DomainError('validation_failed', `${path} ${message}`);
 }
 

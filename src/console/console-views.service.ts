@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuditHeadView } from '../audit/audit-report.view.js';
+import { HistoryFeedService, type FeedEventView } from '../history/history-feed.service.js';
+import type { HistoryEventView } from '../history/history-event.view.js';
+import type { ItemDetailView } from '../items/item.view.js';
+import { ItemHistoryService } from '../items/item-history.service.js';
+import { ItemsService } from '../items/items.service.js';
+import type { MeetingView } from '../meetings/meeting.view.js';
+import { MeetingsService } from '../meetings/meetings.service.js';
+import type { StateCounts } from '../reports/status-report.view.js';
+
+export interface DashboardData {
+  readonly counts: StateCounts;
+  readonly latest: readonly FeedEventView[];
+  readonly meetings: readonly MeetingView[];
+  readonly head: AuditHeadView;
+}
+
+export interface ItemPageData {
+  readonly item: ItemDetailView;
+  // One page of its events, oldest first, and where the pages before and after it start.
+  readonly history: readonly HistoryEventView[];
+  readonly earlierAfter: number | null;
+  readonly laterAfter: number | null;
+  readonly meetings: readonly MeetingView[];
+}
+
+export interface MeetingPageData {
+  readonly meeting: MeetingView;
+  readonly decisions: readonly FeedEventView[];
+}
+
+const LATEST_CHANGES = 10;
+const DASHBOARD_MEETINGS = 5;
+const TIMELINE_EVENTS = 100;
+
+// What each console page shows, gathered from the same services the API answers from.
+@Injectable()
+export class ConsoleViewsService {
+  constructor(
+    private readonly items: ItemsService,
+    private readonly history: ItemHistoryService,
+    private readonly feed: HistoryFeedService,
+    private readonly meetings: MeetingsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async dashboard(): Promise<DashboardData> {
+    const [counts, latest, meetings, head] = await Promise.all([
+      this.items.countByState(),
+      this.feed.latest(LATEST_CHANGES),
+      this.meetings.list(),
+      this.audit.head(),
+    ]);
+    return { counts, latest, meetings: meetings.data.slice(0, DASHBOARD_MEETINGS), head };
+  }
+
+  // The timeline shows one page of events: by default the newest (an event's seq is the version
+  // it made, so the page after version - size ends with the newest).
+  async itemPage(slug: string, after?: number): Promise<ItemPageData> {
+    const item = await this.items.findOne(slug);
+    const start = after ?? Math.max(0, item.version - TIMELINE_EVENTS);
+    const [history, meetings] = await Promise.all([
+      this.history.itemHistory(item.id, { after: start, limit: TIMELINE_EVENTS }),
+      this.meetings.list(),
+    ]);
+    const last = history.data.at(-1)?.seq;
+    return {
+      item,
+      history: history.data,
+      earlierAfter: start > 0 ? Math.max(0, start - TIMELINE_EVENTS) : null,
+      laterAfter: history.next !== null && last !== undefined ? last : null,
+      meetings: meetings.data,
+    };
+  }
+
+  async meetingPage(slug: string): Promise<MeetingPageData> {
+    const meeting = await this.meetings.findOne(slug);
+    return { meeting, decisions: await this.feed.ofMeeting(meeting.id) };
+  }
+}

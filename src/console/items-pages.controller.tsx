@@ -1,0 +1,195 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { PublicRoute } from '../auth/roles.js';
+import { DomainError } from '../common/domain-error.js';
+import { etag, type IfMatch } from '../common/if-match.js';
+import { validateInput } from '../common/validate-input.js';
+import { HistoryPageQuery } from '../history/dto/history-page.query.js';
+import { CreateItemDto } from '../items/dto/create-item.dto.js';
+import { ListItemsQuery } from '../items/dto/list-items.query.js';
+import { TransitionItemDto } from '../items/dto/transition-item.dto.js';
+import { UpdateItemDto } from '../items/dto/update-item.dto.js';
+import { ItemsService } from '../items/items.service.js';
+import { ConsoleErrorFilter } from './console-error.filter.js';
+import { assertAdmin, ConsoleGuard, CurrentSession } from './console.guard.js';
+import { ConsoleViewsService } from './console-views.service.js';
+import type { FormBody } from './form-body.js';
+import { formError, present, textFields } from './form-values.js';
+import { redirectAfterPost, sendPage } from './page.js';
+import type { ConsoleSession } from './sessions/console-sessions.service.js';
+import { EDITABLE_FIELDS, ItemPage } from './views/item.page.js';
+import { NEW_ITEM_FIELDS, NewItemPage } from './views/item-new.page.js';
+import { ItemsPage } from './views/items.page.js';
+
+const TRANSITION_LABELS = {
+  to: 'New state',
+  reason: 'Reason',
+  effectiveOn: 'Effective on',
+  meeting: 'Meeting',
+  source: 'Source',
+};
+const ITEM_LABELS: Record<string, string> = {
+  slug: 'Slug',
+  title: 'Title',
+  summary: 'Summary',
+  category: 'Category',
+  proposedBy: 'Proposed by',
+  proposedOn: 'Proposed on',
+  sourceUrl: 'Source URL',
+};
+
+@ApiExcludeController()
+@PublicRoute()
+@UseGuards(ConsoleGuard)
+@UseFilters(ConsoleErrorFilter)
+@Controller('items')
+export class ItemsPagesController {
+  constructor(
+    private readonly items: ItemsService,
+    private readonly views: ConsoleViewsService,
+  ) {}
+
+  @Get()
+  async list(
+    @Query() raw: Record<string, string>,
+    @CurrentSession() session: ConsoleSession,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    // The filter form sends every field, empty ones included: empty means no filter.
+    const query = await validateInput(ListItemsQuery, present(raw));
+    return sendPage(reply, <ItemsPage session={session} query={query} page={await this.items.list(query)} />);
+  }
+
+  @Get('new')
+  newItem(@CurrentSession() session: ConsoleSession, @Res({ passthrough: true }) reply: FastifyReply) {
+    assertAdmin(session);
+    return sendPage(reply, <NewItemPage session={session} />);
+  }
+
+  @Post('new')
+  @HttpCode(200)
+  async create(
+    @Body() form: FormBody,
+    @CurrentSession() session: ConsoleSession,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const values = textFields(form, NEW_ITEM_FIELDS);
+    try {
+      const dto = await validateInput(CreateItemDto, present(values));
+      const item = await this.items.create(dto, session.actor.name);
+      return redirectAfterPost(reply, `/items/${encodeURIComponent(item.slug)}`);
+    } catch (error) {
+      const refused = formError(error, ITEM_LABELS);
+      return sendPage(reply, <NewItemPage session={session} values={values} error={refused} />, refused.status);
+    }
+  }
+
+  @Get(':slug')
+  async item(
+    @Param('slug') slug: string,
+    @Query() raw: Record<string, string>,
+    @CurrentSession() session: ConsoleSession,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { after } = await validateInput(HistoryPageQuery, present({ after: raw.after ?? '' }));
+    return sendPage(reply, <ItemPage session={session} data={await this.views.itemPage(slug, after)} />);
+  }
+
+  // The version the form was read at goes with it: a change made meanwhile is a 412, explained.
+  @Post(':slug/transition')
+  @HttpCode(200)
+  async transition(
+    @Param('slug') slug: string,
+    @Body() form: FormBody,
+    @CurrentSession() session: ConsoleSession,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const values = textFields(form, ['to', 'reason', 'effectiveOn', 'meeting', 'source', 'version']);
+    const { version, ...fields } = values;
+    try {
+      const dto = await validateInput(TransitionItemDto, present(fields));
+      await this.items.transition(slug, dto, ifMatch(readVersion(version)), session.actor.name);
+      return redirectAfterPost(reply, `/items/${encodeURIComponent(slug)}#history-heading`);
+    } catch (error) {
+      const refused = explainTransitionRefusal(formError(error, TRANSITION_LABELS), error, version);
+      const data = await this.views.itemPage(slug);
+      return sendPage(
+        reply,
+        <ItemPage session={session} data={data} forms={{ transition: { values, error: refused } }} />,
+        refused.status,
+      );
+    }
+  }
+
+  // Only the fields that differ from what the form was read with are sent; a change made
+  // meanwhile is a 412 that shows what changed.
+  @Post(':slug/edit')
+  @HttpCode(200)
+  async edit(
+    @Param('slug') slug: string,
+    @Body() form: FormBody,
+    @CurrentSession() session: ConsoleSession,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const values = textFields(form, [...EDITABLE_FIELDS.map(([name]) => name), 'version']);
+    const readAt = readVersion(values.version);
+    try {
+      const item = await this.items.findOne(slug);
+      const current: Record<string, string> = {
+        title: item.title,
+        summary: item.summary,
+        category: item.category,
+        proposedBy: item.proposedBy,
+        sourceUrl: item.sourceUrl ?? '',
+      };
+      const changed = Object.fromEntries(
+        EDITABLE_FIELDS.map(([name]) => name)
+          .filter((name) => item.version !== readAt || (values[name] ?? '') !== (current[name] ?? ''))
+          .map((name) => [name, name === 'sourceUrl' && values[name] === '' ? null : values[name]]),
+      );
+      const dto = await validateInput(UpdateItemDto, changed);
+      await this.items.update(slug, dto, ifMatch(readAt), session.actor.name);
+      return redirectAfterPost(reply, `/items/${encodeURIComponent(slug)}#history-heading`);
+    } catch (error) {
+      const refused = explainTransitionRefusal(formError(error, ITEM_LABELS), error, values.version);
+      const data = await this.views.itemPage(slug);
+      const meanwhile = readAt === undefined ? [] : data.history.filter((event) => event.seq > readAt);
+      return sendPage(
+        reply,
+        <ItemPage session={session} data={data} forms={{ edit: { values, error: refused, meanwhile } }} />,
+        refused.status,
+      );
+    }
+  }
+}
+
+// The version the form was read at, as the If-Match the API would have been sent.
+function ifMatch(version: number | undefined): IfMatch {
+  return version === undefined ? undefined : [etag(version)];
+}
+
+function readVersion(text: string | undefined): number | undefined {
+  return text && /^[1-9][0-9]{0,8}$/.test(text) ? Number(text) : undefined;
+}
+
+// 409 and 412 in words: what happened and what to do next.
+function explainTransitionRefusal(refused: ReturnType<typeof formError>, error: unknown, readAt: string | undefined) {
+  if (!(error instanceof DomainError)) {
+    return refused;
+  }
+  if (error.is('version_mismatch')) {
+    return {
+      ...refused,
+      title: 'Someone changed this item after you opened it: nothing was changed',
+      messages: [
+        `You read version ${readAt ?? '?'}, and it is now at version ${String(error.extensions.currentVersion)}. ` +
+          'Check its state and history below; what you typed is kept, so you can submit again.',
+      ],
+    };
+  }
+  if (error.code === 'transition_not_allowed' || error.code === 'effective_date_before_state_since') {
+    return { ...refused, title: 'This move is not possible: nothing was changed' };
+  }
+  return refused;
+}

@@ -1,0 +1,81 @@
+import { Controller, Get, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { PublicRoute } from '../auth/roles.js';
+import { validateInput } from '../common/validate-input.js';
+import { ChangesReportQuery } from '../reports/dto/changes-report.query.js';
+import { StatusReportQuery } from '../reports/dto/status-report.query.js';
+import { REPORT_CONTENT_TYPES, type ReportFormat } from '../reports/report-format.js';
+import { ReportsService } from '../reports/reports.service.js';
+import { ConsoleErrorFilter } from './console-error.filter.js';
+import { ConsoleGuard, CurrentSession } from './console.guard.js';
+import { present } from './form-values.js';
+import { sendPage } from './page.js';
+import type { ConsoleSession } from './sessions/console-sessions.service.js';
+import { ReportsPage, type ReportForm, type ShownReport } from './views/reports.page.js';
+
+const REPORT_FIELDS = ['asOf', 'from', 'to', 'knownAt', 'category', 'proposedBy'] as const;
+const EXTENSIONS: Readonly<Record<ReportFormat, string>> = { json: 'json', csv: 'csv', md: 'md', html: 'html' };
+
+// The reports of the API, shown in the page and downloadable in each of its formats.
+@ApiExcludeController()
+@PublicRoute()
+@UseGuards(ConsoleGuard)
+@UseFilters(ConsoleErrorFilter)
+@Controller('reports')
+export class ReportsPagesController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get()
+  async page(
+    @Query() raw: Record<string, string>,
+    @CurrentSession() session: ConsoleSession,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const form = reportForm(raw);
+    const shown = raw.report ? await this.show(form) : undefined;
+    return sendPage(reply, <ReportsPage session={session} form={form} shown={shown} />);
+  }
+
+  @Get('download')
+  async download(@Query() raw: Record<string, string>, @Res({ passthrough: true }) reply: FastifyReply) {
+    const form = reportForm(raw);
+    const format = (raw.format ?? 'json') as ReportFormat;
+    const document = await this.document(form, format);
+    const name =
+      form.report === 'status' ? `status-${form.asOf ?? 'today'}` : `changes-${form.from}-${form.to ?? 'today'}`;
+    void reply
+      .header('content-type', REPORT_CONTENT_TYPES[format] ?? REPORT_CONTENT_TYPES.json)
+      .header('content-disposition', `attachment; filename="${name}.${EXTENSIONS[format] ?? 'json'}"`)
+      .header('cache-control', 'no-store');
+    return document;
+  }
+
+  private async show(form: ReportForm): Promise<ShownReport> {
+    const parsed: unknown = JSON.parse((await this.document(form, 'json')).toString('utf8'));
+    return form.report === 'status'
+      ? { kind: 'status', report: parsed as Extract<ShownReport, { kind: 'status' }>['report'] }
+      : { kind: 'changes', report: parsed as Extract<ShownReport, { kind: 'changes' }>['report'] };
+  }
+
+  // Through the API's own query checks, so a bad day or format is refused the same way.
+  private async document(form: ReportForm, format: string): Promise<Buffer> {
+    const { report, asOf, from, to, ...scope } = form;
+    if (report === 'status') {
+      const query = await validateInput(StatusReportQuery, present({ ...scope, asOf: asOf ?? '', format }));
+      return this.reports.statusDocument(query, query.format ?? 'json');
+    }
+    const query = await validateInput(
+      ChangesReportQuery,
+      present({ ...scope, from: from ?? '', to: to ?? '', format }),
+    );
+    return this.reports.changesDocument(query, query.format ?? 'json');
+  }
+}
+
+function reportForm(raw: Record<string, string>): ReportForm {
+  const fields = Object.fromEntries(
+    REPORT_FIELDS.filter((name) => typeof raw[name] === 'string' && raw[name] !== '').map((name) => [name, raw[name]]),
+  );
+  return { report: raw.report === 'changes' ? 'changes' : 'status', ...fields };
+}

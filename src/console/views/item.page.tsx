@@ -1,0 +1,268 @@
+import type { HistoryEventView } from '../../history/history-event.view.js';
+import { stateLabel } from '../../reports/render/state-style.js';
+import type { ItemPageData } from '../console-views.service.js';
+import type { FormError, FormValues } from '../form-values.js';
+import type { ConsoleSession } from '../sessions/console-sessions.service.js';
+import { CsrfField, ErrorSummary, isAdmin, Layout, TextArea, TextField } from './layout.js';
+import { actionLabel, MeetingLink, StateBadge, StateChange } from './parts.js';
+
+export interface ItemForms {
+  // What was typed into the transition form, and why it was refused.
+  readonly transition?: { readonly values: FormValues; readonly error: FormError };
+  readonly edit?: {
+    readonly values: FormValues;
+    readonly error: FormError;
+    // The events recorded after the version the form was read at.
+    readonly meanwhile: readonly HistoryEventView[];
+  };
+}
+
+export const EDITABLE_FIELDS: ReadonlyArray<readonly [string, string]> = [
+  ['title', 'Title'],
+  ['summary', 'Summary'],
+  ['category', 'Category'],
+  ['proposedBy', 'Proposed by'],
+  ['sourceUrl', 'Source URL'],
+];
+
+export function ItemPage({
+  session,
+  data,
+  forms = {},
+}: {
+  readonly session: ConsoleSession;
+  readonly data: ItemPageData;
+  readonly forms?: ItemForms;
+}) {
+  const { item } = data;
+  return (
+    <Layout title={item.title} session={session} section="items">
+      <dl class="fields">
+        <dt>Slug</dt>
+        <dd>{item.slug}</dd>
+        <dt>State</dt>
+        <dd>
+          <StateBadge state={item.state} /> since {item.stateSince}
+        </dd>
+        <dt>Category</dt>
+        <dd>{item.category}</dd>
+        <dt>Proposed by</dt>
+        <dd>
+          {item.proposedBy}, {item.proposedOn}
+        </dd>
+        <dt>Summary</dt>
+        <dd>{item.summary}</dd>
+        <dt>Source</dt>
+        <dd>{item.sourceUrl ? <a href={item.sourceUrl}>{item.sourceUrl}</a> : '—'}</dd>
+        <dt>Version</dt>
+        <dd>{item.version}</dd>
+        <dt>Allowed moves</dt>
+        <dd>
+          {item.allowedTransitions.length === 0
+            ? 'None: this state is final.'
+            : item.allowedTransitions
+                .map(({ to, requiresReason }) => `${stateLabel(to)}${requiresReason ? ' (with a reason)' : ''}`)
+                .join(', ')}
+        </dd>
+      </dl>
+      {isAdmin(session) && <TransitionForm session={session} data={data} state={forms.transition} />}
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">History</h2>
+        <Timeline events={data.history} />
+        {(data.earlierAfter !== null || data.laterAfter !== null) && (
+          <nav class="pager" aria-label="History pages">
+            {data.laterAfter !== null && (
+              <a href={`/items/${encodeURIComponent(item.slug)}?after=${data.laterAfter}#history-heading`}>
+                Later events
+              </a>
+            )}
+            {data.earlierAfter !== null && (
+              <a href={`/items/${encodeURIComponent(item.slug)}?after=${data.earlierAfter}#history-heading`}>
+                Earlier events
+              </a>
+            )}
+          </nav>
+        )}
+      </section>
+      {isAdmin(session) && <EditForm session={session} data={data} state={forms.edit} />}
+    </Layout>
+  );
+}
+
+function TransitionForm({
+  session,
+  data,
+  state,
+}: {
+  readonly session: ConsoleSession;
+  readonly data: ItemPageData;
+  readonly state?: ItemForms['transition'];
+}) {
+  const { item } = data;
+  const typed = state?.values ?? {};
+  if (item.allowedTransitions.length === 0) {
+    return null;
+  }
+  return (
+    <section aria-labelledby="move-heading">
+      <h2 id="move-heading">Move this item</h2>
+      {state && <ErrorSummary title={state.error.title} messages={state.error.messages} />}
+      <form method="post" action={`/items/${encodeURIComponent(item.slug)}/transition`} class="stack">
+        <CsrfField session={session} />
+        <input type="hidden" name="version" value={String(item.version)} />
+        <div class="field">
+          <label for="move-to">New state</label>
+          <select id="move-to" name="to" required>
+            {item.allowedTransitions.map(({ to, requiresReason }) => (
+              <option key={to} value={to} selected={typed.to === to}>
+                {stateLabel(to)}
+                {requiresReason ? ' (needs a reason)' : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+        <TextArea id="move-reason" name="reason" label="Reason" value={typed.reason} maxLength={2000} />
+        <TextField
+          id="move-effective-on"
+          name="effectiveOn"
+          label="Effective on"
+          type="date"
+          value={typed.effectiveOn}
+          hint="The day it took effect; left empty, the meeting's day, or else today."
+        />
+        <div class="field">
+          <label for="move-meeting">Meeting</label>
+          <select id="move-meeting" name="meeting">
+            <option value="">No meeting</option>
+            {data.meetings.map((meeting) => (
+              <option key={meeting.id} value={meeting.slug} selected={typed.meeting === meeting.slug}>
+                {meeting.name}, {meeting.location}, {meeting.heldOn}
+              </option>
+            ))}
+          </select>
+        </div>
+        <TextField id="move-source" name="source" label="Source" value={typed.source} maxLength={500} />
+        <div class="actions">
+          <button type="submit">Record transition</button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function EditForm({
+  session,
+  data,
+  state,
+}: {
+  readonly session: ConsoleSession;
+  readonly data: ItemPageData;
+  readonly state?: ItemForms['edit'];
+}) {
+  const { item } = data;
+  const current: FormValues = {
+    title: item.title,
+    summary: item.summary,
+    category: item.category,
+    proposedBy: item.proposedBy,
+    sourceUrl: item.sourceUrl ?? '',
+  };
+  const typed = state?.values ?? current;
+  return (
+    <section aria-labelledby="edit-heading">
+      <h2 id="edit-heading">Edit the description</h2>
+      {state && (
+        <div>
+          <ErrorSummary title={state.error.title} messages={state.error.messages} />
+          {state.meanwhile.length > 0 && (
+            <>
+              <h3>Changed meanwhile</h3>
+              <Timeline events={state.meanwhile} />
+            </>
+          )}
+        </div>
+      )}
+      <form method="post" action={`/items/${encodeURIComponent(item.slug)}/edit`} class="stack">
+        <CsrfField session={session} />
+        <input type="hidden" name="version" value={typed.version ?? String(item.version)} />
+        {EDITABLE_FIELDS.map(([name, label]) =>
+          name === 'summary' ? (
+            <TextArea key={name} id={`edit-${name}`} name={name} label={label} value={typed[name]} required />
+          ) : (
+            <TextField
+              key={name}
+              id={`edit-${name}`}
+              name={name}
+              label={label}
+              type={name === 'sourceUrl' ? 'url' : 'text'}
+              value={typed[name]}
+              required={name !== 'sourceUrl'}
+            />
+          ),
+        )}
+        <div class="actions">
+          <button type="submit">Save changes</button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+// Newest first: each event's action, the move, what changed, why, and where it sits in the chain.
+export function Timeline({ events }: { readonly events: readonly HistoryEventView[] }) {
+  return (
+    <ol class="timeline" reversed>
+      {[...events].reverse().map((event) => (
+        <li key={event.id}>
+          <h3>
+            {actionLabel(event)}
+            {event.action === 'transitioned' && (
+              <>
+                {': '}
+                <StateChange from={event.fromState} to={event.toState} />
+              </>
+            )}
+          </h3>
+          <p class="meta">
+            Effective {event.effectiveOn} · recorded{' '}
+            <time dateTime={event.recordedAt}>{event.recordedAt.replace('T', ' ').slice(0, 19)} UTC</time> · by{' '}
+            {event.actor}
+            {event.meeting && (
+              <>
+                {' · meeting '}
+                <MeetingLink slug={event.meeting} />
+              </>
+            )}
+            {event.batch && ` · batch ${event.batch.slice(0, 8)}`} · version {event.seq} · hash{' '}
+            <code>{event.hash.slice(0, 12)}</code>
+          </p>
+          {event.corrects !== undefined && <p>Corrects version {event.corrects}.</p>}
+          {event.retracts !== undefined && <p>Retracts version {event.retracts}.</p>}
+          {event.correctedBy !== undefined && event.correctedBy.length > 0 && (
+            <p class="failure">Corrected later, by version {event.correctedBy.join(', ')}.</p>
+          )}
+          {event.retractedBy !== undefined && <p class="failure">Retracted later, by version {event.retractedBy}.</p>}
+          {event.reason && <p>Reason: {event.reason}</p>}
+          {event.source && <p>Source: {event.source}</p>}
+          {event.action === 'updated' && (
+            <ul>
+              {Object.entries(event.changes).map(([field, change]) => (
+                <li key={field}>
+                  {field}: {shown(change.from)} → {shown(change.to)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function shown(value: unknown): string {
+  return value === null || value === undefined
+    ? '(none)'
+    : typeof value === 'string'
+      ? `“${value}”`
+      : JSON.stringify(value);
+}

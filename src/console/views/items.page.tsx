@@ -1,0 +1,110 @@
+import type { ListItemsQuery } from '../../items/dto/list-items.query.js';
+import type { ItemPage } from '../../items/item.view.js';
+import { stateLabel } from '../../reports/render/state-style.js';
+import { WORKFLOW_STATES } from '../../workflow/workflow.definition.js';
+import type { ConsoleSession } from '../sessions/console-sessions.service.js';
+import { DataTable, isAdmin, Layout } from './layout.js';
+import { ItemLink, StateBadge } from './parts.js';
+
+const SORTS: ReadonlyArray<readonly [string, string]> = [
+  ['slug', 'Slug'],
+  ['title', 'Title'],
+  ['-updatedAt', 'Last changed, newest first'],
+  ['stateSince', 'In state since, oldest first'],
+  ['-stateSince', 'In state since, newest first'],
+  ['proposedOn', 'Proposed on, oldest first'],
+  ['state', 'State'],
+  ['category', 'Category'],
+  ['proposedBy', 'Proposed by'],
+];
+
+export function ItemsPage({
+  session,
+  query,
+  page,
+}: {
+  readonly session: ConsoleSession;
+  readonly query: ListItemsQuery;
+  readonly page: ItemPage;
+}) {
+  const link = (offset: number) => {
+    const params = new URLSearchParams();
+    for (const [name, value] of Object.entries({ ...query, offset })) {
+      if (value !== undefined && value !== '' && !(name === 'offset' && value === 0)) {
+        params.set(name, String(value));
+      }
+    }
+    return `/items?${params.toString()}`;
+  };
+  const first = page.total === 0 ? 0 : page.offset + 1;
+  const last = page.offset + page.data.length;
+  return (
+    <Layout title="Items" session={session} section="items">
+      {isAdmin(session) && (
+        <p>
+          <a class="button" href="/items/new">
+            New item
+          </a>
+        </p>
+      )}
+      <form method="get" action="/items" class="filters" role="search" aria-label="Filter items">
+        <div class="field">
+          <label for="filter-q">Text</label>
+          <input id="filter-q" name="q" type="search" value={query.q ?? ''} maxLength={200} />
+        </div>
+        <div class="field">
+          <label for="filter-state">State</label>
+          <select id="filter-state" name="state">
+            <option value="">Any state</option>
+            {WORKFLOW_STATES.map((state) => (
+              <option key={state} value={state} selected={query.state === state}>
+                {stateLabel(state)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="filter-category">Category</label>
+          <input id="filter-category" name="category" type="text" value={query.category ?? ''} maxLength={64} />
+        </div>
+        <div class="field">
+          <label for="filter-proposed-by">Proposed by</label>
+          <input id="filter-proposed-by" name="proposedBy" type="text" value={query.proposedBy ?? ''} maxLength={100} />
+        </div>
+        <div class="field">
+          <label for="filter-sort">Sort by</label>
+          <select id="filter-sort" name="sort">
+            {SORTS.map(([value, label]) => (
+              <option key={value} value={value} selected={(query.sort ?? 'slug') === value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="actions">
+          <button type="submit">Show items</button>
+          <a href="/items">Clear filters</a>
+        </div>
+      </form>
+      <p aria-live="polite">{page.total === 0 ? 'No item matches.' : `Items ${first} to ${last} of ${page.total}.`}</p>
+      {page.data.length > 0 && (
+        <DataTable
+          label="Items"
+          rows={page.data}
+          rowKey={(item) => item.id}
+          columns={[
+            { header: 'Item', cell: (item) => <ItemLink slug={item.slug} title={item.title} /> },
+            { header: 'State', cell: (item) => <StateBadge state={item.state} /> },
+            { header: 'Since', cell: (item) => item.stateSince },
+            { header: 'Category', cell: (item) => item.category },
+            { header: 'Proposed by', cell: (item) => item.proposedBy },
+          ]}
+        />
+      )}
+      <nav class="pager" aria-label="Pages">
+        {page.offset > 0 && <a href={link(Math.max(0, page.offset - page.limit))}>Previous page</a>}
+        {last < page.total && <a href={link(page.offset + page.limit)}>Next page</a>}
+      </nav>
+    </Layout>
+  );
+}

@@ -1,0 +1,235 @@
+import type { ComponentChildren } from 'preact';
+import { CSRF_FIELD } from '../console.guard.js';
+import type { ConsoleSession } from '../sessions/console-sessions.service.js';
+
+export type Section = 'dashboard' | 'items' | 'meetings' | 'reports' | 'audit' | 'tokens' | 'none';
+
+interface LayoutProps {
+  readonly title: string;
+  readonly session?: ConsoleSession;
+  readonly section?: Section;
+  readonly children: ComponentChildren;
+}
+
+const SECTIONS: ReadonlyArray<readonly [Exclude<Section, 'none'>, string, string]> = [
+  ['dashboard', '/', 'Dashboard'],
+  ['items', '/items', 'Items'],
+  ['meetings', '/meetings', 'Meetings'],
+  ['reports', '/reports', 'Reports'],
+  ['audit', '/audit', 'Audit'],
+  ['tokens', '/tokens', 'Tokens'],
+];
+
+// Every page: one stylesheet, one small deferred script (progressive enhancement only), the
+// navigation and `Sign out` when signed in, and the page's own heading.
+export function Layout({ title, session, section = 'none', children }: LayoutProps) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · policy-tracker`}</title>
+        <link rel="stylesheet" href="/console/assets/console.css" />
+        <script src="/console/assets/console.js" defer />
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          Skip to content
+        </a>
+        <header class="top">
+          <span class="brand">policy-tracker</span>
+          {session && (
+            <nav aria-label="Console">
+              <ul>
+                {SECTIONS.filter(([key]) => key !== 'tokens' || session.actor.role === 'admin').map(
+                  ([key, href, label]) => (
+                    <li key={key}>
+                      <a href={href} aria-current={key === section ? 'page' : undefined}>
+                        {label}
+                      </a>
+                    </li>
+                  ),
+                )}
+              </ul>
+            </nav>
+          )}
+          {session && (
+            <form method="post" action="/sign-out" class="sign-out">
+              <CsrfField session={session} />
+              <span class="who">
+                {session.actor.name} ({session.actor.role})
+              </span>
+              <button type="submit">Sign out</button>
+            </form>
+          )}
+        </header>
+        <main id="main" tabIndex={-1}>
+          <h1>{title}</h1>
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+export function CsrfField({ session }: { readonly session: ConsoleSession }) {
+  return <input type="hidden" name={CSRF_FIELD} value={session.csrfToken} />;
+}
+
+export function isAdmin(session: ConsoleSession): boolean {
+  return session.actor.role === 'admin';
+}
+
+// What went wrong, in words, at the top of a form: focusable so that the page can be read from it.
+export function ErrorSummary({ title, messages }: { readonly title: string; readonly messages: readonly string[] }) {
+  return (
+    <div class="error-summary" role="alert" id="form-error">
+      <h2>{title}</h2>
+      {messages.length > 0 && (
+        <ul>
+          {messages.map((message, index) => (
+            <li key={index}>{message}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+// preact types each input type's attributes apart: one literal object per type keeps them apart.
+export const INPUT_TYPES = { text: { type: 'text' }, date: { type: 'date' }, url: { type: 'url' } } as const;
+
+interface FieldProps {
+  readonly id: string;
+  readonly name: string;
+  readonly label: string;
+  readonly value?: string | null;
+  readonly type?: keyof typeof INPUT_TYPES;
+  readonly required?: boolean;
+  readonly hint?: string;
+  readonly autocomplete?: string;
+  readonly maxLength?: number;
+}
+
+// A label, an optional hint the control is described by, and the control itself.
+function Field({
+  id,
+  label,
+  hint,
+  children,
+}: Pick<FieldProps, 'id' | 'label' | 'hint'> & { readonly children: ComponentChildren }) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {children}
+    </div>
+  );
+}
+
+export function TextField({
+  id,
+  name,
+  label,
+  value,
+  type = 'text',
+  required,
+  hint,
+  autocomplete,
+  maxLength,
+}: FieldProps) {
+  return (
+    <Field id={id} label={label} hint={hint}>
+      <input
+        id={id}
+        name={name}
+        {...INPUT_TYPES[type]}
+        value={value ?? ''}
+        required={required}
+        autocomplete={autocomplete}
+        maxLength={maxLength}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      />
+    </Field>
+  );
+}
+
+export function TextArea({ id, name, label, value, required, hint, maxLength }: FieldProps) {
+  return (
+    <Field id={id} label={label} hint={hint}>
+      <textarea
+        id={id}
+        name={name}
+        rows={3}
+        required={required}
+        maxLength={maxLength}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      >
+        {value ?? ''}
+      </textarea>
+    </Field>
+  );
+}
+
+// A table that may be wider than a phone: it scrolls inside its own focusable region, never the page.
+function TableRegion({ label, children }: { readonly label: string; readonly children: ComponentChildren }) {
+  return (
+    <div class="table-wrap" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
+
+export interface Column<T> {
+  readonly header: string;
+  readonly cell: (row: T) => ComponentChildren;
+}
+
+// Every table of the console: column headers, one row per entry, in a region that scrolls alone.
+export function DataTable<T>({
+  label,
+  caption,
+  columns,
+  rows,
+  rowKey,
+  rowClass,
+}: {
+  readonly label: string;
+  readonly caption?: string;
+  readonly columns: readonly Column<T>[];
+  readonly rows: readonly T[];
+  readonly rowKey: (row: T, index: number) => string | number;
+  readonly rowClass?: (row: T) => string | undefined;
+}) {
+  return (
+    <TableRegion label={label}>
+      <table>
+        {caption && <caption>{caption}</caption>}
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column.header} scope="col">
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => (
+            <tr key={rowKey(row, index)} class={rowClass?.(row)}>
+              {columns.map((column) => (
+                <td key={column.header} data-label={column.header}>
+                  {column.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
+  );
+}

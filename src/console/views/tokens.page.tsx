@@ -1,0 +1,91 @@
+import type { CreatedTokenView, TokenView } from '../../auth/token.view.js';
+import type { FormError, FormValues } from '../form-values.js';
+import type { ConsoleSession } from '../sessions/console-sessions.service.js';
+import { CsrfField, DataTable, ErrorSummary, Layout, TextField } from './layout.js';
+
+export function TokensPage({
+  session,
+  tokens,
+  created,
+  values = {},
+  error,
+}: {
+  readonly session: ConsoleSession;
+  readonly tokens: readonly TokenView[];
+  readonly created?: CreatedTokenView;
+  readonly values?: FormValues;
+  readonly error?: FormError;
+}) {
+  return (
+    <Layout title="Tokens" session={session} section="tokens">
+      {created && (
+        <div class="notice" role="status">
+          <h2>Token “{created.name}” created</h2>
+          <p>Copy its secret now: it is shown this once, and only its hash is kept.</p>
+          <p class="actions">
+            <code class="secret" id="new-token-secret">
+              {created.token}
+            </code>
+            <button type="button" class="secondary" data-copy="new-token-secret" hidden>
+              Copy secret
+            </button>
+          </p>
+        </div>
+      )}
+      <DataTable
+        label="Tokens"
+        rows={tokens}
+        rowKey={(token) => token.name}
+        columns={[
+          { header: 'Name', cell: (token) => token.name },
+          { header: 'Role', cell: (token) => token.role },
+          { header: 'Created', cell: (token) => token.createdAt.slice(0, 10) },
+          {
+            header: 'Status',
+            cell: (token) =>
+              token.revokedAt ? (
+                `Revoked ${token.revokedAt.slice(0, 10)}`
+              ) : (
+                <form method="post" action={`/tokens/${encodeURIComponent(token.name)}/revoke`} class="inline">
+                  <CsrfField session={session} />
+                  <button type="submit" class="danger" aria-label={`Revoke ${token.name}`}>
+                    Revoke
+                  </button>
+                </form>
+              ),
+          },
+        ]}
+      />
+      <section aria-labelledby="new-token-heading">
+        <h2 id="new-token-heading">Create a token</h2>
+        {error && <ErrorSummary title={error.title} messages={error.messages} />}
+        <form method="post" action="/tokens" class="stack">
+          <CsrfField session={session} />
+          <TextField
+            id="token-name"
+            name="name"
+            label="Name"
+            value={values.name}
+            required
+            maxLength={64}
+            hint="Recorded as the actor of every change made with it; names are never reused."
+          />
+          <div class="field">
+            <label for="token-role">Role</label>
+            <select id="token-role" name="role">
+              <option value="viewer" selected={values.role !== 'admin'}>
+                Viewer: reads everything, changes nothing
+              </option>
+              <option value="admin" selected={values.role === 'admin'}>
+                Admin: may change everything
+              </option>
+            </select>
+          </div>
+          <div class="actions">
+            <button type="submit">Create token</button>
+          </div>
+        </form>
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,305 @@
+/// <reference lib="dom" />
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  ARTIFACTS,
+  keyboardWalk,
+  launchChromium,
+  scrollsSideways,
+  seriousAxeViolations,
+  unlabelledControls,
+} from './support/chromium.js';
+import { historyOf, makeMeeting, makeToken } from './support/factories.js';
+import { ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app.js';
+
+const LISBON = 'lisbon-summit-2010';
+const EXAMPLE = join(process.cwd(), 'examples/lisbon-summit-2010.json');
+
+// The console as people use it: Chromium, headless, against the running server on the seeded data.
+describe('The web console in a browser', () => {
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+  let files: string;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp({ TRACKER_SEED: 'true', AUTH_FAILURE_LIMIT: '1000' });
+    await t.app.listen(0, '127.0.0.1');
+    base = await t.app.getUrl();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    files = mkdtempSync(join(tmpdir(), 'console-browser-'));
+    browser = await launchChromium();
+  }, 90_000);
+
+  afterAll(async () => {
+    for (const context of contexts) {
+      await context.close();
+    }
+    await browser?.close();
+    rmSync(files, { recursive: true, force: true });
+    await t?.close();
+  });
+
+  async function newPage(options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<Page> {
+    // Short waits: a missing control fails the test at once rather than at Jest's timeout.
+    const context = await browser.newContext({
+      javaScriptEnabled: options.javaScriptEnabled ?? true,
+      viewport: { width: options.width ?? 1100, height: 900 },
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(5000);
+    return page;
+  }
+
+  async function signIn(page: Page, token: string): Promise<void> {
+    await page.goto(`${base}/`);
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await page.getByLabel('Token').fill(token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${base}/`);
+  }
+
+  async function expectAccessible(page: Page, name: string): Promise<void> {
+    expect({ name, violations: await seriousAxeViolations(page) }).toEqual({ name, violations: [] });
+    expect({ name, unlabelled: await unlabelledControls(page) }).toEqual({ name, unlabelled: [] });
+  }
+
+  it('takes an admin from sign-in through the Lisbon outcomes, a transition and a report to sign-out', async () => {
+    const page = await newPage();
+    await signIn(page, ADMIN_TOKEN);
+    expect(await page.locator('h1').innerText()).toBe('Dashboard');
+    expect(await page.locator('svg.chart').count()).toBe(1);
+
+    // Dry run: a preview of every outcome, and nothing written.
+    await page.goto(`${base}/meetings/${LISBON}`);
+    await page.getByLabel('Outcomes file').setInputFiles(EXAMPLE);
+    await page.getByRole('button', { name: 'Dry run' }).click();
+    const example = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as { outcomes: { item: string; to: string }[] };
+    const preview = page.getByRole('table', { name: 'Preview: what would change' });
+    expect(await preview.locator('tbody tr').count()).toBe(example.outcomes.length);
+    expect(await preview.locator('tbody').innerText()).not.toContain('_');
+    expect((await historyOf(t, 'joint-threat-review')).length).toBe(1);
+    await expectAccessible(page, 'meeting preview');
+    await page.screenshot({ path: join(ARTIFACTS, 'console-meeting-preview.png'), fullPage: true });
+
+    // Apply: every outcome at once, effective on the meeting's day.
+    await page.getByRole('button', { name: 'Apply' }).click();
+    expect(await page.getByRole('status').innerText()).toContain(`${example.outcomes.length} outcomes recorded`);
+    for (const { item, to } of example.outcomes) {
+      const [latest] = (await historyOf(t, item)).slice(-1);
+      expect(latest).toMatchObject({ toState: to, meeting: LISBON, effectiveOn: '2010-11-20' });
+    }
+    expect(
+      await page.getByRole('table', { name: 'Changes recorded for this meeting' }).locator('tbody tr').count(),
+    ).toBe(example.outcomes.length);
+    await page.screenshot({ path: join(ARTIFACTS, 'console-meeting-applied.png'), fullPage: true });
+
+    // A transition on the item's page, then the event in its timeline.
+    await page.goto(`${base}/items/military-transparency`);
+    await page.getByLabel('New state').selectOption('under_discussion');
+    await page.getByLabel('Reason').fill('Both sides agreed to talk about notification thresholds.');
+    await page.getByLabel('Effective on').fill('2010-12-01');
+    await page.getByRole('button', { name: 'Record transition' }).click();
+    const timeline = page.locator('ol.timeline').first();
+    expect(await timeline.locator('li').first().innerText()).toContain(
+      'Both sides agreed to talk about notification thresholds.',
+    );
+    expect(await page.locator('dl.fields').innerText()).toContain('Under discussion');
+
+    // The changes report over the summit.
+    await page.goto(`${base}/reports`);
+    await page.getByLabel('Report', { exact: true }).selectOption('changes');
+    await page.getByLabel('From (changes)').fill('2010-11-01');
+    await page.getByLabel('To (changes)').fill('2010-12-31');
+    await page.getByRole('button', { name: 'Show report' }).click();
+    expect(await page.locator('#report-heading').innerText()).toBe('Changes from 2010-11-01 to 2010-12-31');
+    expect(await page.getByRole('region', { name: 'Transitions' }).locator('tbody tr').count()).toBe(
+      example.outcomes.length + 1,
+    );
+    const download = await page.request.get(
+      await page
+        .getByRole('link', { name: 'CSV' })
+        .getAttribute('href')
+        .then((href) => `${base}${href}`),
+    );
+    expect(download.headers()['content-type']).toBe('text/csv; charset=utf-8');
+
+    // Sign out ends the session on the server.
+    const [cookie] = await page.context().cookies();
+    expect(cookie).toMatchObject({ name: 'pt_session', httpOnly: true, sameSite: 'Strict' });
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${base}/sign-in`);
+    const stale = await t.api.get('/').set('Cookie', `pt_session=${cookie.value}`);
+    expect(stale.status).toBe(303);
+  });
+
+  it('applies a double-submitted Apply once, answering the second submit with the first answer', async () => {
+    const meeting = await makeMeeting(t, { heldOn: '2010-12-02' });
+    const csv = join(files, 'outcomes.csv');
+    writeFileSync(csv, 'item,to,reason\nmilitary-doctrines-dialogue,under_discussion,Experts will meet.\n');
+    const page = await newPage();
+    await signIn(page, ADMIN_TOKEN);
+    await page.goto(`${base}/meetings/${meeting.slug}`);
+    await page.getByLabel('Outcomes file').setInputFiles(csv);
+    await page.getByRole('button', { name: 'Dry run' }).click();
+    const form = page.locator('form', { has: page.getByRole('button', { name: 'Apply' }) });
+    const fields = Object.fromEntries(
+      await form
+        .locator('input[type=hidden]')
+        .evaluateAll((inputs) =>
+          inputs.map((input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value]),
+        ),
+    );
+    await page.getByRole('button', { name: 'Apply' }).click();
+    const first = await page.getByRole('status').innerText();
+    // The same form again, as a reload or a second click sends it.
+    const again = await page.request.post(`${base}/meetings/${meeting.slug}/outcomes`, {
+      form: { ...fields, action: 'apply' },
+    });
+    expect(again.status()).toBe(200);
+    const batch = /batch ([0-9a-f-]{36})/.exec(first)?.[1];
+    expect(batch).toBeDefined();
+    expect(await again.text()).toContain(batch);
+    const moves = (await historyOf(t, 'military-doctrines-dialogue')).filter((event) => event.meeting === meeting.slug);
+    expect(moves).toHaveLength(1);
+  });
+
+  it('shows a viewer no write control, and refuses a write the viewer posts anyway', async () => {
+    const viewer = await makeToken(t, 'viewer');
+    const page = await newPage();
+    await signIn(page, viewer.token);
+    for (const path of [
+      '/',
+      '/items',
+      '/items/european-security-treaty',
+      '/meetings',
+      `/meetings/${LISBON}`,
+      '/reports',
+      '/audit',
+    ]) {
+      await page.goto(`${base}${path}`);
+      const writeForms = await page
+        .locator('form[method=post]')
+        .evaluateAll((forms) => forms.map((form) => form.getAttribute('action')));
+      expect({ path, writeForms }).toEqual({ path, writeForms: ['/sign-out'] });
+      for (const name of ['Record transition', 'Apply', 'Dry run', 'Save changes', 'New item', 'Create meeting']) {
+        expect(await page.getByRole('button', { name }).count()).toBe(0);
+      }
+    }
+    const csrf = await page.locator('input[name=_csrf]').first().inputValue();
+    const refused = await page.request.post(`${base}/items/european-security-treaty/transition`, {
+      form: { _csrf: csrf, to: 'withdrawn', reason: 'Viewer tries.' },
+    });
+    expect(refused.status()).toBe(403);
+    expect((await page.request.get(`${base}/tokens`)).status()).toBe(403);
+    const item = await t.api
+      .get('/api/items/european-security-treaty')
+      .set(...bearer())
+      .expect(200);
+    expect(item.body.state).not.toBe('withdrawn');
+  });
+
+  it('refuses a form posted without its CSRF field with 403, changing nothing', async () => {
+    const page = await newPage();
+    await signIn(page, ADMIN_TOKEN);
+    const before = await t.api
+      .get('/api/items/european-security-treaty')
+      .set(...bearer())
+      .expect(200);
+    const refused = await page.request.post(`${base}/items/european-security-treaty/transition`, {
+      form: { to: 'withdrawn', reason: 'No CSRF field.' },
+    });
+    expect(refused.status()).toBe(403);
+    const after = await t.api
+      .get('/api/items/european-security-treaty')
+      .set(...bearer())
+      .expect(200);
+    expect(after.body.version).toBe(before.body.version);
+  });
+
+  it('works with JavaScript off: sign in, move an item, dry run and apply outcomes, sign out', async () => {
+    const meeting = await makeMeeting(t, { heldOn: '2010-12-03' });
+    const json = join(files, 'outcomes.json');
+    writeFileSync(
+      json,
+      JSON.stringify({ meeting: meeting.slug, outcomes: [{ item: 'counter-narcotics-strategy', to: 'implemented' }] }),
+    );
+    const page = await newPage({ javaScriptEnabled: false });
+    await signIn(page, ADMIN_TOKEN);
+    await page.goto(`${base}/items/cfe-treaty-update`);
+    const options = await page
+      .getByLabel('New state')
+      .locator('option')
+      .evaluateAll((all) => all.map((option) => (option as HTMLOptionElement).value));
+    await page.getByLabel('New state').selectOption(options[0]);
+    await page.getByLabel('Reason').fill('Recorded with scripts off.');
+    await page.getByRole('button', { name: 'Record transition' }).click();
+    expect(await page.locator('ol.timeline li').first().innerText()).toContain('Recorded with scripts off.');
+    await page.goto(`${base}/meetings/${meeting.slug}`);
+    await page.getByLabel('Outcomes file').setInputFiles(json);
+    await page.getByRole('button', { name: 'Dry run' }).click();
+    await page.getByRole('button', { name: 'Apply' }).click();
+    expect(await page.getByRole('status').innerText()).toContain('1 outcome recorded');
+    await page.goto(`${base}/reports?report=status&asOf=2010-12-31`);
+    expect(await page.locator('#report-heading').innerText()).toBe('Status as of 2010-12-31');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${base}/sign-in`);
+  });
+
+  it('explains a transition refused because the item changed meanwhile, keeping what was typed', async () => {
+    const page = await newPage();
+    await signIn(page, ADMIN_TOKEN);
+    await page.goto(`${base}/items/european-security-treaty`);
+    const state = await t.api
+      .get('/api/items/european-security-treaty')
+      .set(...bearer())
+      .expect(200);
+    await t.api
+      .patch('/api/items/european-security-treaty')
+      .set(...bearer())
+      .set('If-Match', `"${state.body.version}"`)
+      .send({ category: 'european-security-architecture' })
+      .expect(200);
+    await page.getByLabel('Reason').fill('Typed before the other change.');
+    await page.getByRole('button', { name: 'Record transition' }).click();
+    expect(await page.getByRole('alert').innerText()).toContain('Someone changed this item after you opened it');
+    expect(await page.getByLabel('Reason').inputValue()).toBe('Typed before the other change.');
+  });
+
+  it('passes axe, labels every control, fits 375 px and reaches every action by keyboard, on every page', async () => {
+    const pages: ReadonlyArray<readonly [string, string]> = [
+      ['dashboard', '/'],
+      ['items', '/items'],
+      ['item-new', '/items/new'],
+      ['item', '/items/joint-threat-review'],
+      ['meetings', '/meetings'],
+      ['meeting', `/meetings/${LISBON}`],
+      ['reports', '/reports?report=changes&from=2010-09-01&to=2010-12-31'],
+      ['audit', '/audit?verify=1'],
+      ['tokens', '/tokens'],
+    ];
+    for (const width of [1100, 375]) {
+      const page = await newPage({ width });
+      await page.goto(`${base}/sign-in`);
+      await expectAccessible(page, `sign-in at ${width}`);
+      expect(await scrollsSideways(page)).toBe(false);
+      await page.screenshot({ path: join(ARTIFACTS, `console-sign-in-${width}.png`), fullPage: true });
+      await signIn(page, ADMIN_TOKEN);
+      for (const [name, path] of pages) {
+        const response = await page.goto(`${base}${path}`);
+        expect({ name, status: response?.status() }).toEqual({ name, status: 200 });
+        expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self'(;|$)/);
+        await expectAccessible(page, `${name} at ${width}`);
+        expect({ name, sideways: await scrollsSideways(page) }).toEqual({ name, sideways: false });
+        await page.screenshot({ path: join(ARTIFACTS, `console-${name}-${width}.png`), fullPage: true });
+        if (width === 1100) {
+          expect({ name, ...(await keyboardWalk(page)) }).toEqual({ name, unreached: [], withoutOutline: [] });
+        }
+      }
+    }
+  }, 120_000);
+});

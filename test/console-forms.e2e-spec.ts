@@ -1,0 +1,238 @@
+import { csrfOf, signIn, type SignedIn } from './support/console-session.js';
+import { historyOf, makeItem, makeMeeting, uniqueSlug } from './support/factories.js';
+import { ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app.js';
+
+// The console's forms over HTTP: what each one writes through the services, and how it refuses.
+describe('Console forms', () => {
+  let t: TestApp;
+  let admin: SignedIn;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await signIn(t, ADMIN_TOKEN);
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const post = (path: string, form: Record<string, string>) =>
+    t.api
+      .post(path)
+      .set('Cookie', admin.cookie)
+      .type('form')
+      .send({ _csrf: admin.csrf, ...form });
+
+  it('creates an item, refusing a taken slug with the form kept', async () => {
+    const slug = uniqueSlug('console');
+    const fields = {
+      slug,
+      title: 'Joint <b>air</b> picture',
+      summary: 'Share air traffic data.',
+      category: 'airspace',
+      proposedBy: 'Russia',
+      proposedOn: '2010-10-01',
+      sourceUrl: '',
+    };
+    const created = await post('/items/new', fields).expect(303);
+    expect(created.headers.location).toBe(`/items/${slug}`);
+    const page = await t.api.get(`/items/${slug}`).set('Cookie', admin.cookie).expect(200);
+    expect(page.text).toContain('Joint &lt;b>air&lt;/b> picture');
+    const taken = await post('/items/new', fields).expect(409);
+    expect(taken.text).toContain(`The slug &quot;${slug}&quot; is already taken.`);
+    expect(taken.text).toContain('>Share air traffic data.</textarea>');
+    expect(taken.text).toContain('value="Russia"');
+  });
+
+  it('explains a move the workflow refuses (409) and keeps the reason typed', async () => {
+    const item = await makeItem(t);
+    const refused = await post(`/items/${item.slug}/transition`, {
+      to: 'implemented',
+      reason: 'Too early.',
+      version: '1',
+    }).expect(409);
+    expect(refused.text).toContain('This move is not possible: nothing was changed');
+    expect(refused.text).toContain('Too early.</textarea>');
+    expect((await historyOf(t, item.slug)).length).toBe(1);
+  });
+
+  it('edits the description with the version read, and shows what changed meanwhile on a conflict', async () => {
+    const item = await makeItem(t, { category: 'before' });
+    const fields = {
+      title: item.title,
+      summary: 'Connect both sides radar pictures.',
+      category: 'after',
+      proposedBy: 'United States',
+      sourceUrl: '',
+      version: '1',
+    };
+    await post(`/items/${item.slug}/edit`, fields).expect(303);
+    const stale = await post(`/items/${item.slug}/edit`, { ...fields, category: 'again' }).expect(412);
+    expect(stale.text).toContain('Changed meanwhile');
+    expect(stale.text).toContain('category: “before” → “after”');
+    const history = await historyOf(t, item.slug);
+    expect(history.map((event) => event.action)).toEqual(['created', 'updated']);
+  });
+
+  it('previews typed outcomes with each failure inline, writing nothing', async () => {
+    const meeting = await makeMeeting(t, { heldOn: '2010-11-20' });
+    const good = await makeItem(t);
+    const rows = `item,to,reason\n${good.slug},agreed,\nno-such-item,agreed,\n`;
+    const page = await t.api
+      .post(`/meetings/${meeting.slug}/outcomes`)
+      .set('Cookie', admin.cookie)
+      .field('_csrf', admin.csrf)
+      .field('outcomesText', rows)
+      .field('action', 'dry-run')
+      .expect(409);
+    expect(page.text).toContain('1 of 2 outcomes cannot be applied, so nothing was written');
+    expect(page.text).toContain('item_not_found: ');
+    expect(page.text).not.toContain('>Apply</button>');
+    expect(page.text).toContain(`${good.slug},agreed,\nno-such-item,agreed,\n</textarea>`);
+    expect((await historyOf(t, good.slug)).length).toBe(1);
+  });
+
+  it('applies an uploaded CSV once per idempotency key, the second answer being the first', async () => {
+    const meeting = await makeMeeting(t, { heldOn: '2010-11-20' });
+    const item = await makeItem(t);
+    const preview = await t.api
+      .post(`/meetings/${meeting.slug}/outcomes`)
+      .set('Cookie', admin.cookie)
+      .field('_csrf', admin.csrf)
+      .field('action', 'dry-run')
+      .attach('outcomesFile', Buffer.from(`item,to,reason\n${item.slug},deferred,Later.\n`), 'outcomes.csv')
+      .expect(200);
+    const outcomes = /name="outcomes" value="([^"]+)"/.exec(preview.text)?.[1]?.replace(/&quot;/g, '"');
+    const key = /name="idempotencyKey" value="([^"]+)"/.exec(preview.text)?.[1];
+    expect(JSON.parse(outcomes!)).toEqual([{ item: item.slug, to: 'deferred', reason: 'Later.' }]);
+    const apply = { action: 'apply', outcomes: outcomes!, idempotencyKey: key! };
+    const first = await post(`/meetings/${meeting.slug}/outcomes`, apply).expect(200);
+    const second = await post(`/meetings/${meeting.slug}/outcomes`, apply).expect(200);
+    const batch = /as batch <code>([0-9a-f-]{36})<\/code>/.exec(first.text)?.[1];
+    expect(batch).toBeDefined();
+    expect(second.text).toContain(batch);
+    expect((await historyOf(t, item.slug)).map((event) => event.toState)).toEqual(['proposed', 'deferred']);
+  });
+
+  it('refuses an outcomes file for another meeting', async () => {
+    const meeting = await makeMeeting(t, { heldOn: '2010-11-20' });
+    const page = await t.api
+      .post(`/meetings/${meeting.slug}/outcomes`)
+      .set('Cookie', admin.cookie)
+      .field('_csrf', admin.csrf)
+      .field('action', 'dry-run')
+      .attach('outcomesFile', Buffer.from('{"meeting":"elsewhere","outcomes":[{"item":"x","to":"agreed"}]}'), 'o.json')
+      .expect(400);
+    expect(page.text).toContain('is for the meeting &quot;elsewhere&quot;');
+  });
+
+  it('records a meeting', async () => {
+    const slug = uniqueSlug('console-meeting');
+    await post('/meetings', { slug, name: 'Council', location: 'Brussels', heldOn: '2011-06-09' }).expect(303);
+    await t.api
+      .get(`/api/meetings/${slug}`)
+      .set(...bearer())
+      .expect(200);
+  });
+
+  it('creates a token showing its secret once, and revokes it', async () => {
+    const name = uniqueSlug('console-token');
+    const created = await post('/tokens', { name, role: 'viewer' }).expect(201);
+    const secret = /id="new-token-secret">(pt_[A-Za-z0-9_-]+)</.exec(created.text)?.[1];
+    expect(secret).toBeDefined();
+    await t.api
+      .get('/api/items')
+      .set(...bearer(secret))
+      .expect(200);
+    const list = await t.api.get('/tokens').set('Cookie', admin.cookie).expect(200);
+    expect(list.text).not.toContain(secret);
+    await post(`/tokens/${name}/revoke`, {}).expect(303);
+    await t.api
+      .get('/api/items')
+      .set(...bearer(secret))
+      .expect(401);
+  });
+
+  it('verifies the history, against a checkpoint too, and refuses a malformed one', async () => {
+    const head = await t.api
+      .get('/api/audit/head')
+      .set(...bearer())
+      .expect(200);
+    const checkpoint = `${head.body.hash}:${head.body.events}`;
+    const verified = await t.api.get(`/audit?verify=1&against=${checkpoint}`).set('Cookie', admin.cookie).expect(200);
+    expect(verified.text).toContain('The history checks out');
+    expect(verified.text).toContain('matches.');
+    await t.api.get('/audit?verify=1&against=nonsense').set('Cookie', admin.cookie).expect(400);
+  });
+
+  it('downloads each report format', async () => {
+    for (const [format, type] of [
+      ['csv', 'text/csv; charset=utf-8'],
+      ['md', 'text/markdown; charset=utf-8'],
+      ['html', 'text/html; charset=utf-8'],
+      ['json', 'application/json; charset=utf-8'],
+    ]) {
+      const response = await t.api
+        .get(`/reports/download?report=status&asOf=2010-12-31&format=${format}`)
+        .set('Cookie', admin.cookie)
+        .expect(200);
+      expect(response.headers['content-type']).toBe(type);
+      expect(response.headers['content-disposition']).toBe(`attachment; filename="status-2010-12-31.${format}"`);
+    }
+    await t.api.get('/reports/download?report=changes&format=csv').set('Cookie', admin.cookie).expect(400);
+  });
+
+  it('counts the items in each state on the dashboard, styled by the stylesheet alone', async () => {
+    const page = await t.api.get('/').set('Cookie', admin.cookie).expect(200);
+    expect(page.text).not.toMatch(/ style=|<style/);
+    for (const [state, label] of [
+      ['proposed', 'Proposed'],
+      ['deferred', 'Deferred'],
+      ['withdrawn', 'Withdrawn'],
+    ]) {
+      const list = await t.api
+        .get(`/api/items?state=${state}&limit=1`)
+        .set(...bearer())
+        .expect(200);
+      expect(page.text).toContain(`<title>${label}, Now: ${list.body.total}</title>`);
+    }
+  });
+
+  it('answers a bad filter with a 400 page and a broken upload with a 400 problem', async () => {
+    const page = await t.api.get('/items?sort=nonsense&limit=5000').set('Cookie', admin.cookie).expect(400);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.text).toContain('sort');
+    await t.api
+      .post('/meetings/any/outcomes')
+      .set('Cookie', admin.cookie)
+      .set('Content-Type', 'multipart/form-data; boundary=x')
+      .send('--x\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\nunterminated')
+      .expect(400);
+  });
+
+  it('shows the newest page of a long history, with a link to the earlier events', async () => {
+    const item = await makeItem(t);
+    for (let version = 1; version <= 101; version += 1) {
+      await t.api
+        .patch(`/api/items/${item.slug}`)
+        .set(...bearer())
+        .set('If-Match', `"${version}"`)
+        .send({ category: `edit-${version}` })
+        .expect(200);
+    }
+    const newest = await t.api.get(`/items/${item.slug}`).set('Cookie', admin.cookie).expect(200);
+    expect(newest.text).toContain('· version 102 ·');
+    expect(newest.text).not.toContain('· version 2 ·');
+    expect(newest.text).toContain(`href="/items/${item.slug}?after=0#history-heading">Earlier events`);
+    const earliest = await t.api.get(`/items/${item.slug}?after=0`).set('Cookie', admin.cookie).expect(200);
+    expect(earliest.text).toContain('· version 1 ·');
+    expect(earliest.text).toContain(`href="/items/${item.slug}?after=100#history-heading">Later events`);
+    await t.api.get(`/items/${item.slug}?after=-1`).set('Cookie', admin.cookie).expect(400);
+  });
+
+  it('answers an unknown item with a 404 page', async () => {
+    const page = await t.api.get('/items/no-such-item').set('Cookie', admin.cookie).expect(404);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(csrfOf(page.text)).toBe(admin.csrf);
+  });
+});
