@@ -33,6 +33,8 @@ const EVENT_FIELDS = [
   'recordedAt',
   'prevHash',
   'hash',
+  'partyId',
+  'stance',
 ] as const;
 
 const ITEM_FIELDS = ['id', 'slug', 'state', 'stateSince', 'version'] as const;

@@ -25,6 +25,8 @@ function sealed(spec: EventSpec, id: number, prevHash: string): StoredEvent {
     batchId: null,
     actor: 'bootstrap',
     recordedAt: '2010-09-22T10:00:00.000Z',
+    partyId: null,
+    stance: null,
     ...spec,
     prevHash,
   };

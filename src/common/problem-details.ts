@@ -28,6 +28,8 @@ export function problemKind(code: DomainErrorCode): ProblemKind {
       return { status: 404, title: 'Item not found' };
     case 'meeting_not_found':
       return { status: 404, title: 'Meeting not found' };
+    case 'party_not_found':
+      return { status: 404, title: 'Party not found' };
     case 'token_not_found':
       return { status: 404, title: 'Token not found' };
     case 'route_not_found':
@@ -42,6 +44,8 @@ export function problemKind(code: DomainErrorCode): ProblemKind {
       return { status: 409, title: 'Transition not allowed' };
     case 'effective_date_before_state_since':
       return { status: 409, title: 'Effective date earlier than the last change' };
+    case 'position_out_of_order':
+      return { status: 409, title: 'Position out of date order' };
     case 'outcomes_rejected':
       return { status: 409, title: 'Outcomes rejected' };
     case 'target_not_empty':

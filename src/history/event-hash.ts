@@ -19,13 +19,17 @@ export interface HashedEventFields {
   readonly actor: string;
   readonly recordedAt: string;
   readonly prevHash: string;
+  // Set on `positioned` events only.
+  readonly partyId: string | null;
+  readonly stance: string | null;
 }
 
 // A JSON array of the fields in order: unambiguous (strings are quoted and escaped, null is not
-// "null"), and the same bytes on every platform.
+// "null"), and the same bytes on every platform. An event that names a party is form v2, which
+// appends the party's id and the stance; every other event keeps form v1 byte for byte, so the
+// hashes recorded before positions existed still verify.
 export function canonicalEvent(event: HashedEventFields): string {
-  return JSON.stringify([
-    'policy-tracker/event/v1',
+  const v1 = [
     event.itemId,
     event.seq,
     event.action,
@@ -40,7 +44,11 @@ export function canonicalEvent(event: HashedEventFields): string {
     event.actor,
     event.recordedAt,
     event.prevHash,
-  ]);
+  ];
+  if (event.partyId === null && event.stance === null) {
+    return JSON.stringify(['policy-tracker/event/v1', ...v1]);
+  }
+  return JSON.stringify(['policy-tracker/event/v2', ...v1, event.partyId, event.stance]);
 }
 
 // The one-shot hash: the same digest as createHash, at less than half the cost per event, which

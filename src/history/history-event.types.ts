@@ -1,4 +1,5 @@
-export type EventAction = 'created' | 'updated' | 'transitioned';
+export const EVENT_ACTIONS = ['created', 'updated', 'transitioned', 'positioned'] as const;
+export type EventAction = (typeof EVENT_ACTIONS)[number];
 
 // Each field that changed, with its value before and after (`from` is null on creation).
 export type FieldChanges = Record<string, { from: unknown; to: unknown }>;

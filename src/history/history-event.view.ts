@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { WORKFLOW_STATES, type WorkflowState } from '../workflow/workflow.definition.js';
-import type { EventAction, FieldChanges } from './history-event.types.js';
+import { STANCES, type Stance } from '../parties/stance.js';
+import { EVENT_ACTIONS, type EventAction, type FieldChanges } from './history-event.types.js';
 
 export class HistoryEventView {
   @ApiProperty({ example: 42 })
@@ -12,7 +13,7 @@ export class HistoryEventView {
   @ApiProperty({ description: 'Position in the item history, equal to the item version it produced', example: 3 })
   seq: number;
 
-  @ApiProperty({ enum: ['created', 'updated', 'transitioned'] })
+  @ApiProperty({ enum: EVENT_ACTIONS })
   action: EventAction;
 
   @ApiProperty({ enum: WORKFLOW_STATES, nullable: true, type: String })
@@ -52,6 +53,12 @@ export class HistoryEventView {
 
   @ApiProperty({ description: 'SHA-256 of this event, chained to the previous event' })
   hash: string;
+
+  @ApiPropertyOptional({ description: 'On positioned events: the party slug', example: 'united-states' })
+  party?: string;
+
+  @ApiPropertyOptional({ enum: STANCES, description: "On positioned events: the party's stance" })
+  stance?: Stance;
 }
 
 export class HistoryPage {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { nowIso } from '../common/calendar-date.js';
 import { executeWrite } from '../database/sql.js';
+import type { Stance } from '../parties/stance.js';
 import type { WorkflowState } from '../workflow/workflow.definition.js';
 import { GENESIS_HASH, eventHash } from './event-hash.js';
 import { HistoryEventEntity } from './history-event.entity.js';
@@ -22,6 +23,8 @@ export interface NewEvent {
   readonly source?: string | null;
   readonly batchId?: string | null;
   readonly actor: string;
+  readonly partyId?: string | null;
+  readonly stance?: Stance | null;
 }
 
 // Well under SQLite's limit of bound parameters per statement (about 15 per row).
@@ -30,9 +33,10 @@ const ROWS_PER_INSERT = 500;
 // Most writes append one event: plain SQL with a stable text, so the statement stays prepared.
 const INSERT_EVENT = `
   INSERT INTO "history_events" ("item_id", "seq", "action", "from_state", "to_state", "changes", "reason",
-    "effective_on", "meeting_id", "source", "batch_id", "actor", "recorded_at", "prev_hash", "hash")
+    "effective_on", "meeting_id", "source", "batch_id", "actor", "recorded_at", "prev_hash", "hash",
+    "party_id", "stance")
   VALUES (:itemId, :seq, :action, :fromState, :toState, :changes, :reason,
-    :effectiveOn, :meetingId, :source, :batchId, :actor, :recordedAt, :prevHash, :hash)`;
+    :effectiveOn, :meetingId, :source, :batchId, :actor, :recordedAt, :prevHash, :hash, :partyId, :stance)`;
 
 // Appends events inside the caller's transaction, chaining each to the one before it.
 @Injectable()
@@ -77,6 +81,8 @@ function chained(event: NewEvent, prevHash: string) {
     actor: event.actor,
     recordedAt: nowIso(),
     prevHash,
+    partyId: event.partyId ?? null,
+    stance: event.stance ?? null,
   };
   return { ...fields, hash: eventHash(fields) };
 }

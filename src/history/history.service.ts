@@ -9,8 +9,9 @@ import type { HistoryPage } from './history-event.view.js';
 const ITEM_HISTORY = `
   SELECT e."id", e."seq", e."action", e."from_state", e."to_state", e."changes", e."reason",
          e."effective_on", e."source", e."batch_id", e."actor", e."recorded_at", e."hash",
-         m."slug" AS "meeting_slug"
+         m."slug" AS "meeting_slug", p."slug" AS "party_slug", e."stance"
   FROM "history_events" e LEFT JOIN "meetings" m ON m."id" = e."meeting_id"
+  LEFT JOIN "parties" p ON p."id" = e."party_id"
   WHERE e."item_id" = :itemId
   ORDER BY e."seq" ASC`;
 

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ConsensusView, PositionView } from '../positions/position.view.js';
 import { WORKFLOW_STATES, type WorkflowState } from '../workflow/workflow.definition.js';
 
 export class AllowedTransitionView {
@@ -53,6 +54,12 @@ export class ItemView {
 export class ItemDetailView extends ItemView {
   @ApiProperty({ type: [AllowedTransitionView] })
   allowedTransitions: AllowedTransitionView[];
+
+  @ApiProperty({ type: [PositionView], description: "Each party's current position, in party slug order" })
+  positions: PositionView[];
+
+  @ApiProperty({ type: ConsensusView, description: 'Which parties stand where' })
+  consensus: ConsensusView;
 }
 
 export class ItemPage {

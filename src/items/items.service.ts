@@ -4,16 +4,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { nowIso, todayUtc } from '../common/calendar-date.js';
 import { DomainError } from '../common/domain-error.js';
-import { byteOrder } from '../database/byte-order.js';
 import { isUniqueViolation } from '../database/database-errors.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { HistoryRecorder } from '../history/history-recorder.js';
 import type { FieldChanges } from '../history/history-event.types.js';
 import { findMeetingByKey } from '../meetings/meeting-lookup.js';
+import { PartiesService } from '../parties/parties.service.js';
+import { checkPosition, positionKey } from '../positions/position-check.js';
+import { PositionsRepository } from '../positions/positions.repository.js';
 import { checkItemTransition } from '../workflow/transition-check.js';
 import { INITIAL_STATE } from '../workflow/workflow.definition.js';
 import type { CreateItemDto } from './dto/create-item.dto.js';
 import type { ListItemsQuery } from './dto/list-items.query.js';
+import type { TakePositionDto } from './dto/take-position.dto.js';
 import type { TransitionItemDto } from './dto/transition-item.dto.js';
 import type { UpdateItemDto } from './dto/update-item.dto.js';
 import { ItemEntity } from './item.entity.js';
@@ -22,18 +25,7 @@ import { presentItem, presentItemDetail } from './item.presenter.js';
 import { transitionProblemError } from './transition-problem-error.js';
 import type { ItemDetailView, ItemPage } from './item.view.js';
 import { ItemWriter } from './item-writer.js';
-
-const SORT_COLUMNS = {
-  slug: 'item.slug',
-  title: 'item.title',
-  category: 'item.category',
-  proposedBy: 'item.proposed_by',
-  proposedOn: 'item.proposed_on',
-  state: 'item.state',
-  stateSince: 'item.state_since',
-  createdAt: 'item.created_at',
-  updatedAt: 'item.updated_at',
-} as const;
+import { ItemsRepository } from './items.repository.js';
 
 export interface CreateOptions {
   // The seed links its items to the meeting where they were proposed.
@@ -47,11 +39,15 @@ export class ItemsService {
     private readonly transactions: TransactionRunner,
     private readonly history: HistoryRecorder,
     private readonly writer: ItemWriter,
+    private readonly items: ItemsRepository,
+    private readonly parties: PartiesService,
+    private readonly positions: PositionsRepository,
   ) {}
 
   async create(dto: CreateItemDto, actor: string, options: CreateOptions = {}): Promise<ItemDetailView> {
     const item = await this.transactions.write((manager) => this.createIn(manager, dto, actor, options));
-    return presentItemDetail(item);
+    // A new item has no positions yet.
+    return presentItemDetail(item, []);
   }
 
   async createIn(
@@ -114,38 +110,14 @@ export class ItemsService {
   async list(query: ListItemsQuery): Promise<ItemPage> {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
-    const builder = this.dataSource.createQueryBuilder(ItemEntity, 'item');
-    if (query.state) {
-      builder.andWhere('item.state = :state', { state: query.state });
-    }
-    if (query.category) {
-      builder.andWhere('item.category = :category', { category: query.category });
-    }
-    if (query.proposedBy) {
-      builder.andWhere('item.proposed_by = :proposedBy', { proposedBy: query.proposedBy });
-    }
-    if (query.q) {
-      // Wildcards typed by the user are literal text.
-      const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      builder.andWhere(
-        "(LOWER(item.title) LIKE :pattern ESCAPE '\\' OR LOWER(item.summary) LIKE :pattern ESCAPE '\\')",
-        {
-          pattern,
-        },
-      );
-    }
-    const sort = query.sort ?? 'slug';
-    const descending = sort.startsWith('-');
-    const column = SORT_COLUMNS[(descending ? sort.slice(1) : sort) as keyof typeof SORT_COLUMNS];
-    builder
-      .orderBy(byteOrder(this.dataSource, column), descending ? 'DESC' : 'ASC')
-      .addOrderBy(byteOrder(this.dataSource, 'item.id'), 'ASC');
-    const [items, total] = await builder.take(limit).skip(offset).getManyAndCount();
-    return { data: items.map(presentItem), total, limit, offset };
+    const { party, ...filter } = query;
+    const partyId = party === undefined ? undefined : (await this.parties.findByKey(this.dataSource.manager, party)).id;
+    const page = await this.items.page(this.dataSource, { ...filter, partyId }, limit, offset);
+    return { data: page.items.map(presentItem), total: page.total, limit, offset };
   }
 
   async findOne(key: string): Promise<ItemDetailView> {
-    return presentItemDetail(await findItemByKey(this.dataSource.manager, key));
+    return this.detail(this.dataSource.manager, await findItemByKey(this.dataSource.manager, key));
   }
 
   async update(
@@ -161,9 +133,10 @@ export class ItemsService {
     const item = await this.transactions.write(async (manager) => {
       const current = await findItemByKey(manager, key);
       assertVersion(current, expectedVersion);
-      return this.writer.describe(manager, current, fields, actor, todayUtc());
+      const updated = await this.writer.describe(manager, current, fields, actor, todayUtc());
+      return this.detail(manager, updated);
     });
-    return presentItemDetail(item);
+    return item;
   }
 
   async transition(
@@ -187,7 +160,7 @@ export class ItemsService {
       if (problem) {
         throw transitionProblemError(problem);
       }
-      return this.writer.transition(manager, current, {
+      const moved = await this.writer.transition(manager, current, {
         to: dto.to,
         reason,
         effectiveOn,
@@ -196,8 +169,57 @@ export class ItemsService {
         batchId: null,
         actor,
       });
+      return this.detail(manager, moved);
     });
-    return presentItemDetail(item);
+    return item;
+  }
+
+  // Records a party's stance on the item: a positioned event, checked like a transition's date.
+  async takePosition(
+    key: string,
+    dto: TakePositionDto,
+    expectedVersion: number | undefined,
+    actor: string,
+  ): Promise<ItemDetailView> {
+    return this.transactions.write(async (manager) => {
+      const current = await findItemByKey(manager, key);
+      assertVersion(current, expectedVersion);
+      const party = await this.parties.findByKey(manager, dto.party);
+      const meeting = dto.meeting ? await findMeetingByKey(manager, dto.meeting) : null;
+      const effectiveOn = dto.effectiveOn ?? meeting?.heldOn ?? todayUtc();
+      if (effectiveOn > todayUtc()) {
+        throw DomainError.validation([
+          { field: 'effectiveOn', message: `must not be in the future (the meeting is on ${effectiveOn})` },
+        ]);
+      }
+      const previous = (await this.positions.standingOn(manager, [current.id])).get(positionKey(current.id, party.id));
+      const problem = checkPosition(current, party, previous, effectiveOn);
+      if (problem) {
+        throw new DomainError('position_out_of_order', problem.message, {
+          party: party.slug,
+          ...(previous ? { previousPositionOn: previous.effectiveOn } : { proposedOn: current.proposedOn }),
+        });
+      }
+      const [positioned] = await this.writer.positionAll(manager, [
+        {
+          item: current,
+          partyId: party.id,
+          stance: dto.stance,
+          fromStance: previous?.stance ?? null,
+          statement: dto.statement?.trim() ? dto.statement : null,
+          effectiveOn,
+          meetingId: meeting?.id ?? null,
+          source: dto.source ?? null,
+          batchId: null,
+          actor,
+        },
+      ]);
+      return this.detail(manager, positioned);
+    });
+  }
+
+  private async detail(manager: EntityManager, item: ItemEntity): Promise<ItemDetailView> {
+    return presentItemDetail(item, await this.positions.currentOfItem(manager, item.id));
   }
 }
 

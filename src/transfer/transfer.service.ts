@@ -9,6 +9,7 @@ import { HistoryEventEntity } from '../history/history-event.entity.js';
 import { GENESIS_HASH } from '../history/event-hash.js';
 import { ItemEntity } from '../items/item.entity.js';
 import { MeetingEntity } from '../meetings/meeting.entity.js';
+import { PartyEntity } from '../parties/party.entity.js';
 import { ImportChecker } from './import-checker.js';
 import {
   END_FIELDS,
@@ -18,7 +19,11 @@ import {
   HEADER_FIELDS,
   ITEM_FIELDS,
   MEETING_FIELDS,
+  PARTY_FIELDS,
+  READABLE_VERSIONS,
   RecordError,
+  VERSION_1_END_FIELDS,
+  VERSION_1_EVENT_DEFAULTS,
   pickFields,
   readRecord,
   type EventRecord,
@@ -33,7 +38,7 @@ type Row = ObjectLiteral & { id: string | number };
 const INSERT_BATCH = 100;
 
 // The kinds of records in the order they must come.
-const SECTIONS = ['header', 'meeting', 'item', 'event', 'end'] as const;
+const SECTIONS = ['header', 'meeting', 'party', 'item', 'event', 'end'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Table<T extends Row> {
@@ -42,6 +47,7 @@ interface Table<T extends Row> {
 }
 
 const MEETINGS: Table<MeetingEntity> = { entity: MeetingEntity, fields: MEETING_FIELDS };
+const PARTIES: Table<PartyEntity> = { entity: PartyEntity, fields: PARTY_FIELDS };
 const ITEMS: Table<ItemEntity> = { entity: ItemEntity, fields: ITEM_FIELDS };
 const EVENTS: Table<EventRecord> = { entity: HistoryEventEntity, fields: EVENT_FIELDS };
 
@@ -71,6 +77,7 @@ export class TransferService {
       };
       await write(JSON.stringify({ type: 'header', ...header }));
       const meetings = await this.exportTable(manager, MEETINGS, 'meeting', write, pageSize);
+      const parties = await this.exportTable(manager, PARTIES, 'party', write, pageSize);
       const items = await this.exportTable(manager, ITEMS, 'item', write, pageSize);
       let events = 0;
       let head = GENESIS_HASH;
@@ -79,7 +86,7 @@ export class TransferService {
         events += 1;
         head = event.hash;
       }
-      const counts: ExportCounts = { meetings, items, events, head };
+      const counts: ExportCounts = { meetings, parties, items, events, head };
       await write(JSON.stringify({ type: 'end', ...counts }));
       return counts;
     });
@@ -92,6 +99,7 @@ export class TransferService {
       const checker = new ImportChecker();
       const inserts = new InsertBatches(manager);
       let section: Section | undefined;
+      let version = EXPORT_VERSION;
       let counts: ExportCounts | undefined;
       let lineNumber = 0;
       for await (const line of lines) {
@@ -104,12 +112,18 @@ export class TransferService {
           section = nextSection(section, raw.type);
           switch (section) {
             case 'header':
-              checkHeader(readRecord<ExportHeader>(raw, HEADER_FIELDS, 'the header'));
+              version = checkHeader(readRecord<ExportHeader>(raw, HEADER_FIELDS, 'the header'));
               break;
             case 'meeting': {
               const meeting = readRecord<MeetingEntity>(raw, MEETING_FIELDS, 'a meeting');
               checker.meeting(meeting);
               await inserts.add(MEETINGS, meeting);
+              break;
+            }
+            case 'party': {
+              const party = readRecord<PartyEntity>(raw, PARTY_FIELDS, 'a party');
+              checker.party(party);
+              await inserts.add(PARTIES, party);
               break;
             }
             case 'item': {
@@ -119,13 +133,18 @@ export class TransferService {
               break;
             }
             case 'event': {
-              const event = readRecord<EventRecord>(raw, EVENT_FIELDS, 'an event');
+              const record = version === 1 ? { ...raw, ...VERSION_1_EVENT_DEFAULTS } : raw;
+              const event = readRecord<EventRecord>(record, EVENT_FIELDS, 'an event');
               checker.event(event);
               await inserts.add(EVENTS, event);
               break;
             }
             case 'end':
-              counts = checker.finish(readRecord<ExportCounts>(raw, END_FIELDS, 'the end line'));
+              counts = checker.finish(
+                version === 1
+                  ? readRecord<Omit<ExportCounts, 'parties'>>(raw, VERSION_1_END_FIELDS, 'the end line')
+                  : readRecord<ExportCounts>(raw, END_FIELDS, 'the end line'),
+              );
               await inserts.flush();
               break;
           }
@@ -234,21 +253,25 @@ function nextSection(current: Section | undefined, type: unknown): Section {
   return next;
 }
 
-function checkHeader(header: ExportHeader): void {
+// Answers the file's format version.
+function checkHeader(header: ExportHeader): number {
   if (header.format !== EXPORT_FORMAT) {
     throw new RecordError(`is not a policy-tracker export (format "${header.format}")`);
   }
-  if (header.version !== EXPORT_VERSION) {
-    throw new RecordError(`is format version ${header.version}; this tracker reads version ${EXPORT_VERSION}`);
+  if (!READABLE_VERSIONS.includes(header.version)) {
+    throw new RecordError(
+      `is format version ${header.version}; this tracker reads versions ${READABLE_VERSIONS.join(' and ')}`,
+    );
   }
+  return header.version;
 }
 
 async function assertEmpty(manager: EntityManager): Promise<void> {
-  for (const entity of [MeetingEntity, ItemEntity, HistoryEventEntity]) {
+  for (const entity of [MeetingEntity, PartyEntity, ItemEntity, HistoryEventEntity]) {
     if (await manager.exists(entity)) {
       throw new DomainError(
         'target_not_empty',
-        'The target database already holds items, meetings or history; import only into an empty tracker.',
+        'The target database already holds items, meetings, parties or history; import only into an empty tracker.',
       );
     }
   }

@@ -16,6 +16,8 @@ interface EventRow {
   batch_id: string | null;
   actor: string;
   recorded_at: string;
+  party_id: string | null;
+  stance: string | null;
 }
 
 // One statement on a connection of the attacker's own, `?` placeholders on both databases.
@@ -53,6 +55,8 @@ export async function recomputeChain(query: DirectQuery): Promise<void> {
       actor: row.actor,
       recordedAt: row.recorded_at,
       prevHash,
+      partyId: row.party_id,
+      stance: row.stance,
     };
     prevHash = eventHash(fields);
     await query('UPDATE history_events SET prev_hash = ?, hash = ? WHERE id = ?', [fields.prevHash, prevHash, row.id]);
