@@ -6,6 +6,9 @@ import { ItemListIndex1764288000000 } from '../sqlite/1764288000000-item-list-in
 
 // In order; a class list rather than a glob so the same list runs under Jest and from dist/. The
 // class names and timestamps match migrations/sqlite/, so both databases have the same history.
-export const POSTGRES_MIGRATIONS = [InitialSchema1764115200000, ReportIndexes1764201600000, ItemListIndex1764288000000,
+export const POSTGRES_MIGRATIONS = [
+  InitialSchema1764115200000,
+  ReportIndexes1764201600000,
+  ItemListIndex1764288000000,
   PartiesAndPositions1764547200000,
 ];

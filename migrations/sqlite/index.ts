@@ -4,6 +4,9 @@ import { PartiesAndPositions1764547200000 } from './1764547200000-parties-and-po
 import { ItemListIndex1764288000000 } from './1764288000000-item-list-index.js';
 
 // In order; a class list rather than a glob so the same list runs under Jest and from dist/.
-export const SQLITE_MIGRATIONS = [InitialSchema1764115200000, ReportIndexes1764201600000, ItemListIndex1764288000000,
+export const SQLITE_MIGRATIONS = [
+  InitialSchema1764115200000,
+  ReportIndexes1764201600000,
+  ItemListIndex1764288000000,
   PartiesAndPositions1764547200000,
 ];

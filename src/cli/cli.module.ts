@@ -4,6 +4,7 @@ import { AuthModule } from '../auth/auth.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { ConfigModule } from '../config/config.module.js';
 import { DatabaseModule } from '../database/database.module.js';
+import { ItemsModule } from '../items/items.module.js';
 import { OutcomesModule } from '../outcomes/outcomes.module.js';
 import { ReportsModule } from '../reports/reports.module.js';
 import { TransferModule } from '../transfer/transfer.module.js';
@@ -18,6 +19,7 @@ export class CliModule {
         ConfigModule.forRoot(config),
         DatabaseModule,
         AuthModule,
+        ItemsModule,
         OutcomesModule,
         AuditModule,
         ReportsModule,

@@ -4,6 +4,7 @@ import { DomainError } from '../common/domain-error.js';
 import { outcomesCommand } from './outcomes.command.js';
 import { auditCommand } from './audit.command.js';
 import { backupCommand } from './backup.command.js';
+import { positionsCommand } from './positions.command.js';
 import { reportCommand } from './report.command.js';
 import { tokensCommand } from './tokens.command.js';
 import { exportCommand, importCommand } from './transfer.command.js';
@@ -14,6 +15,7 @@ const program = new Command('policy-tracker')
   .addCommand(outcomesCommand())
   .addCommand(auditCommand())
   .addCommand(backupCommand())
+  .addCommand(positionsCommand())
   .addCommand(reportCommand())
   .addCommand(exportCommand())
   .addCommand(importCommand());

@@ -5,19 +5,25 @@ import { parse } from 'csv-parse/sync';
 import { DomainError, type FieldError } from '../common/domain-error.js';
 import { validateInput } from '../common/validate-input.js';
 import { ApplyOutcomesDto } from '../outcomes/dto/apply-outcomes.dto.js';
+import type { OutcomeDto } from '../outcomes/dto/outcome.dto.js';
+import type { PositionOutcomeDto } from '../outcomes/dto/position-outcome.dto.js';
 
 // A meeting's outcomes read from a file, each outcome traceable to where the file wrote it.
 export interface OutcomesFile {
   readonly meeting: string;
-  readonly outcomes: ApplyOutcomesDto['outcomes'];
-  // "outcomes[3]" in a JSON file, "line 5" in a CSV file.
-  readonly locate: (index: number) => string;
+  readonly outcomes: OutcomeDto[];
+  readonly positions: PositionOutcomeDto[];
+  // "outcomes[3]" or "positions[0]" in a JSON file, "line 5" in a CSV file.
+  readonly locate: Locate;
 }
 
-const JSON_MEMBERS = new Set(['meeting', 'note', 'outcomes']);
+export type Locate = (index: number, list: 'outcomes' | 'positions') => string;
+
+const JSON_MEMBERS = new Set(['meeting', 'note', 'outcomes', 'positions']);
 const CSV_COLUMNS = ['item', 'to', 'reason', 'source'];
 
-// JSON: { "meeting": "<slug>", "note"?: "…", "outcomes": [{ "item", "to", "reason"?, "source"?, "expectedVersion"? }] }
+// JSON: { "meeting": "<slug>", "note"?: "…", "outcomes": [{ "item", "to", "reason"?, "source"?, "expectedVersion"? }],
+//         "positions"?: [{ "item", "party", "stance", "statement"?, "source"? }] }
 // CSV: a header row naming item, to and optionally reason and source; the meeting comes from --meeting.
 export async function readOutcomesFile(path: string, meetingOption: string | undefined): Promise<OutcomesFile> {
   let text: string;
@@ -31,16 +37,19 @@ export async function readOutcomesFile(path: string, meetingOption: string | und
   if (!meeting) {
     throw fileProblem(path, 'names no meeting: pass --meeting <slug> (or give "meeting" in a JSON file)');
   }
-  const dto = await validateInput(ApplyOutcomesDto, { outcomes: read.outcomes }).catch((error: unknown) => {
-    throw locateFieldErrors(error, read.locate);
-  });
-  return { meeting, outcomes: dto.outcomes, locate: read.locate };
+  const dto = await validateInput(ApplyOutcomesDto, { outcomes: read.outcomes, positions: read.positions }).catch(
+    (error: unknown) => {
+      throw locateFieldErrors(error, read.locate);
+    },
+  );
+  return { meeting, outcomes: dto.outcomes ?? [], positions: dto.positions ?? [], locate: read.locate };
 }
 
 interface ReadFile {
   readonly meeting?: string;
   readonly outcomes: unknown;
-  readonly locate: (index: number) => string;
+  readonly positions?: unknown;
+  readonly locate: Locate;
 }
 
 function readJson(path: string, text: string): ReadFile {
@@ -62,7 +71,12 @@ function readJson(path: string, text: string): ReadFile {
   if (members.meeting !== undefined && typeof members.meeting !== 'string') {
     throw fileProblem(path, '"meeting" must be a meeting slug or id');
   }
-  return { meeting: members.meeting, outcomes: members.outcomes, locate: (index) => `outcomes[${index}]` };
+  return {
+    meeting: members.meeting,
+    outcomes: members.outcomes,
+    positions: members.positions,
+    locate: (index, list) => `${list}[${index}]`,
+  };
 }
 
 function readCsv(path: string, text: string): ReadFile {
@@ -111,13 +125,15 @@ function checkedHeader(path: string, header: string[]): string[] {
 }
 
 // outcomes.3.reason becomes "outcomes[3]: reason …" in JSON or "line 5: reason …" in CSV.
-function locateFieldErrors(error: unknown, locate: (index: number) => string): unknown {
+function locateFieldErrors(error: unknown, locate: Locate): unknown {
   if (!(error instanceof DomainError) || error.code !== 'validation_failed') {
     return error;
   }
   const errors = (error.extensions.errors as FieldError[]).map(({ field, message }) => {
-    const match = /^outcomes\.(\d+)\.(.+)$/.exec(field);
-    return match ? { field: locate(Number(match[1])), message: `${match[2]} ${message}` } : { field, message };
+    const match = /^(outcomes|positions)\.(\d+)\.(.+)$/.exec(field);
+    return match
+      ? { field: locate(Number(match[2]), match[1] as 'outcomes' | 'positions'), message: `${match[3]} ${message}` }
+      : { field, message };
   });
   return DomainError.validation(errors, 'The file holds invalid outcomes; nothing was applied.');
 }

@@ -41,7 +41,7 @@ const DESCRIPTIONS: Record<number, string> = {
   403: 'The token may not do this (writing needs an admin token)',
   404: 'Unknown item, meeting, party, token or route',
   406: 'None of the accepted media types can be produced',
-  409: 'Conflict: transition not allowed, duplicate slug or name, or an effective date before the last change (or, for a position, before the item was proposed or the party\'s previous position)',
+  409: "Conflict: transition not allowed, duplicate slug or name, or an effective date before the last change (or, for a position, before the item was proposed or the party's previous position)",
   412: 'If-Match does not match the current version',
   413: 'Body over the limit (1 MiB by default)',
   415: 'Body is not JSON',

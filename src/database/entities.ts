@@ -6,4 +6,11 @@ import { MeetingEntity } from '../meetings/meeting.entity.js';
 import { PartyEntity } from '../parties/party.entity.js';
 
 // Class lists, not globs: the same registration works under Jest, from TypeScript and from dist/.
-export const ENTITIES = [ItemEntity, MeetingEntity, PartyEntity, HistoryEventEntity, ApiTokenEntity, IdempotencyRecordEntity];
+export const ENTITIES = [
+  ItemEntity,
+  MeetingEntity,
+  PartyEntity,
+  HistoryEventEntity,
+  ApiTokenEntity,
+  IdempotencyRecordEntity,
+];

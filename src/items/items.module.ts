@@ -11,6 +11,6 @@ import { ItemsService } from './items.service.js';
   imports: [HistoryModule, PartiesModule, PositionsModule],
   controllers: [ItemsController],
   providers: [ItemsService, ItemWriter, ItemsRepository],
-  exports: [ItemsService, ItemWriter],
+  exports: [ItemsService, ItemWriter, ItemsRepository],
 })
 export class ItemsModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { byteOrder } from '../database/byte-order.js';
 import type { Stance } from '../parties/stance.js';
 import type { ListItemsQuery } from './dto/list-items.query.js';
@@ -41,6 +41,18 @@ export interface ItemListPage {
 
 @Injectable()
 export class ItemsRepository {
+  // One query for a whole batch, each item found under its id and its slug.
+  async byKeys(manager: EntityManager, keys: readonly string[]): Promise<Map<string, ItemEntity>> {
+    if (keys.length === 0) {
+      return new Map();
+    }
+    const items = await manager
+      .createQueryBuilder(ItemEntity, 'item')
+      .where('item.id IN (:...keys) OR item.slug IN (:...keys)', { keys })
+      .getMany();
+    return new Map(items.flatMap((item) => [[item.id, item] as const, [item.slug, item] as const]));
+  }
+
   async page(dataSource: DataSource, filter: ItemListFilter, limit: number, offset: number): Promise<ItemListPage> {
     const builder = dataSource.createQueryBuilder(ItemEntity, 'item');
     if (filter.state) {

@@ -29,6 +29,19 @@ export class PartiesRepository {
     return row && fromRow(row);
   }
 
+  // Each party found under its id and its slug.
+  async byKeys(manager: EntityManager, keys: readonly string[]): Promise<Map<string, PartyEntity>> {
+    if (keys.length === 0) {
+      return new Map();
+    }
+    const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(
+      `SELECT ${COLUMNS} FROM "parties" WHERE "id" IN (:...keys) OR "slug" IN (:...keys)`,
+      { keys },
+    );
+    const parties = (await manager.query<PartyRow[]>(sql, parameters)).map(fromRow);
+    return new Map(parties.flatMap((party) => [[party.id, party] as const, [party.slug, party] as const]));
+  }
+
   async slugTaken(manager: EntityManager, slug: string): Promise<boolean> {
     return (await selectRows(manager, PARTY_SLUG_TAKEN, { slug })).length > 0;
   }

@@ -28,7 +28,13 @@ export class PartiesService {
     if (await this.parties.slugTaken(manager, dto.slug)) {
       throw slugTaken(dto.slug);
     }
-    const party: PartyEntity = { id: randomUUID(), slug: dto.slug, name: dto.name, kind: dto.kind, createdAt: nowIso() };
+    const party: PartyEntity = {
+      id: randomUUID(),
+      slug: dto.slug,
+      name: dto.name,
+      kind: dto.kind,
+      createdAt: nowIso(),
+    };
     try {
       await this.parties.insert(manager, party);
     } catch (error) {

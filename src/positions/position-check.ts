@@ -97,7 +97,11 @@ export function checkPositionBatch<E extends PositionEntry, T extends Positioned
     const item = context.items.get(entry.item);
     const party = context.parties.get(entry.party);
     if (!item) {
-      failures.push({ index, entry, problem: { kind: 'item_not_found', message: `No item has the id or slug "${entry.item}".` } });
+      failures.push({
+        index,
+        entry,
+        problem: { kind: 'item_not_found', message: `No item has the id or slug "${entry.item}".` },
+      });
       return;
     }
     if (!party) {

@@ -91,7 +91,11 @@ export class PositionsRepository {
 
   // Each party's position on each item as of `day` (its latest effective by then), with knownAt
   // only as recorded by then: by item id, then party id.
-  async positionsAsOf(manager: EntityManager, day: string, knownAt?: string): Promise<Map<string, Map<string, PositionAsOf>>> {
+  async positionsAsOf(
+    manager: EntityManager,
+    day: string,
+    knownAt?: string,
+  ): Promise<Map<string, Map<string, PositionAsOf>>> {
     const rows = await selectRows<PositionRow>(manager, POSITIONS_BY(knownAt !== undefined), { day, knownAt });
     const latest = new Map<string, Map<string, PositionRow>>();
     for (const row of rows) {

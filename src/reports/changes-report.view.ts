@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { STANCES, type Stance } from '../parties/stance.js';
 import { WORKFLOW_STATES, type WorkflowState } from '../workflow/workflow.definition.js';
 import { ReportScopeView, STATE_COUNTS_SCHEMA, type StateCounts } from './status-report.view.js';
 
@@ -34,6 +35,46 @@ export class ChangeView {
   recordedAt: string;
 }
 
+export class PositionChangeEventView {
+  @ApiProperty({ description: 'The item slug', example: 'european-security-treaty' })
+  item: string;
+
+  @ApiProperty()
+  title: string;
+
+  @ApiProperty({ description: 'The party slug', example: 'united-states' })
+  party: string;
+
+  @ApiProperty({
+    enum: STANCES,
+    nullable: true,
+    type: String,
+    description: "The party's stance before; null for its first",
+  })
+  fromStance: Stance | null;
+
+  @ApiProperty({ enum: STANCES })
+  toStance: Stance;
+
+  @ApiProperty({ example: '2010-09-22' })
+  effectiveOn: string;
+
+  @ApiProperty({ nullable: true, type: String })
+  statement: string | null;
+
+  @ApiProperty({ nullable: true, type: String, description: 'Slug of the meeting where it was stated' })
+  meeting: string | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  source: string | null;
+
+  @ApiProperty({ description: 'Name of the token that recorded it' })
+  actor: string;
+
+  @ApiProperty({ description: 'When the tracker recorded it (ISO 8601 UTC)' })
+  recordedAt: string;
+}
+
 export class TimelinePointView {
   @ApiProperty({ example: '2010-11-20' })
   day: string;
@@ -57,6 +98,9 @@ export class ChangesReport extends ReportScopeView {
 
   @ApiProperty({ type: [ChangeView], description: 'Transitions effective in the window, in effect order' })
   transitions: ChangeView[];
+
+  @ApiProperty({ type: [PositionChangeEventView], description: 'The positions taken in the window, in effect order' })
+  positions: PositionChangeEventView[];
 
   @ApiProperty({
     type: [TimelinePointView],

@@ -1,10 +1,12 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import { ChangesReport } from './changes-report.view.js';
 import { ChangesReportQuery } from './dto/changes-report.query.js';
+import { PositionsReportQuery } from './dto/positions-report.query.js';
 import { StatusReportQuery } from './dto/status-report.query.js';
+import { PositionCellView, PositionsReport } from './positions-report.view.js';
 import { REPORT_CONTENT_TYPES, negotiateFormat } from './report-format.js';
 import { ReportsService } from './reports.service.js';
 import { StatusReport } from './status-report.view.js';
@@ -36,9 +38,34 @@ export class ReportsController {
     return document;
   }
 
+  @Get('positions')
+  @ApiOperation({
+    summary: "Items × parties: each party's position on each item as of a day, rebuilt from the history",
+    description:
+      'Every item proposed by asOf with its state, and for every party its latest position effective by then (null ' +
+      'if none). knownAt and the item filters work as for the status report; divergent=true keeps the items where ' +
+      'one party opposes while another supports or is conditional. JSON by default; `format` or Accept picks CSV, ' +
+      'Markdown or a printable HTML matrix that names each stance in words.',
+  })
+  @ApiExtraModels(PositionCellView)
+  @ApiProduces(...PRODUCES)
+  @ApiOkResponse({ type: PositionsReport })
+  @ApiProblems(406)
+  async positions(
+    @Query() query: PositionsReportQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const format = negotiateFormat(query.format, accept);
+    const document = await this.reports.positionsDocument(query, format);
+    void reply.header('content-type', REPORT_CONTENT_TYPES[format]).header('vary', 'Accept');
+    return document;
+  }
+
   @Get('changes')
   @ApiOperation({
-    summary: 'The transitions effective in a window, both ends included, with the counts before and after',
+    summary:
+      'The transitions and positions effective in a window, both ends included, with the counts before and after',
     description: 'JSON by default; `format` or Accept picks CSV, Markdown or a printable HTML page.',
   })
   @ApiProduces(...PRODUCES)

@@ -3,7 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { dayBefore, todayUtc } from '../common/calendar-date.js';
 import { DomainError } from '../common/domain-error.js';
-import type { ChangeView, ChangesReport } from './changes-report.view.js';
+import type { ChangeView, ChangesReport, PositionChangeEventView } from './changes-report.view.js';
+import { PartiesRepository } from '../parties/parties.repository.js';
+import { isDivergent } from '../positions/consensus.js';
+import { PositionsRepository, type PositionEvent } from '../positions/positions.repository.js';
+import type { PositionsReportQuery } from './dto/positions-report.query.js';
+import { positionsMatrix } from './positions-matrix.js';
+import type { PositionsReport } from './positions-report.view.js';
 import { countsTimeline } from './counts-timeline.js';
 import type { ChangesReportQuery } from './dto/changes-report.query.js';
 import type { ReportScopeQuery } from './dto/report-scope.query.js';
@@ -11,7 +17,7 @@ import type { StatusReportQuery } from './dto/status-report.query.js';
 import { newestEvent } from '../history/history-head.js';
 import type { ReportFormat } from './report-format.js';
 import { RenderedReportCache } from './rendered-report-cache.js';
-import { renderChangesReport, renderStatusReport } from './render/render-report.js';
+import { renderChangesReport, renderPositionsReport, renderStatusReport } from './render/render-report.js';
 import { reportScope, type ReportScope } from './report-scope.js';
 import { ScopedHistory, type StateEvent } from './scoped-history.js';
 import { countByState } from './state-counts.js';
@@ -27,7 +33,11 @@ const CACHED_BYTES = 64 * 1024 * 1024;
 export class ReportsService {
   private readonly rendered = new RenderedReportCache(CACHED_REPORTS, CACHED_BYTES);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly parties: PartiesRepository,
+    private readonly positions: PositionsRepository,
+  ) {}
 
   async statusDocument(query: StatusReportQuery, format: ReportFormat): Promise<Buffer> {
     const asOf = query.asOf ?? todayUtc();
@@ -46,6 +56,15 @@ export class ReportsService {
     );
   }
 
+  async positionsDocument(query: PositionsReportQuery, format: ReportFormat): Promise<Buffer> {
+    const asOf = query.asOf ?? todayUtc();
+    const divergent = query.divergent === 'true';
+    const days = `${asOf}${divergent ? ' divergent' : ''}`;
+    return this.rendered.get(await this.cacheKey('positions', format, days, query), async () =>
+      Buffer.from(renderPositionsReport(await this.positionsReport(asOf, divergent, query), format)),
+    );
+  }
+
   // Everything a report depends on; the newest event stands for the whole history before it.
   private async cacheKey(report: string, format: ReportFormat, days: string, query: ReportScopeQuery) {
     const newest = await newestEvent(this.dataSource.manager);
@@ -60,6 +79,30 @@ export class ReportsService {
     return { asOf, ...(await scopeView(scope, history)), counts: countByState(items), items };
   }
 
+  // Items × parties as of a day: each item's state and each party's latest position effective by
+  // then, all as recorded by knownAt.
+  private async positionsReport(
+    asOf: string,
+    divergent: boolean,
+    query: PositionsReportQuery,
+  ): Promise<PositionsReport> {
+    const scope = reportScope(query);
+    const manager = this.dataSource.manager;
+    const history = await ScopedHistory.open(manager, scope);
+    const parties = await this.parties.list(manager, scope.knownAt);
+    const positions = await this.positions.positionsAsOf(manager, asOf, scope.knownAt);
+    const items = positionsMatrix(await history.statesByItemAsOf(asOf), parties, positions);
+    return {
+      asOf,
+      ...(await scopeView(scope, history)),
+      divergent,
+      parties: parties.map((party) => party.slug),
+      items: divergent
+        ? items.filter((item) => isDivergent(Object.values(item.positions).map((cell) => cell?.stance)))
+        : items,
+    };
+  }
+
   private async changes(from: string, to: string, query: ChangesReportQuery): Promise<ChangesReport> {
     const scope = reportScope(query);
     const history = await ScopedHistory.open(this.dataSource.manager, scope);
@@ -68,6 +111,7 @@ export class ReportsService {
     // The window's changes replayed on the day before it give the status on `to` without
     // rebuilding it a second time.
     const timeline = countsTimeline(countsBefore, events);
+    const positions = await this.positions.eventsBetween(this.dataSource.manager, from, to, scope.knownAt);
     return {
       from,
       to,
@@ -75,6 +119,7 @@ export class ReportsService {
       countsBefore,
       countsAfter: timeline.countsAfter,
       transitions: presentTransitions(events, history),
+      positions: presentPositionChanges(positions, history),
       timeline: timeline.points,
     };
   }
@@ -111,4 +156,12 @@ function presentTransitions(events: readonly StateEvent[], history: ScopedHistor
     }
   }
   return transitions;
+}
+
+// The positions of a window whose items the report covers, with their items' slugs and titles.
+function presentPositionChanges(events: readonly PositionEvent[], history: ScopedHistory): PositionChangeEventView[] {
+  return events.flatMap(({ itemId, ...event }) => {
+    const item = history.describe(itemId);
+    return item ? [{ item: item.slug, title: item.title, ...event }] : [];
+  });
 }

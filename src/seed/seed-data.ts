@@ -165,8 +165,14 @@ export const SEED_POSITIONS: SeedPosition[] = [
     effectiveOn: '2010-09-22',
     meeting: NEW_YORK_MEETING,
   },
-  usSupports('missile-defense-cooperation', 'Clinton urged cooperation on missile defence, starting with joint exercises.'),
-  usSupports('early-warning-radar-linking', "Clinton named linking NATO's and Russia's early-warning radars as a focus."),
+  usSupports(
+    'missile-defense-cooperation',
+    'Clinton urged cooperation on missile defence, starting with joint exercises.',
+  ),
+  usSupports(
+    'early-warning-radar-linking',
+    "Clinton named linking NATO's and Russia's early-warning radars as a focus.",
+  ),
   usSupports('counter-narcotics-strategy', 'Clinton called for a joint counter-narcotics strategy.'),
   usSupports('cfe-treaty-update', 'Clinton called for updating the European conventional arms treaty.'),
   usSupports('military-transparency', 'Clinton called for more military transparency between the alliance and Moscow.'),

@@ -9,14 +9,7 @@ import { PartiesRepository } from '../parties/parties.repository.js';
 import { PartiesService } from '../parties/parties.service.js';
 import type { Stance } from '../parties/stance.js';
 import { checkPosition, positionKey } from '../positions/position-check.js';
-import {
-  SEED_ACTOR,
-  SEED_ITEMS,
-  SEED_MEETINGS,
-  SEED_PARTIES,
-  SEED_POSITIONS,
-  SEED_SOURCE_URL,
-} from './seed-data.js';
+import { SEED_ACTOR, SEED_ITEMS, SEED_MEETINGS, SEED_PARTIES, SEED_POSITIONS, SEED_SOURCE_URL } from './seed-data.js';
 
 @Injectable()
 export class SeedService {
@@ -80,7 +73,8 @@ export class SeedService {
   ): Promise<void> {
     const parties = new Map<string, { id: string; slug: string }>();
     for (const dto of SEED_PARTIES) {
-      const party = (await this.partiesTable.findByKey(manager, dto.slug)) ?? (await this.parties.createIn(manager, dto));
+      const party =
+        (await this.partiesTable.findByKey(manager, dto.slug)) ?? (await this.parties.createIn(manager, dto));
       parties.set(party.slug, party);
     }
     const standing = new Map<string, { stance: Stance; effectiveOn: string }>();

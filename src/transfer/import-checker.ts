@@ -70,7 +70,9 @@ export class ImportChecker {
       throw new RecordError(`event ${event.id} has an unknown action "${event.action}"`);
     }
     const positioned = event.action === 'positioned';
-    if (positioned ? event.partyId === null || !isStance(event.stance) : event.partyId !== null || event.stance !== null) {
+    if (
+      positioned ? event.partyId === null || !isStance(event.stance) : event.partyId !== null || event.stance !== null
+    ) {
       throw new RecordError(`event ${event.id} must name a party and a stance if, and only if, it is a position`);
     }
     if (event.partyId !== null && !this.partyIds.has(event.partyId)) {

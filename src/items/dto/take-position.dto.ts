@@ -17,7 +17,10 @@ export class TakePositionDto extends PickType(TransitionItemDto, ['source', 'eff
   @IsIn(STANCES)
   stance: Stance;
 
-  @ApiPropertyOptional({ maxLength: 2000, description: "The party's statement, in short; stored as the event's reason" })
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    description: "The party's statement, in short; stored as the event's reason",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(2000)

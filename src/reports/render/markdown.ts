@@ -2,7 +2,9 @@ import { dayBefore } from '../../common/calendar-date.js';
 import { WORKFLOW_STATES } from '../../workflow/workflow.definition.js';
 import type { ChangesReport } from '../changes-report.view.js';
 import type { StateCounts, StatusReport } from '../status-report.view.js';
-import { changesTitle, statusTitle } from './report-titles.js';
+import type { PositionsReport } from '../positions-report.view.js';
+import { changesTitle, positionsTitle, statusTitle } from './report-titles.js';
+import { stanceLabel } from './stance-style.js';
 import { scopeNotes } from './scope-notes.js';
 import { stateLabel } from './state-style.js';
 
@@ -64,6 +66,28 @@ export function statusMarkdown(report: StatusReport): string {
   ])}\n`;
 }
 
+export function positionsMarkdown(report: PositionsReport): string {
+  return `${document(
+    positionsTitle(report),
+    [...scopeNotes(report), ...(report.divergent ? ['Only the items where parties pull apart.'] : [])],
+    [
+      `## Positions by item (${report.items.length})`,
+      markdownTable(
+        ['Item', 'Title', 'State', ...report.parties],
+        report.items.map((item) => [
+          item.slug,
+          item.title,
+          stateLabel(item.state),
+          ...report.parties.map((party) => {
+            const cell = item.positions[party];
+            return cell ? `${stanceLabel(cell.stance)} (since ${cell.since})` : '—';
+          }),
+        ]),
+      ),
+    ],
+  )}\n`;
+}
+
 export function changesMarkdown(report: ChangesReport): string {
   return `${document(changesTitle(report), scopeNotes(report), [
     '## Items per state, before and after',
@@ -83,6 +107,20 @@ export function changesMarkdown(report: ChangesReport): string {
         change.reason,
         change.meeting,
         change.source,
+      ]),
+    ),
+    `## Positions taken (${report.positions.length})`,
+    markdownTable(
+      ['Effective', 'Item', 'Party', 'From', 'To', 'Statement', 'Meeting', 'Source'],
+      report.positions.map((position) => [
+        position.effectiveOn,
+        position.item,
+        position.party,
+        position.fromStance === null ? '—' : stanceLabel(position.fromStance),
+        stanceLabel(position.toStance),
+        position.statement,
+        position.meeting,
+        position.source,
       ]),
     ),
   ])}\n`;

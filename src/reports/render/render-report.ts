@@ -2,8 +2,10 @@ import type { ChangesReport } from '../changes-report.view.js';
 import type { ReportFormat } from '../report-format.js';
 import type { StatusReport } from '../status-report.view.js';
 import { changesHtml } from './changes-html.js';
-import { changesCsv, statusCsv } from './csv.js';
-import { changesMarkdown, statusMarkdown } from './markdown.js';
+import type { PositionsReport } from '../positions-report.view.js';
+import { changesCsv, positionsCsv, statusCsv } from './csv.js';
+import { changesMarkdown, positionsMarkdown, statusMarkdown } from './markdown.js';
+import { positionsHtml } from './positions-html.js';
 import { statusHtml } from './status-html.js';
 
 // The same text for the HTTP answer and the command line.
@@ -17,6 +19,19 @@ export function renderStatusReport(report: StatusReport, format: ReportFormat): 
       return statusMarkdown(report);
     case 'html':
       return statusHtml(report);
+  }
+}
+
+export function renderPositionsReport(report: PositionsReport, format: ReportFormat): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(report);
+    case 'csv':
+      return positionsCsv(report);
+    case 'md':
+      return positionsMarkdown(report);
+    case 'html':
+      return positionsHtml(report);
   }
 }
 
