@@ -21,7 +21,7 @@ export class ItemsController {
   @Get()
   @ApiOperation({ summary: 'List items, filtered, sorted and paged' })
   @ApiOkResponse({ type: ItemPage })
-  @ApiProblems(404)
+  @ApiProblems()
   list(@Query() query: ListItemsQuery): Promise<ItemPage> {
     return this.items.list(query);
   }

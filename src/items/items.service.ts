@@ -9,6 +9,7 @@ import { TransactionRunner } from '../database/transaction-runner.js';
 import { HistoryRecorder } from '../history/history-recorder.js';
 import type { FieldChanges } from '../history/history-event.types.js';
 import { findMeetingByKey } from '../meetings/meeting-lookup.js';
+import { PartiesRepository } from '../parties/parties.repository.js';
 import { PartiesService } from '../parties/parties.service.js';
 import { checkPosition, positionKey } from '../positions/position-check.js';
 import { PositionsRepository } from '../positions/positions.repository.js';
@@ -41,6 +42,7 @@ export class ItemsService {
     private readonly writer: ItemWriter,
     private readonly items: ItemsRepository,
     private readonly parties: PartiesService,
+    private readonly partiesTable: PartiesRepository,
     private readonly positions: PositionsRepository,
   ) {}
 
@@ -111,7 +113,14 @@ export class ItemsService {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
     const { party, ...filter } = query;
-    const partyId = party === undefined ? undefined : (await this.parties.findByKey(this.dataSource.manager, party)).id;
+    let partyId: string | undefined;
+    if (party !== undefined) {
+      partyId = (await this.partiesTable.findByKey(this.dataSource.manager, party))?.id;
+      // Like any other filter, a party that is not there matches no item.
+      if (partyId === undefined) {
+        return { data: [], total: 0, limit, offset };
+      }
+    }
     const page = await this.items.page(this.dataSource, { ...filter, partyId }, limit, offset);
     return { data: page.items.map(presentItem), total: page.total, limit, offset };
   }

@@ -51,7 +51,7 @@ export class ListItemsQuery {
   @ApiPropertyOptional({
     maxLength: 64,
     description:
-      'A party (id or slug): only the items it has taken a position on, or with stance, where its current position is that stance. An unknown party is 404.',
+      'A party (id or slug): only the items it has taken a position on, or with stance, where its current position is that stance. A party that does not exist matches no item.',
     example: 'united-states',
   })
   @IsOptional()
