@@ -13,11 +13,19 @@ const ITEM_POSITIONS = `
   WHERE e."item_id" = :itemId AND e."action" = 'positioned'
   ORDER BY e."seq"`;
 
-// Index-only (IDX_history_events_party_item): events without a party are not even read.
-const POSITIONS_BY = (knownAt: boolean) => `
-  SELECT "item_id" AS "itemId", "party_id" AS "partyId", "stance", "effective_on" AS "since", "seq"
-  FROM "history_events"
-  WHERE "party_id" IS NOT NULL AND "effective_on" <= :day${knownAt ? ' AND "recorded_at" <= :knownAt' : ''}`;
+// Each party's latest position on each item effective by a day: its highest seq, as a party's
+// positions on an item only move forward in time. Read from IDX_history_events_party_item alone, one
+// equality probe per party ("party_id" IS NOT NULL would let SQLite prefer the effective_on index and
+// read every event of the period from the table). SQLite takes the other columns from the row of
+// MAX("seq"); PostgreSQL says the same with DISTINCT ON.
+const LATEST_POSITIONS = (postgres: boolean, knownAt: boolean) => {
+  const where = `"party_id" IN (:...partyIds) AND "effective_on" <= :day${knownAt ? ' AND "recorded_at" <= :knownAt' : ''}`;
+  return postgres
+    ? `SELECT DISTINCT ON ("party_id", "item_id") "item_id" AS "itemId", "party_id" AS "partyId", "stance", "effective_on" AS "since"
+       FROM "history_events" WHERE ${where} ORDER BY "party_id", "item_id", "seq" DESC`
+    : `SELECT "item_id" AS "itemId", "party_id" AS "partyId", "stance", "effective_on" AS "since", MAX("seq") AS "seq"
+       FROM "history_events" WHERE ${where} GROUP BY "party_id", "item_id"`;
+};
 
 const POSITION_EVENTS_BETWEEN = (knownAt: boolean) => `
   SELECT e."item_id" AS "itemId", p."slug" AS "party", e."changes", e."stance", e."effective_on" AS "effectiveOn",
@@ -57,6 +65,12 @@ interface PositionRow {
   seq: number | string;
 }
 
+// A row carries its stance and since: it is its own PositionAsOf.
+interface LatestPositionRow extends PositionAsOf {
+  itemId: string;
+  partyId: string;
+}
+
 @Injectable()
 export class PositionsRepository {
   // Each party's latest position on the item, in party slug order.
@@ -93,28 +107,28 @@ export class PositionsRepository {
   // only as recorded by then: by item id, then party id.
   async positionsAsOf(
     manager: EntityManager,
+    partyIds: readonly string[],
     day: string,
     knownAt?: string,
   ): Promise<Map<string, Map<string, PositionAsOf>>> {
-    const rows = await selectRows<PositionRow>(manager, POSITIONS_BY(knownAt !== undefined), { day, knownAt });
-    const latest = new Map<string, Map<string, PositionRow>>();
-    for (const row of rows) {
+    if (partyIds.length === 0) {
+      return new Map();
+    }
+    const postgres = manager.connection.options.type === 'postgres';
+    const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(
+      LATEST_POSITIONS(postgres, knownAt !== undefined),
+      { partyIds, day, knownAt },
+    );
+    const latest = new Map<string, Map<string, PositionAsOf>>();
+    for (const row of await manager.query<LatestPositionRow[]>(sql, parameters)) {
       let ofItem = latest.get(row.itemId);
       if (!ofItem) {
         ofItem = new Map();
         latest.set(row.itemId, ofItem);
       }
-      const known = ofItem.get(row.partyId);
-      if (!known || known.since < row.since || (known.since === row.since && Number(known.seq) < Number(row.seq))) {
-        ofItem.set(row.partyId, row);
-      }
+      ofItem.set(row.partyId, row);
     }
-    return new Map(
-      [...latest].map(([itemId, ofItem]) => [
-        itemId,
-        new Map([...ofItem].map(([partyId, row]) => [partyId, { stance: row.stance, since: row.since }])),
-      ]),
-    );
+    return latest;
   }
 
   // Positions taken with an effect date in [from, to], in effect order.

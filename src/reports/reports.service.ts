@@ -90,7 +90,12 @@ export class ReportsService {
     const manager = this.dataSource.manager;
     const history = await ScopedHistory.open(manager, scope);
     const parties = await this.parties.list(manager, scope.knownAt);
-    const positions = await this.positions.positionsAsOf(manager, asOf, scope.knownAt);
+    const positions = await this.positions.positionsAsOf(
+      manager,
+      parties.map((party) => party.id),
+      asOf,
+      scope.knownAt,
+    );
     const items = positionsMatrix(await history.statesByItemAsOf(asOf), parties, positions);
     return {
       asOf,

@@ -1,0 +1,52 @@
+import { canonicalEvent, eventHash, type HashedEventFields } from './event-hash.js';
+
+const transition: HashedEventFields = {
+  itemId: 'i1',
+  seq: 2,
+  action: 'transitioned',
+  fromState: 'proposed',
+  toState: 'agreed',
+  changes: '{"state":{"from":"proposed","to":"agreed"}}',
+  reason: null,
+  effectiveOn: '2010-11-20',
+  meetingId: null,
+  source: null,
+  batchId: null,
+  actor: 'bootstrap',
+  recordedAt: '2010-11-21T09:00:00.000Z',
+  prevHash: '0'.repeat(64),
+  partyId: null,
+  stance: null,
+};
+
+describe('canonicalEvent', () => {
+  it('keeps form v1 byte for byte for an event that names no party', () => {
+    expect(canonicalEvent(transition)).toBe(
+      JSON.stringify([
+        'policy-tracker/event/v1',
+        'i1',
+        2,
+        'transitioned',
+        'proposed',
+        'agreed',
+        '{"state":{"from":"proposed","to":"agreed"}}',
+        null,
+        '2010-11-20',
+        null,
+        null,
+        null,
+        'bootstrap',
+        '2010-11-21T09:00:00.000Z',
+        '0'.repeat(64),
+      ]),
+    );
+  });
+
+  it('hashes a position in form v2, with the party and the stance after prev_hash', () => {
+    const position = { ...transition, action: 'positioned', toState: 'proposed', partyId: 'p1', stance: 'supports' };
+    const form = JSON.parse(canonicalEvent(position)) as unknown[];
+    expect(form[0]).toBe('policy-tracker/event/v2');
+    expect(form.slice(-3)).toEqual(['0'.repeat(64), 'p1', 'supports']);
+    expect(eventHash({ ...position, stance: 'opposes' })).not.toBe(eventHash(position));
+  });
+});
