@@ -9,6 +9,7 @@ import { TransactionRunner } from '../database/transaction-runner.js';
 import { HistoryRecorder } from '../history/history-recorder.js';
 import type { FieldChanges } from '../history/history-event.types.js';
 import { findMeetingByKey } from '../meetings/meeting-lookup.js';
+import type { MeetingEntity } from '../meetings/meeting.entity.js';
 import { PartiesRepository } from '../parties/parties.repository.js';
 import { PartiesService } from '../parties/parties.service.js';
 import { checkPosition, positionKey } from '../positions/position-check.js';
@@ -157,13 +158,7 @@ export class ItemsService {
     const item = await this.transactions.write(async (manager) => {
       const current = await findItemByKey(manager, key);
       assertVersion(current, expectedVersion);
-      const meeting = dto.meeting ? await findMeetingByKey(manager, dto.meeting) : null;
-      const effectiveOn = dto.effectiveOn ?? meeting?.heldOn ?? todayUtc();
-      if (effectiveOn > todayUtc()) {
-        throw DomainError.validation([
-          { field: 'effectiveOn', message: `must not be in the future (the meeting is on ${effectiveOn})` },
-        ]);
-      }
+      const { meeting, effectiveOn } = await dated(manager, dto);
       const reason = dto.reason?.trim() ? dto.reason : null;
       const problem = checkItemTransition(current, { to: dto.to, reason, effectiveOn });
       if (problem) {
@@ -194,13 +189,7 @@ export class ItemsService {
       const current = await findItemByKey(manager, key);
       assertVersion(current, expectedVersion);
       const party = await this.parties.findByKey(manager, dto.party);
-      const meeting = dto.meeting ? await findMeetingByKey(manager, dto.meeting) : null;
-      const effectiveOn = dto.effectiveOn ?? meeting?.heldOn ?? todayUtc();
-      if (effectiveOn > todayUtc()) {
-        throw DomainError.validation([
-          { field: 'effectiveOn', message: `must not be in the future (the meeting is on ${effectiveOn})` },
-        ]);
-      }
+      const { meeting, effectiveOn } = await dated(manager, dto);
       const previous = (await this.positions.standingOn(manager, [current.id])).get(positionKey(current.id, party.id));
       const problem = checkPosition(current, party, previous, effectiveOn);
       if (problem) {
@@ -230,6 +219,21 @@ export class ItemsService {
   private async detail(manager: EntityManager, item: ItemEntity): Promise<ItemDetailView> {
     return presentItemDetail(item, await this.positions.currentOfItem(manager, item.id));
   }
+}
+
+// When a change took effect: the day given, else the meeting's day, else today; never in the future.
+async function dated(
+  manager: EntityManager,
+  dto: { readonly effectiveOn?: string; readonly meeting?: string },
+): Promise<{ meeting: MeetingEntity | null; effectiveOn: string }> {
+  const meeting = dto.meeting ? await findMeetingByKey(manager, dto.meeting) : null;
+  const effectiveOn = dto.effectiveOn ?? meeting?.heldOn ?? todayUtc();
+  if (effectiveOn > todayUtc()) {
+    throw DomainError.validation([
+      { field: 'effectiveOn', message: `must not be in the future (the meeting is on ${effectiveOn})` },
+    ]);
+  }
+  return { meeting, effectiveOn };
 }
 
 function assertVersion(item: ItemEntity, expectedVersion: number | undefined): void {

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, PickType } from '@nestjs/swagger';
 import { STANCES, type Stance } from '../parties/stance.js';
 import { WORKFLOW_STATES, type WorkflowState } from '../workflow/workflow.definition.js';
 import { ReportScopeView, STATE_COUNTS_SCHEMA, type StateCounts } from './status-report.view.js';
@@ -35,13 +35,16 @@ export class ChangeView {
   recordedAt: string;
 }
 
-export class PositionChangeEventView {
-  @ApiProperty({ description: 'The item slug', example: 'european-security-treaty' })
-  item: string;
-
-  @ApiProperty()
-  title: string;
-
+// A position taken in the window: where and when like a transition, with the party's stances.
+export class PositionChangeEventView extends PickType(ChangeView, [
+  'item',
+  'title',
+  'effectiveOn',
+  'meeting',
+  'source',
+  'actor',
+  'recordedAt',
+] as const) {
   @ApiProperty({ description: 'The party slug', example: 'united-states' })
   party: string;
 
@@ -56,23 +59,8 @@ export class PositionChangeEventView {
   @ApiProperty({ enum: STANCES })
   toStance: Stance;
 
-  @ApiProperty({ example: '2010-09-22' })
-  effectiveOn: string;
-
   @ApiProperty({ nullable: true, type: String })
   statement: string | null;
-
-  @ApiProperty({ nullable: true, type: String, description: 'Slug of the meeting where it was stated' })
-  meeting: string | null;
-
-  @ApiProperty({ nullable: true, type: String })
-  source: string | null;
-
-  @ApiProperty({ description: 'Name of the token that recorded it' })
-  actor: string;
-
-  @ApiProperty({ description: 'When the tracker recorded it (ISO 8601 UTC)' })
-  recordedAt: string;
 }
 
 export class TimelinePointView {

@@ -4,10 +4,11 @@ import type { FastifyReply } from 'fastify';
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import { ChangesReport } from './changes-report.view.js';
 import { ChangesReportQuery } from './dto/changes-report.query.js';
+import type { ReportScopeQuery } from './dto/report-scope.query.js';
 import { PositionsReportQuery } from './dto/positions-report.query.js';
 import { StatusReportQuery } from './dto/status-report.query.js';
 import { PositionCellView, PositionsReport } from './positions-report.view.js';
-import { REPORT_CONTENT_TYPES, negotiateFormat } from './report-format.js';
+import { REPORT_CONTENT_TYPES, negotiateFormat, type ReportFormat } from './report-format.js';
 import { ReportsService } from './reports.service.js';
 import { StatusReport } from './status-report.view.js';
 
@@ -27,15 +28,12 @@ export class ReportsController {
   @ApiProduces(...PRODUCES)
   @ApiOkResponse({ type: StatusReport })
   @ApiProblems(406)
-  async status(
+  status(
     @Query() query: StatusReportQuery,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const format = negotiateFormat(query.format, accept);
-    const document = await this.reports.statusDocument(query, format);
-    void reply.header('content-type', REPORT_CONTENT_TYPES[format]).header('vary', 'Accept');
-    return document;
+    return answer(query, accept, reply, (format) => this.reports.statusDocument(query, format));
   }
 
   @Get('positions')
@@ -51,15 +49,12 @@ export class ReportsController {
   @ApiProduces(...PRODUCES)
   @ApiOkResponse({ type: PositionsReport })
   @ApiProblems(406)
-  async positions(
+  positions(
     @Query() query: PositionsReportQuery,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const format = negotiateFormat(query.format, accept);
-    const document = await this.reports.positionsDocument(query, format);
-    void reply.header('content-type', REPORT_CONTENT_TYPES[format]).header('vary', 'Accept');
-    return document;
+    return answer(query, accept, reply, (format) => this.reports.positionsDocument(query, format));
   }
 
   @Get('changes')
@@ -71,14 +66,24 @@ export class ReportsController {
   @ApiProduces(...PRODUCES)
   @ApiOkResponse({ type: ChangesReport })
   @ApiProblems(406)
-  async changes(
+  changes(
     @Query() query: ChangesReportQuery,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const format = negotiateFormat(query.format, accept);
-    const document = await this.reports.changesDocument(query, format);
-    void reply.header('content-type', REPORT_CONTENT_TYPES[format]).header('vary', 'Accept');
-    return document;
+    return answer(query, accept, reply, (format) => this.reports.changesDocument(query, format));
   }
+}
+
+// The format asked for (the format parameter, else Accept), the document in it, labelled.
+async function answer(
+  query: ReportScopeQuery,
+  accept: string | undefined,
+  reply: FastifyReply,
+  build: (format: ReportFormat) => Promise<Buffer>,
+): Promise<Buffer> {
+  const format = negotiateFormat(query.format, accept);
+  const document = await build(format);
+  void reply.header('content-type', REPORT_CONTENT_TYPES[format]).header('vary', 'Accept');
+  return document;
 }
