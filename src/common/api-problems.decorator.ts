@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 
 export class FieldErrorView {
   @ApiProperty({ example: 'reason' })
@@ -53,13 +53,14 @@ const DESCRIPTIONS: Record<number, string> = {
 
 // Every /api route can answer 401, 413 and 429 too; list the ones specific to a route here.
 export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {
+  // Content alone, without `type`: a type would make the media type application/json.
   return applyDecorators(
+    ApiExtraModels(ProblemView),
     ...[...new Set([400, 401, 429, ...statuses])].map((status) =>
       ApiResponse({
         status,
         description: DESCRIPTIONS[status] ?? 'Problem',
-        type: ProblemView,
-        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemView' } } },
+        content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemView) } } },
       }),
     ),
   );
