@@ -31,6 +31,37 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
+  {
+    // Each table's SQL lives in its repository: nothing else in src/ (but src/database/) queries.
+    // dependency-cruiser (.dependency-cruiser.mjs) keeps the SQL helpers' imports there; this
+    // catches the calls on TypeORM's own objects.
+    files: ['src/**/*.ts'],
+    ignores: ['src/database/**', 'src/**/*.repository.ts', 'src/**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(query|createQueryBuilder|prepare|getRepository|escapeQueryWithParameters|transaction)$/]',
+          message: 'SQL belongs in a *.repository.ts file (or src/database/); call the repository.',
+        },
+        {
+          selector: 'CallExpression[callee.name=/^(selectRows|executeWrite)$/]',
+          message: 'SQL belongs in a *.repository.ts file (or src/database/); call the repository.',
+        },
+        {
+          selector:
+            'CallExpression[callee.object.name=/^(manager|dataSource|entityManager)$/][callee.property.name=/^(find\\w*|exists\\w*|count\\w*|insert|update|upsert|delete|save|remove|increment|decrement|sum|average|minimum|maximum)$/]',
+          message: "The manager's find/insert/update/delete belong in a *.repository.ts file; call the repository.",
+        },
+        {
+          selector:
+            'CallExpression[callee.object.property.name=/^(manager|dataSource)$/][callee.property.name=/^(find\\w*|exists\\w*|count\\w*|insert|update|upsert|delete|save|remove|increment|decrement|sum|average|minimum|maximum)$/]',
+          message: "The manager's find/insert/update/delete belong in a *.repository.ts file; call the repository.",
+        },
+      ],
+    },
+  },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   prettier,
 );

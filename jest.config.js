@@ -8,5 +8,7 @@ export default {
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
   // Process-level tests against the built server: npm run test:reliability (jest.reliability.config.js).
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/reliability/'],
+  // Work handed to the transaction runner that reads through the root manager fails the test.
+  setupFilesAfterEnv: ['<rootDir>/test/support/guard-transaction-work.ts'],
   testTimeout: 30000,
 };

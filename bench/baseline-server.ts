@@ -4,7 +4,7 @@ import Fastify from 'fastify';
 import { GENESIS_HASH, eventHash, type HashedEventFields } from '../src/history/event-hash.js';
 import { hashTokenSecret } from '../src/auth/token-secret.js';
 import type { ItemEntity } from '../src/items/item.entity.js';
-import { itemFromRow, type ItemRow } from '../src/items/item-lookup.js';
+import { itemFromRow, type ItemRow } from '../src/items/item.repository.js';
 import { presentItemDetail } from '../src/items/item.presenter.js';
 import type { WorkflowState } from '../src/workflow/workflow.definition.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type request from 'supertest';
-import { historyHead } from '../src/history/history-head.js';
+import { HistoryRepository } from '../src/history/history.repository.js';
 import { makeItem, makeMeeting, makeToken } from './support/factories.js';
 import {
   hostileRequestFor,
@@ -188,5 +188,5 @@ async function fingerprint(): Promise<Record<string, unknown>> {
            (SELECT COUNT(*) FROM meetings) AS meetings,
            (SELECT COUNT(*) FROM api_tokens) AS tokens,
            (SELECT COUNT(*) FROM api_tokens WHERE revoked_at IS NOT NULL) AS revoked`);
-  return { ...counts, head: await historyHead(t.dataSource.manager) };
+  return { ...counts, head: await t.app.get(HistoryRepository).head(t.dataSource.manager) };
 }

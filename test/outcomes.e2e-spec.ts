@@ -4,7 +4,7 @@ import { GENESIS_HASH, eventHash } from '../src/history/event-hash.js';
 import { HistoryEventEntity } from '../src/history/history-event.entity.js';
 import { IdempotencyRecordEntity } from '../src/idempotency/idempotency-record.entity.js';
 import { recordKey } from '../src/idempotency/request-hash.js';
-import { ItemsService } from '../src/items/items.service.js';
+import { ItemWriter } from '../src/items/item-writer.js';
 import { historyOf, itemBody, makeItem, makeMeeting, uniqueSlug } from './support/factories.js';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -338,7 +338,7 @@ describe('meeting outcomes', () => {
     const slugs = await t.app.get(TransactionRunner).write(async (manager) => {
       const created: string[] = [];
       for (let index = 0; index < 1000; index += 1) {
-        const item = await t.app.get(ItemsService).createIn(manager, itemBody() as unknown as CreateItemDto, 'test');
+        const item = await t.app.get(ItemWriter).create(manager, itemBody() as unknown as CreateItemDto, 'test');
         created.push(item.slug);
       }
       return created;

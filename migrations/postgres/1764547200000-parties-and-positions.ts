@@ -1,5 +1,4 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { POSITION_INDEX } from '../sqlite/1764547200000-parties-and-positions.js';
 
 // Parties, and the party and stance of a `positioned` event (see the SQLite migration of the same
 // name). ALTER TABLE is not an UPDATE: the append-only triggers do not fire.
@@ -16,7 +15,10 @@ export class PartiesAndPositions1764547200000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "history_events" ADD CONSTRAINT "FK_history_events_party" FOREIGN KEY ("party_id") REFERENCES "parties"("id") ON DELETE RESTRICT ON UPDATE RESTRICT`,
     );
-    await queryRunner.query(POSITION_INDEX);
+    // The same index as on SQLite (see there).
+    await queryRunner.query(
+      `CREATE INDEX "IDX_history_events_party_item" ON "history_events" ("party_id", "item_id", "seq", "effective_on", "stance", "recorded_at")`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

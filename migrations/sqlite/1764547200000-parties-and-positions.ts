@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 // "A party's latest position on an item" (the item list filter) and "every position effective by a
-// day" (the positions report): both read this index alone. Portable SQL, shared with PostgreSQL.
-export const POSITION_INDEX = `CREATE INDEX "IDX_history_events_party_item" ON "history_events" ("party_id", "item_id", "seq", "effective_on", "stance", "recorded_at")`;
+// day" (the positions report): both read this index alone. PostgreSQL has the same.
+const POSITION_INDEX = `CREATE INDEX "IDX_history_events_party_item" ON "history_events" ("party_id", "item_id", "seq", "effective_on", "stance", "recorded_at")`;
 
 const INDEXES = [
   `CREATE UNIQUE INDEX "UQ_history_events_hash" ON "history_events" ("hash")`,

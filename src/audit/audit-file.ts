@@ -1,17 +1,29 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { dataSourceOptions } from '../database/data-source-options.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
+import { HistoryEventEntity } from '../history/history-event.entity.js';
+import { HistoryRepository } from '../history/history.repository.js';
+import { ItemEntity } from '../items/item.entity.js';
+import { ItemRepository } from '../items/item.repository.js';
+import { MeetingEntity } from '../meetings/meeting.entity.js';
 import type { AuditReport } from './audit-report.view.js';
 import { AuditService } from './audit.service.js';
 
+// The tables an audit reads (the history's relations name items and meetings).
+const AUDITED_ENTITIES = [ItemEntity, MeetingEntity, HistoryEventEntity];
+
 // Audits a SQLite file that is not the one this process serves: a backup, a copy, a bench data set.
 export async function auditSqliteFile(path: string): Promise<AuditReport> {
-  const options = dataSourceOptions({ type: 'sqlite', path }) as Extract<DataSourceOptions, { type: 'better-sqlite3' }>;
+  const options = dataSourceOptions({ type: 'sqlite', path }, AUDITED_ENTITIES) as Extract<
+    DataSourceOptions,
+    { type: 'better-sqlite3' }
+  >;
   // A mistyped path must not become an empty database that verifies as ok.
   const dataSource = new DataSource({ ...options, fileMustExist: true });
   await dataSource.initialize();
   try {
-    return await new AuditService(new TransactionRunner(dataSource)).verify();
+    const audit = new AuditService(new TransactionRunner(dataSource), new HistoryRepository(), new ItemRepository());
+    return await audit.verify();
   } finally {
     await dataSource.destroy();
   }

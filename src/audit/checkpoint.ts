@@ -1,4 +1,4 @@
-import type { HistoryHead } from '../history/history-head.js';
+import type { HistoryHead } from '../history/history.repository.js';
 
 // A head published outside the database: the hash of the newest event and how many events there were.
 export interface Checkpoint {

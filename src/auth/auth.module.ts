@@ -5,12 +5,14 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { AuthFailureLimiter } from './auth-failure-limiter.js';
 import { AuthGuard } from './auth.guard.js';
 import { TokensController } from './tokens.controller.js';
+import { TokenRepository } from './token.repository.js';
 import { TokensService } from './tokens.service.js';
 
 @Module({
   controllers: [TokensController],
   providers: [
     TokensService,
+    TokenRepository,
     { provide: APP_GUARD, useClass: AuthGuard },
     {
       provide: AuthFailureLimiter,

@@ -1,22 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IsNull, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { nowIso } from '../common/calendar-date.js';
 import { DomainError } from '../common/domain-error.js';
 import { isPrintable } from '../common/validators.js';
-import { byteOrder } from '../database/byte-order.js';
-import { isUniqueViolation } from '../database/database-errors.js';
-import { selectRows } from '../database/sql.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import type { Actor } from './actor.js';
-import { ApiTokenEntity, type TokenRole } from './api-token.entity.js';
+import type { TokenRole } from './api-token.entity.js';
+import { TokenRepository } from './token.repository.js';
 import { generateTokenSecret, hashTokenSecret } from './token-secret.js';
 import type { CreatedTokenView, TokenList } from './token.view.js';
 
 export const BOOTSTRAP_TOKEN_NAME = 'bootstrap';
-
-const ACTIVE_TOKEN_BY_HASH =
-  'SELECT "name", "role" FROM "api_tokens" WHERE "secret_hash" = :secretHash AND "revoked_at" IS NULL';
 
 export type BootstrapOutcome =
   { readonly kind: 'existing' } | { readonly kind: 'created'; readonly secret: string; readonly generated: boolean };
@@ -26,33 +21,24 @@ export class TokensService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
+    private readonly tokens: TokenRepository,
   ) {}
 
   async create(name: string, role: TokenRole, secret = generateTokenSecret()): Promise<CreatedTokenView> {
-    await this.transactions.write(async (manager) => {
-      if (await manager.existsBy(ApiTokenEntity, { name })) {
-        throw nameTaken(name);
-      }
-      try {
-        await manager.insert(ApiTokenEntity, {
-          name,
-          role,
-          secretHash: hashTokenSecret(secret),
-          createdAt: nowIso(),
-          revokedAt: null,
-        });
-      } catch (error) {
-        throw isUniqueViolation(error) ? nameTaken(name) : error;
-      }
-    });
+    await this.transactions.write((manager) =>
+      this.tokens.insert(manager, {
+        name,
+        role,
+        secretHash: hashTokenSecret(secret),
+        createdAt: nowIso(),
+        revokedAt: null,
+      }),
+    );
     return { name, role, token: secret };
   }
 
   async list(): Promise<TokenList> {
-    const tokens = await this.dataSource
-      .createQueryBuilder(ApiTokenEntity, 'token')
-      .orderBy(byteOrder(this.dataSource, 'token.name'), 'ASC')
-      .getMany();
+    const tokens = await this.tokens.all(this.dataSource.manager);
     return {
       data: tokens.map(({ name, role, createdAt, revokedAt }) => ({ name, role, createdAt, revokedAt })),
     };
@@ -60,9 +46,7 @@ export class TokensService {
 
   async revoke(name: string): Promise<void> {
     await this.transactions.write(async (manager) => {
-      const revoked =
-        isPrintable(name) &&
-        (await manager.update(ApiTokenEntity, { name, revokedAt: IsNull() }, { revokedAt: nowIso() })).affected === 1;
+      const revoked = isPrintable(name) && (await this.tokens.revoke(manager, name));
       if (!revoked) {
         throw new DomainError('token_not_found', `No active token is named "${name}".`, { name });
       }
@@ -70,18 +54,16 @@ export class TokensService {
   }
 
   // Runs on every request, and is never cached, so that a revoked token stops working at once on
-  // every instance: one prepared statement on the unique secret_hash index.
+  // every instance.
   async authenticate(secret: string): Promise<Actor | undefined> {
-    const [token] = await selectRows<Actor>(this.dataSource.manager, ACTIVE_TOKEN_BY_HASH, {
-      secretHash: hashTokenSecret(secret),
-    });
+    const token = await this.tokens.activeBySecretHash(this.dataSource.manager, hashTokenSecret(secret));
     return token ? { name: token.name, role: token.role } : undefined;
   }
 
   // First start on an empty token table: TRACKER_ADMIN_TOKEN becomes the admin token `bootstrap`,
   // or one is generated for the caller to print once.
   async ensureBootstrapToken(configured: string | undefined): Promise<BootstrapOutcome> {
-    if ((await this.dataSource.manager.count(ApiTokenEntity)) > 0) {
+    if (!(await this.tokens.isEmpty(this.dataSource.manager))) {
       return { kind: 'existing' };
     }
     const secret = configured ?? generateTokenSecret();
@@ -96,10 +78,4 @@ export class TokensService {
     }
     return { kind: 'created', secret, generated: configured === undefined };
   }
-}
-
-function nameTaken(name: string): DomainError {
-  return new DomainError('token_name_taken', `A token named "${name}" exists already (revoked names stay taken).`, {
-    name,
-  });
 }

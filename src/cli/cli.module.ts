@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { ConfigModule } from '../config/config.module.js';
+import { ENTITIES } from '../entities.js';
 import { DatabaseModule } from '../database/database.module.js';
 import { ItemsModule } from '../items/items.module.js';
 import { OutcomesModule } from '../outcomes/outcomes.module.js';
@@ -17,7 +18,7 @@ export class CliModule {
       module: CliModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule,
+        DatabaseModule.forRoot(ENTITIES),
         AuthModule,
         ItemsModule,
         OutcomesModule,

@@ -24,8 +24,7 @@ program.parseAsync(process.argv).catch((error: unknown) => {
   // Expected failures get one clear line; anything else is a bug and keeps its stack.
   if (error instanceof DomainError || error instanceof ConfigError) {
     process.stderr.write(`error: ${error.message}\n`);
-    const errors = (error instanceof DomainError ? error.extensions.errors : undefined) as
-      { field: string; message: string }[] | undefined;
+    const errors = error instanceof DomainError && error.is('validation_failed') ? error.extensions.errors : [];
     for (const fieldError of errors ?? []) {
       process.stderr.write(`  ${fieldError.field}: ${fieldError.message}\n`);
     }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { CsvError } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
-import { DomainError, type FieldError } from '../common/domain-error.js';
+import { DomainError } from '../common/domain-error.js';
 import { validateInput } from '../common/validate-input.js';
 import { ApplyOutcomesDto } from '../outcomes/dto/apply-outcomes.dto.js';
 import type { OutcomeDto } from '../outcomes/dto/outcome.dto.js';
@@ -126,10 +126,10 @@ function checkedHeader(path: string, header: string[]): string[] {
 
 // outcomes.3.reason becomes "outcomes[3]: reason …" in JSON or "line 5: reason …" in CSV.
 function locateFieldErrors(error: unknown, locate: Locate): unknown {
-  if (!(error instanceof DomainError) || error.code !== 'validation_failed') {
+  if (!(error instanceof DomainError) || !error.is('validation_failed')) {
     return error;
   }
-  const errors = (error.extensions.errors as FieldError[]).map(({ field, message }) => {
+  const errors = (error.extensions.errors ?? []).map(({ field, message }) => {
     const match = /^(outcomes|positions)\.(\d+)\.(.+)$/.exec(field);
     return match
       ? { field: locate(Number(match[2]), match[1] as 'outcomes' | 'positions'), message: `${match[3]} ${message}` }

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { TOKEN_NAME_PATTERN } from '../auth/dto/create-token.dto.js';
 import { DomainError } from '../common/domain-error.js';
-import type { OutcomeFailureView, OutcomesResultView } from '../outcomes/outcomes.view.js';
+import type { OutcomesResultView } from '../outcomes/outcomes.view.js';
 import { OutcomesService } from '../outcomes/outcomes.service.js';
 import { withContext } from './cli-context.js';
 import { readOutcomesFile, type OutcomesFile } from './outcomes-file.js';
@@ -81,13 +81,21 @@ export async function applyOutcomesFile(path: string, options: ApplyFileOptions)
         ),
     );
   } catch (error) {
-    throw error instanceof DomainError && Array.isArray(error.extensions.failures) ? located(error, file) : error;
+    throw isBatchRefusal(error) ? located(error, file) : error;
   }
 }
 
 // The service's refusal, each failing outcome named by where the file wrote it.
-function located(refusal: DomainError, file: OutcomesFile): DomainError {
-  const failures = refusal.extensions.failures as OutcomeFailureView[];
+function isBatchRefusal(error: unknown): error is DomainError<'outcomes_rejected' | 'validation_failed'> {
+  return (
+    error instanceof DomainError &&
+    (error.is('outcomes_rejected') || error.is('validation_failed')) &&
+    error.extensions.failures !== undefined
+  );
+}
+
+function located(refusal: DomainError<'outcomes_rejected' | 'validation_failed'>, file: OutcomesFile): DomainError {
+  const failures = refusal.extensions.failures ?? [];
   return new DomainError(
     refusal.code,
     `${failures.length} of ${file.outcomes.length + file.positions.length} outcomes and positions cannot be applied, so nothing was written:`,

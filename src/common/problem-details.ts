@@ -15,7 +15,8 @@ interface ProblemKind {
   readonly title: string;
 }
 
-// One exhaustive switch: adding a code without a status does not compile.
+// The one problem table: every code, batch failure codes included, has its status here. An
+// exhaustive switch: adding a code without a status does not compile.
 export function problemKind(code: DomainErrorCode): ProblemKind {
   switch (code) {
     case 'validation_failed':
@@ -68,6 +69,12 @@ export function problemKind(code: DomainErrorCode): ProblemKind {
       return { status: 429, title: 'Too many attempts' };
     case 'database_busy':
       return { status: 503, title: 'Database busy' };
+    case 'duplicate_item':
+      return { status: 400, title: 'Item named twice in one batch' };
+    case 'reason_required':
+      return { status: 400, title: 'Reason required' };
+    case 'duplicate_position':
+      return { status: 400, title: 'Party named twice for one item in one batch' };
   }
 }
 

@@ -4,12 +4,15 @@ import type { DataSourceOptions } from 'typeorm';
 import { POSTGRES_MIGRATIONS } from '../../migrations/postgres/index.js';
 import { SQLITE_MIGRATIONS } from '../../migrations/sqlite/index.js';
 import type { DatabaseTarget } from '../config/app-config.js';
-import { ENTITIES } from './entities.js';
 import { POSTGRES_LOCK_TIMEOUT_MS } from './postgres-locks.js';
 
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
-export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
+export type EntityClasses = readonly (abstract new () => object)[];
+
+// The entity classes come from the caller (src/entities.ts): every feature module sits above this layer.
+// A data source that only runs migrations or plain SQL needs none.
+export function dataSourceOptions(target: DatabaseTarget, entities: EntityClasses = []): DataSourceOptions {
   switch (target.type) {
     case 'sqlite':
       if (target.path !== ':memory:') {
@@ -18,7 +21,7 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
       return {
         type: 'better-sqlite3',
         database: target.path,
-        entities: ENTITIES,
+        entities: [...entities],
         migrations: SQLITE_MIGRATIONS,
         migrationsRun: false,
         synchronize: false,
@@ -35,7 +38,7 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
       return {
         type: 'postgres',
         url: target.url,
-        entities: ENTITIES,
+        entities: [...entities],
         migrations: POSTGRES_MIGRATIONS,
         migrationsRun: false,
         // Each migration commits on its own, so a failure leaves the ones before it applied.

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
@@ -13,6 +14,40 @@ interface QueuedWork {
   reject(error: unknown): void;
 }
 type QueuedWrite = QueuedWork & { readonly kind: 'write' };
+
+// Set while work handed to the runner is running, once a test has turned the guard on.
+let workInProgress: AsyncLocalStorage<true> | undefined;
+const guarded = new WeakSet<DataSource>();
+
+// Work handed to the runner must read and write through the manager it is given. A read through
+// the root manager (the data source's own) escapes the transaction: on SQLite it happens to see
+// the transaction's writes, because there is one connection, but on PostgreSQL it runs on another
+// pooled connection, outside the transaction and its lock. Tests turn this guard on
+// (test/support/guard-transaction-work.ts) so that such a read fails the test at once; it is off
+// in the service, where tracking asynchronous context would cost every request a little.
+export function guardTransactionWork(): void {
+  workInProgress ??= new AsyncLocalStorage<true>();
+}
+
+function guardRootManager(dataSource: DataSource, work: AsyncLocalStorage<true>): void {
+  if (guarded.has(dataSource)) {
+    return;
+  }
+  guarded.add(dataSource);
+  const createQueryRunner = dataSource.createQueryRunner.bind(dataSource);
+  // The root manager, its query builders and dataSource.query all open a query runner per call;
+  // the transaction's manager never does.
+  dataSource.createQueryRunner = (mode) => {
+    if (work.getStore()) {
+      throw new Error('Work handed to TransactionRunner read through the root manager; use the manager it was given.');
+    }
+    return createQueryRunner(mode);
+  };
+}
+
+function runWork<T>(work: TransactionWork<T>, manager: EntityManager): Promise<T> {
+  return workInProgress ? workInProgress.run(true, () => work(manager)) : work(manager);
+}
 
 // Enough to share one fsync among every connection of a busy server, few enough that the first
 // write of a group does not wait long for the last.
@@ -38,7 +73,11 @@ export class TransactionRunner {
   private readonly queue: QueuedWork[] = [];
   private draining = false;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {
+    if (workInProgress) {
+      guardRootManager(dataSource, workInProgress);
+    }
+  }
 
   get isSqlite(): boolean {
     return this.dataSource.options.type === 'better-sqlite3';
@@ -55,7 +94,7 @@ export class TransactionRunner {
     try {
       return await this.dataSource.transaction('READ COMMITTED', async (manager) => {
         await lockWrites(manager);
-        return work(manager);
+        return runWork(work, manager);
       });
     } catch (error) {
       throw isLockTimeout(error) ? busy() : error;
@@ -67,7 +106,7 @@ export class TransactionRunner {
   // connection) and runs alone, but takes no write lock, so another process can still write.
   snapshot<T>(work: TransactionWork<T>): Promise<T> {
     if (!this.isSqlite) {
-      return this.dataSource.transaction('REPEATABLE READ', work);
+      return this.dataSource.transaction('REPEATABLE READ', (manager) => runWork(work, manager));
     }
     return this.enqueue({ kind: 'snapshot', work });
   }
@@ -116,7 +155,7 @@ export class TransactionRunner {
       return;
     }
     try {
-      const result = await snapshot.work(runner.manager);
+      const result = await runWork(snapshot.work, runner.manager);
       await runner.query('COMMIT');
       snapshot.resolve(result);
     } catch (error) {
@@ -138,7 +177,7 @@ export class TransactionRunner {
       let result: unknown;
       try {
         await runner.query('SAVEPOINT queued_write');
-        result = await write.work(runner.manager);
+        result = await runWork(write.work, runner.manager);
         await runner.query('RELEASE queued_write');
       } catch (error) {
         if (await rolledBackToSavepoint(runner)) {

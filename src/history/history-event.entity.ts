@@ -1,5 +1,4 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { ItemEntity } from '../items/item.entity.js';
 import { MeetingEntity } from '../meetings/meeting.entity.js';
 import { PartyEntity } from '../parties/party.entity.js';
 import type { Stance } from '../parties/stance.js';
@@ -21,9 +20,11 @@ export class HistoryEventEntity {
   @Column({ name: 'item_id', type: 'varchar', length: 36 })
   itemId: string;
 
-  @ManyToOne(() => ItemEntity, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT', createForeignKeyConstraints: true })
+  // Named by string: items sit above history in the layers (docs/layout.md). Declared for the
+  // foreign key only; no code loads the relation.
+  @ManyToOne('ItemEntity', { onDelete: 'RESTRICT', onUpdate: 'RESTRICT', createForeignKeyConstraints: true })
   @JoinColumn({ name: 'item_id', foreignKeyConstraintName: 'FK_history_events_item' })
-  item?: Relation<ItemEntity>;
+  item?: Relation<{ id: string }>;
 
   @Column({ type: 'integer' })
   seq: number;

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
-import { HistoryController } from './history.controller.js';
 import { HistoryRecorder } from './history-recorder.js';
-import { HistoryService } from './history.service.js';
+import { HistoryRepository } from './history.repository.js';
+import { PositionRepository } from './position.repository.js';
 
+// The append-only history: its table, and the recorder that chains each new event to the last.
+// Its HTTP route (an item's events) is served by the items module, which finds the item.
+// Positions are positioned events: their read models live here too.
 @Module({
-  controllers: [HistoryController],
-  providers: [HistoryRecorder, HistoryService],
-  exports: [HistoryRecorder],
+  providers: [HistoryRecorder, HistoryRepository, PositionRepository],
+  exports: [HistoryRecorder, HistoryRepository, PositionRepository],
 })
 export class HistoryModule {}

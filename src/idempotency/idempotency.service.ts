@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DomainError } from '../common/domain-error.js';
+import { DomainError, type DomainErrorCode, type ProblemExtensions } from '../common/domain-error.js';
 import { problemKind } from '../common/problem-details.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { isUniqueViolation } from '../database/database-errors.js';
+import { withinSavepoint } from '../database/savepoint.js';
 import { TransactionRunner, type TransactionWork } from '../database/transaction-runner.js';
-import { IdempotencyRecordEntity } from './idempotency-record.entity.js';
+import type { IdempotencyRecordEntity } from './idempotency-record.entity.js';
+import { IdempotencyRepository } from './idempotency.repository.js';
 import { recordKey, requestHash, type KeyedRequest } from './request-hash.js';
 
 type Answer<T> = { readonly ok: true; readonly body: T } | { readonly ok: false; readonly error: DomainError };
@@ -15,7 +17,7 @@ type Answer<T> = { readonly ok: true; readonly body: T } | { readonly ok: false;
 interface StoredError {
   readonly code: DomainError['code'];
   readonly message: string;
-  readonly extensions: Record<string, unknown>;
+  readonly extensions: ProblemExtensions[DomainErrorCode];
 }
 
 // Another request stored an answer under the same key while this one worked; this one rolls back.
@@ -32,6 +34,7 @@ export class IdempotencyService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactions: TransactionRunner,
+    private readonly records: IdempotencyRepository,
   ) {}
 
   async run<T>(request: KeyedRequest | undefined, body: unknown, work: TransactionWork<T>): Promise<T> {
@@ -48,7 +51,7 @@ export class IdempotencyService {
         throw error;
       }
       answer = await this.transactions.write(async (manager) => {
-        const stored = await manager.findOneBy(IdempotencyRecordEntity, { key });
+        const stored = await this.records.find(manager, key);
         return stored ? replay<T>(stored, hash) : { ok: false, error: keyInUse() };
       });
     }
@@ -65,13 +68,8 @@ export class IdempotencyService {
     work: TransactionWork<T>,
   ): Promise<Answer<T>> {
     const now = new Date();
-    await manager
-      .createQueryBuilder()
-      .delete()
-      .from(IdempotencyRecordEntity)
-      .where('expires_at <= :now', { now: now.toISOString() })
-      .execute();
-    const stored = await manager.findOneBy(IdempotencyRecordEntity, { key });
+    await this.records.deleteExpired(manager, now.toISOString());
+    const stored = await this.records.find(manager, key);
     if (stored) {
       return replay(stored, hash);
     }
@@ -85,7 +83,7 @@ export class IdempotencyService {
       expiresAt: new Date(now.getTime() + this.config.idempotencyTtlHours * 3_600_000).toISOString(),
     };
     try {
-      await manager.insert(IdempotencyRecordEntity, record);
+      await this.records.insert(manager, record);
     } catch (error) {
       throw isUniqueViolation(error) ? new KeyClaimedMeanwhile() : error;
     }
@@ -96,18 +94,18 @@ export class IdempotencyService {
 // A refusal is an answer to store, so its partial writes are undone to a savepoint while the
 // transaction lives on to record it. Anything else (a bug, a busy database) is not stored.
 async function attempt<T>(manager: EntityManager, work: TransactionWork<T>): Promise<Answer<T>> {
-  await manager.query('SAVEPOINT idempotent_work');
-  try {
-    const body = await work(manager);
-    await manager.query('RELEASE SAVEPOINT idempotent_work');
-    return { ok: true, body };
-  } catch (error) {
-    if (!(error instanceof DomainError) || problemKind(error.code).status >= 500) {
-      throw error;
-    }
-    await manager.query('ROLLBACK TO SAVEPOINT idempotent_work');
-    return { ok: false, error };
-  }
+  const outcome = await withinSavepoint(
+    manager,
+    'idempotent_work',
+    () => work(manager),
+    (error) => {
+      if (!(error instanceof DomainError) || problemKind(error.code).status >= 500) {
+        throw error;
+      }
+      return error;
+    },
+  );
+  return outcome.ok ? { ok: true, body: outcome.value } : { ok: false, error: outcome.answer };
 }
 
 function replay<T>(stored: IdempotencyRecordEntity, hash: string): Answer<T> {

@@ -1,13 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
 import { nowIso } from '../common/calendar-date.js';
-import { executeWrite } from '../database/sql.js';
 import type { FieldChanges } from '../history/history-event.types.js';
 import { HistoryRecorder, type NewEvent } from '../history/history-recorder.js';
 import type { Stance } from '../parties/stance.js';
-import type { WorkflowState } from '../workflow/workflow.definition.js';
-import { ItemEntity } from './item.entity.js';
+import { INITIAL_STATE, type WorkflowState } from '../workflow/workflow.definition.js';
+import type { ItemEntity } from './item.entity.js';
+import { ItemRepository, type ItemChanges } from './item.repository.js';
 
 export interface CheckedTransition {
   readonly to: WorkflowState;
@@ -23,6 +24,7 @@ export interface CheckedTransition {
 export interface CheckedPositionChange {
   readonly item: ItemEntity;
   readonly partyId: string;
+  readonly partySlug: string;
   readonly stance: Stance;
   // The party's standing stance on the item, null for its first position.
   readonly fromStance: Stance | null;
@@ -41,19 +43,77 @@ export interface CheckedMove {
 
 type DescriptiveFields = Partial<Pick<ItemEntity, 'title' | 'summary' | 'category' | 'proposedBy' | 'sourceUrl'>>;
 
-// Writes an already-checked change and its history event inside the caller's transaction.
-// The UPDATE is guarded by the version read at the start of the transaction: if another writer
-// got there first, nothing is written (TypeORM's own optimistic lock only checks on reads).
+// What a new item is given; the rest (id, state, version, times) the writer sets.
+export type NewItem = Pick<ItemEntity, 'slug' | 'title' | 'summary' | 'category' | 'proposedBy' | 'proposedOn'> & {
+  readonly sourceUrl?: string | null;
+};
+
+// The fields a created event lists, each from null to its first value.
+const CREATED_FIELDS = [
+  'slug',
+  'title',
+  'summary',
+  'category',
+  'proposedBy',
+  'proposedOn',
+  'sourceUrl',
+  'state',
+] as const;
+
+// Every change to an item, with its history event, inside the caller's transaction: creation, an
+// already-checked transition (see TransitionPreparer), a new description. Updates are guarded by
+// the version read at the start of the transaction: if another writer got there first, nothing
+// is written.
 @Injectable()
 export class ItemWriter {
-  constructor(private readonly history: HistoryRecorder) {}
+  constructor(
+    private readonly items: ItemRepository,
+    private readonly history: HistoryRecorder,
+  ) {}
 
-  async transition(manager: EntityManager, item: ItemEntity, change: CheckedTransition): Promise<ItemEntity> {
-    const [updated] = await this.transitionAll(manager, [{ item, change }]);
-    return updated;
+  // A new item in the initial state, and its created event. The seed links its items to the
+  // meeting where they were proposed.
+  async create(
+    manager: EntityManager,
+    fields: NewItem,
+    actor: string,
+    meetingId: string | null = null,
+  ): Promise<ItemEntity> {
+    const now = nowIso();
+    const item: ItemEntity = {
+      id: randomUUID(),
+      slug: fields.slug,
+      title: fields.title,
+      summary: fields.summary,
+      category: fields.category,
+      proposedBy: fields.proposedBy,
+      proposedOn: fields.proposedOn,
+      sourceUrl: fields.sourceUrl ?? null,
+      state: INITIAL_STATE,
+      stateSince: fields.proposedOn,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.items.insert(manager, item);
+    const changes: FieldChanges = {};
+    for (const field of CREATED_FIELDS) {
+      changes[field] = { from: null, to: item[field] };
+    }
+    await this.history.append(manager, {
+      itemId: item.id,
+      seq: 1,
+      action: 'created',
+      toState: INITIAL_STATE,
+      changes,
+      effectiveOn: item.proposedOn,
+      meetingId,
+      actor,
+    });
+    return item;
   }
 
-  // Several checked moves in one transaction (a meeting's outcomes), their events appended together.
+  // Checked moves in one transaction (one item, or a meeting's outcomes), their events appended together.
   async transitionAll(manager: EntityManager, moves: readonly CheckedMove[]): Promise<ItemEntity[]> {
     const updated: ItemEntity[] = [];
     for (const { item, change } of moves) {
@@ -156,23 +216,8 @@ export class ItemWriter {
     return updated;
   }
 
-  private async guardedUpdate(manager: EntityManager, item: ItemEntity, set: Partial<ItemEntity>): Promise<void> {
-    const columns = manager.connection.getMetadata(ItemEntity);
-    const assignments = Object.keys(set).map((field) => {
-      const column = columns.findColumnWithPropertyName(field);
-      if (!column) {
-        throw new Error(`ItemEntity has no column for ${field}`);
-      }
-      return `"${column.databaseName}" = :${field}`;
-    });
-    // Plain SQL rather than the update query builder, which inlines numbers (the version) into
-    // the text and so defeats the prepared-statement cache on every write.
-    const changed = await executeWrite(
-      manager,
-      `UPDATE "items" SET ${assignments.join(', ')} WHERE "id" = :whereId AND "version" = :whereVersion`,
-      { ...set, whereId: item.id, whereVersion: item.version },
-    );
-    if (changed !== 1) {
+  private async guardedUpdate(manager: EntityManager, item: ItemEntity, set: ItemChanges): Promise<void> {
+    if (!(await this.items.updateAtVersion(manager, item, set))) {
       throw new DomainError('version_mismatch', `Item ${item.slug} was changed by someone else; read it again.`, {
         item: item.slug,
       });

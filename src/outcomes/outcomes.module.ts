@@ -1,13 +1,11 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyModule } from '../idempotency/idempotency.module.js';
 import { ItemsModule } from '../items/items.module.js';
-import { PartiesModule } from '../parties/parties.module.js';
-import { PositionsModule } from '../positions/positions.module.js';
 import { OutcomesController } from './outcomes.controller.js';
 import { OutcomesService } from './outcomes.service.js';
 
 @Module({
-  imports: [ItemsModule, IdempotencyModule, PartiesModule, PositionsModule],
+  imports: [ItemsModule, IdempotencyModule],
   controllers: [OutcomesController],
   providers: [OutcomesService],
   exports: [OutcomesService],

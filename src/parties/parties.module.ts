@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { PartiesController } from './parties.controller.js';
-import { PartiesRepository } from './parties.repository.js';
+import { PartyRepository } from './party.repository.js';
 import { PartiesService } from './parties.service.js';
 
 @Module({
   controllers: [PartiesController],
-  providers: [PartiesService, PartiesRepository],
-  exports: [PartiesService, PartiesRepository],
+  providers: [PartiesService, PartyRepository],
+  exports: [PartiesService, PartyRepository],
 })
 export class PartiesModule {}

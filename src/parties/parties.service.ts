@@ -4,20 +4,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { nowIso } from '../common/calendar-date.js';
 import { DomainError } from '../common/domain-error.js';
-import { isPrintable } from '../common/validators.js';
-import { isUniqueViolation } from '../database/database-errors.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import type { CreatePartyDto } from './dto/create-party.dto.js';
 import type { PartyEntity } from './party.entity.js';
+import { PartyRepository } from './party.repository.js';
 import type { PartyList, PartyView } from './party.view.js';
-import { PartiesRepository } from './parties.repository.js';
 
 @Injectable()
 export class PartiesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
-    private readonly parties: PartiesRepository,
+    private readonly parties: PartyRepository,
   ) {}
 
   async create(dto: CreatePartyDto): Promise<PartyView> {
@@ -25,9 +23,6 @@ export class PartiesService {
   }
 
   async createIn(manager: EntityManager, dto: CreatePartyDto): Promise<PartyEntity> {
-    if (await this.parties.slugTaken(manager, dto.slug)) {
-      throw slugTaken(dto.slug);
-    }
     const party: PartyEntity = {
       id: randomUUID(),
       slug: dto.slug,
@@ -35,40 +30,28 @@ export class PartiesService {
       kind: dto.kind,
       createdAt: nowIso(),
     };
-    try {
-      await this.parties.insert(manager, party);
-    } catch (error) {
-      throw isUniqueViolation(error) ? slugTaken(dto.slug) : error;
-    }
+    await this.parties.insert(manager, party);
     return party;
   }
 
   async list(): Promise<PartyList> {
-    return { data: (await this.parties.list(this.dataSource.manager)).map(presentParty) };
+    return { data: (await this.parties.all(this.dataSource.manager)).map(presentParty) };
   }
 
   async findOne(key: string): Promise<PartyView> {
-    return presentParty(await this.findByKey(this.dataSource.manager, key));
-  }
-
-  // Wherever a party is named, its id or its slug both work.
-  async findByKey(manager: EntityManager, key: string): Promise<PartyEntity> {
-    const party = isPrintable(key) ? await this.parties.findByKey(manager, key) : undefined;
+    const party = await this.parties.findByKey(this.dataSource.manager, key);
     if (!party) {
       throw partyNotFound(key);
     }
-    return party;
+    return presentParty(party);
   }
 }
 
+// Wherever a party is named, its id or its slug both work; a name that is neither is a 404.
 export function partyNotFound(key: string): DomainError {
   return new DomainError('party_not_found', `No party has the id or slug "${key}".`, { party: key });
 }
 
 export function presentParty(party: PartyEntity): PartyView {
   return { id: party.id, slug: party.slug, name: party.name, kind: party.kind };
-}
-
-function slugTaken(slug: string): DomainError {
-  return new DomainError('slug_taken', `The party slug "${slug}" is already taken.`, { slug });
 }

@@ -18,8 +18,8 @@ export interface StandingPosition {
 }
 
 export type PositionProblem =
-  | { readonly kind: 'before_proposed'; readonly message: string }
-  | { readonly kind: 'before_previous_position'; readonly message: string };
+  | { readonly kind: 'before_proposed'; readonly message: string; readonly proposedOn: string }
+  | { readonly kind: 'before_previous_position'; readonly message: string; readonly previousPositionOn: string };
 
 // A position is dated like a transition, and a party's positions on one item only move forward:
 // not before the item was proposed, not before the same party's previous position.
@@ -33,12 +33,14 @@ export function checkPosition(
     return {
       kind: 'before_proposed',
       message: `The position's date ${effectiveOn} is before ${item.slug} was proposed on ${item.proposedOn}.`,
+      proposedOn: item.proposedOn,
     };
   }
   if (previous && effectiveOn < previous.effectiveOn) {
     return {
       kind: 'before_previous_position',
       message: `The position's date ${effectiveOn} is before ${party.slug}'s previous position on ${item.slug}, on ${previous.effectiveOn}.`,
+      previousPositionOn: previous.effectiveOn,
     };
   }
   return undefined;

@@ -1,4 +1,4 @@
-import type { PositionAsOf } from '../positions/positions.repository.js';
+import type { PositionAsOf } from '../history/position.repository.js';
 import type { ItemState } from './scoped-history.js';
 import type { PositionCellView, PositionsItemView } from './positions-report.view.js';
 

@@ -4,9 +4,9 @@ import type { DataSource } from 'typeorm';
 import { dayBefore, todayUtc } from '../common/calendar-date.js';
 import { DomainError } from '../common/domain-error.js';
 import type { ChangeView, ChangesReport, PositionChangeEventView } from './changes-report.view.js';
-import { PartiesRepository } from '../parties/parties.repository.js';
+import { PositionRepository, type PositionEvent } from '../history/position.repository.js';
+import { PartyRepository } from '../parties/party.repository.js';
 import { isDivergent } from '../positions/consensus.js';
-import { PositionsRepository, type PositionEvent } from '../positions/positions.repository.js';
 import type { PositionsReportQuery } from './dto/positions-report.query.js';
 import { positionsMatrix } from './positions-matrix.js';
 import type { PositionsReport } from './positions-report.view.js';
@@ -14,12 +14,13 @@ import { countsTimeline } from './counts-timeline.js';
 import type { ChangesReportQuery } from './dto/changes-report.query.js';
 import type { ReportScopeQuery } from './dto/report-scope.query.js';
 import type { StatusReportQuery } from './dto/status-report.query.js';
-import { newestEvent } from '../history/history-head.js';
+import { HistoryRepository } from '../history/history.repository.js';
+import { ItemRepository } from '../items/item.repository.js';
 import type { ReportFormat } from './report-format.js';
 import { RenderedReportCache } from './rendered-report-cache.js';
 import { renderChangesReport, renderPositionsReport, renderStatusReport } from './render/render-report.js';
 import { reportScope, type ReportScope } from './report-scope.js';
-import { ScopedHistory, type StateEvent } from './scoped-history.js';
+import { ScopedHistory, type ReportSource, type StateEvent } from './scoped-history.js';
 import { countByState } from './state-counts.js';
 import type { ReportScopeView, StatusReport } from './status-report.view.js';
 
@@ -35,8 +36,10 @@ export class ReportsService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly parties: PartiesRepository,
-    private readonly positions: PositionsRepository,
+    private readonly events: HistoryRepository,
+    private readonly items: ItemRepository,
+    private readonly parties: PartyRepository,
+    private readonly positions: PositionRepository,
   ) {}
 
   async statusDocument(query: StatusReportQuery, format: ReportFormat): Promise<Buffer> {
@@ -67,14 +70,19 @@ export class ReportsService {
 
   // Everything a report depends on; the newest event stands for the whole history before it.
   private async cacheKey(report: string, format: ReportFormat, days: string, query: ReportScopeQuery) {
-    const newest = await newestEvent(this.dataSource.manager);
+    const newest = await this.events.newest(this.dataSource.manager);
     const scope = reportScope(query);
     return JSON.stringify([report, format, days, scope.knownAt, scope.category, scope.proposedBy, newest]);
   }
 
+  // Reports read outside any transaction, each query seeing what is committed.
+  private source(): ReportSource {
+    return { manager: this.dataSource.manager, events: this.events, items: this.items };
+  }
+
   private async status(asOf: string, query: StatusReportQuery): Promise<StatusReport> {
     const scope = reportScope(query);
-    const history = await ScopedHistory.open(this.dataSource.manager, scope);
+    const history = await ScopedHistory.open(this.source(), scope);
     const items = await history.statesAsOf(asOf);
     return { asOf, ...(await scopeView(scope, history)), counts: countByState(items), items };
   }
@@ -88,8 +96,8 @@ export class ReportsService {
   ): Promise<PositionsReport> {
     const scope = reportScope(query);
     const manager = this.dataSource.manager;
-    const history = await ScopedHistory.open(manager, scope);
-    const parties = await this.parties.list(manager, scope.knownAt);
+    const history = await ScopedHistory.open(this.source(), scope);
+    const parties = await this.parties.all(manager, scope.knownAt);
     const positions = await this.positions.positionsAsOf(
       manager,
       parties.map((party) => party.id),
@@ -110,7 +118,7 @@ export class ReportsService {
 
   private async changes(from: string, to: string, query: ChangesReportQuery): Promise<ChangesReport> {
     const scope = reportScope(query);
-    const history = await ScopedHistory.open(this.dataSource.manager, scope);
+    const history = await ScopedHistory.open(this.source(), scope);
     const countsBefore = await history.countsAsOf(dayBefore(from));
     const events = await history.stateEventsBetween(from, to);
     // The window's changes replayed on the day before it give the status on `to` without

@@ -1,14 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../database/transaction-runner.js';
-import { ItemEntity } from '../items/item.entity.js';
+import type { ItemEntity } from '../items/item.entity.js';
+import { ItemRepository } from '../items/item.repository.js';
 import { ItemWriter } from '../items/item-writer.js';
-import { ItemsService } from '../items/items.service.js';
+import { PositionPreparer } from '../items/position-preparer.js';
+import { TransitionPreparer } from '../items/transition-preparer.js';
+import { positionProblemError } from '../items/transition-problems.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
-import { PartiesRepository } from '../parties/parties.repository.js';
+import { PartyRepository } from '../parties/party.repository.js';
 import { PartiesService } from '../parties/parties.service.js';
-import type { Stance } from '../parties/stance.js';
-import { checkPosition, positionKey } from '../positions/position-check.js';
 import { SEED_ACTOR, SEED_ITEMS, SEED_MEETINGS, SEED_PARTIES, SEED_POSITIONS, SEED_SOURCE_URL } from './seed-data.js';
 
 @Injectable()
@@ -17,17 +18,20 @@ export class SeedService {
 
   constructor(
     private readonly transactions: TransactionRunner,
-    private readonly items: ItemsService,
+    private readonly items: ItemRepository,
     private readonly meetings: MeetingsService,
     private readonly parties: PartiesService,
-    private readonly partiesTable: PartiesRepository,
+    private readonly partyTable: PartyRepository,
     private readonly writer: ItemWriter,
+    private readonly transitions: TransitionPreparer,
+    private readonly positions: PositionPreparer,
   ) {}
 
   // Loads the 2010 data into a database with no items, in one transaction; anything else is left alone.
+  // Its items, transitions and positions take the same paths as the API's, checks included.
   async seedIfEmpty(): Promise<boolean> {
     const seeded = await this.transactions.write(async (manager) => {
-      if ((await manager.count(ItemEntity)) > 0) {
+      if (!(await this.items.isEmpty(manager))) {
         return false;
       }
       const meetingIds = new Map<string, string>();
@@ -38,18 +42,15 @@ export class SeedService {
       const [newYork] = SEED_MEETINGS;
       const items = new Map<string, ItemEntity>();
       for (const seed of SEED_ITEMS) {
-        const meetingId = seed.proposedAtMeeting ? meetingIds.get(newYork.slug) : null;
-        let item = await this.items.createIn(manager, seed.item, SEED_ACTOR, { meetingId });
+        const meetingId = seed.proposedAtMeeting ? (meetingIds.get(newYork.slug) ?? null) : null;
+        let item = await this.writer.create(manager, seed.item, SEED_ACTOR, meetingId);
         if (seed.later) {
-          item = await this.writer.transition(manager, item, {
-            to: seed.later.to,
-            reason: seed.later.reason,
-            effectiveOn: seed.later.effectiveOn,
-            meetingId: meetingIds.get(seed.later.meeting) ?? null,
-            source: SEED_SOURCE_URL,
-            batchId: null,
-            actor: SEED_ACTOR,
-          });
+          const { moves } = await this.transitions.prepareMoves(
+            manager,
+            [{ item: item.id, to: seed.later.to, reason: seed.later.reason, source: SEED_SOURCE_URL }],
+            { kind: 'single', actor: SEED_ACTOR, meeting: seed.later.meeting, effectiveOn: seed.later.effectiveOn },
+          );
+          item = (await this.writer.transitionAll(manager, moves))[0] ?? item;
         }
         items.set(item.slug, item);
       }
@@ -64,47 +65,45 @@ export class SeedService {
     return seeded;
   }
 
-  // The parties (any already recorded through the API are kept) and their positions, each checked
-  // like any other position.
+  // The parties (any already recorded through the API are kept) and their positions, one at a
+  // time in the order the seed lists them, each checked like any other.
   private async seedPositions(
     manager: EntityManager,
     items: Map<string, ItemEntity>,
     meetingIds: ReadonlyMap<string, string>,
   ): Promise<void> {
-    const parties = new Map<string, { id: string; slug: string }>();
     for (const dto of SEED_PARTIES) {
-      const party =
-        (await this.partiesTable.findByKey(manager, dto.slug)) ?? (await this.parties.createIn(manager, dto));
-      parties.set(party.slug, party);
+      if (!(await this.partyTable.findByKey(manager, dto.slug))) {
+        await this.parties.createIn(manager, dto);
+      }
     }
-    const standing = new Map<string, { stance: Stance; effectiveOn: string }>();
     for (const seed of SEED_POSITIONS) {
-      const item = items.get(seed.item);
-      const party = parties.get(seed.party);
-      if (!item || !party) {
-        throw new Error(`The seed names an unknown item or party: ${seed.item}, ${seed.party}`);
-      }
-      const key = positionKey(item.id, party.id);
-      const problem = checkPosition(item, party, standing.get(key), seed.effectiveOn);
-      if (problem) {
-        throw new Error(`The seed's position is out of order: ${problem.message}`);
-      }
-      const [positioned] = await this.writer.positionAll(manager, [
+      const { checked, failures } = await this.positions.check(
+        manager,
+        [
+          {
+            item: seed.item,
+            party: seed.party,
+            stance: seed.stance,
+            statement: seed.statement,
+            source: SEED_SOURCE_URL,
+          },
+        ],
         {
-          item,
-          partyId: party.id,
-          stance: seed.stance,
-          fromStance: standing.get(key)?.stance ?? null,
-          statement: seed.statement,
+          actor: SEED_ACTOR,
           effectiveOn: seed.effectiveOn,
           meetingId: seed.meeting ? (meetingIds.get(seed.meeting) ?? null) : null,
-          source: SEED_SOURCE_URL,
           batchId: null,
-          actor: SEED_ACTOR,
+          items,
         },
-      ]);
-      items.set(item.slug, positioned);
-      standing.set(key, { stance: seed.stance, effectiveOn: seed.effectiveOn });
+      );
+      const [failure] = failures;
+      if (failure) {
+        throw positionProblemError(failure);
+      }
+      for (const positioned of await this.writer.positionAll(manager, checked)) {
+        items.set(positioned.slug, positioned);
+      }
     }
   }
 }

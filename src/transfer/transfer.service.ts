@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import { nowIso } from '../common/calendar-date.js';
 import { DomainError } from '../common/domain-error.js';
-import { byteOrder } from '../database/byte-order.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
-import { HistoryEventEntity } from '../history/history-event.entity.js';
 import { GENESIS_HASH } from '../history/event-hash.js';
-import { ItemEntity } from '../items/item.entity.js';
-import { MeetingEntity } from '../meetings/meeting.entity.js';
-import { PartyEntity } from '../parties/party.entity.js';
+import { HistoryRepository } from '../history/history.repository.js';
+import type { ItemEntity } from '../items/item.entity.js';
+import { ItemRepository } from '../items/item.repository.js';
+import type { MeetingEntity } from '../meetings/meeting.entity.js';
+import { MeetingRepository } from '../meetings/meeting.repository.js';
+import type { PartyEntity } from '../parties/party.entity.js';
+import { PartyRepository } from '../parties/party.repository.js';
 import { ImportChecker } from './import-checker.js';
 import {
   END_FIELDS,
@@ -41,15 +43,29 @@ const INSERT_BATCH = 100;
 const SECTIONS = ['header', 'meeting', 'party', 'item', 'event', 'end'] as const;
 type Section = (typeof SECTIONS)[number];
 
+// A table as the transfer sees it: its fields, and its repository's pages and exact inserts.
 interface Table<T extends Row> {
-  readonly entity: EntityTarget<T>;
   readonly fields: Record<keyof T, 'string' | 'string|null' | 'integer'>;
+  pages(manager: EntityManager, pageSize: number): AsyncGenerator<T>;
+  insertExact(manager: EntityManager, columns: readonly string[], rows: readonly T[]): Promise<void>;
+  isEmpty(manager: EntityManager): Promise<boolean>;
 }
 
-const MEETINGS: Table<MeetingEntity> = { entity: MeetingEntity, fields: MEETING_FIELDS };
-const PARTIES: Table<PartyEntity> = { entity: PartyEntity, fields: PARTY_FIELDS };
-const ITEMS: Table<ItemEntity> = { entity: ItemEntity, fields: ITEM_FIELDS };
-const EVENTS: Table<EventRecord> = { entity: HistoryEventEntity, fields: EVENT_FIELDS };
+function table<T extends Row>(
+  fields: Table<T>['fields'],
+  repository: {
+    exportPages(manager: EntityManager, pageSize: number): AsyncGenerator<T>;
+    insertExact(manager: EntityManager, columns: readonly string[], rows: readonly T[]): Promise<void>;
+    isEmpty(manager: EntityManager): Promise<boolean>;
+  },
+): Table<T> {
+  return {
+    fields,
+    pages: (manager, pageSize) => repository.exportPages(manager, pageSize),
+    insertExact: (manager, columns, rows) => repository.insertExact(manager, columns, rows),
+    isEmpty: (manager) => repository.isEmpty(manager),
+  };
+}
 
 export type LineWriter = (line: string) => Promise<void>;
 
@@ -57,18 +73,28 @@ export type LineWriter = (line: string) => Promise<void>;
 // Tokens and idempotency records stay behind: they belong to one deployment.
 @Injectable()
 export class TransferService {
+  private readonly meetings: Table<MeetingEntity>;
+  private readonly parties: Table<PartyEntity>;
+  private readonly items: Table<ItemEntity>;
+  private readonly events: Table<EventRecord>;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
-  ) {}
+    private readonly history: HistoryRepository,
+    items: ItemRepository,
+    meetings: MeetingRepository,
+    parties: PartyRepository,
+  ) {
+    this.meetings = table(MEETING_FIELDS, meetings);
+    this.parties = table(PARTY_FIELDS, parties);
+    this.items = table(ITEM_FIELDS, items);
+    this.events = table(EVENT_FIELDS, history);
+  }
 
   // One consistent snapshot, read page by page, while the server may go on writing.
   async exportTo(write: LineWriter, { pageSize = PAGE_SIZE } = {}): Promise<ExportCounts> {
-    const snapshot = <T>(work: (manager: EntityManager) => Promise<T>) =>
-      this.dataSource.options.type === 'postgres'
-        ? this.dataSource.transaction('REPEATABLE READ', work)
-        : this.dataSource.transaction(work);
-    return snapshot(async (manager) => {
+    return this.transactions.snapshot(async (manager) => {
       const header: ExportHeader = {
         format: EXPORT_FORMAT,
         version: EXPORT_VERSION,
@@ -76,12 +102,12 @@ export class TransferService {
         database: this.dataSource.options.type,
       };
       await write(JSON.stringify({ type: 'header', ...header }));
-      const meetings = await this.exportTable(manager, MEETINGS, 'meeting', write, pageSize);
-      const parties = await this.exportTable(manager, PARTIES, 'party', write, pageSize);
-      const items = await this.exportTable(manager, ITEMS, 'item', write, pageSize);
+      const meetings = await this.exportTable(manager, this.meetings, 'meeting', write, pageSize);
+      const parties = await this.exportTable(manager, this.parties, 'party', write, pageSize);
+      const items = await this.exportTable(manager, this.items, 'item', write, pageSize);
       let events = 0;
       let head = GENESIS_HASH;
-      for await (const event of pages(manager, EVENTS, pageSize)) {
+      for await (const event of this.events.pages(manager, pageSize)) {
         await write(JSON.stringify({ type: 'event', ...pickFields(event, EVENT_FIELDS) }));
         events += 1;
         head = event.hash;
@@ -95,7 +121,7 @@ export class TransferService {
   // Into an empty database only, in one transaction: a file that does not verify imports nothing.
   async importFrom(lines: AsyncIterable<string> | Iterable<string>): Promise<ExportCounts> {
     return this.transactions.write(async (manager) => {
-      await assertEmpty(manager);
+      await this.assertEmpty(manager);
       const checker = new ImportChecker();
       const inserts = new InsertBatches(manager);
       let section: Section | undefined;
@@ -117,26 +143,27 @@ export class TransferService {
             case 'meeting': {
               const meeting = readRecord<MeetingEntity>(raw, MEETING_FIELDS, 'a meeting');
               checker.meeting(meeting);
-              await inserts.add(MEETINGS, meeting);
+              await inserts.add(this.meetings, meeting);
               break;
             }
             case 'party': {
               const party = readRecord<PartyEntity>(raw, PARTY_FIELDS, 'a party');
               checker.party(party);
-              await inserts.add(PARTIES, party);
+              await inserts.add(this.parties, party);
               break;
             }
             case 'item': {
               const item = readRecord<ItemEntity>(raw, ITEM_FIELDS, 'an item');
               checker.item(item);
-              await inserts.add(ITEMS, item);
+              await inserts.add(this.items, item);
               break;
             }
             case 'event': {
+              // A version 1 file predates positions: no event names a party.
               const record = version === 1 ? { ...raw, ...VERSION_1_EVENT_DEFAULTS } : raw;
               const event = readRecord<EventRecord>(record, EVENT_FIELDS, 'an event');
               checker.event(event);
-              await inserts.add(EVENTS, event);
+              await inserts.add(this.events, event);
               break;
             }
             case 'end':
@@ -155,7 +182,7 @@ export class TransferService {
       if (!counts) {
         throw refused('file', 'it ends before its end line: it is incomplete');
       }
-      await continueIdsAfterImport(manager);
+      await this.history.continueIdsAfterImport(manager);
       return counts;
     });
   }
@@ -168,30 +195,22 @@ export class TransferService {
     pageSize: number,
   ): Promise<number> {
     let count = 0;
-    for await (const row of pages(manager, table, pageSize)) {
+    for await (const row of table.pages(manager, pageSize)) {
       await write(JSON.stringify({ type, ...pickFields(row, table.fields) }));
       count += 1;
     }
     return count;
   }
-}
 
-// Rows in id order, a page at a time (keyset pagination: no OFFSET scans); text ids in byte order,
-// so that the file is the same from either database.
-async function* pages<T extends Row>(manager: EntityManager, table: Table<T>, pageSize: number): AsyncGenerator<T> {
-  const id = table.fields.id === 'integer' ? 'row.id' : byteOrder(manager.connection, 'row.id');
-  let after: unknown;
-  for (;;) {
-    const query = manager.createQueryBuilder(table.entity, 'row').orderBy(id, 'ASC').limit(pageSize);
-    if (after !== undefined) {
-      query.where(`${id} > :after`, { after });
+  private async assertEmpty(manager: EntityManager): Promise<void> {
+    for (const table of [this.meetings, this.parties, this.items, this.events]) {
+      if (!(await table.isEmpty(manager))) {
+        throw new DomainError(
+          'target_not_empty',
+          'The target database already holds items, meetings, parties or history; import only into an empty tracker.',
+        );
+      }
     }
-    const rows = await query.getMany();
-    yield* rows;
-    if (rows.length < pageSize) {
-      return;
-    }
-    after = rows[rows.length - 1].id;
   }
 }
 
@@ -212,13 +231,7 @@ class InsertBatches {
   async flush(): Promise<void> {
     if (this.table && this.rows.length > 0) {
       // Every column named, the generated history ids too: they are kept as they were.
-      await this.manager
-        .createQueryBuilder()
-        .insert()
-        .into(this.table.entity, Object.keys(this.table.fields))
-        .values(this.rows)
-        .updateEntity(false)
-        .execute();
+      await this.table.insertExact(this.manager, Object.keys(this.table.fields), this.rows);
     }
     this.rows = [];
   }
@@ -264,27 +277,6 @@ function checkHeader(header: ExportHeader): number {
     );
   }
   return header.version;
-}
-
-async function assertEmpty(manager: EntityManager): Promise<void> {
-  for (const entity of [MeetingEntity, PartyEntity, ItemEntity, HistoryEventEntity]) {
-    if (await manager.exists(entity)) {
-      throw new DomainError(
-        'target_not_empty',
-        'The target database already holds items, meetings, parties or history; import only into an empty tracker.',
-      );
-    }
-  }
-}
-
-// PostgreSQL's sequence does not move when ids are given explicitly (SQLite's AUTOINCREMENT does):
-// start it after the imported events, or the next append would reuse an id.
-async function continueIdsAfterImport(manager: EntityManager): Promise<void> {
-  if (manager.connection.options.type === 'postgres') {
-    await manager.query(
-      `SELECT setval(pg_get_serial_sequence('history_events', 'id'), MAX("id")) FROM "history_events"`,
-    );
-  }
 }
 
 function refused(where: string, message: string): DomainError {

@@ -21,6 +21,12 @@ export type TransitionProblem =
   | { readonly kind: 'reason_required'; readonly message: string }
   | { readonly kind: 'effective_date_before_state_since'; readonly message: string };
 
+// A reason made only of white space is no reason. The one place reasons are normalised: the item
+// API, outcome batches and the seed all go through the transition preparer, which calls this.
+export function normaliseReason(reason: string | null | undefined): string | null {
+  return reason?.trim() ? reason : null;
+}
+
 // Everything that decides whether one item may move: the workflow, the reason rule, and the rule
 // that an item's timeline only moves forward. Pure, so a batch can check every item before writing.
 export function checkItemTransition(item: ItemPosition, request: TransitionRequest): TransitionProblem | undefined {

@@ -8,7 +8,8 @@ export function uniqueSlug(prefix = 'item'): string {
   return `${prefix}-${process.pid}-${counter}`;
 }
 
-export function itemBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+// A valid new item's fields, with a fresh slug.
+export function itemFields() {
   return {
     slug: uniqueSlug(),
     title: 'Link early-warning radars',
@@ -16,8 +17,11 @@ export function itemBody(overrides: Record<string, unknown> = {}): Record<string
     category: 'missile-defense',
     proposedBy: 'United States',
     proposedOn: '2010-09-22',
-    ...overrides,
   };
+}
+
+export function itemBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return { ...itemFields(), ...overrides };
 }
 
 export async function makeItem(t: TestApp, overrides: Record<string, unknown> = {}) {

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { selectRows } from '../database/sql.js';
 import type { Stance } from '../parties/stance.js';
-import { positionKey, type StandingPosition } from './position-check.js';
-import type { PositionView } from './position.view.js';
+import { positionKey, type StandingPosition } from '../positions/position-check.js';
+import type { PositionView } from '../positions/position.view.js';
 
 // Positions are `positioned` events in the history: every statement that reads them.
 
@@ -72,7 +72,7 @@ interface LatestPositionRow extends PositionAsOf {
 }
 
 @Injectable()
-export class PositionsRepository {
+export class PositionRepository {
   // Each party's latest position on the item, in party slug order.
   async currentOfItem(manager: EntityManager, itemId: string): Promise<PositionView[]> {
     const latest = new Map<string, PositionView>();

@@ -1,0 +1,258 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { executeWrite, selectRows } from '../database/sql.js';
+import { entityPages, hasRows, insertRows, rawKeysetBatches } from '../database/table-rows.js';
+import type { WorkflowState } from '../workflow/workflow.definition.js';
+import { GENESIS_HASH, type HashedEventFields } from './event-hash.js';
+import { HistoryEventEntity } from './history-event.entity.js';
+import type { HistoryEventRow } from './history-event.presenter.js';
+
+export interface HistoryHead {
+  // The hash of the newest event: it commits to every event before it.
+  readonly hash: string;
+  readonly events: number;
+}
+
+export interface NewestEvent {
+  readonly id: number;
+  readonly hash: string;
+}
+
+// An event row as appended: every column but the generated id.
+export type EventRow = Omit<HistoryEventEntity, 'id' | 'item' | 'meeting' | 'party'>;
+
+// An event row with its id, as exported and imported.
+export type ExactEventRow = Omit<HistoryEventEntity, 'item' | 'meeting' | 'party'>;
+
+// An event as the audit reads it back.
+export interface StoredEventRow extends HashedEventFields {
+  readonly id: number;
+  readonly hash: string;
+}
+
+// Each item's latest state event by a day, as the status report reads it.
+export interface LatestStateRow {
+  readonly itemId: string;
+  readonly state: WorkflowState;
+  readonly since: string;
+  readonly lastReason: string | null;
+}
+
+// A created or transitioned event, as read: its item is named by id.
+export interface StateEvent {
+  readonly itemId: string;
+  // Null on the created event, set on every transition.
+  readonly fromState: WorkflowState | null;
+  readonly toState: WorkflowState;
+  readonly effectiveOn: string;
+  readonly reason: string | null;
+  readonly meeting: string | null;
+  readonly source: string | null;
+  readonly actor: string;
+  readonly recordedAt: string;
+}
+
+// Well under SQLite's limit of bound parameters per statement (about 15 per row).
+const ROWS_PER_INSERT = 500;
+
+const NEWEST_EVENT = 'SELECT "id", "hash" FROM "history_events" ORDER BY "id" DESC LIMIT 1';
+const EVENT_COUNT = 'SELECT COUNT(*) AS "events" FROM "history_events"';
+
+// Most writes append one event: plain SQL with a stable text, so the statement stays prepared.
+const INSERT_EVENT = `
+  INSERT INTO "history_events" ("item_id", "seq", "action", "from_state", "to_state", "changes", "reason",
+    "effective_on", "meeting_id", "source", "batch_id", "actor", "recorded_at", "prev_hash", "hash",
+    "party_id", "stance")
+  VALUES (:itemId, :seq, :action, :fromState, :toState, :changes, :reason,
+    :effectiveOn, :meetingId, :source, :batchId, :actor, :recordedAt, :prevHash, :hash, :partyId, :stance)`;
+
+const ITEM_EVENTS = `
+  SELECT e."id", e."seq", e."action", e."from_state", e."to_state", e."changes", e."reason",
+         e."effective_on", e."source", e."batch_id", e."actor", e."recorded_at", e."hash",
+         m."slug" AS "meeting_slug", p."slug" AS "party_slug", e."stance"
+  FROM "history_events" e LEFT JOIN "meetings" m ON m."id" = e."meeting_id"
+  LEFT JOIN "parties" p ON p."id" = e."party_id"
+  WHERE e."item_id" = :itemId
+  ORDER BY e."seq" ASC`;
+
+// The events that say which state an item is in; `updated` events only change its description.
+const STATE_ACTIONS = `('created', 'transitioned')`;
+
+// Each item's latest state event effective by :day: one index probe per item
+// (IDX_history_events_item_state, newest first) in portable SQL, with no window functions and no
+// LATERAL. An item with no such event (not yet proposed, or not yet recorded) has no row.
+function latestStatesSql(knownAt: boolean): string {
+  return `SELECT "e"."item_id" AS "itemId", "e"."to_state" AS "state", "e"."effective_on" AS "since", "e"."reason" AS "lastReason"
+       FROM (SELECT (SELECT "h"."id" FROM "history_events" "h"
+                     WHERE "h"."item_id" = "i"."id" AND "h"."action" IN ${STATE_ACTIONS}
+                       AND "h"."effective_on" <= :day${knownAt ? ' AND "h"."recorded_at" <= :knownAt' : ''}
+                     ORDER BY "h"."effective_on" DESC, "h"."seq" DESC
+                     LIMIT 1) AS "lastId"
+             FROM "items" "i") "last"
+       INNER JOIN "history_events" "e" ON "e"."id" = "last"."lastId"`;
+}
+const LATEST_STATES = latestStatesSql(false);
+const LATEST_STATES_KNOWN_AT = latestStatesSql(true);
+
+function stateEventsSql(knownAt: boolean): string {
+  return `SELECT "e"."item_id" AS "itemId", "e"."from_state" AS "fromState", "e"."to_state" AS "toState",
+         "e"."effective_on" AS "effectiveOn", "e"."reason" AS "reason", "m"."slug" AS "meeting",
+         "e"."source" AS "source", "e"."actor" AS "actor", "e"."recorded_at" AS "recordedAt"
+  FROM "history_events" "e" LEFT JOIN "meetings" "m" ON "m"."id" = "e"."meeting_id"
+  WHERE "e"."action" IN ${STATE_ACTIONS} AND "e"."effective_on" >= :from AND "e"."effective_on" <= :to
+    ${knownAt ? 'AND "e"."recorded_at" <= :knownAt' : ''}
+  ORDER BY "e"."effective_on", "e"."id"`;
+}
+const STATE_EVENTS = stateEventsSql(false);
+const STATE_EVENTS_KNOWN_AT = stateEventsSql(true);
+
+const RECORDED_BY = `
+  SELECT COUNT(*) AS "events", MAX("h"."id") AS "lastId" FROM "history_events" "h" WHERE "h"."recorded_at" <= :knownAt`;
+const HASH_OF = 'SELECT "hash" FROM "history_events" WHERE "id" = :id';
+
+const DESCRIPTIVE_EVENTS_RECORDED_BY = `
+  SELECT "h"."item_id" AS "itemId", "h"."changes" AS "changes" FROM "history_events" "h"
+  WHERE "h"."action" IN ('created', 'updated') AND "h"."recorded_at" <= :knownAt
+  ORDER BY "h"."id"`;
+
+const ID_WITH_HASH = 'SELECT "id" FROM "history_events" WHERE "hash" = :hash';
+const ID_OF_ITEM_SEQ = 'SELECT "id" FROM "history_events" WHERE "item_id" = :itemId AND "seq" = :seq';
+
+// PostgreSQL's sequence does not move when ids are given explicitly (SQLite's AUTOINCREMENT does).
+const CONTINUE_IDS = `SELECT setval(pg_get_serial_sequence('history_events', 'id'), MAX("id")) FROM "history_events"`;
+
+const AUDIT_FIELDS = [
+  'id',
+  'itemId',
+  'seq',
+  'action',
+  'fromState',
+  'toState',
+  'changes',
+  'reason',
+  'effectiveOn',
+  'meetingId',
+  'source',
+  'batchId',
+  'actor',
+  'recordedAt',
+  'prevHash',
+  'hash',
+  'partyId',
+  'stance',
+] as const;
+
+// Every query on the history_events table, the read models of the reports and the audit included.
+// The table is append-only: there is no update and no delete here.
+@Injectable()
+export class HistoryRepository {
+  // One probe of the primary key: what every append reads first, and what tells a cached report
+  // whether the history has moved on.
+  async newest(manager: EntityManager): Promise<NewestEvent | undefined> {
+    const rows = await selectRows<{ id: number | string; hash: string }>(manager, NEWEST_EVENT);
+    return rows[0] && { id: Number(rows[0].id), hash: rows[0].hash };
+  }
+
+  async head(manager: EntityManager): Promise<HistoryHead> {
+    const newest = await this.newest(manager);
+    const [counted] = await selectRows<{ events: number | string }>(manager, EVENT_COUNT);
+    return { hash: newest?.hash ?? GENESIS_HASH, events: Number(counted?.events ?? 0) };
+  }
+
+  // The head as it was at knownAt: the newest event recorded by then.
+  async headKnownAt(manager: EntityManager, knownAt: string): Promise<HistoryHead> {
+    const [counted] = await selectRows<{ events: number | string; lastId: number | string | null }>(
+      manager,
+      RECORDED_BY,
+      { knownAt },
+    );
+    if (!counted || counted.lastId === null) {
+      return { hash: GENESIS_HASH, events: 0 };
+    }
+    const [last] = await selectRows<{ hash: string }>(manager, HASH_OF, { id: counted.lastId });
+    return { hash: last?.hash ?? GENESIS_HASH, events: Number(counted.events) };
+  }
+
+  // Rows already chained, in order. One event, the common case, goes in through a prepared
+  // statement; a meeting's outcomes go in with multi-row inserts.
+  async append(manager: EntityManager, rows: readonly EventRow[]): Promise<void> {
+    if (rows.length === 1) {
+      await executeWrite(manager, INSERT_EVENT, rows[0]);
+      return;
+    }
+    for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+      await manager.insert(HistoryEventEntity, rows.slice(start, start + ROWS_PER_INSERT));
+    }
+  }
+
+  // One item's events in order, each with its meeting's slug.
+  eventsOfItem(manager: EntityManager, itemId: string): Promise<Omit<HistoryEventRow, 'item_slug'>[]> {
+    return selectRows(manager, ITEM_EVENTS, { itemId });
+  }
+
+  // Read model for the status report: each item's latest state event effective by `day` and,
+  // with knownAt, recorded by then.
+  latestStates(manager: EntityManager, day: string, knownAt: string | undefined): Promise<LatestStateRow[]> {
+    return knownAt
+      ? selectRows(manager, LATEST_STATES_KNOWN_AT, { day, knownAt })
+      : selectRows(manager, LATEST_STATES, { day });
+  }
+
+  // Read model for the changes report: items proposed and transitions made with an effect date in
+  // [from, to], in effect order.
+  stateEventsBetween(
+    manager: EntityManager,
+    from: string,
+    to: string,
+    knownAt: string | undefined,
+  ): Promise<StateEvent[]> {
+    return knownAt
+      ? selectRows(manager, STATE_EVENTS_KNOWN_AT, { from, to, knownAt })
+      : selectRows(manager, STATE_EVENTS, { from, to });
+  }
+
+  // The created and updated events recorded by knownAt, in the order they were appended.
+  descriptiveEventsKnownAt(manager: EntityManager, knownAt: string): Promise<{ itemId: string; changes: string }[]> {
+    return selectRows(manager, DESCRIPTIVE_EVENTS_RECORDED_BY, { knownAt });
+  }
+
+  // Read model for the audit: the whole history in id order, in batches.
+  auditBatches(manager: EntityManager): AsyncGenerator<StoredEventRow[]> {
+    return rawKeysetBatches(manager, HistoryEventEntity, AUDIT_FIELDS, (raw) => ({
+      ...(raw as unknown as StoredEventRow),
+      // PostgreSQL may answer numbers as strings; the hash covers seq as a JSON number.
+      id: Number(raw.id),
+      seq: Number(raw.seq),
+    }));
+  }
+
+  async idWithHash(manager: EntityManager, hash: string): Promise<number | undefined> {
+    const [row] = await selectRows<{ id: number | string }>(manager, ID_WITH_HASH, { hash });
+    return row === undefined ? undefined : Number(row.id);
+  }
+
+  async idOfItemSeq(manager: EntityManager, itemId: string, seq: number): Promise<number | undefined> {
+    const [row] = await selectRows<{ id: number | string }>(manager, ID_OF_ITEM_SEQ, { itemId, seq });
+    return row === undefined ? undefined : Number(row.id);
+  }
+
+  // For the transfer: every event in id order, a bulk insert with ids and hashes kept, and the id
+  // sequence moved past the imported events.
+  exportPages(manager: EntityManager, pageSize: number): AsyncGenerator<HistoryEventEntity> {
+    return entityPages(manager, HistoryEventEntity, false, pageSize);
+  }
+
+  insertExact(manager: EntityManager, columns: readonly string[], rows: readonly ExactEventRow[]): Promise<void> {
+    return insertRows<ExactEventRow>(manager, HistoryEventEntity, columns, rows);
+  }
+
+  async isEmpty(manager: EntityManager): Promise<boolean> {
+    return !(await hasRows(manager, HistoryEventEntity));
+  }
+
+  async continueIdsAfterImport(manager: EntityManager): Promise<void> {
+    if (manager.connection.options.type === 'postgres') {
+      await selectRows(manager, CONTINUE_IDS);
+    }
+  }
+}

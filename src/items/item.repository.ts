@@ -1,0 +1,232 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { DomainError } from '../common/domain-error.js';
+import { isPrintable } from '../common/validators.js';
+import { byteOrder } from '../database/byte-order.js';
+import { insertUnique } from '../database/insert-unique.js';
+import { executeWrite, selectRows } from '../database/sql.js';
+import { entityPages, hasRows, insertRows, rawKeysetBatches } from '../database/table-rows.js';
+import type { ListItemsQuery } from './dto/list-items.query.js';
+import { ItemEntity } from './item.entity.js';
+
+const ITEM_BY_KEY = `
+  SELECT "id", "slug", "title", "summary", "category", "proposed_by", "proposed_on", "source_url",
+         "state", "state_since", "version", "created_at", "updated_at"
+  FROM "items" WHERE "id" = :key OR "slug" = :key`;
+
+const SLUG_OF = 'SELECT "slug" FROM "items" WHERE "id" = :id';
+
+const DESCRIPTIONS = 'SELECT "id", "slug", "title", "category", "proposed_by" AS "proposedBy" FROM "items"';
+
+const SORT_COLUMNS = {
+  slug: 'item.slug',
+  title: 'item.title',
+  category: 'item.category',
+  proposedBy: 'item.proposed_by',
+  proposedOn: 'item.proposed_on',
+  state: 'item.state',
+  stateSince: 'item.state_since',
+  createdAt: 'item.created_at',
+  updatedAt: 'item.updated_at',
+} as const;
+
+const AUDIT_FIELDS = ['id', 'slug', 'state', 'stateSince', 'version'] as const;
+
+export interface ItemRow {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  category: string;
+  proposed_by: string;
+  proposed_on: string;
+  source_url: string | null;
+  state: ItemEntity['state'];
+  state_since: string;
+  version: number | string;
+  created_at: string;
+  updated_at: string;
+}
+
+// What a report shows about an item besides its state, by item id.
+export interface ItemSummary {
+  readonly slug: string;
+  readonly title: string;
+  readonly category: string;
+  readonly proposedBy: string;
+}
+
+// An item row as the audit compares it with the item's history.
+export interface ItemAuditRow {
+  readonly id: string;
+  readonly slug: string;
+  readonly state: string;
+  readonly stateSince: string;
+  readonly version: number;
+}
+
+export type ItemChanges = Partial<Omit<ItemEntity, 'id' | 'createdAt'>>;
+
+// A party's current position on the item is its latest positioned event (positions only move
+// forward in time, so the latest recorded is the latest in effect); found through
+// IDX_history_events_party_item.
+const LATEST_POSITION = `(SELECT "latest"."stance" FROM "history_events" "latest"
+  WHERE "latest"."party_id" = :partyId AND "latest"."item_id" = "item"."id"
+  ORDER BY "latest"."seq" DESC LIMIT 1)`;
+const ANY_CURRENT_STANCE = `EXISTS (SELECT 1 FROM "history_events" "p"
+  WHERE "p"."party_id" IS NOT NULL AND "p"."item_id" = "item"."id" AND "p"."stance" = :stance
+    AND "p"."seq" = (SELECT MAX("q"."seq") FROM "history_events" "q"
+                     WHERE "q"."party_id" = "p"."party_id" AND "q"."item_id" = "item"."id"))`;
+
+// Every query on the items table. Each method runs on the manager it is given: a transaction's,
+// or the data source's own for a read outside one.
+@Injectable()
+export class ItemRepository {
+  // Wherever a path says :key, the item's id or its slug both work. Every item request starts
+  // here, so it is one prepared statement mapped by hand rather than a query builder and entity
+  // hydration.
+  async findByKey(manager: EntityManager, key: string): Promise<ItemEntity> {
+    const [row] = isPrintable(key) ? await selectRows<ItemRow>(manager, ITEM_BY_KEY, { key }) : [];
+    if (!row) {
+      throw new DomainError('item_not_found', `No item has the id or slug "${key}".`, { item: key });
+    }
+    return itemFromRow(row);
+  }
+
+  // One query for a whole batch; each item is found under its id and its slug.
+  async findManyByKeys(manager: EntityManager, keys: readonly string[]): Promise<Map<string, ItemEntity>> {
+    // A meeting's batch may hold positions and no outcomes, or the reverse.
+    if (keys.length === 0) {
+      return new Map();
+    }
+    const items = await manager
+      .createQueryBuilder(ItemEntity, 'item')
+      .where('item.id IN (:...keys) OR item.slug IN (:...keys)', { keys: [...new Set(keys)] })
+      .getMany();
+    return new Map(items.flatMap((item) => [[item.id, item] as const, [item.slug, item] as const]));
+  }
+
+  // A new item; a slug that is taken (found first, or caught by the unique index when two
+  // instances race) is refused.
+  insert(manager: EntityManager, item: ItemEntity): Promise<void> {
+    return insertUnique(manager, ItemEntity, item, { slug: item.slug }, () => slugTaken(item.slug));
+  }
+
+  // The UPDATE is guarded by the version the caller read: if another writer got there first,
+  // nothing is written and the answer is false (TypeORM's own optimistic lock only checks on reads).
+  async updateAtVersion(manager: EntityManager, item: ItemEntity, set: ItemChanges): Promise<boolean> {
+    const columns = manager.connection.getMetadata(ItemEntity);
+    const assignments = Object.keys(set).map((field) => {
+      const column = columns.findColumnWithPropertyName(field);
+      if (!column) {
+        throw new Error(`ItemEntity has no column for ${field}`);
+      }
+      return `"${column.databaseName}" = :${field}`;
+    });
+    // Plain SQL rather than the update query builder, which inlines numbers (the version) into
+    // the text and so defeats the prepared-statement cache on every write.
+    const changed = await executeWrite(
+      manager,
+      `UPDATE "items" SET ${assignments.join(', ')} WHERE "id" = :whereId AND "version" = :whereVersion`,
+      { ...set, whereId: item.id, whereVersion: item.version },
+    );
+    return changed === 1;
+  }
+
+  // A page of the item list, filtered and sorted as asked, with the total of the filtered list.
+  // The party filter takes the party's id (the query names it by slug or id).
+  async page(manager: EntityManager, query: ListItemsQuery, partyId?: string): Promise<[ItemEntity[], number]> {
+    const dataSource = manager.connection;
+    const builder = manager.createQueryBuilder(ItemEntity, 'item');
+    if (query.state) {
+      builder.andWhere('item.state = :state', { state: query.state });
+    }
+    if (query.category) {
+      builder.andWhere('item.category = :category', { category: query.category });
+    }
+    if (query.proposedBy) {
+      builder.andWhere('item.proposed_by = :proposedBy', { proposedBy: query.proposedBy });
+    }
+    if (query.q) {
+      // Wildcards typed by the user are literal text.
+      const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      builder.andWhere(
+        "(LOWER(item.title) LIKE :pattern ESCAPE '\\' OR LOWER(item.summary) LIKE :pattern ESCAPE '\\')",
+        {
+          pattern,
+        },
+      );
+    }
+    if (partyId && query.stance) {
+      builder.andWhere(`${LATEST_POSITION} = :stance`, { partyId, stance: query.stance });
+    } else if (partyId) {
+      builder.andWhere(`${LATEST_POSITION} IS NOT NULL`, { partyId });
+    } else if (query.stance) {
+      builder.andWhere(ANY_CURRENT_STANCE, { stance: query.stance });
+    }
+    const sort = query.sort ?? 'slug';
+    const descending = sort.startsWith('-');
+    const column = SORT_COLUMNS[(descending ? sort.slice(1) : sort) as keyof typeof SORT_COLUMNS];
+    builder
+      .orderBy(byteOrder(dataSource, column), descending ? 'DESC' : 'ASC')
+      .addOrderBy(byteOrder(dataSource, 'item.id'), 'ASC');
+    return builder
+      .take(query.limit ?? 50)
+      .skip(query.offset ?? 0)
+      .getManyAndCount();
+  }
+
+  async isEmpty(manager: EntityManager): Promise<boolean> {
+    return !(await hasRows(manager, ItemEntity));
+  }
+
+  // Read model for the reports: every item's description as it is now, by id.
+  async summaries(manager: EntityManager): Promise<Map<string, ItemSummary>> {
+    const rows = await selectRows<ItemSummary & { id: string }>(manager, DESCRIPTIONS);
+    return new Map(rows.map(({ id, ...summary }) => [id, summary]));
+  }
+
+  // Read model for the audit: every item row, in id order, in batches.
+  auditBatches(manager: EntityManager): AsyncGenerator<ItemAuditRow[]> {
+    return rawKeysetBatches(manager, ItemEntity, AUDIT_FIELDS, (raw) => ({
+      ...(raw as unknown as ItemAuditRow),
+      version: Number(raw.version),
+    }));
+  }
+
+  async slugOf(manager: EntityManager, id: string): Promise<string | undefined> {
+    const [row] = await selectRows<{ slug: string }>(manager, SLUG_OF, { id });
+    return row?.slug;
+  }
+
+  // For the transfer: every item in id order (byte order), and a bulk insert with ids kept.
+  exportPages(manager: EntityManager, pageSize: number): AsyncGenerator<ItemEntity> {
+    return entityPages(manager, ItemEntity, true, pageSize);
+  }
+
+  insertExact(manager: EntityManager, columns: readonly string[], rows: readonly ItemEntity[]): Promise<void> {
+    return insertRows(manager, ItemEntity, columns, rows);
+  }
+}
+
+export function itemFromRow(row: ItemRow): ItemEntity {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    summary: row.summary,
+    category: row.category,
+    proposedBy: row.proposed_by,
+    proposedOn: row.proposed_on,
+    sourceUrl: row.source_url,
+    state: row.state,
+    stateSince: row.state_since,
+    version: Number(row.version),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function slugTaken(slug: string): DomainError {
+  return new DomainError('slug_taken', `The slug "${slug}" is already taken.`, { slug });
+}
