@@ -10,8 +10,12 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { PinoNestLogger } from './common/pino-nest-logger.js';
 import { clientErrorHandler } from './common/client-error.handler.js';
+import { capConnectionsPerClient } from './common/connection-cap.js';
 import { depthLimitedJsonParser } from './common/json-body-parser.js';
+import { redactedUrl } from './common/redact-url.js';
+import { assertWellFormedQuery, PathParameterNames } from './common/well-formed-unicode.js';
 import { ProblemFilter, sendProblem } from './common/problem.filter.js';
+import { storageProblem } from './database/storage-health.js';
 import { validationExceptionFactory } from './common/validation-errors.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -33,10 +37,18 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     },
     options.logDestination,
   );
-  const problems = new ProblemFilter();
+  // A read that meets a storage fault is named as one (503), like a write.
+  const problems = new ProblemFilter(storageProblem);
+  const parameterNames = new PathParameterNames();
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: config.bodyLimitBytes,
+    // A client that sends its request slowly (a byte every few seconds) would hold a connection
+    // for ever: the whole request must arrive within requestTimeout (408 otherwise), Node checks
+    // every second instead of every 30 s, and an idle connection closes after connectionTimeout.
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.connectionTimeoutMs,
+    http: { headersTimeout: config.requestTimeoutMs, connectionsCheckingInterval: 1000 },
     // One line per request, written by the onResponse hook below, instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     requestIdHeader: false,
@@ -46,8 +58,15 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     // Errors raised before routing, and requests Node's parser refuses, are problems too.
+    // A path that does not decode to well-formed Unicode is refused naming its parameter.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
-      sendProblem(reply, problems.toProblem(error, request)),
+      sendProblem(
+        reply,
+        problems.toProblem(
+          error.code === 'FST_ERR_BAD_URL' ? parameterNames.illFormedPath(request.url) : error,
+          request,
+        ),
+      ),
     clientErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
@@ -60,20 +79,35 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
-      // One message per field: the first rule it breaks.
-      stopAtFirstError: true,
+      // Every rule is checked; the error names, per field, the most basic one it breaks.
       exceptionFactory: validationExceptionFactory,
     }),
   );
   const fastify = app.getHttpAdapter().getInstance();
+  capConnectionsPerClient(fastify.server, config.maxConnectionsPerClient);
   app.useBodyParser('application/json', { bodyLimit: config.bodyLimitBytes }, depthLimitedJsonParser(fastify));
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     done();
   });
+  // Query values that are not well-formed Unicode are refused before anything reads them.
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    try {
+      assertWellFormedQuery(request.url);
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
+  });
+  fastify.addHook('onRoute', (route) => parameterNames.add(route.url));
   fastify.addHook('onResponse', async (request, reply) => {
     request.log.info(
-      { method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      {
+        method: request.method,
+        url: redactedUrl(request.url),
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
       'request',
     );
   });
@@ -89,7 +123,15 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined)),
   );
   if (config.corsOrigins.length > 0) {
-    app.enableCors({ origin: [...config.corsOrigins] });
+    // Exactly the configured origins (never `*` or `null`: the configuration refuses them), every
+    // method the API has, and the headers browser code needs to read (ETag for If-Match).
+    app.enableCors({
+      origin: [...config.corsOrigins],
+      methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'Accept', 'If-Match', 'Idempotency-Key', 'X-Request-Id'],
+      exposedHeaders: ['ETag', 'Location', 'Retry-After', 'X-Request-Id', 'WWW-Authenticate'],
+      maxAge: 600,
+    });
   }
   // Built on the first request for it rather than at start: it walks every route's metadata.
   const document = () =>

@@ -23,6 +23,31 @@ describe('auth and tokens', () => {
     const call = t.api.get('/api/items');
     const response = await (header ? call.set('Authorization', header) : call).expect(401);
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+    // RFC 6750: the scheme to use, and invalid_token only when a bearer token was sent.
+    expect(response.headers['www-authenticate']).toMatch(/^Bearer realm="policy-tracker"/);
+    if (header?.startsWith('Bearer ')) {
+      expect(response.headers['www-authenticate']).toContain('error="invalid_token"');
+    } else {
+      expect(response.headers['www-authenticate']).not.toContain('error=');
+    }
+  });
+
+  it('refuses to revoke the last active admin token (409), and revokes an admin while another remains', async () => {
+    const other = await makeToken(t, 'admin');
+    await t.api
+      .delete(`/api/tokens/${other.name}`)
+      .set(...bearer())
+      .expect(204);
+    const refused = await t.api
+      .delete('/api/tokens/bootstrap')
+      .set(...bearer())
+      .expect(409);
+    expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(refused.body.detail).toMatch(/last active admin/);
+    await t.api
+      .get('/api/tokens')
+      .set(...bearer())
+      .expect(200);
   });
 
   it('lets a viewer read but not write, and a revoked token stops at once', async () => {

@@ -141,6 +141,20 @@ describe('logs', () => {
     }
     expect(log).not.toMatch(/bearer /i);
 
+    // A secret sent in the query string (as some clients do) is not logged either.
+    const querySecret = 'pt_query-string-secret-0123456789abcdef';
+    // (This address is over the failure limit by now: both answer 429, and both are logged.)
+    await t.api.get(`/api/items?access_token=${querySecret}&limit=5`).expect(429);
+    await t.api
+      .get(`/api/items?limit=5&api_key=${querySecret}`)
+      .set(...bearer())
+      .expect(429);
+    expect(lines.join('')).not.toContain(querySecret);
+    const logged = lines.map((line) => JSON.parse(line) as { msg?: string; url?: string });
+    expect(logged.filter((entry) => entry.msg === 'request').map((entry) => entry.url)).toEqual(
+      expect.arrayContaining(['/api/items?access_token=[redacted]&limit=5', '/api/items?limit=5&api_key=[redacted]']),
+    );
+
     const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(entries.length).toBeGreaterThan(0);
     for (const entry of entries) {
@@ -206,6 +220,35 @@ describe('CORS', () => {
       expect(read.headers['access-control-allow-origin']).toBe('https://other.example');
       const refused = await preflight(t, 'https://evil.example');
       expect(refused.headers['access-control-allow-origin']).toBeUndefined();
+      const fromNull = await preflight(t, 'null');
+      expect(fromNull.headers['access-control-allow-origin']).toBeUndefined();
+    });
+
+    it.each(['PATCH', 'DELETE', 'POST'])(
+      'lets %s through a preflight, with If-Match and Idempotency-Key',
+      async (method) => {
+        const answer = await t.api
+          .options('/api/items/x')
+          .set('Origin', 'https://tracker.example')
+          .set('Access-Control-Request-Method', method)
+          .set('Access-Control-Request-Headers', 'authorization, content-type, if-match, idempotency-key');
+        expect(answer.status).toBe(204);
+        expect(answer.headers['access-control-allow-methods']).toContain(method);
+        expect(answer.headers['access-control-allow-headers']).toMatch(/if-match/i);
+        expect(answer.headers['access-control-allow-headers']).toMatch(/idempotency-key/i);
+      },
+    );
+
+    it('exposes ETag, Location, Retry-After and the request id to browser code', async () => {
+      const read = await t.api
+        .get('/api/items')
+        .set('Origin', 'https://tracker.example')
+        .set(...bearer())
+        .expect(200);
+      const exposed = String(read.headers['access-control-expose-headers']).toLowerCase();
+      for (const header of ['etag', 'location', 'retry-after', 'x-request-id']) {
+        expect(exposed).toContain(header);
+      }
     });
   });
 });

@@ -4,8 +4,8 @@ import { GENESIS_HASH, eventHash } from '../src/history/event-hash.js';
 import { HistoryEventEntity } from '../src/history/history-event.entity.js';
 import { IdempotencyRecordEntity } from '../src/idempotency/idempotency-record.entity.js';
 import { recordKey } from '../src/idempotency/request-hash.js';
+import { historyOf, itemBody, makeItem, makeMeeting, makeToken, uniqueSlug } from './support/factories.js';
 import { ItemWriter } from '../src/items/item-writer.js';
-import { historyOf, itemBody, makeItem, makeMeeting, uniqueSlug } from './support/factories.js';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
 
 describe('meeting outcomes', () => {
@@ -312,9 +312,9 @@ describe('meeting outcomes', () => {
       const meeting = await makeMeeting(t);
       const item = await makeItem(t);
       const key = uniqueSlug('key');
-      const path = `/api/meetings/${meeting.slug}/outcomes`;
+      const path = `/api/meetings/${meeting.id}/outcomes`;
       await t.dataSource.manager.insert(IdempotencyRecordEntity, {
-        key: recordKey({ key, method: 'POST', path }),
+        key: recordKey({ key, method: 'POST', path, actor: 'bootstrap' }),
         requestHash: 'an-older-request',
         statusCode: 200,
         responseBody: '{}',
@@ -323,6 +323,76 @@ describe('meeting outcomes', () => {
       });
       await postOutcomes(meeting.slug, { outcomes: [{ item: item.slug, to: 'agreed' }] }, key).expect(200);
       expect(await itemState(item.slug)).toEqual({ state: 'agreed', version: 2 });
+    });
+
+    it('scopes a key by the meeting, not the path: a retry by id replays what was sent by slug', async () => {
+      const meeting = await makeMeeting(t);
+      const item = await makeItem(t);
+      const key = uniqueSlug('key');
+      const body = { outcomes: [{ item: item.slug, to: 'under_discussion' }] };
+      const first = await postOutcomes(meeting.slug, body, key).expect(200);
+      const retry = await postOutcomes(meeting.id, body, key).expect(200);
+      expect(retry.body).toEqual(first.body);
+      expect(await itemState(item.slug)).toEqual({ state: 'under_discussion', version: 2 });
+    });
+
+    it('scopes a key by token: another admin using the same key gets its own answer', async () => {
+      const meeting = await makeMeeting(t);
+      const item = await makeItem(t);
+      const other = await makeToken(t, 'admin');
+      const key = uniqueSlug('key');
+      const body = { outcomes: [{ item: item.slug, to: 'under_discussion' }] };
+      await postOutcomes(meeting.slug, body, key).expect(200);
+      // Not the first admin's answer replayed: the item is under discussion already, so a 409.
+      const theirs = await t.api
+        .post(`/api/meetings/${meeting.slug}/outcomes`)
+        .set(...bearer(other.token))
+        .set('Idempotency-Key', key)
+        .send(body);
+      expect(theirs.status).toBe(409);
+    });
+
+    it('keeps nothing for a keyed dry run, which writes nothing and can simply run again', async () => {
+      const meeting = await makeMeeting(t);
+      const items = await Promise.all(Array.from({ length: 5 }, () => makeItem(t)));
+      const records = async () => Number((await t.query('SELECT COUNT(*) AS n FROM idempotency_records'))[0].n);
+      const before = await records();
+      const body = { dryRun: true, outcomes: items.map((item) => ({ item: item.slug, to: 'agreed' })) };
+      for (let run = 0; run < 3; run += 1) {
+        await postOutcomes(meeting.slug, body, uniqueSlug('key')).expect(200);
+      }
+      expect(await records()).toBe(before);
+    });
+
+    it('refuses a keyed request whose answer is over the size kept (413), and applies nothing', async () => {
+      const small = await startTestApp({ IDEMPOTENCY_MAX_ANSWER_BYTES: '2048' });
+      try {
+        const meeting = await makeMeeting(small);
+        const items = await Promise.all(Array.from({ length: 20 }, () => makeItem(small)));
+        const body = { outcomes: items.map((item) => ({ item: item.slug, to: 'agreed' })) };
+        const refused = await small.api
+          .post(`/api/meetings/${meeting.slug}/outcomes`)
+          .set(...bearer())
+          .set('Idempotency-Key', uniqueSlug('key'))
+          .send(body)
+          .expect(413);
+        expect(refused.body.detail).toMatch(/2048 bytes/);
+        const stored = await small.query('SELECT COUNT(*) AS n FROM idempotency_records');
+        expect(Number(stored[0].n)).toBe(0);
+        const unchanged = await small.api
+          .get(`/api/items/${items[0]?.slug}`)
+          .set(...bearer())
+          .expect(200);
+        expect(unchanged.body.state).toBe('proposed');
+        // Without a key nothing is kept, so there is no limit beyond the body's.
+        await small.api
+          .post(`/api/meetings/${meeting.slug}/outcomes`)
+          .set(...bearer())
+          .send(body)
+          .expect(200);
+      } finally {
+        await small.close();
+      }
     });
 
     it('refuses a malformed key with 400', async () => {

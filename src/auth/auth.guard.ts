@@ -45,9 +45,15 @@ export class AuthGuard implements CanActivate {
         tokenSent: secret !== undefined,
         reqId: request.id,
       });
+      // RFC 6750: name the scheme, and say invalid_token only when a bearer token was sent.
       throw new DomainError(
         'unauthenticated',
         secret ? 'The token is unknown or has been revoked.' : 'Send Authorization: Bearer <token>.',
+        {
+          wwwAuthenticate: secret
+            ? 'Bearer realm="policy-tracker", error="invalid_token", error_description="The token is unknown or has been revoked"'
+            : 'Bearer realm="policy-tracker"',
+        },
       );
     }
     const required: TokenRole =

@@ -36,6 +36,12 @@ export class TokenRepository {
     return result.affected === 1;
   }
 
+  // The names of the admin tokens that still work.
+  async activeAdminNames(manager: EntityManager): Promise<string[]> {
+    const admins = await manager.findBy(ApiTokenEntity, { role: 'admin', revokedAt: IsNull() });
+    return admins.map((admin) => admin.name);
+  }
+
   // Runs on every request: one prepared statement on the unique secret_hash index.
   async activeBySecretHash(manager: EntityManager, secretHash: string): Promise<Actor | undefined> {
     const [token] = await selectRows<Actor>(manager, ACTIVE_TOKEN_BY_HASH, { secretHash });

@@ -23,7 +23,7 @@ export class TokensController {
   @Post()
   @ApiOperation({ summary: 'Create a token; the secret is in this answer only' })
   @ApiCreatedResponse({ type: CreatedTokenView })
-  @ApiProblems(403, 409, 413, 415)
+  @ApiProblems(403, 409, 413, 415, 503, 507)
   create(@Body() dto: CreateTokenDto): Promise<CreatedTokenView> {
     return this.tokens.create(dto.name, dto.role);
   }
@@ -38,9 +38,12 @@ export class TokensController {
 
   @Delete(':name')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Revoke a token; it stops working at once' })
+  @ApiOperation({
+    summary: 'Revoke a token; it stops working at once',
+    description: 'The last active admin token cannot be revoked (409): create another admin token first.',
+  })
   @ApiNoContentResponse()
-  @ApiProblems(403, 404)
+  @ApiProblems(403, 404, 409, 503, 507)
   revoke(@Param('name') name: string): Promise<void> {
     return this.tokens.revoke(name);
   }

@@ -46,6 +46,15 @@ export class TokensService {
 
   async revoke(name: string): Promise<void> {
     await this.transactions.write(async (manager) => {
+      // Inside the write lock, so two admins revoking each other cannot both pass the check.
+      const admins = isPrintable(name) ? await this.tokens.activeAdminNames(manager) : [];
+      if (admins.length === 1 && admins[0] === name) {
+        throw new DomainError(
+          'last_admin_token',
+          `"${name}" is the last active admin token; create another admin token before revoking it.`,
+          { name },
+        );
+      }
       const revoked = isPrintable(name) && (await this.tokens.revoke(manager, name));
       if (!revoked) {
         throw new DomainError('token_not_found', `No active token is named "${name}".`, { name });

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { AuditReport } from '../audit/audit-report.view.js';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService, storageCorrupt } from '../audit/audit.service.js';
+import { StorageIntegrityError } from '../database/storage-integrity.js';
 import { formatCheckpoint } from '../audit/checkpoint.js';
 import { VerifyAuditQuery } from '../audit/dto/verify-audit.query.js';
 import { validateInput } from '../common/validate-input.js';
@@ -15,7 +16,13 @@ export function auditCommand(): Command {
     .option('--against <hash:count>', 'a head published earlier (several: comma-separated) that the history must match')
     .action(async (options: { against?: string }) => {
       const query = await validateInput(VerifyAuditQuery, options);
-      const report = await withContext((context) => context.get(AuditService).verify(query));
+      // A file too damaged to open is the audit's finding, not a crash.
+      const report = await withContext((context) => context.get(AuditService).verify(query)).catch((error: unknown) => {
+        if (error instanceof StorageIntegrityError) {
+          return storageCorrupt(error.message);
+        }
+        throw error;
+      });
       process.stdout.write(describeReport(report));
       if (!report.ok) {
         process.exitCode = 1;

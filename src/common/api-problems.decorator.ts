@@ -43,15 +43,30 @@ const DESCRIPTIONS: Record<number, string> = {
   406: 'None of the accepted media types can be produced',
   409: "Conflict: transition not allowed, duplicate slug or name, or an effective date before the last change (or, for a position, before the item was proposed or the party's previous position)",
   412: 'If-Match does not match the current version',
-  413: 'Body over the limit (1 MiB by default)',
+  413: 'Body over the limit (1 MiB by default), or a keyed answer over IDEMPOTENCY_MAX_ANSWER_BYTES',
   415: 'Body is not JSON',
   422: 'Idempotency-Key reused with a different body',
   428: 'PATCH without If-Match',
   429: 'Too many failed authentication attempts; see Retry-After',
-  503: 'Database busy; see Retry-After',
+  503: 'Busy (database locked, report queue full) or storage unavailable (read-only, I/O error); see Retry-After',
+  507: 'The disk is full: nothing was written; see Retry-After',
 };
 
-// Every /api route can answer 401, 413 and 429 too; list the ones specific to a route here.
+const RETRY_AFTER = { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } } };
+const HEADERS: Record<number, Record<string, { description: string; schema: { type: string } }>> = {
+  401: {
+    'WWW-Authenticate': {
+      description: 'Bearer realm="policy-tracker", with error="invalid_token" when a token was sent',
+      schema: { type: 'string' },
+    },
+  },
+  429: RETRY_AFTER,
+  503: RETRY_AFTER,
+  507: RETRY_AFTER,
+};
+
+// Every /api route can answer 400, 401 and 429; list the ones specific to a route here (writes:
+// 503 and 507 when the storage fails).
 export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {
   // Content alone, without `type`: a type would make the media type application/json.
   return applyDecorators(
@@ -60,6 +75,7 @@ export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecor
       ApiResponse({
         status,
         description: DESCRIPTIONS[status] ?? 'Problem',
+        headers: HEADERS[status],
         content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemView) } } },
       }),
     ),

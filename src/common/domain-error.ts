@@ -29,11 +29,16 @@ interface RetryLater {
 
 type NoExtensions = Record<never, never>;
 
+interface Challenge {
+  // Sent as the WWW-Authenticate header, not in the body.
+  readonly wwwAuthenticate: string;
+}
+
 // The extra members of each code's problem answer. Adding a code means saying what it carries
 // here and its status in problem-details.ts; neither compiles without the other.
 export interface ProblemExtensions {
   validation_failed: { readonly errors?: readonly FieldError[]; readonly failures?: readonly BatchFailure[] };
-  unauthenticated: NoExtensions;
+  unauthenticated: Challenge;
   forbidden: NoExtensions;
   too_many_attempts: RetryLater;
   item_not_found: { readonly item: string };
@@ -43,6 +48,7 @@ export interface ProblemExtensions {
   route_not_found: NoExtensions;
   slug_taken: { readonly slug: string };
   token_name_taken: { readonly name: string };
+  last_admin_token: { readonly name: string };
   transition_not_allowed: { readonly allowedTransitions: BatchFailure['allowedTransitions'] };
   effective_date_before_state_since: NoExtensions;
   // A party's position dated before the item was proposed, or before its previous one on the item.
@@ -60,7 +66,11 @@ export interface ProblemExtensions {
   not_acceptable: { readonly available: readonly string[] };
   idempotency_key_reused: NoExtensions;
   idempotency_key_in_use: RetryLater;
+  idempotent_answer_too_large: { readonly limit: number };
   database_busy: RetryLater;
+  report_queue_full: RetryLater;
+  insufficient_storage: RetryLater;
+  storage_unavailable: RetryLater;
   target_not_empty: NoExtensions;
   // Batch failure codes: an entry of a meeting's outcomes that cannot be applied.
   duplicate_item: NoExtensions;

@@ -41,6 +41,8 @@ export function problemKind(code: DomainErrorCode): ProblemKind {
       return { status: 409, title: 'Slug already taken' };
     case 'token_name_taken':
       return { status: 409, title: 'Token name already taken' };
+    case 'last_admin_token':
+      return { status: 409, title: 'Last admin token' };
     case 'transition_not_allowed':
       return { status: 409, title: 'Transition not allowed' };
     case 'effective_date_before_state_since':
@@ -59,6 +61,8 @@ export function problemKind(code: DomainErrorCode): ProblemKind {
       return { status: 412, title: 'Version mismatch' };
     case 'payload_too_large':
       return { status: 413, title: 'Payload too large' };
+    case 'idempotent_answer_too_large':
+      return { status: 413, title: 'Answer too large to keep for an Idempotency-Key' };
     case 'unsupported_media_type':
       return { status: 415, title: 'Unsupported media type' };
     case 'idempotency_key_reused':
@@ -69,6 +73,12 @@ export function problemKind(code: DomainErrorCode): ProblemKind {
       return { status: 429, title: 'Too many attempts' };
     case 'database_busy':
       return { status: 503, title: 'Database busy' };
+    case 'insufficient_storage':
+      return { status: 507, title: 'Insufficient storage' };
+    case 'storage_unavailable':
+      return { status: 503, title: 'Storage unavailable' };
+    case 'report_queue_full':
+      return { status: 503, title: 'Too many reports being built' };
     case 'duplicate_item':
       return { status: 400, title: 'Item named twice in one batch' };
     case 'reason_required':

@@ -19,6 +19,9 @@ const GENERIC_TITLES: Record<number, string> = {
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
 
+  // Names errors of lower layers as domain errors (a full disk as insufficient_storage), or leaves them.
+  constructor(private readonly classify: (exception: unknown) => DomainError | undefined = () => undefined) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
@@ -30,8 +33,9 @@ export class ProblemFilter implements ExceptionFilter {
     sendProblem(reply, problem);
   }
 
-  toProblem(exception: unknown, request: FastifyRequest): ProblemDetails {
+  toProblem(thrown: unknown, request: FastifyRequest): ProblemDetails {
     const base = { instance: request.url.split('?')[0], requestId: String(request.id) };
+    const exception = thrown instanceof DomainError ? thrown : (this.classify(thrown) ?? thrown);
     if (exception instanceof DomainError) {
       const { status, title } = problemKind(exception.code);
       return {
@@ -93,6 +97,9 @@ function clientMessage(exception: unknown, status: number): string {
   if (status === 413) {
     return 'The request body is over the size limit.';
   }
+  if (status === 415) {
+    return 'The body must be JSON, sent with Content-Type: application/json.';
+  }
   const message = exception instanceof Error ? exception.message : '';
   if (/JSON/i.test(message) || (exception as { code?: string }).code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
     return `The body is not valid JSON: ${message.replace(/^.*?:\s*/, '')}`;
@@ -102,9 +109,12 @@ function clientMessage(exception: unknown, status: number): string {
 
 // Also used for the errors Fastify raises before routing (a malformed percent-encoding in the path).
 export function sendProblem(reply: FastifyReply, problem: ProblemDetails): void {
-  const { retryAfterSeconds, ...answer } = problem;
+  const { retryAfterSeconds, wwwAuthenticate, ...answer } = problem;
   if (typeof retryAfterSeconds === 'number') {
     void reply.header('retry-after', String(retryAfterSeconds));
+  }
+  if (typeof wwwAuthenticate === 'string') {
+    void reply.header('www-authenticate', wwwAuthenticate);
   }
   void reply
     .status(answer.status)

@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { IsInt, Max, Min, registerDecorator, type ValidationOptions } from 'class-validator';
 import { isCalendarDate, todayUtc } from './calendar-date.js';
 import { isInstant } from './instant.js';
 
@@ -49,6 +50,13 @@ export function ToQueryInteger(): PropertyDecorator {
   return Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' && /^-?\d{1,9}$/.test(value) ? Number(value) : value,
   );
+}
+
+// A whole number in a range, with one message for every way of missing it (text, a fraction,
+// nothing, out of range), so that `limit=abc` does not hear about the range alone.
+export function IsWholeNumber(min: number, max = 999_999_999): PropertyDecorator {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return applyDecorators(IsInt({ message }), Min(min, { message }), Max(max, { message }));
 }
 
 export const IsInstant = satisfies(

@@ -1,6 +1,17 @@
 import { ConfigError, loadConfig, parseDatabaseUrl } from './app-config.js';
 
 describe('loadConfig', () => {
+  it.each([
+    ['*', 'any origin'],
+    ['null', 'the opaque origin of files and sandboxes'],
+    ['https://a.example, *', 'any origin among others'],
+    ['tracker.example', 'an origin without a scheme'],
+    ['https://a.example/path', 'an origin with a path'],
+  ])('refuses CORS_ORIGINS=%s (%s)', (origins) => {
+    expect(() => loadConfig({ CORS_ORIGINS: origins })).toThrow(ConfigError);
+    expect(() => loadConfig({ CORS_ORIGINS: origins })).toThrow(/CORS_ORIGINS/);
+  });
+
   it('has the documented defaults', () => {
     expect(loadConfig({})).toMatchObject({
       port: 3000,

@@ -17,10 +17,21 @@ export interface AppConfig {
   readonly logLevel: LogLevel;
   readonly bodyLimitBytes: number;
   readonly idempotencyTtlHours: number;
+  // The largest answer kept for an Idempotency-Key; a keyed request answering more is refused.
+  readonly idempotencyMaxAnswerBytes: number;
   readonly corsOrigins: readonly string[];
   // Failed authentications one client address may make per window before it gets 429.
   readonly authFailureLimit: number;
   readonly authFailureWindowSeconds: number;
+  // A request (headers and body) must have arrived within this; then 408 and the socket closes.
+  readonly requestTimeoutMs: number;
+  // A connection that sends and receives nothing for this long is closed.
+  readonly connectionTimeoutMs: number;
+  // Open connections one client address may hold at a time; more are closed at once.
+  readonly maxConnectionsPerClient: number;
+  // Report builds run at once, and builds that may wait for a turn; beyond that 503 + Retry-After.
+  readonly reportBuildConcurrency: number;
+  readonly reportQueueLimit: number;
 }
 
 export class ConfigError extends Error {
@@ -44,12 +55,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: logLevel(env),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     idempotencyTtlHours: integer(env, 'IDEMPOTENCY_TTL_HOURS', 24, 1, 24 * 365),
-    corsOrigins: (env.CORS_ORIGINS ?? '')
-      .split(',')
-      .map((origin) => origin.trim())
-      .filter(Boolean),
+    idempotencyMaxAnswerBytes: integer(env, 'IDEMPOTENCY_MAX_ANSWER_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    corsOrigins: corsOrigins(env),
     authFailureLimit: integer(env, 'AUTH_FAILURE_LIMIT', 10, 1, 1_000_000),
     authFailureWindowSeconds: integer(env, 'AUTH_FAILURE_WINDOW', 60, 1, 24 * 60 * 60),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1000, 10 * 60 * 1000),
+    connectionTimeoutMs: integer(env, 'CONNECTION_TIMEOUT_MS', 120_000, 1000, 60 * 60 * 1000),
+    maxConnectionsPerClient: integer(env, 'MAX_CONNECTIONS_PER_CLIENT', 64, 1, 100_000),
+    reportBuildConcurrency: integer(env, 'REPORT_BUILD_CONCURRENCY', 2, 1, 64),
+    reportQueueLimit: integer(env, 'REPORT_QUEUE_LIMIT', 16, 0, 10_000),
   };
 }
 
@@ -122,6 +136,23 @@ function optionalToken(env: Env): string | undefined {
     throw new ConfigError('TRACKER_ADMIN_TOKEN: must be at least 16 characters with no white space');
   }
   return raw;
+}
+
+// Origins as a browser sends them: scheme://host[:port]. `*` would let any site read the API with a
+// token it got hold of, and `null` is the origin of every sandboxed frame and local file.
+function corsOrigins(env: Env): string[] {
+  const origins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    if (!/^https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?$/.test(origin)) {
+      throw new ConfigError(
+        `CORS_ORIGINS: "${origin}" is not an origin such as https://tracker.example (* and null are refused)`,
+      );
+    }
+  }
+  return origins;
 }
 
 function logLevel(env: Env): LogLevel {

@@ -1,10 +1,13 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { dataSourceOptions, type EntityClasses } from './data-source-options.js';
+import { storageFault } from './database-errors.js';
 import { runMigrations } from './run-migrations.js';
+import { StorageHealth } from './storage-health.js';
+import { assertStorageIntact, oneLine, StorageIntegrityError } from './storage-integrity.js';
 import { TransactionRunner } from './transaction-runner.js';
 
 // The connection, its migrations and the transaction runner, for the entities the caller names
@@ -18,11 +21,19 @@ export class DatabaseModule {
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [APP_CONFIG],
-          useFactory: (config: AppConfig) => dataSourceOptions(config.database, entities),
+          useFactory: (config: AppConfig) => ({
+            ...dataSourceOptions(config.database, entities),
+            // A damaged, unreadable or read-only file does not get better by waiting: fail at once.
+            toRetry: (error: unknown) => !(error instanceof StorageIntegrityError) && storageFault(error) === undefined,
+          }),
           // Migrations run at every start, before the first request; the schema is never synchronised.
+          // A SQLite file failing its integrity check is refused before anything is read or written.
           dataSourceFactory: async (options) => {
-            const dataSource = await new DataSource(options!).initialize();
+            const dataSource = await openDataSource(options!);
             try {
+              if (options!.type === 'better-sqlite3') {
+                await assertStorageIntact(dataSource, String(options.database));
+              }
               await runMigrations(dataSource);
             } catch (error) {
               // Nest retries the whole factory: do not leave this pool open behind it.
@@ -33,8 +44,23 @@ export class DatabaseModule {
           },
         }),
       ],
-      providers: [TransactionRunner],
-      exports: [TransactionRunner],
+      providers: [TransactionRunner, StorageHealth],
+      exports: [TransactionRunner, StorageHealth],
     };
+  }
+}
+
+// A file SQLite cannot even open (not a database, unreadable) is named in one line too.
+async function openDataSource(options: DataSourceOptions): Promise<DataSource> {
+  try {
+    return await new DataSource(options).initialize();
+  } catch (error) {
+    if (options.type === 'better-sqlite3' && storageFault(error) !== undefined) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new StorageIntegrityError(
+        `the SQLite file ${String(options.database)} cannot be opened: ${oneLine(reason)}`,
+      );
+    }
+    throw error;
   }
 }

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
 import { isLockTimeout, isSqliteBusy } from './database-errors.js';
 import { lockWrites } from './postgres-locks.js';
+import { StorageHealth, storageProblem } from './storage-health.js';
 
 export type TransactionWork<T> = (manager: EntityManager) => Promise<T>;
 
@@ -73,7 +74,11 @@ export class TransactionRunner {
   private readonly queue: QueuedWork[] = [];
   private draining = false;
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    // What /health reports: whether the last write failed because of the storage.
+    private readonly storage: StorageHealth = new StorageHealth(),
+  ) {
     if (workInProgress) {
       guardRootManager(dataSource, workInProgress);
     }
@@ -83,11 +88,16 @@ export class TransactionRunner {
     return this.dataSource.options.type === 'better-sqlite3';
   }
 
-  write<T>(work: TransactionWork<T>): Promise<T> {
-    if (!this.isSqlite) {
-      return this.postgresTransaction(work);
+  async write<T>(work: TransactionWork<T>): Promise<T> {
+    try {
+      const result = await (this.isSqlite ? this.enqueue({ kind: 'write', work }) : this.postgresTransaction(work));
+      this.storage.recordWrite();
+      return result;
+    } catch (error) {
+      // A full disk or an unwritable file is named (507, 503), not a generic 500.
+      this.storage.recordFailure(error);
+      throw storageProblem(error) ?? error;
     }
-    return this.enqueue({ kind: 'write', work });
   }
 
   private async postgresTransaction<T>(work: TransactionWork<T>): Promise<T> {

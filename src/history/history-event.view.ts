@@ -64,4 +64,12 @@ export class HistoryEventView {
 export class HistoryPage {
   @ApiProperty({ type: [HistoryEventView], description: 'Oldest first' })
   data: HistoryEventView[];
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '/api/items/early-warning-radar-linking/history?after=100&limit=100',
+    description: 'The next page, or null on the last',
+  })
+  next: string | null;
 }

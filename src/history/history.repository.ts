@@ -72,8 +72,9 @@ const ITEM_EVENTS = `
          m."slug" AS "meeting_slug", p."slug" AS "party_slug", e."stance"
   FROM "history_events" e LEFT JOIN "meetings" m ON m."id" = e."meeting_id"
   LEFT JOIN "parties" p ON p."id" = e."party_id"
-  WHERE e."item_id" = :itemId
-  ORDER BY e."seq" ASC`;
+  WHERE e."item_id" = :itemId AND e."seq" > :after
+  ORDER BY e."seq" ASC
+  LIMIT :rows`;
 
 // The events that say which state an item is in; `updated` events only change its description.
 const STATE_ACTIONS = `('created', 'transitioned')`;
@@ -185,9 +186,15 @@ export class HistoryRepository {
     }
   }
 
-  // One item's events in order, each with its meeting's slug.
-  eventsOfItem(manager: EntityManager, itemId: string): Promise<Omit<HistoryEventRow, 'item_slug'>[]> {
-    return selectRows(manager, ITEM_EVENTS, { itemId });
+  // One item's events in order, each with its meeting's slug: all of them, or `rows` events after
+  // the one numbered `after`.
+  eventsOfItem(
+    manager: EntityManager,
+    itemId: string,
+    after = 0,
+    rows = Number.MAX_SAFE_INTEGER,
+  ): Promise<Omit<HistoryEventRow, 'item_slug'>[]> {
+    return selectRows(manager, ITEM_EVENTS, { itemId, after, rows });
   }
 
   // Read model for the status report: each item's latest state event effective by `day` and,

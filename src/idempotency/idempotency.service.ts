@@ -37,20 +37,33 @@ export class IdempotencyService {
     private readonly records: IdempotencyRepository,
   ) {}
 
-  async run<T>(request: KeyedRequest | undefined, body: unknown, work: TransactionWork<T>): Promise<T> {
+  // `resource` names the canonical path of what the request acts on (a meeting by id, whichever
+  // key the path used); it runs in the transaction, so it sees what the work sees.
+  async run<T>(
+    request: KeyedRequest | undefined,
+    body: unknown,
+    work: TransactionWork<T>,
+    resource: (manager: EntityManager) => Promise<string> = () => Promise.resolve(request?.path ?? ''),
+  ): Promise<T> {
     if (!request) {
       return this.transactions.write(work);
     }
-    const key = recordKey(request);
-    const hash = requestHash(request, body);
+    const scoped = async (manager: EntityManager) => {
+      const canonical = { ...request, path: await resource(manager) };
+      return { key: recordKey(canonical), hash: requestHash(canonical, body) };
+    };
     let answer: Answer<T>;
     try {
-      answer = await this.transactions.write((manager) => this.answerOnce(manager, key, hash, work));
+      answer = await this.transactions.write(async (manager) => {
+        const { key, hash } = await scoped(manager);
+        return this.answerOnce(manager, key, hash, work);
+      });
     } catch (error) {
       if (!(error instanceof KeyClaimedMeanwhile)) {
         throw error;
       }
       answer = await this.transactions.write(async (manager) => {
+        const { key, hash } = await scoped(manager);
         const stored = await this.records.find(manager, key);
         return stored ? replay<T>(stored, hash) : { ok: false, error: keyInUse() };
       });
@@ -74,11 +87,22 @@ export class IdempotencyService {
       return replay(stored, hash);
     }
     const answer = await attempt(manager, work);
+    const responseBody = JSON.stringify(answer.ok ? answer.body : storedError(answer.error));
+    // What is kept per key is bounded: the request only as a digest, the answer up to a limit. An
+    // applied request whose answer is larger is refused and rolled back, since a retry could not
+    // be answered; a refusal that large is answered but not kept (it changed nothing).
+    const size = Buffer.byteLength(responseBody);
+    if (size > this.config.idempotencyMaxAnswerBytes) {
+      if (answer.ok) {
+        throw answerTooLarge(size, this.config.idempotencyMaxAnswerBytes);
+      }
+      return answer;
+    }
     const record: IdempotencyRecordEntity = {
       key,
       requestHash: hash,
       statusCode: answer.ok ? 200 : problemKind(answer.error.code).status,
-      responseBody: JSON.stringify(answer.ok ? answer.body : storedError(answer.error)),
+      responseBody,
       createdAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + this.config.idempotencyTtlHours * 3_600_000).toISOString(),
     };
@@ -130,6 +154,15 @@ function replay<T>(stored: IdempotencyRecordEntity, hash: string): Answer<T> {
 
 function storedError(error: DomainError): StoredError {
   return { code: error.code, message: error.message, extensions: error.extensions };
+}
+
+function answerTooLarge(size: number, limit: number): DomainError {
+  return new DomainError(
+    'idempotent_answer_too_large',
+    `The answer to this request would be ${size} bytes, over the ${limit} bytes kept for an Idempotency-Key; ` +
+      'nothing was applied. Send fewer outcomes per request, or send it without the key.',
+    { limit },
+  );
 }
 
 function keyInUse(): DomainError {

@@ -3,12 +3,15 @@ import { createHash } from 'node:crypto';
 export interface KeyedRequest {
   readonly key: string;
   readonly method: string;
-  // Without the query string. Keys are scoped by it, so one key may serve two meetings.
+  // The canonical path of the resource (by id, without the query string). Keys are scoped by it,
+  // so one key may serve two meetings, and a retry by id replays a request sent by slug.
   readonly path: string;
+  // The token's name. Keys are scoped by it too: one client's key never answers another's request.
+  readonly actor: string;
 }
 
 export function recordKey(request: KeyedRequest): string {
-  return sha256(JSON.stringify([request.method, request.path, request.key]));
+  return sha256(JSON.stringify([request.actor, request.method, request.path, request.key]));
 }
 
 // Equal for two requests that mean the same, whatever the order of their JSON members.

@@ -1,6 +1,7 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../common/api-problems.decorator.js';
+import { HistoryPageQuery } from '../history/dto/history-page.query.js';
 import { HistoryPage } from '../history/history-event.view.js';
 import { ItemHistoryService } from './item-history.service.js';
 
@@ -11,10 +12,13 @@ export class ItemHistoryController {
   constructor(private readonly history: ItemHistoryService) {}
 
   @Get(':key/history')
-  @ApiOperation({ summary: "The item's events, oldest first" })
+  @ApiOperation({
+    summary: "The item's events, oldest first, a page at a time",
+    description: '`limit` events (default 100, at most 1000) after the event `after`; `next` links the next page.',
+  })
   @ApiOkResponse({ type: HistoryPage })
   @ApiProblems(404)
-  itemHistory(@Param('key') key: string): Promise<HistoryPage> {
-    return this.history.itemHistory(key);
+  itemHistory(@Param('key') key: string, @Query() page: HistoryPageQuery): Promise<HistoryPage> {
+    return this.history.itemHistory(key, page);
   }
 }

@@ -29,7 +29,7 @@ export class ItemsController {
   @Post()
   @ApiOperation({ summary: 'Create an item in the initial state; records a created event' })
   @ApiCreatedResponse({ type: ItemDetailView, description: 'Location names the new item' })
-  @ApiProblems(403, 409, 413, 415)
+  @ApiProblems(403, 409, 413, 415, 503, 507)
   async create(
     @Body() dto: CreateItemDto,
     @CurrentActor() actor: Actor,
@@ -54,7 +54,7 @@ export class ItemsController {
   @ApiOperation({ summary: 'Change descriptive fields; records an updated event with the field diff' })
   @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the version you read, e.g. "3"' })
   @ApiOkResponse({ type: ItemDetailView })
-  @ApiProblems(403, 404, 412, 413, 415, 428)
+  @ApiProblems(403, 404, 412, 413, 415, 428, 503, 507)
   async update(
     @Param('key') key: string,
     @Body() dto: UpdateItemDto,
@@ -72,7 +72,7 @@ export class ItemsController {
   @ApiOperation({ summary: 'Move the item through the workflow; records a transitioned event' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'Enforced when given' })
   @ApiOkResponse({ type: ItemDetailView })
-  @ApiProblems(403, 404, 409, 412, 413, 415)
+  @ApiProblems(403, 404, 409, 412, 413, 415, 503, 507)
   async transition(
     @Param('key') key: string,
     @Body() dto: TransitionItemDto,

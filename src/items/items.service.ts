@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { todayUtc } from '../common/calendar-date.js';
 import { DomainError } from '../common/domain-error.js';
+import { assertIfMatch, type IfMatch } from '../common/if-match.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { PositionRepository } from '../history/position.repository.js';
 import { PartyRepository } from '../parties/party.repository.js';
@@ -12,7 +13,6 @@ import type { TakePositionDto } from './dto/take-position.dto.js';
 import type { TransitionItemDto } from './dto/transition-item.dto.js';
 import type { UpdateItemDto } from './dto/update-item.dto.js';
 import type { ItemEntity } from './item.entity.js';
-import { assertIfMatch } from './item-version.js';
 import { presentItem, presentItemDetail } from './item.presenter.js';
 import { ItemRepository } from './item.repository.js';
 import type { ItemDetailView, ItemPage } from './item.view.js';
@@ -59,34 +59,24 @@ export class ItemsService {
     return this.detail(this.dataSource.manager, await this.items.findByKey(this.dataSource.manager, key));
   }
 
-  async update(
-    key: string,
-    dto: UpdateItemDto,
-    expectedVersion: number | undefined,
-    actor: string,
-  ): Promise<ItemDetailView> {
+  async update(key: string, dto: UpdateItemDto, ifMatch: IfMatch, actor: string): Promise<ItemDetailView> {
     const fields = Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined));
     if (Object.keys(fields).length === 0) {
       throw DomainError.validation([{ field: 'body', message: 'names no field to change' }], 'Nothing to change.');
     }
     return this.transactions.write(async (manager) => {
       const current = await this.items.findByKey(manager, key);
-      assertIfMatch(current, expectedVersion);
+      assertIfMatch(ifMatch, current.version, current.slug);
       return this.detail(manager, await this.writer.describe(manager, current, fields, actor, todayUtc()));
     });
   }
 
-  async transition(
-    key: string,
-    dto: TransitionItemDto,
-    expectedVersion: number | undefined,
-    actor: string,
-  ): Promise<ItemDetailView> {
+  async transition(key: string, dto: TransitionItemDto, ifMatch: IfMatch, actor: string): Promise<ItemDetailView> {
     return this.transactions.write(async (manager) => {
       const { moves } = await this.transitions.prepareMoves(
         manager,
-        [{ item: key, to: dto.to, reason: dto.reason, expectedVersion, source: dto.source }],
-        { kind: 'single', actor, meeting: dto.meeting, effectiveOn: dto.effectiveOn },
+        [{ item: key, to: dto.to, reason: dto.reason, source: dto.source }],
+        { kind: 'single', actor, meeting: dto.meeting, effectiveOn: dto.effectiveOn, ifMatch },
       );
       const [updated] = await this.writer.transitionAll(manager, moves);
       return this.detail(manager, updated);
@@ -94,15 +84,10 @@ export class ItemsService {
   }
 
   // Records a party's stance on the item: a positioned event, dated and checked like a transition.
-  async takePosition(
-    key: string,
-    dto: TakePositionDto,
-    expectedVersion: number | undefined,
-    actor: string,
-  ): Promise<ItemDetailView> {
+  async takePosition(key: string, dto: TakePositionDto, ifMatch: IfMatch, actor: string): Promise<ItemDetailView> {
     return this.transactions.write(async (manager) => {
       const current = await this.items.findByKey(manager, key);
-      assertIfMatch(current, expectedVersion);
+      assertIfMatch(ifMatch, current.version, current.slug);
       const { meeting, effectiveOn } = await this.transitions.dated(manager, {
         kind: 'single',
         meeting: dto.meeting,

@@ -10,7 +10,7 @@ import type { WorkflowState } from '../workflow/workflow.definition.js';
 import type { CheckedMove } from './item-writer.js';
 import type { ItemEntity } from './item.entity.js';
 import { ItemRepository } from './item.repository.js';
-import { assertIfMatch } from './item-version.js';
+import { assertIfMatch, type IfMatch } from '../common/if-match.js';
 import { batchRefused, entryProblemError } from './transition-problems.js';
 
 // One requested move of one item, as the caller wrote it.
@@ -19,7 +19,7 @@ export interface TransitionEntry {
   readonly item: string;
   readonly to: WorkflowState;
   readonly reason?: string | null;
-  // A batch entry's expectedVersion, or the item API's If-Match.
+  // A batch entry's expectedVersion (a single transition has If-Match instead, on its occasion).
   readonly expectedVersion?: number;
   readonly source?: string | null;
 }
@@ -34,6 +34,8 @@ export interface TransitionOccasion {
   // A meeting's outcomes are checked and refused together, every failing entry listed; a single
   // transition (the item API, the seed) is refused with its own problem.
   readonly kind: 'single' | 'outcomes';
+  // The item API's If-Match, for a single transition.
+  readonly ifMatch?: IfMatch;
 }
 
 export interface PreparedTransitions {
@@ -80,7 +82,7 @@ export class TransitionPreparer {
     const single = occasion.kind === 'single';
     // A single transition names one item and an If-Match version: the item must exist and be at
     // that version before anything else is looked at. A batch reports those per entry, later.
-    const loaded = single ? await this.single(manager, entries) : undefined;
+    const loaded = single ? await this.single(manager, entries, occasion.ifMatch) : undefined;
     const { meeting, effectiveOn } = await this.dated(manager, occasion);
     const checked: ReasonedEntry[] = entries.map((entry) => ({
       item: entry.item,
@@ -129,10 +131,14 @@ export class TransitionPreparer {
     return { meeting, effectiveOn };
   }
 
-  private async single(manager: EntityManager, entries: readonly TransitionEntry[]): Promise<Map<string, ItemEntity>> {
+  private async single(
+    manager: EntityManager,
+    entries: readonly TransitionEntry[],
+    ifMatch: IfMatch,
+  ): Promise<Map<string, ItemEntity>> {
     const [entry] = entries;
     const item = await this.items.findByKey(manager, entry.item);
-    assertIfMatch(item, entry.expectedVersion);
+    assertIfMatch(ifMatch, item.version, item.slug);
     return new Map([[entry.item, item]]);
   }
 }

@@ -23,7 +23,7 @@ export class MeetingsController {
   @Post()
   @ApiOperation({ summary: 'Record a meeting' })
   @ApiCreatedResponse({ type: MeetingView })
-  @ApiProblems(403, 409, 413, 415)
+  @ApiProblems(403, 409, 413, 415, 503, 507)
   async create(@Body() dto: CreateMeetingDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<MeetingView> {
     const meeting = await this.meetings.create(dto);
     reply.header('location', `/api/meetings/${meeting.id}`);

@@ -42,7 +42,10 @@ export class OutcomesController {
       'With dryRun nothing is written and the answer shows what would change (batch null). With an ' +
       'Idempotency-Key the first answer (success or 4xx problem) is kept for IDEMPOTENCY_TTL_HOURS (24 by ' +
       'default) and a retry of the same request gets it back without applying again; the same key with another ' +
-      'body is 422. Keys are scoped by the request path.',
+      'body is 422. Keys are scoped by the meeting (by id or slug alike) and by the token. What is kept is a ' +
+      'digest of the request and the answer, up to IDEMPOTENCY_MAX_ANSWER_BYTES (1 MiB by default): a keyed ' +
+      'request whose answer would be larger is refused with 413 and nothing is applied. A dry run writes ' +
+      'nothing, so nothing is kept for its key.',
   })
   @ApiHeader({
     name: IDEMPOTENCY_KEY_HEADER,
@@ -61,7 +64,7 @@ export class OutcomesController {
       'Some outcome or position conflicts with its item (failures lists each: an unknown item or party, a transition not allowed, a position out of date order), or the meeting is still ahead',
     content: OUTCOMES_PROBLEM,
   })
-  @ApiProblems(403, 404, 413, 415, 422)
+  @ApiProblems(403, 404, 413, 415, 422, 503, 507)
   apply(
     @Param('key') key: string,
     @Body() dto: ApplyOutcomesDto,

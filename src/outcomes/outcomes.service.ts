@@ -9,6 +9,7 @@ import { ItemWriter, type CheckedPositionChange } from '../items/item-writer.js'
 import { PositionPreparer } from '../items/position-preparer.js';
 import { TransitionPreparer } from '../items/transition-preparer.js';
 import { batchRefused } from '../items/transition-problems.js';
+import { MeetingRepository } from '../meetings/meeting.repository.js';
 import type { ApplyOutcomesDto } from './dto/apply-outcomes.dto.js';
 import type { OutcomeChangeView, OutcomesResultView, PositionChangeView } from './outcomes.view.js';
 
@@ -22,6 +23,7 @@ export class OutcomesService {
     private readonly positions: PositionPreparer,
     private readonly items: ItemRepository,
     private readonly writer: ItemWriter,
+    private readonly meetings: MeetingRepository,
   ) {}
 
   apply(
@@ -39,7 +41,13 @@ export class OutcomesService {
     // request without positions hashes as it did before positions existed.
     const request = { outcomes, ...(positions.length > 0 ? { positions } : {}), dryRun: dto.dryRun ?? false };
     // A dry run reads in the same write transaction as a real one, so it sees what a real one would.
-    return this.idempotency.run(idempotent, request, (manager) => this.applyIn(manager, meetingKey, request, actor));
+    // It writes nothing, so nothing is kept for its key: a retry simply runs it again.
+    return this.idempotency.run(
+      request.dryRun ? undefined : idempotent,
+      request,
+      (manager) => this.applyIn(manager, meetingKey, request, actor),
+      async (manager) => `/api/meetings/${(await this.meetings.findByKey(manager, meetingKey)).id}/outcomes`,
+    );
   }
 
   private async applyIn(

@@ -23,11 +23,13 @@ export class ReportsController {
   @Get('status')
   @ApiOperation({
     summary: "Every item's state as of a day, rebuilt from the history",
-    description: 'JSON by default; `format` or Accept picks CSV, Markdown or a printable HTML page.',
+    description:
+      'JSON by default; `format` or Accept picks CSV, Markdown or a printable HTML page. Reports are built a few ' +
+      'at a time; when too many wait already the answer is 503 with Retry-After.',
   })
   @ApiProduces(...PRODUCES)
   @ApiOkResponse({ type: StatusReport })
-  @ApiProblems(406)
+  @ApiProblems(406, 503)
   status(
     @Query() query: StatusReportQuery,
     @Headers('accept') accept: string | undefined,
@@ -43,12 +45,13 @@ export class ReportsController {
       'Every item proposed by asOf with its state, and for every party its latest position effective by then (null ' +
       'if none). knownAt and the item filters work as for the status report; divergent=true keeps the items where ' +
       'one party opposes while another supports or is conditional. JSON by default; `format` or Accept picks CSV, ' +
-      'Markdown or a printable HTML matrix that names each stance in words.',
+      'Markdown or a printable HTML matrix that names each stance in words. Reports are built a few at a time; ' +
+      'when too many wait already the answer is 503 with Retry-After.',
   })
   @ApiExtraModels(PositionCellView)
   @ApiProduces(...PRODUCES)
   @ApiOkResponse({ type: PositionsReport })
-  @ApiProblems(406)
+  @ApiProblems(406, 503)
   positions(
     @Query() query: PositionsReportQuery,
     @Headers('accept') accept: string | undefined,
@@ -61,11 +64,13 @@ export class ReportsController {
   @ApiOperation({
     summary:
       'The transitions and positions effective in a window, both ends included, with the counts before and after',
-    description: 'JSON by default; `format` or Accept picks CSV, Markdown or a printable HTML page.',
+    description:
+      'JSON by default; `format` or Accept picks CSV, Markdown or a printable HTML page. Reports are built a few ' +
+      'at a time; when too many wait already the answer is 503 with Retry-After.',
   })
   @ApiProduces(...PRODUCES)
   @ApiOkResponse({ type: ChangesReport })
-  @ApiProblems(406)
+  @ApiProblems(406, 503)
   changes(
     @Query() query: ChangesReportQuery,
     @Headers('accept') accept: string | undefined,

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { ReportBuildQueue } from './report-build-queue.js';
 import { HistoryModule } from '../history/history.module.js';
 import { ItemsModule } from '../items/items.module.js';
 import { PartiesModule } from '../parties/parties.module.js';
@@ -8,7 +11,14 @@ import { ReportsService } from './reports.service.js';
 @Module({
   imports: [HistoryModule, ItemsModule, PartiesModule],
   controllers: [ReportsController],
-  providers: [ReportsService],
+  providers: [
+    ReportsService,
+    {
+      provide: ReportBuildQueue,
+      useFactory: (config: AppConfig) => new ReportBuildQueue(config.reportBuildConcurrency, config.reportQueueLimit),
+      inject: [APP_CONFIG],
+    },
+  ],
   exports: [ReportsService],
 })
 export class ReportsModule {}

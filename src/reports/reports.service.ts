@@ -18,6 +18,7 @@ import { HistoryRepository } from '../history/history.repository.js';
 import { ItemRepository } from '../items/item.repository.js';
 import type { ReportFormat } from './report-format.js';
 import { RenderedReportCache } from './rendered-report-cache.js';
+import { ReportBuildQueue } from './report-build-queue.js';
 import { renderChangesReport, renderPositionsReport, renderStatusReport } from './render/render-report.js';
 import { reportScope, type ReportScope } from './report-scope.js';
 import { ScopedHistory, type ReportSource, type StateEvent } from './scoped-history.js';
@@ -36,6 +37,7 @@ export class ReportsService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly builds: ReportBuildQueue,
     private readonly events: HistoryRepository,
     private readonly items: ItemRepository,
     private readonly parties: PartyRepository,
@@ -44,8 +46,8 @@ export class ReportsService {
 
   async statusDocument(query: StatusReportQuery, format: ReportFormat): Promise<Buffer> {
     const asOf = query.asOf ?? todayUtc();
-    return this.rendered.get(await this.cacheKey('status', format, asOf, query), async () =>
-      Buffer.from(renderStatusReport(await this.status(asOf, query), format)),
+    return this.rendered.get(await this.cacheKey('status', format, asOf, query), () =>
+      this.builds.run(async () => Buffer.from(renderStatusReport(await this.status(asOf, query), format))),
     );
   }
 
@@ -54,8 +56,8 @@ export class ReportsService {
     if (query.from > to) {
       throw DomainError.validation([{ field: 'from', message: `must not be after to (${to})` }]);
     }
-    return this.rendered.get(await this.cacheKey('changes', format, `${query.from}..${to}`, query), async () =>
-      Buffer.from(renderChangesReport(await this.changes(query.from, to, query), format)),
+    return this.rendered.get(await this.cacheKey('changes', format, `${query.from}..${to}`, query), () =>
+      this.builds.run(async () => Buffer.from(renderChangesReport(await this.changes(query.from, to, query), format))),
     );
   }
 
@@ -63,8 +65,10 @@ export class ReportsService {
     const asOf = query.asOf ?? todayUtc();
     const divergent = query.divergent === 'true';
     const days = `${asOf}${divergent ? ' divergent' : ''}`;
-    return this.rendered.get(await this.cacheKey('positions', format, days, query), async () =>
-      Buffer.from(renderPositionsReport(await this.positionsReport(asOf, divergent, query), format)),
+    return this.rendered.get(await this.cacheKey('positions', format, days, query), () =>
+      this.builds.run(async () =>
+        Buffer.from(renderPositionsReport(await this.positionsReport(asOf, divergent, query), format)),
+      ),
     );
   }
 

@@ -27,7 +27,12 @@ describe('ItemsService on a real database', () => {
   it('dates a transition on its meeting and links the meeting', async () => {
     const item = await makeItem(services);
     const meeting = await makeMeeting(services, { heldOn: '2010-11-20' });
-    const moved = await items.transition(item.slug, { to: 'under_discussion', meeting: meeting.slug }, 1, TEST_ACTOR);
+    const moved = await items.transition(
+      item.slug,
+      { to: 'under_discussion', meeting: meeting.slug },
+      ['"1"'],
+      TEST_ACTOR,
+    );
     expect(moved).toMatchObject({ state: 'under_discussion', stateSince: '2010-11-20', version: 2 });
     const events = await eventsOf(item.id);
     expect(events[1]).toMatchObject({ action: 'transitioned', meeting_slug: meeting.slug, effective_on: '2010-11-20' });
@@ -45,7 +50,7 @@ describe('ItemsService on a real database', () => {
   it('checks If-Match before the meeting, and changes nothing', async () => {
     const item = await makeItem(services);
     const error: unknown = await items
-      .transition(item.slug, { to: 'under_discussion', meeting: 'no-such-meeting' }, 7, TEST_ACTOR)
+      .transition(item.slug, { to: 'under_discussion', meeting: 'no-such-meeting' }, ['"7"'], TEST_ACTOR)
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ code: 'version_mismatch', extensions: { currentVersion: 1 } });

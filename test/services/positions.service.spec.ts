@@ -20,7 +20,7 @@ describe('positions through the services, on a real database', () => {
     const meeting = await makeMeeting(services, { heldOn: '2010-10-01' });
     const answer = await services
       .get(ItemsService)
-      .takePosition(item.slug, { party: party.slug, stance: 'undecided', meeting: meeting.slug }, 1, TEST_ACTOR);
+      .takePosition(item.slug, { party: party.slug, stance: 'undecided', meeting: meeting.slug }, ['"1"'], TEST_ACTOR);
     expect(answer).toMatchObject({ version: 2, positions: [{ party: party.slug, since: '2010-10-01' }] });
     expect(await services.get(PositionRepository).currentOfItem(manager(), item.id)).toEqual([
       { party: party.slug, stance: 'undecided', since: '2010-10-01', statement: null },

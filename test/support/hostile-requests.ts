@@ -32,9 +32,20 @@ type PathStep = string | number;
 // source 500, reason 2,000, summary 5,000.
 const OVER_LIMITS = [65, 101, 201, 501, 2001, 5001, 20_000];
 const CONTROL_CHARACTERS = ['\u0000', '\u0001', '\u0007', '\b', '\u000b', '\f', '\u001b', '\u007f', '\u0085', '\u009f'];
-const ODD_TEXT = [
+// Not well-formed Unicode: always refused (API.md v1.1), wherever it is sent.
+export const ILL_FORMED_TEXT = [
   '\ud800',
   '\udfff',
+  'Truncated emoji: \ud83d',
+  '\udc00 reversed',
+  '\ud800\ud800',
+  'a\udfffb',
+];
+// Line breaks that must stay inside a CSV or Markdown cell.
+const LINE_BREAKS = ["Postponed.\n=cmd|' /C calc'!A0", 'a\rb', '\r\n', 'x\n\n@SUM(1)', '\n-1'];
+const ODD_TEXT = [
+  ...ILL_FORMED_TEXT,
+  ...LINE_BREAKS,
   '\u202e',
   '\u200b',
   '\ufeff',
@@ -360,6 +371,22 @@ function body(document: OpenApiDocument, route: RouteSpec, pools: KeyPools): fc.
   );
 }
 
+// encodeURIComponent, except that a lone surrogate becomes its three-byte (CESU-8/WTF-8) form,
+// as a client that encodes UTF-16 code units sends it, instead of throwing.
+export function encodeLoosely(text: string): string {
+  return [...text]
+    .map((character) => {
+      const unit = character.charCodeAt(0);
+      if (character.length === 1 && unit >= 0xd800 && unit <= 0xdfff) {
+        return [0xed, 0xa0 | ((unit >> 6) & 0x1f), 0x80 | (unit & 0x3f)]
+          .map((byte) => `%${byte.toString(16).toUpperCase()}`)
+          .join('');
+      }
+      return encodeURIComponent(character);
+    })
+    .join('');
+}
+
 const ODD_PATH_KEYS = ['%', '%zz', '%00', '%2F', '%2e%2e', '..', '.', '~', ';', '%E2%80%AE', '%C0%AF', '%ff', 'a%20b'];
 
 function pathKey(pool: readonly string[]): fc.Arbitrary<string> {
@@ -371,7 +398,7 @@ function pathKey(pool: readonly string[]): fc.Arbitrary<string> {
       arbitrary: fc
         .oneof(hostileString, fc.uuid(), fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty'))
         .filter((text) => text.length > 0 && text.length < 4000)
-        .map((text) => encodeURIComponent(text.replace(/[\ud800-\udfff]/g, ''))),
+        .map(encodeLoosely),
     },
   );
 }
@@ -405,13 +432,11 @@ function queryString(document: OpenApiDocument, route: RouteSpec, pools: KeyPool
   const value = (name: string): fc.Arbitrary<string> => {
     const declared = route.query.find((parameter) => parameter.name === name);
     const valid = declared ? nearlyValid(document, declared.schema, pools, name).map(String) : fc.constant('1');
-    const hostile = hostileString.map((text) => text.replace(/[\ud800-\udfff]/g, ''));
+    const hostile = hostileString;
     const numeric = declared?.schema.type === 'number' || declared?.schema.type === 'integer';
     return numeric ? fc.oneof(valid, hostile, numericText) : fc.oneof(valid, valid, hostile);
   };
-  const pair = names.chain((name) =>
-    value(name).map((text) => `${encodeURIComponent(name)}=${encodeURIComponent(text)}`),
-  );
+  const pair = names.chain((name) => value(name).map((text) => `${encodeURIComponent(name)}=${encodeLoosely(text)}`));
   const junk = fc.constantFrom('%', '%zz', '%00', '&&', '=', '==', 'limit=1&limit=2', 'offset=%ff', 'q=%E2%80');
   return fc
     .array(fc.oneof({ weight: 5, arbitrary: pair }, { weight: 1, arbitrary: junk }), { maxLength: 5 })

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { PRINTABLE_MESSAGE, PRINTABLE_PATTERN, ToQueryInteger } from '../../common/validators.js';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsWholeNumber, PRINTABLE_MESSAGE, PRINTABLE_PATTERN, ToQueryInteger } from '../../common/validators.js';
 import { STANCES, type Stance } from '../../parties/stance.js';
 import { WORKFLOW_STATES, type WorkflowState } from '../../workflow/workflow.definition.js';
 
@@ -76,16 +76,12 @@ export class ListItemsQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
   @ToQueryInteger()
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @IsWholeNumber(1, 200)
   limit?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 999_999_999, default: 0 })
   @IsOptional()
   @ToQueryInteger()
-  @IsInt()
-  @Min(0)
-  @Max(999_999_999)
+  @IsWholeNumber(0, 999_999_999)
   offset?: number;
 }

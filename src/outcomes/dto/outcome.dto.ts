@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
-import { PRINTABLE_MESSAGE, PRINTABLE_PATTERN } from '../../common/validators.js';
+import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsWholeNumber, PRINTABLE_MESSAGE, PRINTABLE_PATTERN } from '../../common/validators.js';
 import { TransitionItemDto } from '../../items/dto/transition-item.dto.js';
 
 // One decision of a meeting about one item: a transition's fields, naming its item.
@@ -14,7 +14,6 @@ export class OutcomeDto extends PickType(TransitionItemDto, ['to', 'reason', 'so
 
   @ApiPropertyOptional({ minimum: 1, description: "When given, the item's current version must equal it (else 412)" })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber(1)
   expectedVersion?: number;
 }

@@ -46,4 +46,20 @@ describe('CSV reports', () => {
     const rows = parse<Record<string, string>>(statusCsv(report), { columns: true });
     expect(rows[0]?.title).toBe(`'=HYPERLINK("http://example.org")`);
   });
+
+  // A bare line feed (or carriage return) outside quotes would end the row, and the text after
+  // it would start a new row where the formula guard no longer applies.
+  it.each([
+    ['a line feed', 'Postponed.\n=cmd|/c calc'],
+    ['a carriage return', 'Postponed.\r=cmd|/c calc'],
+  ])('quotes a cell holding %s, so it stays one cell', (_, reason) => {
+    const report = sampleStatusReport();
+    report.items[0].lastReason = reason;
+    const text = statusCsv(report);
+    expect(text.split('\r\n').filter((line) => line.startsWith('=')).length).toBe(0);
+    expect(text).toContain(`"${reason}"`);
+    const rows = parse<Record<string, string>>(text, { columns: true });
+    expect(rows).toHaveLength(2);
+    expect(rows[0]?.lastReason).toBe(reason);
+  });
 });

@@ -3,14 +3,16 @@ import type { ChangeView, ChangesReport, PositionChangeEventView } from '../chan
 import type { PositionsReport } from '../positions-report.view.js';
 import type { StatusReport } from '../status-report.view.js';
 
-// RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma, a quote or a line
-// break. A cell a spreadsheet would run as a formula (=, +, -, @ first) gets a leading quote.
+// RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma, a quote, a CR or
+// an LF (csv-stringify by itself quotes only a whole CRLF, so a bare LF would start a new row).
+// A cell a spreadsheet would run as a formula (=, +, -, @ first) gets a leading quote.
 function toCsv<Row extends object>(columns: ReadonlyArray<keyof Row & string>, rows: readonly Row[]): string {
   return stringify(rows as Row[], {
     header: true,
     columns: [...columns],
     record_delimiter: 'windows',
     escape_formulas: true,
+    quoted_match: /[\r\n]/,
   });
 }
 

@@ -7,6 +7,15 @@ describe('Markdown reports', () => {
     expect(markdownCell(null)).toBe('');
   });
 
+  it.each([
+    ['a link', '[click](javascript:alert(1))', '\\[click\\](javascript:alert(1))'],
+    ['an image', '![x](http://example.org/pixel.png)', '!\\[x\\](http://example.org/pixel.png)'],
+    ['a reference link', '[x][1] and [1]: http://example.org', '\\[x\\]\\[1\\] and \\[1\\]: http://example.org'],
+    ['an autolink', '<http://example.org>', '\\<http://example.org>'],
+  ])('escapes %s, so a cell never links or loads anything', (_, text, escaped) => {
+    expect(markdownCell(text)).toBe(escaped);
+  });
+
   it('has a counts table naming every state and an items table with one row per item', () => {
     const text = statusMarkdown(sampleStatusReport());
     expect(text).toMatch(/^# Status as of 2010-11-21\n/);

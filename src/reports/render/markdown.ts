@@ -10,14 +10,15 @@ import { stateLabel } from './state-style.js';
 
 type Cell = string | number | null;
 
-// A cell stays one cell: pipes and backslashes are escaped, line breaks become <br>, and a <
-// is escaped so that user text never turns into HTML where the Markdown is rendered.
+// A cell stays one cell: pipes and backslashes are escaped, line breaks become <br>, a < is
+// escaped so that user text never turns into HTML where the Markdown is rendered, and brackets so
+// that it never becomes a link or an image (`[x](javascript:…)`, `![x](http://tracker…)`).
 export function markdownCell(value: Cell): string {
   if (value === null) {
     return '';
   }
   return String(value)
-    .replace(/[\\|<]/g, (character) => `\\${character}`)
+    .replace(/[\\|<[\]]/g, (character) => `\\${character}`)
     .replace(/\r\n|\r|\n/g, '<br>');
 }
 
