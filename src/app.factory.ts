@@ -3,10 +3,11 @@ import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogController, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { pino, type DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
+import { createOpenApiDocument, MAX_PATH_PARAMETER_LENGTH } from './app.openapi.js';
 import type { AppConfig } from './config/app-config.js';
 import { PinoNestLogger } from './common/pino-nest-logger.js';
 import { clientErrorHandler } from './common/client-error.handler.js';
@@ -43,6 +44,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: config.bodyLimitBytes,
+    routerOptions: { maxParamLength: MAX_PATH_PARAMETER_LENGTH },
     // A client that sends its request slowly (a byte every few seconds) would hold a connection
     // for ever: the whole request must arrive within requestTimeout (408 otherwise), Node checks
     // every second instead of every 30 s, and an idle connection closes after connectionTimeout.
@@ -134,20 +136,10 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     });
   }
   // Built on the first request for it rather than at start: it walks every route's metadata.
-  const document = () =>
-    SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('policy-tracker')
-        .setDescription(
-          'Tracks diplomatic cooperation proposals through a status workflow, with an append-only history. ' +
-            'Errors are RFC 9457 problem details (application/problem+json).',
-        )
-        .setVersion('1')
-        .addBearerAuth()
-        .build(),
-    );
+  const document = () => createOpenApiDocument(app, config);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
+  // `/` leads to the browsable API until something better lives there; not part of the API itself.
+  fastify.get('/', (_request, reply) => reply.redirect('/docs', 302));
   // SIGTERM/SIGINT: stop accepting, finish the requests in flight, close the database, exit 0.
   app.enableShutdownHooks(undefined, { useProcessExit: true });
   await app.init();

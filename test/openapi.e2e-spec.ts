@@ -1,4 +1,10 @@
+import { createOpenApiChecker } from './support/openapi-check.mjs';
 import { startTestApp, type TestApp } from './support/test-app.js';
+
+interface Operation {
+  description?: string;
+  responses: Record<string, { headers?: Record<string, unknown>; content: Record<string, unknown> }>;
+}
 
 describe('OpenAPI', () => {
   let t: TestApp;
@@ -68,5 +74,74 @@ describe('OpenAPI', () => {
   it('renders the browsable UI at /docs', async () => {
     const response = await t.api.get('/docs').redirects(1).expect(200);
     expect(response.text).toMatch(/swagger-ui/i);
+  });
+
+  it('leads from / to the browsable API', async () => {
+    const response = await t.api.get('/').expect(302);
+    expect(response.headers.location).toBe('/docs');
+  });
+
+  it('describes every problem answer as application/problem+json, and every answer with x-request-id', async () => {
+    const document = (await t.api.get('/openapi.json').expect(200)).body;
+    expect(document.servers.length).toBeGreaterThan(0);
+    expect(document.tags.map((tag: { name: string }) => tag.name)).toEqual(
+      expect.arrayContaining(['items', 'meetings', 'reports', 'audit', 'tokens', 'workflow', 'operations']),
+    );
+    expect(document.components.securitySchemes.bearer.bearerFormat).not.toBe('JWT');
+    for (const [path, operations] of Object.entries<Record<string, Operation>>(document.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        expect([path, method, typeof operation.description]).toEqual([path, method, 'string']);
+        for (const [status, response] of Object.entries(operation.responses)) {
+          expect([path, method, status, Object.keys(response.headers ?? {})]).toEqual([
+            path,
+            method,
+            status,
+            expect.arrayContaining(['x-request-id']),
+          ]);
+          if (Number(status) >= 400) {
+            // Every refusal is a problem; only /health's degraded 503 is also plain JSON (API.md v1.1).
+            expect([path, method, status, Object.keys(response.content)]).toEqual([
+              path,
+              method,
+              status,
+              path === '/health' && status === '503'
+                ? ['application/json', 'application/problem+json']
+                : ['application/problem+json'],
+            ]);
+          }
+        }
+      }
+    }
+  });
+
+  // The checker every supertest answer goes through (test/support/test-app.ts) must catch a lie.
+  it('catches an answer the document does not describe', async () => {
+    const checker = createOpenApiChecker((await t.api.get('/openapi.json').expect(200)).body);
+    const problem = JSON.stringify({ type: 'x', title: 'Not found', status: 404, detail: 'No item.' });
+    const answer = {
+      method: 'GET',
+      url: '/api/items/some-item?x=1',
+      status: 404,
+      headers: { 'content-type': 'application/problem+json; charset=utf-8', 'x-request-id': 'r-1' },
+      body: problem,
+    };
+    expect(checker.check(answer)).toEqual([]);
+    expect(checker.check({ ...answer, status: 418 })).toEqual([
+      expect.stringContaining('status 418 is not documented'),
+    ]);
+    expect(checker.check({ ...answer, headers: { ...answer.headers, 'content-type': 'application/json' } })).toEqual([
+      expect.stringContaining('content type application/json is not documented'),
+    ]);
+    expect(checker.check({ ...answer, body: JSON.stringify({ title: 'Not found' }) })).toEqual([
+      expect.stringContaining("must have required property 'type'"),
+    ]);
+    expect(checker.check({ ...answer, headers: { ...answer.headers, 'x-secret': '1' } })).toEqual([
+      expect.stringContaining('header x-secret is sent but not documented'),
+    ]);
+    expect(checker.check({ ...answer, headers: { 'content-type': 'application/problem+json' } })).toEqual([
+      expect.stringContaining('required header x-request-id is missing'),
+    ]);
+    // A path the document does not have is no operation's answer.
+    expect(checker.check({ ...answer, url: '/api/%2e%2e/api/items/x' })).toEqual([]);
   });
 });

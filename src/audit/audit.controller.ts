@@ -27,7 +27,10 @@ export class AuditController {
   }
 
   @Get('head')
-  @ApiOperation({ summary: 'The newest event hash and the event count: a checkpoint to publish' })
+  @ApiOperation({
+    summary: 'The newest event hash and the event count: a checkpoint to publish',
+    description: 'Any token. Publish it elsewhere; `GET /api/audit/verify?against=<hash>:<count>` checks it later.',
+  })
   @ApiOkResponse({ type: AuditHeadView })
   @ApiProblems()
   head(): Promise<AuditHeadView> {

@@ -21,7 +21,10 @@ export class TokensController {
   constructor(private readonly tokens: TokensService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a token; the secret is in this answer only' })
+  @ApiOperation({
+    summary: 'Create a token; the secret is in this answer only',
+    description: 'Admin only. Names are unique for ever: a revoked name stays taken, as the history cites it.',
+  })
   @ApiCreatedResponse({ type: CreatedTokenView })
   @ApiProblems(403, 409, 413, 415, 503, 507)
   create(@Body() dto: CreateTokenDto): Promise<CreatedTokenView> {
@@ -29,7 +32,10 @@ export class TokensController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Names, roles and dates of all tokens; never secrets' })
+  @ApiOperation({
+    summary: 'Names, roles and dates of all tokens; never secrets',
+    description: 'Admin only. Revoked tokens are listed with their revocation date.',
+  })
   @ApiOkResponse({ type: TokenList })
   @ApiProblems(403)
   list(): Promise<TokenList> {
@@ -40,10 +46,13 @@ export class TokensController {
   @HttpCode(204)
   @ApiOperation({
     summary: 'Revoke a token; it stops working at once',
-    description: 'The last active admin token cannot be revoked (409): create another admin token first.',
+    description:
+      'Admin only, on every instance at once: tokens are looked up on every request. The last active admin ' +
+      'token cannot be revoked (409): create another admin token first.',
   })
-  @ApiNoContentResponse()
-  @ApiProblems(403, 404, 409, 503, 507)
+  @ApiNoContentResponse({ description: 'Revoked' })
+  // No body is read, but one that is sent must still be JSON within the limit.
+  @ApiProblems(403, 404, 409, 413, 415, 507)
   revoke(@Param('name') name: string): Promise<void> {
     return this.tokens.revoke(name);
   }

@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import type { HeadersObject, ReferenceObject, SchemaObject } from '@nestjs/swagger';
 
 export class FieldErrorView {
   @ApiProperty({ example: 'reason' })
@@ -16,7 +17,7 @@ export class ProblemView {
   @ApiProperty({ example: 'Item not found' })
   title: string;
 
-  @ApiProperty({ example: 404 })
+  @ApiProperty({ type: 'integer', example: 404 })
   status: number;
 
   @ApiProperty({ example: 'No item has the id or slug "x".' })
@@ -30,13 +31,21 @@ export class ProblemView {
 
   @ApiPropertyOptional({ type: [FieldErrorView], description: 'On validation errors: each failing field' })
   errors?: FieldErrorView[];
-
-  @ApiPropertyOptional({ description: 'On 409 for a transition: the moves allowed from the current state' })
-  allowedTransitions?: { to: string; requiresReason: boolean }[];
 }
 
+export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+export const PROBLEM_SCHEMA = { $ref: getSchemaPath(ProblemView) };
+
+const RETRY_AFTER: HeadersObject = {
+  'Retry-After': {
+    description: 'Seconds to wait before trying again',
+    required: true,
+    schema: { type: 'integer', minimum: 1 },
+  },
+};
+
 const DESCRIPTIONS: Record<number, string> = {
-  400: 'Malformed JSON, unknown or mistyped field, failed validation or bad query parameter',
+  400: 'Malformed JSON or URL, unknown or mistyped field, failed validation or bad query parameter',
   401: 'No token, or an unknown or revoked token',
   403: 'The token may not do this (writing needs an admin token)',
   404: 'Unknown item, meeting, party, token or route',
@@ -52,11 +61,21 @@ const DESCRIPTIONS: Record<number, string> = {
   507: 'The disk is full: nothing was written; see Retry-After',
 };
 
-const RETRY_AFTER = { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } } };
-const HEADERS: Record<number, Record<string, { description: string; schema: { type: string } }>> = {
+// Every problem answer: RFC 9457 JSON under its own media type.
+export function ApiProblem(
+  status: number,
+  description: string,
+  schema: SchemaObject | ReferenceObject,
+  headers?: HeadersObject,
+): MethodDecorator {
+  return ApiResponse({ status, description, headers, content: { [PROBLEM_MEDIA_TYPE]: { schema } } });
+}
+
+const HEADERS: Record<number, HeadersObject> = {
   401: {
     'WWW-Authenticate': {
       description: 'Bearer realm="policy-tracker", with error="invalid_token" when a token was sent',
+      required: true,
       schema: { type: 'string' },
     },
   },
@@ -65,19 +84,14 @@ const HEADERS: Record<number, Record<string, { description: string; schema: { ty
   507: RETRY_AFTER,
 };
 
-// Every /api route can answer 400, 401 and 429; list the ones specific to a route here (writes:
-// 503 and 507 when the storage fails).
-export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {
-  // Content alone, without `type`: a type would make the media type application/json.
+// Every /api route can answer 400 (a malformed URL or query), 401, 429 and 503 (the database
+// busy, or its storage unavailable); list the ones specific to a route here (writes: 507 when the
+// disk is full). 408, 414 and 431 are added to every route by src/app.openapi.ts.
+export function ApiProblems(...statuses: number[]): MethodDecorator {
   return applyDecorators(
     ApiExtraModels(ProblemView),
-    ...[...new Set([400, 401, 429, ...statuses])].map((status) =>
-      ApiResponse({
-        status,
-        description: DESCRIPTIONS[status] ?? 'Problem',
-        headers: HEADERS[status],
-        content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemView) } } },
-      }),
-    ),
+    ...[...new Set([400, 401, 429, 503, ...statuses])]
+      .sort((a, b) => a - b)
+      .map((status) => ApiProblem(status, DESCRIPTIONS[status] ?? 'Problem', PROBLEM_SCHEMA, HEADERS[status])),
   );
 }

@@ -16,10 +16,16 @@ export class HistoryEventView {
   @ApiProperty({ enum: EVENT_ACTIONS })
   action: EventAction;
 
-  @ApiProperty({ enum: WORKFLOW_STATES, nullable: true, type: String })
+  // OpenAPI 3.0.3: a nullable enum lists null among its values.
+  @ApiProperty({
+    enum: [...WORKFLOW_STATES, null],
+    nullable: true,
+    type: String,
+    description: 'The state before; null on a created event',
+  })
   fromState: WorkflowState | null;
 
-  @ApiProperty({ enum: WORKFLOW_STATES, nullable: true, type: String })
+  @ApiProperty({ enum: [...WORKFLOW_STATES, null], nullable: true, type: String, description: 'The state after' })
   toState: WorkflowState | null;
 
   @ApiProperty({

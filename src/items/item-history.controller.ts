@@ -14,7 +14,9 @@ export class ItemHistoryController {
   @Get(':key/history')
   @ApiOperation({
     summary: "The item's events, oldest first, a page at a time",
-    description: '`limit` events (default 100, at most 1000) after the event `after`; `next` links the next page.',
+    description:
+      '`limit` events (default 100, at most 1000) after the event `after`; `next` links the next page. Each ' +
+      'says who changed what, when it was recorded, the day it took effect, why, and which meeting decided it.',
   })
   @ApiOkResponse({ type: HistoryPage })
   @ApiProblems(404)

@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ProblemView } from '../common/api-problems.decorator.js';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ConsensusView, PositionView } from '../positions/position.view.js';
 import { WORKFLOW_STATES, type WorkflowState } from '../workflow/workflow.definition.js';
 
@@ -8,6 +9,12 @@ export class AllowedTransitionView {
 
   @ApiProperty()
   requiresReason: boolean;
+}
+
+// A 409 for a transition: the moves the workflow allows from the item's current state.
+export class TransitionProblemView extends ProblemView {
+  @ApiPropertyOptional({ type: [AllowedTransitionView], description: 'On transition_not_allowed' })
+  allowedTransitions?: AllowedTransitionView[];
 }
 
 export class ItemView {

@@ -1,15 +1,25 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { type Actor, CurrentActor } from '../auth/actor.js';
-import { ApiProblems } from '../common/api-problems.decorator.js';
+import { ETAG_HEADER, IF_MATCH_SCHEMA, locationHeader } from '../common/api-headers.js';
+import { ApiProblem, ApiProblems } from '../common/api-problems.decorator.js';
 import { etag, parseIfMatch, requireIfMatch } from '../common/if-match.js';
 import { CreateItemDto } from './dto/create-item.dto.js';
 import { ListItemsQuery } from './dto/list-items.query.js';
 import { TakePositionDto } from './dto/take-position.dto.js';
 import { TransitionItemDto } from './dto/transition-item.dto.js';
 import { UpdateItemDto } from './dto/update-item.dto.js';
-import { ItemDetailView, ItemPage } from './item.view.js';
+import { ItemDetailView, ItemPage, TransitionProblemView } from './item.view.js';
 import { ItemsService } from './items.service.js';
 
 @ApiTags('items')
@@ -19,7 +29,10 @@ export class ItemsController {
   constructor(private readonly items: ItemsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List items, filtered, sorted and paged' })
+  @ApiOperation({
+    summary: 'List items, filtered, sorted and paged',
+    description: 'Filters combine with AND; `q` searches title and summary. `total` counts every match, not the page.',
+  })
   @ApiOkResponse({ type: ItemPage })
   @ApiProblems()
   list(@Query() query: ListItemsQuery): Promise<ItemPage> {
@@ -27,9 +40,16 @@ export class ItemsController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Create an item in the initial state; records a created event' })
-  @ApiCreatedResponse({ type: ItemDetailView, description: 'Location names the new item' })
-  @ApiProblems(403, 409, 413, 415, 503, 507)
+  @ApiOperation({
+    summary: 'Create an item in the initial state; records a created event',
+    description: 'Admin only. The slug is unique for ever (409 when taken); the item starts at version 1.',
+  })
+  @ApiCreatedResponse({
+    type: ItemDetailView,
+    description: 'The new item; Location names it by id',
+    headers: { ...locationHeader('/api/items/9b2f3c1e-8a4d-4b6e-9f10-2c3d4e5f6a7b'), ...ETAG_HEADER },
+  })
+  @ApiProblems(403, 409, 413, 415, 507)
   async create(
     @Body() dto: CreateItemDto,
     @CurrentActor() actor: Actor,
@@ -41,8 +61,11 @@ export class ItemsController {
   }
 
   @Get(':key')
-  @ApiOperation({ summary: 'One item by id or slug, with the transitions allowed from its state' })
-  @ApiOkResponse({ type: ItemDetailView, description: 'ETag carries the version' })
+  @ApiOperation({
+    summary: 'One item by id or slug, with the transitions allowed from its state',
+    description: 'ETag carries the version, for If-Match on a later PATCH or transition.',
+  })
+  @ApiOkResponse({ type: ItemDetailView, description: 'The item', headers: ETAG_HEADER })
   @ApiProblems(404)
   async findOne(@Param('key') key: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<ItemDetailView> {
     const item = await this.items.findOne(key);
@@ -51,10 +74,18 @@ export class ItemsController {
   }
 
   @Patch(':key')
-  @ApiOperation({ summary: 'Change descriptive fields; records an updated event with the field diff' })
-  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the version you read, e.g. "3"' })
-  @ApiOkResponse({ type: ItemDetailView })
-  @ApiProblems(403, 404, 412, 413, 415, 428, 503, 507)
+  @ApiOperation({
+    summary: 'Change descriptive fields; records an updated event with the field diff',
+    description: 'Admin only. `state`, `id` and `version` cannot be patched: use transitions. Needs If-Match.',
+  })
+  @ApiHeader({
+    name: 'If-Match',
+    required: true,
+    description: 'The ETag of the version you read, e.g. "3"',
+    schema: IF_MATCH_SCHEMA,
+  })
+  @ApiOkResponse({ type: ItemDetailView, description: 'The item after the change', headers: ETAG_HEADER })
+  @ApiProblems(403, 404, 412, 413, 415, 428, 507)
   async update(
     @Param('key') key: string,
     @Body() dto: UpdateItemDto,
@@ -69,10 +100,19 @@ export class ItemsController {
 
   @Post(':key/transitions')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Move the item through the workflow; records a transitioned event' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'Enforced when given' })
-  @ApiOkResponse({ type: ItemDetailView })
-  @ApiProblems(403, 404, 409, 412, 413, 415, 503, 507)
+  @ApiOperation({
+    summary: 'Move the item through the workflow; records a transitioned event',
+    description:
+      'Admin only. The workflow must allow the move (409 lists the allowed ones), some moves need a reason, and ' +
+      "`effectiveOn` (default: the meeting's day, else today) may not be before the item's stateSince.",
+  })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'Enforced when given', schema: IF_MATCH_SCHEMA })
+  @ApiOkResponse({ type: ItemDetailView, description: 'The item after the move', headers: ETAG_HEADER })
+  @ApiExtraModels(TransitionProblemView)
+  @ApiProblem(409, 'The workflow does not allow the move, or the date is before the last change', {
+    $ref: getSchemaPath(TransitionProblemView),
+  })
+  @ApiProblems(403, 404, 412, 413, 415, 507)
   async transition(
     @Param('key') key: string,
     @Body() dto: TransitionItemDto,

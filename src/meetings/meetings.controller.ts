@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { locationHeader } from '../common/api-headers.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import { CreateMeetingDto } from './dto/create-meeting.dto.js';
 import { MeetingList, MeetingView } from './meeting.view.js';
@@ -13,7 +14,7 @@ export class MeetingsController {
   constructor(private readonly meetings: MeetingsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'All meetings, most recent first' })
+  @ApiOperation({ summary: 'All meetings, most recent first', description: 'Any token may read them.' })
   @ApiOkResponse({ type: MeetingList })
   @ApiProblems()
   list(): Promise<MeetingList> {
@@ -21,9 +22,16 @@ export class MeetingsController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Record a meeting' })
-  @ApiCreatedResponse({ type: MeetingView })
-  @ApiProblems(403, 409, 413, 415, 503, 507)
+  @ApiOperation({
+    summary: 'Record a meeting',
+    description: 'Admin only. The slug is unique (409 when taken); outcomes are recorded against it later.',
+  })
+  @ApiCreatedResponse({
+    type: MeetingView,
+    description: 'The new meeting; Location names it by id',
+    headers: locationHeader('/api/meetings/5d0c1a2b-3e4f-4a5b-8c6d-7e8f9a0b1c2d'),
+  })
+  @ApiProblems(403, 409, 413, 415, 507)
   async create(@Body() dto: CreateMeetingDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<MeetingView> {
     const meeting = await this.meetings.create(dto);
     reply.header('location', `/api/meetings/${meeting.id}`);
@@ -31,7 +39,7 @@ export class MeetingsController {
   }
 
   @Get(':key')
-  @ApiOperation({ summary: 'One meeting by id or slug' })
+  @ApiOperation({ summary: 'One meeting by id or slug', description: 'Any token may read it.' })
   @ApiOkResponse({ type: MeetingView })
   @ApiProblems(404)
   findOne(@Param('key') key: string): Promise<MeetingView> {

@@ -5,23 +5,18 @@ import {
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
-  ApiResponse,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
 import { type Actor, CurrentActor } from '../auth/actor.js';
-import { ApiProblems } from '../common/api-problems.decorator.js';
+import { ApiProblem, ApiProblems } from '../common/api-problems.decorator.js';
 import { IDEMPOTENCY_KEY_HEADER, IdempotentRequest } from '../idempotency/idempotent-request.decorator.js';
 import type { KeyedRequest } from '../idempotency/request-hash.js';
 import { ApplyOutcomesDto } from './dto/apply-outcomes.dto.js';
 import { OutcomesProblemView, OutcomesResultView } from './outcomes.view.js';
 import { OutcomesService } from './outcomes.service.js';
 
-// A refused batch is a problem answer with its failures.
-const OUTCOMES_PROBLEM = { 'application/problem+json': { schema: { $ref: getSchemaPath(OutcomesProblemView) } } };
-
 @ApiTags('meetings')
-@ApiExtraModels(OutcomesProblemView)
 @ApiBearerAuth()
 @Controller('api/meetings')
 export class OutcomesController {
@@ -51,19 +46,21 @@ export class OutcomesController {
     name: IDEMPOTENCY_KEY_HEADER,
     required: false,
     description: 'Any unique string of 1 to 200 visible ASCII characters, such as a UUID',
+    schema: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' },
   })
-  @ApiOkResponse({ type: OutcomesResultView })
-  @ApiResponse({
-    status: 400,
-    description: 'Invalid body, or every failing entry is an input problem (failures lists them)',
-    content: OUTCOMES_PROBLEM,
+  @ApiOkResponse({ type: OutcomesResultView, description: 'What changed (or would, on a dry run)' })
+  @ApiExtraModels(OutcomesProblemView)
+  @ApiProblem(400, 'Invalid body, or every failing entry is an input problem (failures lists them)', {
+    $ref: getSchemaPath(OutcomesProblemView),
   })
-  @ApiResponse({
-    status: 409,
-    description:
-      'Some outcome or position conflicts with its item (failures lists each: an unknown item or party, a transition not allowed, a position out of date order), or the meeting is still ahead',
-    content: OUTCOMES_PROBLEM,
-  })
+  @ApiProblem(
+    409,
+    'Some outcome or position conflicts with its item (failures lists each: an unknown item or party, a ' +
+      'transition not allowed, a position out of date order), or the meeting is still ahead',
+    {
+      $ref: getSchemaPath(OutcomesProblemView),
+    },
+  )
   @ApiProblems(403, 404, 413, 415, 422, 503, 507)
   apply(
     @Param('key') key: string,

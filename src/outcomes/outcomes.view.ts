@@ -37,8 +37,9 @@ export class PositionChangeView {
   @ApiProperty({ description: 'The party slug', example: 'russia' })
   party: string;
 
+  // OpenAPI 3.0.3: a nullable enum lists null among its values.
   @ApiProperty({
-    enum: STANCES,
+    enum: [...STANCES, null],
     nullable: true,
     type: String,
     description: "The party's stance before; null for its first",
@@ -131,6 +132,10 @@ export class OutcomeFailureView {
 }
 
 export class OutcomesProblemView extends ProblemView {
-  @ApiProperty({ type: [OutcomeFailureView], description: 'Every failing outcome, in request order' })
-  failures: OutcomeFailureView[];
+  @ApiPropertyOptional({
+    type: [OutcomeFailureView],
+    description:
+      'Every failing outcome, in request order; absent when the body itself is invalid or the meeting is ahead',
+  })
+  failures?: OutcomeFailureView[];
 }

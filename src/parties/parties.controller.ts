@@ -13,7 +13,10 @@ export class PartiesController {
   constructor(private readonly parties: PartiesService) {}
 
   @Get()
-  @ApiOperation({ summary: 'All parties (states, organizations, groups), in slug order' })
+  @ApiOperation({
+    summary: 'All parties (states, organizations, groups), in slug order',
+    description: 'Any token may read them; the seed records united-states, russia and nato.',
+  })
   @ApiOkResponse({ type: PartyList })
   @ApiProblems()
   list(): Promise<PartyList> {
@@ -21,7 +24,12 @@ export class PartiesController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Record a party that takes positions on items (admin)' })
+  @ApiOperation({
+    summary: 'Record a party that takes positions on items (admin)',
+    description:
+      "Slug and name follow a meeting's rules and are each unique (409 otherwise). The " +
+      'answer is the new party with its Location.',
+  })
   @ApiCreatedResponse({
     type: PartyView,
     headers: { Location: { description: 'The new party', schema: { type: 'string' } } },
@@ -34,7 +42,10 @@ export class PartiesController {
   }
 
   @Get(':key')
-  @ApiOperation({ summary: 'One party by id or slug' })
+  @ApiOperation({
+    summary: 'One party by id or slug',
+    description: 'An unknown id or slug is 404.',
+  })
   @ApiOkResponse({ type: PartyView })
   @ApiProblems(404)
   findOne(@Param('key') key: string): Promise<PartyView> {

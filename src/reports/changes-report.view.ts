@@ -48,8 +48,9 @@ export class PositionChangeEventView extends PickType(ChangeView, [
   @ApiProperty({ description: 'The party slug', example: 'united-states' })
   party: string;
 
+  // OpenAPI 3.0.3: a nullable enum lists null among its values.
   @ApiProperty({
-    enum: STANCES,
+    enum: [...STANCES, null],
     nullable: true,
     type: String,
     description: "The party's stance before; null for its first",

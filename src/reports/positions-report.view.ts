@@ -1,13 +1,11 @@
-import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { STANCES, type Stance } from '../parties/stance.js';
 import { WORKFLOW_STATES, type WorkflowState } from '../workflow/workflow.definition.js';
 import { ReportScopeView } from './status-report.view.js';
 
-export class PositionCellView {
-  @ApiProperty({ enum: STANCES })
+// A party's position in one cell of the matrix (its schema is inline in PositionsItemView).
+export interface PositionCellView {
   stance: Stance;
-
-  @ApiProperty({ description: 'The day the position took effect', example: '2010-09-22' })
   since: string;
 }
 
@@ -24,7 +22,16 @@ export class PositionsItemView {
   @ApiProperty({
     type: 'object',
     description: 'Every party of the report by slug: its position as of asOf, or null when it had taken none',
-    additionalProperties: { nullable: true, allOf: [{ $ref: getSchemaPath(PositionCellView) }] },
+    // OpenAPI 3.0.3: nullable does not reach into an allOf reference, so the cell is spelled out here.
+    additionalProperties: {
+      type: 'object',
+      nullable: true,
+      required: ['stance', 'since'],
+      properties: {
+        stance: { type: 'string', enum: [...STANCES] },
+        since: { type: 'string', description: 'The day the position took effect', example: '2010-09-22' },
+      },
+    },
     example: { russia: { stance: 'supports', since: '2009-11-29' }, nato: null },
   })
   positions: Record<string, PositionCellView | null>;

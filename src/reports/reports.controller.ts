@@ -1,18 +1,35 @@
-import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { VARY_ACCEPT_HEADER } from '../common/api-headers.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import { ChangesReport } from './changes-report.view.js';
 import { ChangesReportQuery } from './dto/changes-report.query.js';
 import type { ReportScopeQuery } from './dto/report-scope.query.js';
 import { PositionsReportQuery } from './dto/positions-report.query.js';
 import { StatusReportQuery } from './dto/status-report.query.js';
-import { PositionCellView, PositionsReport } from './positions-report.view.js';
+import { PositionsReport } from './positions-report.view.js';
 import { REPORT_CONTENT_TYPES, negotiateFormat, type ReportFormat } from './report-format.js';
 import { ReportsService } from './reports.service.js';
 import { StatusReport } from './status-report.view.js';
 
-const PRODUCES = ['application/json', 'text/csv', 'text/markdown', 'text/html'];
+// A report in each format it comes in: JSON by its schema, the others as text.
+function ApiReportResponse(view: typeof StatusReport | typeof ChangesReport | typeof PositionsReport): MethodDecorator {
+  const text = (description: string) => ({ schema: { type: 'string', description } });
+  return applyDecorators(
+    ApiExtraModels(view),
+    ApiOkResponse({
+      description: 'The report, in the format `format` or Accept asked for',
+      headers: VARY_ACCEPT_HEADER,
+      content: {
+        'application/json': { schema: { $ref: getSchemaPath(view) } },
+        'text/csv': text('RFC 4180 CSV with a header row; cells starting with = + - @ get a leading quote'),
+        'text/markdown': text('A Markdown document with tables'),
+        'text/html': text('A printable HTML page with charts, no scripts'),
+      },
+    }),
+  );
+}
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -27,9 +44,8 @@ export class ReportsController {
       'JSON by default; `format` or Accept picks CSV, Markdown or a printable HTML page. Reports are built a few ' +
       'at a time; when too many wait already the answer is 503 with Retry-After.',
   })
-  @ApiProduces(...PRODUCES)
-  @ApiOkResponse({ type: StatusReport })
-  @ApiProblems(406, 503)
+  @ApiReportResponse(StatusReport)
+  @ApiProblems(406)
   status(
     @Query() query: StatusReportQuery,
     @Headers('accept') accept: string | undefined,
@@ -48,10 +64,8 @@ export class ReportsController {
       'Markdown or a printable HTML matrix that names each stance in words. Reports are built a few at a time; ' +
       'when too many wait already the answer is 503 with Retry-After.',
   })
-  @ApiExtraModels(PositionCellView)
-  @ApiProduces(...PRODUCES)
-  @ApiOkResponse({ type: PositionsReport })
-  @ApiProblems(406, 503)
+  @ApiReportResponse(PositionsReport)
+  @ApiProblems(406)
   positions(
     @Query() query: PositionsReportQuery,
     @Headers('accept') accept: string | undefined,
@@ -68,9 +82,8 @@ export class ReportsController {
       'JSON by default; `format` or Accept picks CSV, Markdown or a printable HTML page. Reports are built a few ' +
       'at a time; when too many wait already the answer is 503 with Retry-After.',
   })
-  @ApiProduces(...PRODUCES)
-  @ApiOkResponse({ type: ChangesReport })
-  @ApiProblems(406, 503)
+  @ApiReportResponse(ChangesReport)
+  @ApiProblems(406)
   changes(
     @Query() query: ChangesReportQuery,
     @Headers('accept') accept: string | undefined,

@@ -44,7 +44,10 @@ export class WorkflowController {
   private readonly workflow = describeWorkflow();
 
   @Get()
-  @ApiOperation({ summary: 'The states and the allowed transitions, as data' })
+  @ApiOperation({
+    summary: 'The states and the allowed transitions, as data',
+    description: 'The same table the service checks every transition against; any token may read it.',
+  })
   @ApiOkResponse({ type: WorkflowView })
   @ApiProblems()
   describe(): WorkflowView {

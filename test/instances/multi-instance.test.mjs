@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import process from 'node:process';
@@ -16,6 +15,7 @@ import { after, before, test } from 'node:test';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { GENESIS_HASH, eventHash } from '../../dist/src/history/event-hash.js';
+import { freePort } from '../support/free-port.mjs';
 
 const { fetch } = globalThis;
 const ADMIN = `instances-${randomBytes(12).toString('hex')}`;
@@ -215,17 +215,6 @@ async function stop(child) {
     child.kill('SIGTERM');
   }
   await child.closed;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function freshDatabase() {

@@ -5,6 +5,7 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { createApp, type AppOptions } from '../../src/app.factory.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
+import { createOpenApiChecker, type OpenApiChecker } from './openapi-check.mjs';
 import { createTestDatabase, numberedPlaceholders, type TestDatabase } from './test-database.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
@@ -16,7 +17,8 @@ export interface TestApp {
   // The SQLite file; there is none on PostgreSQL (use database.directQuery for another connection).
   readonly databasePath: string;
   readonly config: AppConfig;
-  // supertest against the real HTTP server, authenticated as the bootstrap admin.
+  // supertest against the real HTTP server. Every answer is also checked against the app's own
+  // /openapi.json, so a test fails when the service answers something its document does not say.
   readonly api: ReturnType<typeof request>;
   // Plain SQL through the app's own connection, with `?` placeholders on both databases.
   query(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
@@ -46,6 +48,8 @@ export async function startTestApp(
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const dataSource = app.get<DataSource>(getDataSourceToken());
+  const openapi = await app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/openapi.json' });
+  const checker = createOpenApiChecker(JSON.parse(openapi.body));
   return {
     app,
     config,
@@ -57,7 +61,7 @@ export async function startTestApp(
       return config.database.path;
     },
     dataSource,
-    api: request(app.getHttpServer()),
+    api: checkedAgainstDocument(request(app.getHttpServer()), checker),
     query: (sql, params = []) =>
       dataSource.query(config.database.type === 'postgres' ? numberedPlaceholders(sql) : sql, params),
     close: async () => {
@@ -72,4 +76,44 @@ export async function startTestApp(
 
 export function bearer(token: string = ADMIN_TOKEN): [string, string] {
   return ['Authorization', `Bearer ${token}`];
+}
+
+const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
+
+interface Answer {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly text?: string;
+  readonly body?: unknown;
+}
+
+// The same supertest agent, with a first assertion on every request it starts: the answer
+// matches the OpenAPI document.
+function checkedAgainstDocument(
+  agent: ReturnType<typeof request>,
+  checker: OpenApiChecker,
+): ReturnType<typeof request> {
+  return new Proxy(agent, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof property !== 'string' || !HTTP_METHODS.has(property) || typeof value !== 'function') {
+        return value;
+      }
+      return (url: string, ...rest: unknown[]) =>
+        (value as (url: string, ...rest: unknown[]) => request.Test)
+          .call(target, url, ...rest)
+          .expect((answer: Answer) => {
+            const problems = checker.check({
+              method: property,
+              url,
+              status: answer.status,
+              headers: answer.headers,
+              body: answer.text ?? (Buffer.isBuffer(answer.body) ? answer.body : undefined),
+            });
+            if (problems.length > 0) {
+              throw new Error(`The answer does not match /openapi.json:\n  ${problems.join('\n  ')}`);
+            }
+          });
+    },
+  });
 }
