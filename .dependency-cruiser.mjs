@@ -15,6 +15,7 @@ const LAYERS = [
   'history',
   'items',
   'outcomes',
+  'corrections',
   'reports',
   'audit',
   'transfer',

@@ -123,6 +123,8 @@ function serveStorage(path: string, token: string): void {
       batchId: null,
       actor: 'bench',
       recordedAt,
+      corrects: null,
+      retracts: null,
       prevHash: headHash.get()?.hash ?? GENESIS_HASH,
     };
     insertEvent.run({ ...fields, hash: eventHash(fields) });

@@ -462,4 +462,77 @@ describe('parties and their positions', () => {
       expect(csv.text).toContain('united-states,,opposes');
     });
   });
+
+  // Corrections of positions are not built yet: they are refused whole, and leave transitions correctable.
+  describe('corrections and positions', () => {
+    it('refuses to correct or retract a position, and still retracts a transition recorded before one', async () => {
+      const a = await makeItem(t);
+      const moved = await t.api
+        .post(`/api/items/${a.slug}/transitions`)
+        .set(...bearer())
+        .send({ to: 'under_discussion', effectiveOn: '2010-11-20' })
+        .expect(200);
+      const positioned = await t.api
+        .post(`/api/items/${a.slug}/positions`)
+        .set(...bearer())
+        .send({ party: 'russia', stance: 'supports', effectiveOn: '2010-11-21' })
+        .expect(200);
+      const seq = positioned.body.version as number;
+      await t.api
+        .post(`/api/items/${a.slug}/history/${seq}/correction`)
+        .set(...bearer())
+        .send({ note: 'Wrong day.', effectiveOn: '2010-11-22' })
+        .expect(409)
+        .expect((answer) => expect(answer.body.type).toMatch(/event-not-amendable$/));
+      await t.api
+        .post(`/api/items/${a.slug}/history/${seq}/retraction`)
+        .set(...bearer())
+        .send({ note: 'Never said.' })
+        .expect(409)
+        .expect((answer) => expect(answer.body.type).toMatch(/event-not-amendable$/));
+      const retracted = await t.api
+        .post(`/api/items/${a.slug}/history/${moved.body.version}/retraction`)
+        .set(...bearer())
+        .send({ note: 'Entered by mistake.' })
+        .expect(201);
+      expect(retracted.body).toMatchObject({ retracts: moved.body.version });
+      const item = await t.api
+        .get(`/api/items/${a.slug}`)
+        .set(...bearer())
+        .expect(200);
+      expect(item.body).toMatchObject({ state: 'proposed' });
+      expect(item.body.positions).toEqual([expect.objectContaining({ party: 'russia', stance: 'supports' })]);
+      const audit = await t.api
+        .get('/api/audit/verify')
+        .set(...bearer())
+        .expect(200);
+      expect(audit.body.ok).toBe(true);
+    });
+
+    it('refuses a batch retraction as a whole when the batch recorded positions', async () => {
+      const meeting = await makeMeeting(t, { heldOn: '2010-11-20' });
+      const a = await makeItem(t);
+      const applied = await t.api
+        .post(`/api/meetings/${meeting.slug}/outcomes`)
+        .set(...bearer())
+        .send({
+          outcomes: [{ item: a.slug, to: 'agreed' }],
+          positions: [{ item: a.slug, party: 'nato', stance: 'supports' }],
+        })
+        .expect(200);
+      const refused = await t.api
+        .post(`/api/batches/${applied.body.batch}/retraction`)
+        .set(...bearer())
+        .send({ note: 'Wrong file.' })
+        .expect(409);
+      expect(refused.body.failures).toEqual(
+        expect.arrayContaining([expect.objectContaining({ item: a.slug, seq: 3, code: 'event_not_amendable' })]),
+      );
+      const item = await t.api
+        .get(`/api/items/${a.slug}`)
+        .set(...bearer())
+        .expect(200);
+      expect(item.body).toMatchObject({ state: 'agreed', version: 3 });
+    });
+  });
 });

@@ -95,6 +95,23 @@ describe('export and import', () => {
       .set(...bearer())
       .send({ to: 'rejected', reason: 'No "consensus" — yet.', meeting: meeting.slug })
       .expect(200);
+    // A correction and a retraction travel like any other event (v3 hashes included).
+    await source.api
+      .post(`/api/items/${item.slug}/history/2/correction`)
+      .set(...bearer())
+      .send({ note: 'The meeting before.', effectiveOn: '2010-11-30', meeting: null })
+      .expect(201);
+    const agreed = await source.api
+      .post('/api/items/joint-threat-review/transitions')
+      .set(...bearer())
+      .send({ to: 'agreed', effectiveOn: '2010-11-20' })
+      .expect(200);
+    // The seed's positions come before it in the item's history: the transition is its latest event.
+    await source.api
+      .post(`/api/items/joint-threat-review/history/${agreed.body.version}/retraction`)
+      .set(...bearer())
+      .send({ note: 'Entered by mistake.' })
+      .expect(201);
     const seeded = await source.api
       .get('/api/items/cfe-treaty-update')
       .set(...bearer())

@@ -1,6 +1,6 @@
 import { GENESIS_HASH, eventHash, type HashedEventFields } from '../history/event-hash.js';
 import { explainFinding, type ChainLookups } from './finding-explanation.js';
-import { HistoryChainCheck, type Finding, type StoredEvent } from './history-chain-check.js';
+import { HistoryChainCheck, type Finding, type StoredEvent, type StoredItem } from './history-chain-check.js';
 
 type EventSpec = Partial<HashedEventFields> & Pick<HashedEventFields, 'itemId' | 'seq' | 'action'>;
 
@@ -27,6 +27,8 @@ function sealed(spec: EventSpec, id: number, prevHash: string): StoredEvent {
     recordedAt: '2010-09-22T10:00:00.000Z',
     partyId: null,
     stance: null,
+    corrects: null,
+    retracts: null,
     ...spec,
     prevHash,
   };
@@ -241,3 +243,92 @@ describe('explainFinding', () => {
     });
   });
 });
+
+describe('HistoryChainCheck with corrections and retractions', () => {
+  const corrected = (seq: number, corrects: number, changes: object, state = 'agreed'): EventSpec => ({
+    itemId: 'a',
+    seq,
+    action: 'corrected',
+    fromState: state,
+    toState: state,
+    changes: JSON.stringify(changes),
+    corrects,
+  });
+  const retracted = (seq: number, retracts: number, fromState: string, toState: string): EventSpec => ({
+    itemId: 'a',
+    seq,
+    action: 'retracted',
+    fromState,
+    toState,
+    retracts,
+  });
+  const base = [
+    created('a'),
+    moved('a', 2, 'proposed', 'under_discussion', '2010-10-01'),
+    moved('a', 3, 'under_discussion', 'agreed', '2010-11-20'),
+  ];
+
+  function verified(specs: EventSpec[], row: StoredItem) {
+    const check = new HistoryChainCheck();
+    return firstFinding(chain(specs), check) ?? check.item(row);
+  }
+
+  it('follows corrected dates and retractions to the state and stateSince the item row must have', () => {
+    const specs = [
+      ...base,
+      corrected(4, 3, { effectiveOn: { from: '2010-11-20', to: '2010-11-21' } }),
+      retracted(5, 3, 'agreed', 'under_discussion'),
+      corrected(6, 2, { effectiveOn: { from: '2010-10-01', to: '2010-10-15' } }, 'under_discussion'),
+    ];
+    expect(
+      verified(specs, { id: 'a', state: 'under_discussion', stateSince: '2010-10-15', version: 6 }),
+    ).toBeUndefined();
+    expect(
+      problemOf(verified(specs, { id: 'a', state: 'agreed', stateSince: '2010-11-21', version: 6 })),
+    ).toMatchObject({ kind: 'item_mismatch' });
+  });
+
+  it('finds a correction of an event that is not a standing transition', () => {
+    expect(problemOf(verified([...base, corrected(4, 1, { reason: { from: null, to: 'x' } })], ITEM))).toMatchObject({
+      kind: 'inconsistent_event',
+      seq: 4,
+      message: expect.stringMatching(/not a standing transition/),
+    });
+    const afterRetraction = [
+      ...base,
+      retracted(4, 3, 'agreed', 'under_discussion'),
+      corrected(5, 3, {}, 'under_discussion'),
+    ];
+    expect(problemOf(verified(afterRetraction, ITEM))).toMatchObject({ kind: 'inconsistent_event', seq: 5 });
+  });
+
+  it('finds a corrected date that breaks the order of the timeline', () => {
+    const outOfOrder = corrected(4, 2, { effectiveOn: { from: '2010-10-01', to: '2010-12-01' } });
+    expect(problemOf(verified([...base, outOfOrder], ITEM))).toMatchObject({
+      kind: 'inconsistent_event',
+      message: expect.stringMatching(/lose its order/),
+    });
+  });
+
+  it('finds a retraction of anything but the latest standing transition, or to the wrong state', () => {
+    expect(problemOf(verified([...base, retracted(4, 2, 'agreed', 'proposed')], ITEM))).toMatchObject({
+      kind: 'inconsistent_event',
+      message: expect.stringMatching(/not its item's latest standing transition/),
+    });
+    expect(problemOf(verified([...base, retracted(4, 3, 'agreed', 'proposed')], ITEM))).toMatchObject({
+      kind: 'inconsistent_event',
+      message: expect.stringMatching(/before event 3 it was under_discussion/),
+    });
+  });
+
+  it('finds a reference on an event that is neither a correction nor a retraction', () => {
+    expect(
+      problemOf(verified([...base, { ...moved('a', 4, 'agreed', 'implemented'), corrects: 2 }], ITEM)),
+    ).toMatchObject({
+      kind: 'inconsistent_event',
+      seq: 4,
+    });
+  });
+});
+
+const ITEM: StoredItem = { id: 'a', state: 'agreed', stateSince: '2010-11-20', version: 9 };

@@ -31,18 +31,29 @@ export type Finding =
   | { readonly kind: 'broken_link'; readonly event: StoredEvent; readonly previous: StoredEvent | undefined }
   | { readonly kind: 'seq_gap'; readonly event: StoredEvent; readonly expectedSeq: number };
 
-// What an item's history says so far: what its row must agree with at the end.
+// One standing dated event of an item (its creation or a transition not retracted), as corrected.
+interface StandingStep {
+  readonly seq: number;
+  readonly action: string;
+  readonly state: string | null;
+  effectiveOn: string;
+}
+
+// What an item's history says so far: what its row must agree with at the end. `steps` holds the
+// standing dated events, oldest first, which corrections and retractions refer to; the state and
+// stateSince are those of the last one.
 interface ItemTrack {
   seq: number;
   state: string | null;
   stateSince: string;
+  steps: StandingStep[];
   hasRow: boolean;
   // The day of each party's latest position on the item, made only when the item has one.
   positionedOn?: Map<string, string>;
 }
 
-// Checks the history one event at a time, in id order, holding one small record per item and
-// nothing per event: memory grows with the number of items, never with the length of the history.
+// Checks the history one event at a time, in id order, holding one small record per item and per
+// standing transition (what a later correction or retraction may name), nothing per other event.
 export class HistoryChainCheck {
   private readonly items = new Map<string, ItemTrack>();
   private previous: StoredEvent | undefined;
@@ -140,7 +151,14 @@ export class HistoryChainCheck {
       if (event.action !== 'created') {
         return inconsistent(event, `is its item's first event but records "${event.action}", not "created"`);
       }
-      this.items.set(event.itemId, { seq: 1, state: event.toState, stateSince: event.effectiveOn, hasRow: false });
+      const steps = [{ seq: 1, action: event.action, state: event.toState, effectiveOn: event.effectiveOn }];
+      this.items.set(event.itemId, {
+        seq: 1,
+        state: event.toState,
+        stateSince: event.effectiveOn,
+        steps,
+        hasRow: false,
+      });
       return undefined;
     }
     if (event.action === 'created') {
@@ -152,27 +170,17 @@ export class HistoryChainCheck {
     if (event.fromState !== track.state) {
       return inconsistent(event, `says the item was ${event.fromState}, but its history had left it ${track.state}`);
     }
-    switch (event.action) {
-      case 'transitioned':
-        if (event.effectiveOn < track.stateSince) {
-          return inconsistent(
-            event,
-            `takes effect on ${event.effectiveOn}, before the item's previous change on ${track.stateSince}: its timeline moved backwards`,
-          );
-        }
-        track.state = event.toState;
-        track.stateSince = event.effectiveOn;
-        break;
-      case 'updated':
-        if (event.toState !== event.fromState) {
-          return inconsistent(event, `is an update but moves the item from ${event.fromState} to ${event.toState}`);
-        }
-        break;
-      case 'positioned':
-        return this.followPosition(event, track);
-      default:
-        return inconsistent(event, `records an unknown action "${event.action}"`);
+    // A position is no step of the item's state: it is followed on its own.
+    if (event.action === 'positioned') {
+      return this.followPosition(event, track);
     }
+    const finding = followAction(track, event);
+    if (finding) {
+      return finding;
+    }
+    const last = track.steps[track.steps.length - 1];
+    track.state = last.state;
+    track.stateSince = last.effectiveOn;
     track.seq = event.seq;
     return undefined;
   }
@@ -184,6 +192,9 @@ export class HistoryChainCheck {
     }
     if (event.partyId === null || !isStance(event.stance)) {
       return inconsistent(event, 'is a position without a party or a known stance');
+    }
+    if (event.corrects !== null || event.retracts !== null) {
+      return inconsistent(event, 'is a position but names an event it corrects or retracts');
     }
     track.positionedOn ??= new Map();
     const previous = track.positionedOn.get(event.partyId);
@@ -216,6 +227,105 @@ export class HistoryChainCheck {
       this.nextCheckpoint += 1;
     }
   }
+}
+
+// Applies one event after the item's creation to its standing steps, or says why it cannot be.
+function followAction(track: ItemTrack, event: StoredEvent): Finding | undefined {
+  if (event.action !== 'corrected' && event.corrects !== null) {
+    return inconsistent(event, `records "${event.action}" but names event ${event.corrects} as corrected`);
+  }
+  if (event.action !== 'retracted' && event.retracts !== null) {
+    return inconsistent(event, `records "${event.action}" but names event ${event.retracts} as retracted`);
+  }
+  switch (event.action) {
+    case 'transitioned':
+      if (event.effectiveOn < track.stateSince) {
+        return inconsistent(
+          event,
+          `takes effect on ${event.effectiveOn}, before the item's previous change on ${track.stateSince}: its timeline moved backwards`,
+        );
+      }
+      track.steps.push({ seq: event.seq, action: event.action, state: event.toState, effectiveOn: event.effectiveOn });
+      return undefined;
+    case 'updated':
+      return event.toState === event.fromState
+        ? undefined
+        : inconsistent(event, `is an update but moves the item from ${event.fromState} to ${event.toState}`);
+    case 'corrected':
+      return followCorrection(track, event);
+    case 'retracted':
+      return followRetraction(track, event);
+    default:
+      return inconsistent(event, `records an unknown action "${event.action}"`);
+  }
+}
+
+// A correction names a standing transition of its item and keeps the dated timeline in order.
+function followCorrection(track: ItemTrack, event: StoredEvent): Finding | undefined {
+  const index = track.steps.findIndex((step) => step.seq === event.corrects && step.action === 'transitioned');
+  if (index < 0) {
+    return inconsistent(
+      event,
+      `corrects event ${event.corrects ?? 'none'}, which is not a standing transition of its item`,
+    );
+  }
+  if (event.toState !== event.fromState) {
+    return inconsistent(event, `is a correction but moves the item from ${event.fromState} to ${event.toState}`);
+  }
+  const step = track.steps[index];
+  const effectiveOn = correctedDate(event.changes);
+  if (effectiveOn === 'unreadable') {
+    return inconsistent(event, 'is a correction whose changes are not a JSON object');
+  }
+  if (effectiveOn === undefined) {
+    return undefined;
+  }
+  const earliest = track.steps[index - 1].effectiveOn;
+  const latest = track.steps[index + 1]?.effectiveOn;
+  if (
+    effectiveOn.from !== step.effectiveOn ||
+    effectiveOn.to < earliest ||
+    (latest !== undefined && effectiveOn.to > latest)
+  ) {
+    return inconsistent(
+      event,
+      `moves event ${step.seq} from ${String(effectiveOn.from)} to ${effectiveOn.to}, but it took effect on ` +
+        `${step.effectiveOn} between ${earliest} and ${latest ?? 'now'}: the timeline would lose its order`,
+    );
+  }
+  step.effectiveOn = effectiveOn.to;
+  return undefined;
+}
+
+// Only the latest standing transition can be retracted; the item returns to the step before it.
+function followRetraction(track: ItemTrack, event: StoredEvent): Finding | undefined {
+  const last = track.steps[track.steps.length - 1];
+  if (last.seq !== event.retracts || last.action !== 'transitioned') {
+    return inconsistent(
+      event,
+      `retracts event ${event.retracts ?? 'none'}, which is not its item's latest standing transition (${last.seq})`,
+    );
+  }
+  const previous = track.steps[track.steps.length - 2];
+  if (event.toState !== previous.state) {
+    return inconsistent(
+      event,
+      `returns the item to ${event.toState}, but before event ${last.seq} it was ${previous.state}`,
+    );
+  }
+  track.steps.pop();
+  return undefined;
+}
+
+function correctedDate(changes: string): { from: unknown; to: string } | 'unreadable' | undefined {
+  let parsed: Record<string, { from: unknown; to: unknown } | undefined>;
+  try {
+    parsed = JSON.parse(changes) as typeof parsed;
+  } catch {
+    return 'unreadable';
+  }
+  const change = parsed?.effectiveOn;
+  return change && typeof change.to === 'string' ? { from: change.from, to: change.to } : undefined;
 }
 
 export function eventProblem(kind: AuditProblemKind, event: StoredEvent, message: string): ChainProblem {

@@ -5,6 +5,7 @@ import { outcomesCommand } from './outcomes.command.js';
 import { auditCommand } from './audit.command.js';
 import { backupCommand } from './backup.command.js';
 import { positionsCommand } from './positions.command.js';
+import { batchCommand, historyCommand } from './corrections.command.js';
 import { reportCommand } from './report.command.js';
 import { tokensCommand } from './tokens.command.js';
 import { exportCommand, importCommand } from './transfer.command.js';
@@ -13,6 +14,8 @@ const program = new Command('policy-tracker')
   .description('policy-tracker from the command line; uses DATABASE_URL like the server')
   .addCommand(tokensCommand())
   .addCommand(outcomesCommand())
+  .addCommand(historyCommand())
+  .addCommand(batchCommand())
   .addCommand(auditCommand())
   .addCommand(backupCommand())
   .addCommand(positionsCommand())

@@ -1,8 +1,8 @@
 import { Command } from 'commander';
-import { TOKEN_NAME_PATTERN } from '../auth/dto/create-token.dto.js';
 import { DomainError } from '../common/domain-error.js';
 import type { OutcomesResultView } from '../outcomes/outcomes.view.js';
 import { OutcomesService } from '../outcomes/outcomes.service.js';
+import { checkedActor } from './actor-option.js';
 import { withContext } from './cli-context.js';
 import { readOutcomesFile, type OutcomesFile } from './outcomes-file.js';
 
@@ -64,11 +64,7 @@ function shortened(text: string, length = 60): string {
 
 // Through the same service as POST /api/meetings/:key/outcomes; refusals name the file's own lines.
 export async function applyOutcomesFile(path: string, options: ApplyFileOptions): Promise<OutcomesResultView> {
-  if (options.actor.length > 64 || !TOKEN_NAME_PATTERN.test(options.actor)) {
-    throw DomainError.validation([
-      { field: '--actor', message: 'must be 1 to 64 letters, digits or . _ @ -, starting with a letter or digit' },
-    ]);
-  }
+  checkedActor(options.actor);
   const file = await readOutcomesFile(path, options.meeting);
   try {
     return await withContext((context) =>

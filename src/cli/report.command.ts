@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { validateInput } from '../common/validate-input.js';
 import { ChangesReportQuery } from '../reports/dto/changes-report.query.js';
 import { PositionsReportQuery } from '../reports/dto/positions-report.query.js';
+import { RevisionsReportQuery } from '../reports/dto/revisions-report.query.js';
 import { StatusReportQuery } from '../reports/dto/status-report.query.js';
 import { REPORT_FORMATS, type ReportFormat } from '../reports/report-format.js';
 import { ReportsService } from '../reports/reports.service.js';
@@ -76,14 +77,41 @@ export function reportCommand(): Command {
     await emit(await withContext((context) => context.get(ReportsService).changesDocument(query, format)), options.out);
   });
 
+  const revisions = report
+    .command('revisions')
+    .description('how the status for a day changed between two instants: the correction notice')
+    .option('--as-of <day>', 'the day, YYYY-MM-DD (default today)')
+    .requiredOption('--from <instant>', 'the earlier instant, ISO 8601 with a zone (2010-11-21T18:00:00Z)')
+    .option('--to <instant>', 'the later instant, ISO 8601 with a zone (default now)');
+  withOutputOptions(revisions).action(
+    async (options: { asOf?: string; from: string; to?: string; format?: ReportFormat; out?: string }) => {
+      const query = await validateInput(RevisionsReportQuery, {
+        asOf: options.asOf,
+        from: options.from,
+        to: options.to,
+        format: formatOption(options),
+      });
+      const format = query.format ?? 'json';
+      await emit(
+        await withContext((context) => context.get(ReportsService).revisionsDocument(query, format)),
+        options.out,
+      );
+    },
+  );
+
   return report;
 }
 
 function withScopeOptions(command: Command): Command {
-  return command
+  command
     .option('--known-at <instant>', 'only events recorded by then, ISO 8601 with a zone (2010-11-27T09:00:00Z)')
     .option('--category <category>', 'only items of this category')
-    .option('--proposed-by <proposer>', 'only items proposed by this party')
+    .option('--proposed-by <proposer>', 'only items proposed by this party');
+  return withOutputOptions(command);
+}
+
+function withOutputOptions(command: Command): Command {
+  return command
     .addOption(
       new Option('--format <format>', 'output format (default: from the --out extension, else json)').choices(
         REPORT_FORMATS,
@@ -97,8 +125,13 @@ function scopeInput(options: ScopeOptions): Record<string, string | undefined> {
     knownAt: options.knownAt,
     category: options.category,
     proposedBy: options.proposedBy,
-    format: options.format ?? (options.out ? FORMAT_BY_EXTENSION[extname(options.out).toLowerCase()] : undefined),
+    format: formatOption(options),
   };
+}
+
+// --format, else the --out file's extension.
+function formatOption(options: { format?: ReportFormat; out?: string }): ReportFormat | undefined {
+  return options.format ?? (options.out ? FORMAT_BY_EXTENSION[extname(options.out).toLowerCase()] : undefined);
 }
 
 async function emit(document: Buffer, out: string | undefined): Promise<void> {

@@ -22,6 +22,18 @@ export interface BatchFailure {
   readonly firstIndex?: number;
 }
 
+// One event of a batch that cannot be retracted, as listed in the refusal.
+export interface RetractionFailure {
+  // The item's slug.
+  readonly item: string;
+  // The batch event's seq in its item history.
+  readonly seq: number;
+  readonly code: Extract<DomainErrorCode, 'event_not_amendable' | 'retraction_not_latest'>;
+  readonly status: number;
+  readonly message: string;
+  readonly laterEvents?: readonly number[];
+}
+
 interface RetryLater {
   // Sent as the Retry-After header, not in the body.
   readonly retryAfterSeconds: number;
@@ -72,6 +84,14 @@ export interface ProblemExtensions {
   insufficient_storage: RetryLater;
   storage_unavailable: RetryLater;
   target_not_empty: NoExtensions;
+  // Corrections and retractions.
+  event_not_found: NoExtensions;
+  batch_not_found: { readonly batch: string };
+  event_not_amendable: NoExtensions;
+  correction_out_of_order: { readonly earliest: string; readonly latest: string | null };
+  retraction_not_latest: { readonly laterEvents: readonly number[] };
+  batch_retraction_rejected: { readonly failures: readonly RetractionFailure[] };
+  batch_already_retracted: { readonly batch: string };
   // Batch failure codes: an entry of a meeting's outcomes that cannot be applied.
   duplicate_item: NoExtensions;
   reason_required: NoExtensions;

@@ -33,6 +33,10 @@ export function problemKind(code: DomainErrorCode): ProblemKind {
       return { status: 404, title: 'Party not found' };
     case 'token_not_found':
       return { status: 404, title: 'Token not found' };
+    case 'event_not_found':
+      return { status: 404, title: 'History event not found' };
+    case 'batch_not_found':
+      return { status: 404, title: 'Batch not found' };
     case 'route_not_found':
       return { status: 404, title: 'No such route' };
     case 'not_acceptable':
@@ -51,6 +55,16 @@ export function problemKind(code: DomainErrorCode): ProblemKind {
       return { status: 409, title: 'Position out of date order' };
     case 'outcomes_rejected':
       return { status: 409, title: 'Outcomes rejected' };
+    case 'event_not_amendable':
+      return { status: 409, title: 'Event cannot be corrected or retracted' };
+    case 'correction_out_of_order':
+      return { status: 409, title: 'Corrected date out of order' };
+    case 'retraction_not_latest':
+      return { status: 409, title: 'Not the latest standing event' };
+    case 'batch_retraction_rejected':
+      return { status: 409, title: 'Batch retraction rejected' };
+    case 'batch_already_retracted':
+      return { status: 409, title: 'Batch already retracted' };
     case 'target_not_empty':
       return { status: 409, title: 'Target database not empty' };
     case 'meeting_not_held_yet':

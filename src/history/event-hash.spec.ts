@@ -17,6 +17,8 @@ const transition: HashedEventFields = {
   prevHash: '0'.repeat(64),
   partyId: null,
   stance: null,
+  corrects: null,
+  retracts: null,
 };
 
 describe('canonicalEvent', () => {
@@ -48,5 +50,21 @@ describe('canonicalEvent', () => {
     expect(form[0]).toBe('policy-tracker/event/v2');
     expect(form.slice(-3)).toEqual(['0'.repeat(64), 'p1', 'supports']);
     expect(eventHash({ ...position, stance: 'opposes' })).not.toBe(eventHash(position));
+  });
+
+  it('appends the references after prev_hash in form v3, so setting one changes the hash', () => {
+    const retraction = { ...transition, seq: 3, action: 'retracted', retracts: 2 };
+    const form = JSON.parse(canonicalEvent(retraction)) as unknown[];
+    expect(form[0]).toBe('policy-tracker/event/v3');
+    expect(form.slice(-3)).toEqual([transition.prevHash, null, 2]);
+    expect(eventHash({ ...retraction, retracts: 1 })).not.toBe(eventHash(retraction));
+    expect(eventHash({ ...transition, corrects: 1 })).not.toBe(eventHash(transition));
+  });
+
+  it('hashes an event naming a party and overruling another in form v4: party, then references', () => {
+    const event = { ...transition, action: 'corrected', partyId: 'p1', stance: 'opposes', corrects: 2 };
+    const form = JSON.parse(canonicalEvent(event)) as unknown[];
+    expect(form[0]).toBe('policy-tracker/event/v4');
+    expect(form.slice(-5)).toEqual([transition.prevHash, 'p1', 'opposes', 2, null]);
   });
 });

@@ -12,6 +12,7 @@ import type { EventAction } from './history-event.types.js';
 @Index('IDX_history_events_batch', ['batchId'])
 @Index('IDX_history_events_item_state', ['itemId', 'effectiveOn', 'seq', 'action', 'recordedAt'])
 @Index('IDX_history_events_recorded_at', ['recordedAt', 'action'])
+@Index('IDX_history_events_action_item', ['action', 'itemId', 'recordedAt'])
 @Index('IDX_history_events_party_item', ['partyId', 'itemId', 'seq', 'effectiveOn', 'stance', 'recordedAt'])
 export class HistoryEventEntity {
   @PrimaryGeneratedColumn('increment')
@@ -77,6 +78,13 @@ export class HistoryEventEntity {
 
   @Column({ name: 'recorded_at', type: 'varchar', length: 24 })
   recordedAt: string;
+
+  // The seq (same item) of the event this one corrects or retracts; null on other events.
+  @Column({ type: 'integer', nullable: true })
+  corrects: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  retracts: number | null;
 
   @Column({ name: 'prev_hash', type: 'varchar', length: 64 })
   prevHash: string;

@@ -22,9 +22,18 @@ export interface HistoryEventRow {
   hash: string;
   party_slug: string | null;
   stance: Stance | null;
+  corrects: number | string | null;
+  retracts: number | string | null;
 }
 
-export function presentHistoryEvent(row: HistoryEventRow): HistoryEventView {
+// Which later events overruled this one, from the item's corrections and retractions.
+export interface Overruling {
+  readonly correctedBy?: number[];
+  readonly retractedBy?: number;
+}
+
+// `corrects`, `retracts`, `correctedBy` and `retractedBy` appear only where they apply.
+export function presentHistoryEvent(row: HistoryEventRow, overruling: Overruling = {}): HistoryEventView {
   return {
     id: Number(row.id),
     item: row.item_slug,
@@ -43,5 +52,8 @@ export function presentHistoryEvent(row: HistoryEventRow): HistoryEventView {
     hash: row.hash,
     // Only a position names a party and a stance.
     ...(row.party_slug === null || row.stance === null ? {} : { party: row.party_slug, stance: row.stance }),
+    ...(row.corrects === null ? {} : { corrects: Number(row.corrects) }),
+    ...(row.retracts === null ? {} : { retracts: Number(row.retracts) }),
+    ...overruling,
   };
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { WORKFLOW_STATES, type WorkflowState } from '../workflow/workflow.definition.js';
 import { STANCES, type Stance } from '../parties/stance.js';
+
 import { EVENT_ACTIONS, type EventAction, type FieldChanges } from './history-event.types.js';
 
 export class HistoryEventView {
@@ -65,6 +66,22 @@ export class HistoryEventView {
 
   @ApiPropertyOptional({ enum: STANCES, description: "On positioned events: the party's stance" })
   stance?: Stance;
+
+  @ApiPropertyOptional({ description: 'On a corrected event: the seq of the event it corrects', example: 3 })
+  corrects?: number;
+
+  @ApiPropertyOptional({ description: 'On a retracted event: the seq of the event it withdraws', example: 3 })
+  retracts?: number;
+
+  @ApiPropertyOptional({
+    type: [Number],
+    description: 'On an event that was corrected: the seqs of its corrections, oldest first (the latest wins)',
+    example: [5],
+  })
+  correctedBy?: number[];
+
+  @ApiPropertyOptional({ description: 'On an event that was retracted: the seq of the retraction', example: 6 })
+  retractedBy?: number;
 }
 
 export class HistoryPage {

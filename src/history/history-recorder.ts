@@ -24,6 +24,9 @@ export interface NewEvent {
   // Set on positioned events only.
   readonly partyId?: string | null;
   readonly stance?: Stance | null;
+  // The seq of the earlier event of the same item that a correction or a retraction overrules.
+  readonly corrects?: number | null;
+  readonly retracts?: number | null;
 }
 
 // Appends events inside the caller's transaction, chaining each to the one before it.
@@ -63,6 +66,8 @@ function chained(event: NewEvent, prevHash: string): EventRow {
     batchId: event.batchId ?? null,
     actor: event.actor,
     recordedAt: nowIso(),
+    corrects: event.corrects ?? null,
+    retracts: event.retracts ?? null,
     prevHash,
     partyId: event.partyId ?? null,
     stance: event.stance ?? null,

@@ -5,7 +5,9 @@ import { entityPages, hasRows, insertRows, rawKeysetBatches } from '../database/
 import type { WorkflowState } from '../workflow/workflow.definition.js';
 import { GENESIS_HASH, type HashedEventFields } from './event-hash.js';
 import { HistoryEventEntity } from './history-event.entity.js';
+import type { RecordedEvent } from './amended-history.js';
 import type { HistoryEventRow } from './history-event.presenter.js';
+import type { EventAction, FieldChanges } from './history-event.types.js';
 
 export interface HistoryHead {
   // The hash of the newest event: it commits to every event before it.
@@ -40,6 +42,7 @@ export interface LatestStateRow {
 
 // A created or transitioned event, as read: its item is named by id.
 export interface StateEvent {
+  readonly id: number;
   readonly itemId: string;
   // Null on the created event, set on every transition.
   readonly fromState: WorkflowState | null;
@@ -61,15 +64,15 @@ const EVENT_COUNT = 'SELECT COUNT(*) AS "events" FROM "history_events"';
 // Most writes append one event: plain SQL with a stable text, so the statement stays prepared.
 const INSERT_EVENT = `
   INSERT INTO "history_events" ("item_id", "seq", "action", "from_state", "to_state", "changes", "reason",
-    "effective_on", "meeting_id", "source", "batch_id", "actor", "recorded_at", "prev_hash", "hash",
+    "effective_on", "meeting_id", "source", "batch_id", "actor", "recorded_at", "corrects", "retracts", "prev_hash", "hash",
     "party_id", "stance")
   VALUES (:itemId, :seq, :action, :fromState, :toState, :changes, :reason,
-    :effectiveOn, :meetingId, :source, :batchId, :actor, :recordedAt, :prevHash, :hash, :partyId, :stance)`;
+    :effectiveOn, :meetingId, :source, :batchId, :actor, :recordedAt, :corrects, :retracts, :prevHash, :hash, :partyId, :stance)`;
 
 const ITEM_EVENTS = `
   SELECT e."id", e."seq", e."action", e."from_state", e."to_state", e."changes", e."reason",
          e."effective_on", e."source", e."batch_id", e."actor", e."recorded_at", e."hash",
-         m."slug" AS "meeting_slug", p."slug" AS "party_slug", e."stance"
+         e."corrects", e."retracts", m."slug" AS "meeting_slug", p."slug" AS "party_slug", e."stance"
   FROM "history_events" e LEFT JOIN "meetings" m ON m."id" = e."meeting_id"
   LEFT JOIN "parties" p ON p."id" = e."party_id"
   WHERE e."item_id" = :itemId AND e."seq" > :after
@@ -96,7 +99,7 @@ const LATEST_STATES = latestStatesSql(false);
 const LATEST_STATES_KNOWN_AT = latestStatesSql(true);
 
 function stateEventsSql(knownAt: boolean): string {
-  return `SELECT "e"."item_id" AS "itemId", "e"."from_state" AS "fromState", "e"."to_state" AS "toState",
+  return `SELECT "e"."id" AS "id", "e"."item_id" AS "itemId", "e"."from_state" AS "fromState", "e"."to_state" AS "toState",
          "e"."effective_on" AS "effectiveOn", "e"."reason" AS "reason", "m"."slug" AS "meeting",
          "e"."source" AS "source", "e"."actor" AS "actor", "e"."recorded_at" AS "recordedAt"
   FROM "history_events" "e" LEFT JOIN "meetings" "m" ON "m"."id" = "e"."meeting_id"
@@ -122,6 +125,69 @@ const ID_OF_ITEM_SEQ = 'SELECT "id" FROM "history_events" WHERE "item_id" = :ite
 // PostgreSQL's sequence does not move when ids are given explicitly (SQLite's AUTOINCREMENT does).
 const CONTINUE_IDS = `SELECT setval(pg_get_serial_sequence('history_events', 'id'), MAX("id")) FROM "history_events"`;
 
+// The reads of corrections and of everything that shows the corrected history: events with their
+// references, items named by id and meetings by slug (RecordedEvent).
+const RECORDED_EVENT_COLUMNS = `e."item_id", e."id", e."seq", e."action", e."from_state", e."to_state", e."changes",
+  e."reason", e."effective_on", m."slug" AS "meeting_slug", e."source", e."batch_id", e."actor", e."recorded_at",
+  e."corrects", e."retracts"`;
+
+const RECORDED_EVENTS_OF_ITEM = `
+  SELECT ${RECORDED_EVENT_COLUMNS}
+  FROM "history_events" e LEFT JOIN "meetings" m ON m."id" = e."meeting_id"
+  WHERE e."item_id" = :itemId
+  ORDER BY e."seq"`;
+
+// Every event, recorded by :knownAt when given, of the items whose history then held a correction
+// or a retraction (IDX_history_events_action_item).
+function amendedItemEventsSql(knownAt: boolean): string {
+  const recorded = (alias: string) => (knownAt ? ` AND ${alias}."recorded_at" <= :knownAt` : '');
+  return `SELECT ${RECORDED_EVENT_COLUMNS}
+  FROM "history_events" e LEFT JOIN "meetings" m ON m."id" = e."meeting_id"
+  WHERE e."item_id" IN (SELECT DISTINCT a."item_id" FROM "history_events" a
+                        WHERE a."action" IN ('corrected', 'retracted')${recorded('a')})${recorded('e')}
+  ORDER BY e."item_id", e."seq"`;
+}
+const AMENDED_ITEM_EVENTS = amendedItemEventsSql(false);
+const AMENDED_ITEM_EVENTS_KNOWN_AT = amendedItemEventsSql(true);
+
+// Every event recorded by :to of the items with a dated event, a correction or a retraction
+// recorded in (:from, :to] (IDX_history_events_recorded_at): the only ones whose status for a day
+// can differ between the two instants.
+const EVENTS_OF_ITEMS_CHANGED_BETWEEN = `
+  SELECT ${RECORDED_EVENT_COLUMNS}
+  FROM "history_events" e LEFT JOIN "meetings" m ON m."id" = e."meeting_id"
+  WHERE e."item_id" IN (SELECT DISTINCT c."item_id" FROM "history_events" c
+                        WHERE c."recorded_at" > :from AND c."recorded_at" <= :to AND c."action" <> 'updated')
+    AND e."recorded_at" <= :to
+  ORDER BY e."item_id", e."seq"`;
+
+const AMENDMENTS_OF_ITEM = `
+  SELECT "seq", "corrects", "retracts" FROM "history_events"
+  WHERE "item_id" = :itemId AND "action" IN ('corrected', 'retracted')
+  ORDER BY "seq"`;
+
+const BATCH_EVENTS = `
+  SELECT e."item_id", e."seq", e."action", m."slug" AS "meeting_slug"
+  FROM "history_events" e LEFT JOIN "meetings" m ON m."id" = e."meeting_id"
+  WHERE e."batch_id" = :batchId
+  ORDER BY e."id"`;
+
+// A history row as history answers read it, named by item id rather than slug, without its hash.
+type RecordedEventRow = Omit<HistoryEventRow, 'item_slug' | 'hash'> & { item_id: string };
+
+export interface AmendmentReference {
+  readonly seq: number;
+  readonly corrects: number | null;
+  readonly retracts: number | null;
+}
+
+export interface BatchEvent {
+  readonly itemId: string;
+  readonly seq: number;
+  readonly action: EventAction;
+  readonly meeting: string | null;
+}
+
 const AUDIT_FIELDS = [
   'id',
   'itemId',
@@ -137,6 +203,8 @@ const AUDIT_FIELDS = [
   'batchId',
   'actor',
   'recordedAt',
+  'corrects',
+  'retracts',
   'prevHash',
   'hash',
   'partyId',
@@ -230,6 +298,8 @@ export class HistoryRepository {
       // PostgreSQL may answer numbers as strings; the hash covers seq as a JSON number.
       id: Number(raw.id),
       seq: Number(raw.seq),
+      corrects: nullableNumber(raw.corrects),
+      retracts: nullableNumber(raw.retracts),
     }));
   }
 
@@ -241,6 +311,59 @@ export class HistoryRepository {
   async idOfItemSeq(manager: EntityManager, itemId: string, seq: number): Promise<number | undefined> {
     const [row] = await selectRows<{ id: number | string }>(manager, ID_OF_ITEM_SEQ, { itemId, seq });
     return row === undefined ? undefined : Number(row.id);
+  }
+
+  // One item's events, oldest first, as the corrected history is folded from them.
+  async recordedEventsOf(manager: EntityManager, itemId: string): Promise<RecordedEvent[]> {
+    return (await selectRows<RecordedEventRow>(manager, RECORDED_EVENTS_OF_ITEM, { itemId })).map(recordedEvent);
+  }
+
+  // Read model for the reports: the events (recorded by knownAt) of each item whose history holds a
+  // correction or a retraction, by item id, oldest first.
+  async amendedItemEvents(manager: EntityManager, knownAt: string | undefined): Promise<Map<string, RecordedEvent[]>> {
+    const rows = knownAt
+      ? await selectRows<RecordedEventRow>(manager, AMENDED_ITEM_EVENTS_KNOWN_AT, { knownAt })
+      : await selectRows<RecordedEventRow>(manager, AMENDED_ITEM_EVENTS);
+    return groupByItem(rows);
+  }
+
+  // Read model for the revisions report: see EVENTS_OF_ITEMS_CHANGED_BETWEEN.
+  async eventsOfItemsChangedBetween(
+    manager: EntityManager,
+    from: string,
+    to: string,
+  ): Promise<Map<string, RecordedEvent[]>> {
+    return groupByItem(await selectRows<RecordedEventRow>(manager, EVENTS_OF_ITEMS_CHANGED_BETWEEN, { from, to }));
+  }
+
+  // Which events of an item overrule which: all a history page needs to mark what was overruled.
+  async amendmentsOf(manager: EntityManager, itemId: string): Promise<AmendmentReference[]> {
+    const rows = await selectRows<{
+      seq: number | string;
+      corrects: number | string | null;
+      retracts: number | string | null;
+    }>(manager, AMENDMENTS_OF_ITEM, { itemId });
+    return rows.map((row) => ({
+      seq: Number(row.seq),
+      corrects: nullableNumber(row.corrects),
+      retracts: nullableNumber(row.retracts),
+    }));
+  }
+
+  // The events one request wrote (IDX_history_events_batch), in the order they were appended.
+  async batchEvents(manager: EntityManager, batchId: string): Promise<BatchEvent[]> {
+    const rows = await selectRows<{
+      item_id: string;
+      seq: number | string;
+      action: EventAction;
+      meeting_slug: string | null;
+    }>(manager, BATCH_EVENTS, { batchId });
+    return rows.map((row) => ({
+      itemId: row.item_id,
+      seq: Number(row.seq),
+      action: row.action,
+      meeting: row.meeting_slug,
+    }));
   }
 
   // For the transfer: every event in id order, a bulk insert with ids and hashes kept, and the id
@@ -262,4 +385,38 @@ export class HistoryRepository {
       await selectRows(manager, CONTINUE_IDS);
     }
   }
+}
+
+function groupByItem(rows: readonly RecordedEventRow[]): Map<string, RecordedEvent[]> {
+  const grouped = new Map<string, RecordedEvent[]>();
+  for (const row of rows) {
+    const events = grouped.get(row.item_id) ?? [];
+    events.push(recordedEvent(row));
+    grouped.set(row.item_id, events);
+  }
+  return grouped;
+}
+
+function recordedEvent(row: RecordedEventRow): RecordedEvent {
+  return {
+    id: Number(row.id),
+    seq: Number(row.seq),
+    action: row.action,
+    fromState: row.from_state,
+    toState: row.to_state,
+    changes: JSON.parse(row.changes) as FieldChanges,
+    reason: row.reason,
+    effectiveOn: row.effective_on,
+    meeting: row.meeting_slug,
+    source: row.source,
+    batch: row.batch_id,
+    actor: row.actor,
+    recordedAt: row.recorded_at,
+    corrects: nullableNumber(row.corrects),
+    retracts: nullableNumber(row.retracts),
+  };
+}
+
+function nullableNumber(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
 }

@@ -41,6 +41,15 @@ export interface CheckedMove {
   readonly change: CheckedTransition;
 }
 
+// Events that overrule earlier ones (corrections, retractions) and where they leave the item.
+export interface CheckedAmendment {
+  readonly item: ItemEntity;
+  readonly state: WorkflowState;
+  readonly stateSince: string;
+  // Numbered after the item's version, in this order.
+  readonly events: readonly Omit<NewEvent, 'itemId' | 'seq'>[];
+}
+
 type DescriptiveFields = Partial<Pick<ItemEntity, 'title' | 'summary' | 'category' | 'proposedBy' | 'sourceUrl'>>;
 
 // What a new item is given; the rest (id, state, version, times) the writer sets.
@@ -117,20 +126,7 @@ export class ItemWriter {
   async transitionAll(manager: EntityManager, moves: readonly CheckedMove[]): Promise<ItemEntity[]> {
     const updated: ItemEntity[] = [];
     for (const { item, change } of moves) {
-      const next: ItemEntity = {
-        ...item,
-        state: change.to,
-        stateSince: change.effectiveOn,
-        version: item.version + 1,
-        updatedAt: nowIso(),
-      };
-      await this.guardedUpdate(manager, item, {
-        state: next.state,
-        stateSince: next.stateSince,
-        version: next.version,
-        updatedAt: next.updatedAt,
-      });
-      updated.push(next);
+      updated.push(await this.move(manager, item, change.to, change.effectiveOn, 1));
     }
     await this.history.appendAll(
       manager,
@@ -190,6 +186,21 @@ export class ItemWriter {
     return [...updated.values()];
   }
 
+  // Each item's row moves to where its corrected history leaves it, its version up by one per event.
+  async amendAll(manager: EntityManager, amendments: readonly CheckedAmendment[]): Promise<ItemEntity[]> {
+    const updated: ItemEntity[] = [];
+    for (const { item, state, stateSince, events } of amendments) {
+      updated.push(await this.move(manager, item, state, stateSince, events.length));
+    }
+    await this.history.appendAll(
+      manager,
+      amendments.flatMap(({ item, events }) =>
+        events.map((event, index) => ({ ...event, itemId: item.id, seq: item.version + index + 1 })),
+      ),
+    );
+    return updated;
+  }
+
   async describe(
     manager: EntityManager,
     item: ItemEntity,
@@ -214,6 +225,24 @@ export class ItemWriter {
       actor,
     });
     return updated;
+  }
+
+  // The item row in its new state, its version raised by the number of events that put it there.
+  private async move(
+    manager: EntityManager,
+    item: ItemEntity,
+    state: WorkflowState,
+    stateSince: string,
+    events: number,
+  ): Promise<ItemEntity> {
+    const next: ItemEntity = { ...item, state, stateSince, version: item.version + events, updatedAt: nowIso() };
+    await this.guardedUpdate(manager, item, {
+      state: next.state,
+      stateSince: next.stateSince,
+      version: next.version,
+      updatedAt: next.updatedAt,
+    });
+    return next;
   }
 
   private async guardedUpdate(manager: EntityManager, item: ItemEntity, set: ItemChanges): Promise<void> {

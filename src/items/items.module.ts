@@ -15,6 +15,6 @@ import { TransitionPreparer } from './transition-preparer.js';
   imports: [HistoryModule, MeetingsModule, PartiesModule],
   controllers: [ItemsController, ItemHistoryController],
   providers: [ItemsService, ItemHistoryService, ItemRepository, ItemWriter, TransitionPreparer, PositionPreparer],
-  exports: [ItemsService, ItemRepository, ItemWriter, TransitionPreparer, PositionPreparer],
+  exports: [ItemsService, ItemHistoryService, ItemRepository, ItemWriter, TransitionPreparer, PositionPreparer],
 })
 export class ItemsModule {}

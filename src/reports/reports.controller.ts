@@ -5,16 +5,19 @@ import { VARY_ACCEPT_HEADER } from '../common/api-headers.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import { ChangesReport } from './changes-report.view.js';
 import { ChangesReportQuery } from './dto/changes-report.query.js';
-import type { ReportScopeQuery } from './dto/report-scope.query.js';
 import { PositionsReportQuery } from './dto/positions-report.query.js';
+import { RevisionsReportQuery } from './dto/revisions-report.query.js';
 import { StatusReportQuery } from './dto/status-report.query.js';
 import { PositionsReport } from './positions-report.view.js';
+import { RevisionsReport } from './revisions-report.view.js';
 import { REPORT_CONTENT_TYPES, negotiateFormat, type ReportFormat } from './report-format.js';
 import { ReportsService } from './reports.service.js';
 import { StatusReport } from './status-report.view.js';
 
 // A report in each format it comes in: JSON by its schema, the others as text.
-function ApiReportResponse(view: typeof StatusReport | typeof ChangesReport | typeof PositionsReport): MethodDecorator {
+function ApiReportResponse(
+  view: typeof StatusReport | typeof ChangesReport | typeof PositionsReport | typeof RevisionsReport,
+): MethodDecorator {
   const text = (description: string) => ({ schema: { type: 'string', description } });
   return applyDecorators(
     ApiExtraModels(view),
@@ -91,11 +94,30 @@ export class ReportsController {
   ): Promise<Buffer> {
     return answer(query, accept, reply, (format) => this.reports.changesDocument(query, format));
   }
+
+  @Get('revisions')
+  @ApiOperation({
+    summary: 'How the status for a day changed between two instants: the correction notice',
+    description:
+      'Compares the status report for asOf as known at `from` with the one known at `to` (now by default), ' +
+      'one difference per item, each classed as a development (news recorded late) or a correction (the ' +
+      'record corrected or retracted), with the events recorded in between. JSON by default; `format` or ' +
+      'Accept picks CSV, Markdown or a printable HTML correction notice. `from` after `to` is a 400.',
+  })
+  @ApiReportResponse(RevisionsReport)
+  @ApiProblems(406)
+  revisions(
+    @Query() query: RevisionsReportQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    return answer(query, accept, reply, (format) => this.reports.revisionsDocument(query, format));
+  }
 }
 
 // The format asked for (the format parameter, else Accept), the document in it, labelled.
 async function answer(
-  query: ReportScopeQuery,
+  query: { format?: ReportFormat },
   accept: string | undefined,
   reply: FastifyReply,
   build: (format: ReportFormat) => Promise<Buffer>,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { dayBefore, todayUtc } from '../common/calendar-date.js';
+import { dayBefore, nowIso, todayUtc } from '../common/calendar-date.js';
+import { toStoredInstant } from '../common/instant.js';
 import { DomainError } from '../common/domain-error.js';
 import type { ChangeView, ChangesReport, PositionChangeEventView } from './changes-report.view.js';
 import { PositionRepository, type PositionEvent } from '../history/position.repository.js';
@@ -19,7 +20,16 @@ import { ItemRepository } from '../items/item.repository.js';
 import type { ReportFormat } from './report-format.js';
 import { RenderedReportCache } from './rendered-report-cache.js';
 import { ReportBuildQueue } from './report-build-queue.js';
-import { renderChangesReport, renderPositionsReport, renderStatusReport } from './render/render-report.js';
+import {
+  renderChangesReport,
+  renderPositionsReport,
+  renderRevisionsReport,
+  renderStatusReport,
+} from './render/render-report.js';
+import type { RevisionsReportQuery } from './dto/revisions-report.query.js';
+import { applyChanges, type ItemDescription } from './item-description.js';
+import { itemRevision } from './revisions.js';
+import type { RevisionDifference, RevisionsReport } from './revisions-report.view.js';
 import { reportScope, type ReportScope } from './report-scope.js';
 import { ScopedHistory, type ReportSource, type StateEvent } from './scoped-history.js';
 import { countByState } from './state-counts.js';
@@ -70,6 +80,41 @@ export class ReportsService {
         Buffer.from(renderPositionsReport(await this.positionsReport(asOf, divergent, query), format)),
       ),
     );
+  }
+
+  // Not cached (`to` is usually now, so the same question is rarely asked twice), but built in turn
+  // with the other reports.
+  async revisionsDocument(query: RevisionsReportQuery, format: ReportFormat): Promise<Buffer> {
+    const from = toStoredInstant(query.from);
+    const to = query.to === undefined ? nowIso() : toStoredInstant(query.to);
+    if (from > to) {
+      throw DomainError.validation([{ field: 'from', message: `must not be after to (${to})` }]);
+    }
+    const asOf = query.asOf ?? todayUtc();
+    return this.builds.run(async () =>
+      Buffer.from(renderRevisionsReport(await this.revisions(asOf, from, to), format)),
+    );
+  }
+
+  // Only an item with an event recorded between the two instants can differ; each such item's
+  // history up to `to` is compared as known at both.
+  private async revisions(asOf: string, from: string, to: string): Promise<RevisionsReport> {
+    const histories = await this.events.eventsOfItemsChangedBetween(this.dataSource.manager, from, to);
+    const differences: RevisionDifference[] = [];
+    for (const events of histories.values()) {
+      let description: ItemDescription | undefined;
+      for (const event of events) {
+        if (event.action === 'created' || event.action === 'updated') {
+          description = applyChanges(description, event.changes);
+        }
+      }
+      const difference = description && itemRevision(description.slug, events, asOf, from, to);
+      if (difference) {
+        differences.push(difference);
+      }
+    }
+    differences.sort((a, b) => (a.item < b.item ? -1 : a.item > b.item ? 1 : 0));
+    return { asOf, from, to, differences };
   }
 
   // Everything a report depends on; the newest event stands for the whole history before it.

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { amendHistory, standing, stateOn, STATE_KIND, type AmendedEvent } from '../history/amended-history.js';
 import type { FieldChanges } from '../history/history-event.types.js';
 import type { HistoryHead, HistoryRepository, LatestStateRow, StateEvent } from '../history/history.repository.js';
 import type { ItemRepository } from '../items/item.repository.js';
@@ -29,12 +30,18 @@ export interface ReportSource {
 //
 // Each item's state is found in SQL; the items' descriptions are read once and joined here, which
 // is cheaper than joining them to every event row and works the same with knownAt.
+//
+// Corrections and retractions recorded by knownAt apply: an item whose history holds one (few do)
+// has its whole history, as known then, folded in memory (amended-history.ts); the state of every
+// other item is still its latest dated event, found in SQL.
 export class ScopedHistory {
   private constructor(
     private readonly source: ReportSource,
     private readonly knownAt: string | undefined,
     // The items the filters select, by id.
     private readonly items: ReadonlyMap<string, ItemDescription>,
+    // The selected items with corrections or retractions, by id: their dated events as corrected.
+    private readonly amended: ReadonlyMap<string, AmendedEvent[]>,
   ) {}
 
   static async open(source: ReportSource, scope: ReportScope): Promise<ScopedHistory> {
@@ -42,7 +49,13 @@ export class ScopedHistory {
       ? await descriptionsKnownAt(source, scope.knownAt)
       : await source.items.summaries(source.manager);
     const selected = new Map([...described].filter(([, item]) => matchesFilters(item, scope)));
-    return new ScopedHistory(source, scope.knownAt, selected);
+    const amended = new Map<string, AmendedEvent[]>();
+    for (const [itemId, events] of await source.events.amendedItemEvents(source.manager, scope.knownAt)) {
+      if (selected.has(itemId)) {
+        amended.set(itemId, amendHistory(events));
+      }
+    }
+    return new ScopedHistory(source, scope.knownAt, selected, amended);
   }
 
   // Each item proposed by `day`, in the state of its latest state event effective by then, by slug.
@@ -91,12 +104,43 @@ export class ScopedHistory {
   // Items proposed and transitions made with an effect date in [from, to], in effect order.
   async stateEventsBetween(from: string, to: string): Promise<StateEvent[]> {
     const rows = await this.source.events.stateEventsBetween(this.source.manager, from, to, this.knownAt);
-    return rows.filter((row) => this.items.has(row.itemId));
+    const events = rows.filter((row) => this.items.has(row.itemId) && !this.amended.has(row.itemId));
+    for (const [itemId, amended] of this.amended) {
+      const dated = standing(amended, STATE_KIND);
+      dated.forEach((event, index) => {
+        if (event.effectiveOn >= from && event.effectiveOn <= to && event.toState) {
+          events.push({
+            id: event.id,
+            itemId,
+            fromState: dated[index - 1]?.toState ?? null,
+            toState: event.toState,
+            effectiveOn: event.effectiveOn,
+            reason: event.reason,
+            meeting: event.meeting,
+            source: event.source,
+            actor: event.actor,
+            recordedAt: event.recordedAt,
+          });
+        }
+      });
+    }
+    return events.sort((a, b) =>
+      a.effectiveOn < b.effectiveOn ? -1 : a.effectiveOn > b.effectiveOn ? 1 : Number(a.id) - Number(b.id),
+    );
   }
 
-  // Each item's latest state event effective by `day` (and recorded by knownAt).
-  private latestStates(day: string): Promise<LatestStateRow[]> {
-    return this.source.events.latestStates(this.source.manager, day, this.knownAt);
+  // Each item's state on `day`: its latest state event effective by then (and recorded by
+  // knownAt) from SQL, or from its corrected history when it has one.
+  private async latestStates(day: string): Promise<LatestStateRow[]> {
+    const rows = await this.source.events.latestStates(this.source.manager, day, this.knownAt);
+    const states = rows.filter((row) => !this.amended.has(row.itemId));
+    for (const [itemId, amended] of this.amended) {
+      const event = stateOn(amended, day);
+      if (event?.toState) {
+        states.push({ itemId, state: event.toState, since: event.effectiveOn, lastReason: event.reason });
+      }
+    }
+    return states;
   }
 
   // The head of the hash chain the report was built from: with knownAt, the newest event then.

@@ -1,7 +1,7 @@
 import { GENESIS_HASH, eventHash } from '../history/event-hash.js';
+import { EVENT_ACTIONS } from '../history/history-event.types.js';
 import type { ItemEntity } from '../items/item.entity.js';
 import type { MeetingEntity } from '../meetings/meeting.entity.js';
-import { EVENT_ACTIONS } from '../history/history-event.types.js';
 import type { PartyEntity } from '../parties/party.entity.js';
 import { PARTY_KINDS, isStance } from '../parties/stance.js';
 import { WORKFLOW_STATES } from '../workflow/workflow.definition.js';

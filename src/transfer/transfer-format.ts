@@ -12,7 +12,7 @@ export const EXPORT_FORMAT = 'policy-tracker-export';
 export const EXPORT_VERSION = 2;
 export const READABLE_VERSIONS: readonly number[] = [1, 2];
 
-type FieldKind = 'string' | 'string|null' | 'integer';
+export type FieldKind = 'string' | 'string|null' | 'integer' | 'integer|null';
 
 // Every stored column, named as in the entities; `satisfies` makes a new column a compile error here.
 export const MEETING_FIELDS = {
@@ -65,6 +65,9 @@ export const EVENT_FIELDS = {
   batchId: 'string|null',
   actor: 'string',
   recordedAt: 'string',
+  // Added with corrections; an export made before them has neither, which reads as null.
+  corrects: 'integer|null',
+  retracts: 'integer|null',
   prevHash: 'string',
   hash: 'string',
   partyId: 'string|null',
@@ -123,9 +126,12 @@ export function readRecord<T>(raw: Record<string, unknown>, fields: Record<keyof
     }
   }
   for (const [key, kind] of Object.entries<FieldKind>(fields)) {
+    if (kind === 'integer|null' && raw[key] === undefined) {
+      raw[key] = null;
+    }
     if (!hasKind(raw[key], kind)) {
       throw new RecordError(
-        `${what} field "${key}" must be ${kind === 'string|null' ? 'a string or null' : `a ${kind}`}`,
+        `${what} field "${key}" must be ${kind.endsWith('|null') ? `a ${kind.slice(0, -5)} or null` : `a ${kind}`}`,
       );
     }
   }
@@ -140,6 +146,8 @@ function hasKind(value: unknown, kind: FieldKind): boolean {
       return value === null || typeof value === 'string';
     case 'integer':
       return Number.isSafeInteger(value);
+    case 'integer|null':
+      return value === null || Number.isSafeInteger(value);
   }
 }
 

@@ -29,6 +29,7 @@ import {
   pickFields,
   readRecord,
   type EventRecord,
+  type FieldKind,
   type ExportCounts,
   type ExportHeader,
 } from './transfer-format.js';
@@ -45,7 +46,7 @@ type Section = (typeof SECTIONS)[number];
 
 // A table as the transfer sees it: its fields, and its repository's pages and exact inserts.
 interface Table<T extends Row> {
-  readonly fields: Record<keyof T, 'string' | 'string|null' | 'integer'>;
+  readonly fields: Record<keyof T, FieldKind>;
   pages(manager: EntityManager, pageSize: number): AsyncGenerator<T>;
   insertExact(manager: EntityManager, columns: readonly string[], rows: readonly T[]): Promise<void>;
   isEmpty(manager: EntityManager): Promise<boolean>;

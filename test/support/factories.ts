@@ -71,3 +71,12 @@ export async function historyOf(t: TestApp, key: string) {
     .expect(200);
   return response.body.data as Array<Record<string, unknown>>;
 }
+
+// The audit's verdict on the whole history, which must be ok after anything the API accepted.
+export async function auditVerdict(t: TestApp) {
+  const response = await t.api
+    .get('/api/audit/verify')
+    .set(...bearer())
+    .expect(200);
+  return response.body as { ok: boolean; firstProblem?: Record<string, unknown> };
+}

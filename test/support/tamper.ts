@@ -18,6 +18,8 @@ interface EventRow {
   recorded_at: string;
   party_id: string | null;
   stance: string | null;
+  corrects: number | null;
+  retracts: number | null;
 }
 
 // One statement on a connection of the attacker's own, `?` placeholders on both databases.
@@ -54,6 +56,8 @@ export async function recomputeChain(query: DirectQuery): Promise<void> {
       batchId: row.batch_id,
       actor: row.actor,
       recordedAt: row.recorded_at,
+      corrects: row.corrects === null ? null : Number(row.corrects),
+      retracts: row.retracts === null ? null : Number(row.retracts),
       prevHash,
       partyId: row.party_id,
       stance: row.stance,

@@ -1,7 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ChangeView, ChangesReport, PositionChangeEventView } from '../changes-report.view.js';
 import type { PositionsReport } from '../positions-report.view.js';
+import type { RevisionsReport } from '../revisions-report.view.js';
 import type { StatusReport } from '../status-report.view.js';
+import { describeRevisionEvent } from './report-titles.js';
 
 // RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma, a quote, a CR or
 // an LF (csv-stringify by itself quotes only a whole CRLF, so a bare LF would start a new row).
@@ -62,4 +64,20 @@ export function positionsCsv(report: PositionsReport): string {
     ),
   }));
   return toCsv<Record<string, string>>(columns, rows);
+}
+
+// One row per difference; the events that explain it one per line inside their cell.
+export function revisionsCsv(report: RevisionsReport): string {
+  return toCsv(
+    ['item', 'kind', 'beforeState', 'beforeSince', 'afterState', 'afterSince', 'events'],
+    report.differences.map((difference) => ({
+      item: difference.item,
+      kind: difference.kind,
+      beforeState: difference.before?.state ?? '',
+      beforeSince: difference.before?.since ?? '',
+      afterState: difference.after?.state ?? '',
+      afterSince: difference.after?.since ?? '',
+      events: difference.events.map(describeRevisionEvent).join('\n'),
+    })),
+  );
 }

@@ -1,9 +1,17 @@
 import { dayBefore } from '../../common/calendar-date.js';
 import { WORKFLOW_STATES } from '../../workflow/workflow.definition.js';
 import type { ChangesReport } from '../changes-report.view.js';
+import type { RevisionsReport, StandingView } from '../revisions-report.view.js';
 import type { StateCounts, StatusReport } from '../status-report.view.js';
 import type { PositionsReport } from '../positions-report.view.js';
-import { changesTitle, positionsTitle, statusTitle } from './report-titles.js';
+import {
+  changesTitle,
+  positionsTitle,
+  revisionCells,
+  revisionsNotes,
+  revisionsTitle,
+  statusTitle,
+} from './report-titles.js';
 import { stanceLabel } from './stance-style.js';
 import { scopeNotes } from './scope-notes.js';
 import { stateLabel } from './state-style.js';
@@ -123,6 +131,18 @@ export function changesMarkdown(report: ChangesReport): string {
         position.meeting,
         position.source,
       ]),
+    ),
+  ])}\n`;
+}
+
+export function revisionsMarkdown(report: RevisionsReport): string {
+  const standing = (view: StandingView | null) =>
+    view ? `${stateLabel(view.state)} since ${view.since}` : 'not listed';
+  return `${document(revisionsTitle(report), revisionsNotes(report), [
+    `## Differences (${report.differences.length})`,
+    markdownTable(
+      ['Item', 'Kind', 'Before', 'After', 'Events'],
+      report.differences.map((difference) => revisionCells(difference, standing)),
     ),
   ])}\n`;
 }

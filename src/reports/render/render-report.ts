@@ -1,11 +1,13 @@
 import type { ChangesReport } from '../changes-report.view.js';
 import type { ReportFormat } from '../report-format.js';
+import type { RevisionsReport } from '../revisions-report.view.js';
 import type { StatusReport } from '../status-report.view.js';
 import { changesHtml } from './changes-html.js';
 import type { PositionsReport } from '../positions-report.view.js';
-import { changesCsv, positionsCsv, statusCsv } from './csv.js';
-import { changesMarkdown, positionsMarkdown, statusMarkdown } from './markdown.js';
+import { changesCsv, positionsCsv, revisionsCsv, statusCsv } from './csv.js';
+import { changesMarkdown, positionsMarkdown, revisionsMarkdown, statusMarkdown } from './markdown.js';
 import { positionsHtml } from './positions-html.js';
+import { revisionsHtml } from './revisions-html.js';
 import { statusHtml } from './status-html.js';
 
 // The same text for the HTTP answer and the command line.
@@ -45,5 +47,18 @@ export function renderChangesReport(report: ChangesReport, format: ReportFormat)
       return changesMarkdown(report);
     case 'html':
       return changesHtml(report);
+  }
+}
+
+export function renderRevisionsReport(report: RevisionsReport, format: ReportFormat): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(report);
+    case 'csv':
+      return revisionsCsv(report);
+    case 'md':
+      return revisionsMarkdown(report);
+    case 'html':
+      return revisionsHtml(report);
   }
 }

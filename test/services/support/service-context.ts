@@ -7,6 +7,7 @@ import { AuditModule } from '../../../src/audit/audit.module.js';
 import { AuthModule } from '../../../src/auth/auth.module.js';
 import { loadConfig, type AppConfig } from '../../../src/config/app-config.js';
 import { ConfigModule } from '../../../src/config/config.module.js';
+import { CorrectionsModule } from '../../../src/corrections/corrections.module.js';
 import { DatabaseModule } from '../../../src/database/database.module.js';
 import { TransactionRunner } from '../../../src/database/transaction-runner.js';
 import { ENTITIES } from '../../../src/entities.js';
@@ -29,6 +30,7 @@ class ServicesModule {
         AuthModule,
         ItemsModule,
         OutcomesModule,
+        CorrectionsModule,
         ReportsModule,
         AuditModule,
         TransferModule,

@@ -1,0 +1,172 @@
+import {
+  AMENDABLE_ACTIONS,
+  AMENDABLE_FIELDS,
+  amendHistory,
+  standing,
+  standingState,
+  STATE_KIND,
+  type AmendableField,
+  type AmendedEvent,
+  type RecordedEvent,
+} from '../history/amended-history.js';
+import type { FieldChanges } from '../history/history-event.types.js';
+import type { WorkflowState } from '../workflow/workflow.definition.js';
+
+// The new values a correction asks for; `meeting` by slug, null to clear it (as `source`).
+export type CorrectionRequest = Partial<Record<AmendableField, string | null>>;
+
+export type AmendmentProblem =
+  | { readonly kind: 'event_not_found'; readonly message: string }
+  | { readonly kind: 'event_not_amendable'; readonly message: string }
+  | { readonly kind: 'nothing_to_correct'; readonly message: string }
+  | {
+      readonly kind: 'correction_out_of_order';
+      readonly message: string;
+      readonly earliest: string;
+      readonly latest: string | null;
+    }
+  | { readonly kind: 'retraction_not_latest'; readonly message: string; readonly laterEvents: number[] };
+
+export type CorrectionPlan =
+  | { readonly ok: true; readonly target: AmendedEvent; readonly changes: FieldChanges }
+  | { readonly ok: false; readonly problem: AmendmentProblem };
+
+export interface Retraction {
+  readonly target: AmendedEvent;
+  // The item's state before and after the retraction (for a state event: the state it returns to).
+  readonly fromState: WorkflowState | null;
+  readonly toState: WorkflowState | null;
+}
+
+export type RetractionPlan =
+  | { readonly ok: true; readonly retractions: Retraction[] }
+  | { readonly ok: false; readonly problem: AmendmentProblem };
+
+// Checks a correction of event `seq` against the item's whole history (`events`, any order):
+// only a standing transition can be corrected, and a new effective date must keep the dated events
+// of its kind in order. Fields given with their current value are no change; at least one must be.
+export function planCorrection(
+  events: readonly RecordedEvent[],
+  seq: number,
+  request: CorrectionRequest,
+): CorrectionPlan {
+  const amended = amendHistory(events);
+  const found = findTarget(events, amended, seq, 'corrected');
+  if (!found.ok) {
+    return found;
+  }
+  const target = found.target;
+  const changes: FieldChanges = {};
+  for (const field of AMENDABLE_FIELDS) {
+    const to = request[field];
+    if (to !== undefined && to !== target[field]) {
+      changes[field] = { from: target[field], to };
+    }
+  }
+  if (Object.keys(changes).length === 0) {
+    return problem({
+      kind: 'nothing_to_correct',
+      message: `Every value given is already what event ${seq} says; name at least one field to change.`,
+    });
+  }
+  const effectiveOn = request.effectiveOn;
+  if (typeof effectiveOn === 'string') {
+    const kindEvents = standing(amended, target.kind);
+    const index = kindEvents.indexOf(target);
+    // A kind's first event (a party's first position) may not precede the item's creation either.
+    const earliest = kindEvents[index - 1]?.effectiveOn ?? amended[0]?.effectiveOn ?? effectiveOn;
+    const latest = kindEvents[index + 1]?.effectiveOn ?? null;
+    if (effectiveOn < earliest || (latest !== null && effectiveOn > latest)) {
+      return problem({
+        kind: 'correction_out_of_order',
+        message:
+          `Event ${seq} cannot take effect on ${effectiveOn}: the timeline must stay in order, so it must be on or ` +
+          `after ${earliest}${latest === null ? '' : ` and on or before ${latest}`}.`,
+        earliest,
+        latest,
+      });
+    }
+  }
+  return { ok: true, target, changes };
+}
+
+// Checks the retraction of the events `seqs` of one item, newest first, each against the history
+// as the retractions before it leave it: each must be the latest standing event of its kind.
+export function planRetractions(events: readonly RecordedEvent[], seqs: readonly number[]): RetractionPlan {
+  let history = [...events];
+  let nextSeq = Math.max(0, ...events.map((event) => event.seq)) + 1;
+  const retractions: Retraction[] = [];
+  for (const seq of [...seqs].sort((a, b) => b - a)) {
+    const amended = amendHistory(history);
+    const found = findTarget(history, amended, seq, 'retracted');
+    if (!found.ok) {
+      return found;
+    }
+    const { target } = found;
+    const ofKind = standing(amended, target.kind);
+    const laterEvents = ofKind.filter((event) => event.seq > seq).map((event) => event.seq);
+    if (laterEvents.length > 0) {
+      return problem({
+        kind: 'retraction_not_latest',
+        message: `Event ${seq} is not the latest of its kind; retract the later ones first (${laterEvents.join(', ')}).`,
+        laterEvents,
+      });
+    }
+    // Withdrawing a state event returns the item to the state before it; any other kind leaves the
+    // item's state as it is.
+    const current = standingState(amended)?.toState ?? null;
+    const retraction: Retraction =
+      target.kind === STATE_KIND
+        ? { target, fromState: current, toState: ofKind.at(-2)?.toState ?? null }
+        : { target, fromState: current, toState: current };
+    retractions.push(retraction);
+    history = [...history, retractionEvent(retraction, nextSeq)];
+    nextSeq += 1;
+  }
+  return { ok: true, retractions };
+}
+
+function findTarget(
+  events: readonly RecordedEvent[],
+  amended: readonly AmendedEvent[],
+  seq: number,
+  verb: 'corrected' | 'retracted',
+): { ok: true; target: AmendedEvent } | { ok: false; problem: AmendmentProblem } {
+  const recorded = events.find((event) => event.seq === seq);
+  if (!recorded) {
+    return problem({ kind: 'event_not_found', message: `The item has no event ${seq}.` });
+  }
+  const target = amended.find((event) => event.seq === seq);
+  if (!target || !AMENDABLE_ACTIONS.has(target.action)) {
+    return problem({
+      kind: 'event_not_amendable',
+      message: `Event ${seq} records "${recorded.action}"; only ${[...AMENDABLE_ACTIONS].join(' or ')} events can be ${verb}.`,
+    });
+  }
+  if (target.retractedBy !== null) {
+    return problem({
+      kind: 'event_not_amendable',
+      message: `Event ${seq} was retracted by event ${target.retractedBy}; it can no longer be ${verb}.`,
+    });
+  }
+  return { ok: true, target };
+}
+
+// What a planned retraction will append, so that the next check sees it.
+function retractionEvent(retraction: Retraction, seq: number): RecordedEvent {
+  return {
+    ...retraction.target,
+    id: 0,
+    seq,
+    action: 'retracted',
+    fromState: retraction.fromState,
+    toState: retraction.toState,
+    changes: {},
+    corrects: null,
+    retracts: retraction.target.seq,
+  };
+}
+
+function problem(found: AmendmentProblem): { ok: false; problem: AmendmentProblem } {
+  return { ok: false, problem: found };
+}

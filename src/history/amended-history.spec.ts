@@ -1,0 +1,59 @@
+import { SUMMIT, recorded } from '../../test/support/recorded-events.js';
+import { amendHistory, standing, standingState, stateOn } from './amended-history.js';
+
+describe('amendHistory', () => {
+  it('is the dated events as recorded when nothing overrules them', () => {
+    const amended = amendHistory(SUMMIT);
+    expect(amended.map((event) => [event.seq, event.kind, event.correctedBy, event.retractedBy])).toEqual([
+      [1, 'state', [], null],
+      [2, 'state', [], null],
+      [3, 'state', [], null],
+    ]);
+    expect(standingState(amended)).toMatchObject({ toState: 'agreed', effectiveOn: '2010-11-20' });
+  });
+
+  it('applies each correction field by field, the latest winning, whatever the order events come in', () => {
+    const amended = amendHistory([
+      recorded({
+        seq: 5,
+        action: 'corrected',
+        corrects: 3,
+        changes: { meeting: { from: 'lisbon-summit-2010', to: null } },
+      }),
+      ...SUMMIT,
+      recorded({
+        seq: 4,
+        action: 'corrected',
+        corrects: 3,
+        changes: { effectiveOn: { from: '2010-11-20', to: '2010-11-21' }, reason: { from: null, to: 'Agreed.' } },
+      }),
+      recorded({
+        seq: 6,
+        action: 'corrected',
+        corrects: 3,
+        changes: { effectiveOn: { from: '2010-11-21', to: '2010-11-22' } },
+      }),
+    ]);
+    expect(amended[2]).toMatchObject({
+      effectiveOn: '2010-11-22',
+      meeting: null,
+      reason: 'Agreed.',
+      correctedBy: [4, 5, 6],
+      retractedBy: null,
+    });
+    expect(stateOn(amended, '2010-11-21')).toMatchObject({ seq: 2 });
+    expect(stateOn(amended, '2010-11-22')).toMatchObject({ seq: 3 });
+  });
+
+  it('keeps a retracted event, marked, out of the standing ones', () => {
+    const amended = amendHistory([
+      ...SUMMIT,
+      recorded({ seq: 4, action: 'retracted', retracts: 3, fromState: 'agreed', toState: 'under_discussion' }),
+    ]);
+    expect(amended[2].retractedBy).toBe(4);
+    expect(standing(amended).map((event) => event.seq)).toEqual([1, 2]);
+    expect(standingState(amended)).toMatchObject({ toState: 'under_discussion', effectiveOn: '2010-10-01' });
+    expect(stateOn(amended, '2010-12-31')).toMatchObject({ seq: 2 });
+    expect(stateOn(amended, '2010-09-21')).toBeUndefined();
+  });
+});

@@ -1,0 +1,113 @@
+import type { WorkflowState } from '../workflow/workflow.definition.js';
+import type { EventAction, FieldChanges } from './history-event.types.js';
+
+// An event as read back, its meeting named by slug: what the corrected history is folded from.
+export interface RecordedEvent {
+  readonly id: number;
+  readonly seq: number;
+  readonly action: EventAction;
+  readonly fromState: WorkflowState | null;
+  readonly toState: WorkflowState | null;
+  readonly changes: FieldChanges;
+  readonly reason: string | null;
+  readonly effectiveOn: string;
+  readonly meeting: string | null;
+  readonly source: string | null;
+  readonly batch: string | null;
+  readonly actor: string;
+  readonly recordedAt: string;
+  readonly corrects: number | null;
+  readonly retracts: number | null;
+}
+
+// The metadata a correction may amend, named as in the API and in a correction's `changes`.
+export const AMENDABLE_FIELDS = ['effectiveOn', 'meeting', 'source', 'reason'] as const;
+export type AmendableField = (typeof AMENDABLE_FIELDS)[number];
+
+// The actions a correction or a retraction may name; positions (issue 15) are not among them yet.
+export const AMENDABLE_ACTIONS: ReadonlySet<EventAction> = new Set<EventAction>(['transitioned']);
+
+export const STATE_KIND = 'state';
+
+// Events of one kind follow each other in time: each takes over from the one before it, their dates
+// never go backwards, and only the latest standing one may be retracted. `state` is the item's
+// workflow state, begun by its creation. Positions would key theirs by party (`position:<party>`).
+export function standingKind(event: Pick<RecordedEvent, 'action'>): string | undefined {
+  switch (event.action) {
+    case 'created':
+    case 'transitioned':
+      return STATE_KIND;
+    // Positions cannot be corrected or retracted yet (AMENDABLE_ACTIONS): they stand outside.
+    case 'positioned':
+    case 'updated':
+    case 'corrected':
+    case 'retracted':
+      return undefined;
+  }
+}
+
+// A dated event with the corrections applied (the latest correction of each field wins) and what
+// overruled it.
+export interface AmendedEvent extends RecordedEvent {
+  readonly kind: string;
+  readonly correctedBy: readonly number[];
+  readonly retractedBy: number | null;
+}
+
+interface Amending {
+  event: RecordedEvent;
+  kind: string;
+  fields: Partial<Record<AmendableField, unknown>>;
+  correctedBy: number[];
+  retractedBy: number | null;
+}
+
+// One item's events, in any order, folded into its dated events (created, transitioned) as the
+// corrections and retractions among them say, oldest first. Retracted events stay in the answer,
+// marked, so a history can show them; `standing` leaves them out.
+export function amendHistory(events: readonly RecordedEvent[]): AmendedEvent[] {
+  const bySeq = new Map<number, Amending>();
+  for (const event of [...events].sort((a, b) => a.seq - b.seq)) {
+    const kind = standingKind(event);
+    if (kind) {
+      bySeq.set(event.seq, { event, kind, fields: {}, correctedBy: [], retractedBy: null });
+      continue;
+    }
+    const target = bySeq.get(event.corrects ?? event.retracts ?? 0);
+    if (target && event.action === 'corrected') {
+      target.correctedBy.push(event.seq);
+      for (const field of AMENDABLE_FIELDS) {
+        if (field in event.changes) {
+          target.fields[field] = event.changes[field].to;
+        }
+      }
+    } else if (target && event.action === 'retracted') {
+      target.retractedBy = event.seq;
+    }
+  }
+  return [...bySeq.values()].map(({ event, kind, fields, correctedBy, retractedBy }) => ({
+    ...event,
+    ...(fields as Partial<Pick<RecordedEvent, AmendableField>>),
+    kind,
+    correctedBy,
+    retractedBy,
+  }));
+}
+
+export function standing(events: readonly AmendedEvent[], kind?: string): AmendedEvent[] {
+  return events.filter((event) => event.retractedBy === null && (kind === undefined || event.kind === kind));
+}
+
+// The item's state and stateSince as its corrected history says: its latest standing state event.
+export function standingState(events: readonly AmendedEvent[]): AmendedEvent | undefined {
+  return standing(events, STATE_KIND).at(-1);
+}
+
+// The standing state event in force on `day`: the latest effective by then (the timeline is kept
+// in order, so the latest by seq among those effective by then).
+export function stateOn(events: readonly AmendedEvent[], day: string): AmendedEvent | undefined {
+  return standing(events, STATE_KIND)
+    .filter((event) => event.effectiveOn <= day)
+    .sort((a, b) => (a.effectiveOn < b.effectiveOn ? -1 : a.effectiveOn > b.effectiveOn ? 1 : a.seq - b.seq))
+    .at(-1);
+}

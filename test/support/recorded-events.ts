@@ -1,0 +1,41 @@
+import type { RecordedEvent } from '../../src/history/amended-history.js';
+
+// Events as the corrected history reads them, for the unit tests of the rules built on it.
+export function recorded(event: Partial<RecordedEvent> & Pick<RecordedEvent, 'seq' | 'action'>): RecordedEvent {
+  return {
+    id: event.seq,
+    fromState: null,
+    toState: null,
+    changes: {},
+    reason: null,
+    effectiveOn: '2010-09-22',
+    meeting: null,
+    source: null,
+    batch: null,
+    actor: 'bootstrap',
+    recordedAt: `2010-12-01T00:00:0${event.seq}.000Z`,
+    corrects: null,
+    retracts: null,
+    ...event,
+  };
+}
+
+// Proposed on 2010-09-22, under discussion from 2010-10-01, agreed at the summit on 2010-11-20.
+export const SUMMIT: RecordedEvent[] = [
+  recorded({ seq: 1, action: 'created', toState: 'proposed' }),
+  recorded({
+    seq: 2,
+    action: 'transitioned',
+    fromState: 'proposed',
+    toState: 'under_discussion',
+    effectiveOn: '2010-10-01',
+  }),
+  recorded({
+    seq: 3,
+    action: 'transitioned',
+    fromState: 'under_discussion',
+    toState: 'agreed',
+    effectiveOn: '2010-11-20',
+    meeting: 'lisbon-summit-2010',
+  }),
+];
