@@ -10,6 +10,8 @@ const LAYERS = [
   'idempotency',
   'workflow',
   'meetings',
+  'parties',
+  'positions',
   'history',
   'items',
   'outcomes',

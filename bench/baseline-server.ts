@@ -42,7 +42,7 @@ const SAMPLE_ITEM: ItemEntity = {
 };
 
 if (values.mode === 'http') {
-  app.get('/item', () => presentItemDetail(SAMPLE_ITEM));
+  app.get('/item', () => presentItemDetail(SAMPLE_ITEM, []));
 } else if (values.mode === 'storage' && values.database && values.token) {
   serveStorage(values.database, values.token);
 } else {
@@ -118,6 +118,8 @@ function serveStorage(path: string, token: string): void {
       effectiveOn: updated.stateSince,
       meetingId: null,
       source: null,
+      partyId: null,
+      stance: null,
       batchId: null,
       actor: 'bench',
       recordedAt,
@@ -164,13 +166,13 @@ function serveStorage(path: string, token: string): void {
 
   app.get<{ Params: { key: string } }>('/api/items/:key', async (request, reply) => {
     const row = selectItem.get(request.params.key, request.params.key);
-    return row ? presentItemDetail(itemFromRow(row)) : reply.code(404).send({ status: 404 });
+    return row ? presentItemDetail(itemFromRow(row), []) : reply.code(404).send({ status: 404 });
   });
   app.post<{ Params: { key: string }; Body: { to: WorkflowState; reason?: string } }>(
     '/api/items/:key/transitions',
     async (request, reply) => {
       const item = await transitionSoon(request.params.key, request.body.to, request.body.reason ?? null);
-      return item ? presentItemDetail(item) : reply.code(404).send({ status: 404 });
+      return item ? presentItemDetail(item, []) : reply.code(404).send({ status: 404 });
     },
   );
 }

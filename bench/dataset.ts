@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
 import { GENESIS_HASH, eventHash, type HashedEventFields } from '../src/history/event-hash.js';
+import { STANCES } from '../src/parties/stance.js';
 import { allowedTransitions } from '../src/workflow/workflow.machine.js';
 import type { TransitionRule, WorkflowState } from '../src/workflow/workflow.definition.js';
 
@@ -21,6 +22,9 @@ export interface Dataset extends DatasetSize {
 
 const CATEGORIES = ['missile-defense', 'counter-narcotics', 'arms-control', 'transparency', 'security-review'];
 const PROPOSERS = ['United States', 'NATO', 'Russia', 'France', 'Germany'];
+// The parties taking positions, and the share of an item's later events that are positions.
+const PARTIES = ['united-states', 'nato', 'russia', 'france', 'germany'].map((slug) => ({ id: randomUUID(), slug }));
+const POSITION_SHARE = 0.3;
 const FIRST_DAY = Date.UTC(2000, 0, 1);
 const DAY_MS = 86_400_000;
 
@@ -92,12 +96,43 @@ export async function buildDataset(path: string, size: DatasetSize, seed = 2010)
       corrects: null,
       retracts: null,
       actor: 'bench',
+      partyId: null,
+      stance: null,
       dayOffset: offset,
     });
     let state: WorkflowState = 'proposed';
+    let stateSince = proposedOn;
     let seq = 1;
     // Walk the workflow, keeping away from terminal states so every item can take all its events.
+    const stances = new Map<string, string>();
     while (seq < perItem) {
+      if (next() < POSITION_SHARE) {
+        const party = PARTIES[Math.floor(next() * PARTIES.length)];
+        const stance = STANCES[Math.floor(next() * STANCES.length)];
+        offset += Math.floor(next() * 3);
+        seq += 1;
+        planned.push({
+          itemId: id,
+          seq,
+          action: 'positioned',
+          fromState: state,
+          toState: state,
+          changes: JSON.stringify({ stance: { from: stances.get(party.id) ?? null, to: stance } }),
+          reason: `Statement ${seq} of ${party.slug} on ${slug}.`,
+          effectiveOn: day(offset),
+          meetingId: null,
+          source: null,
+          batchId: null,
+          corrects: null,
+          retracts: null,
+          actor: 'bench',
+          partyId: party.id,
+          stance,
+          dayOffset: offset,
+        });
+        stances.set(party.id, stance);
+        continue;
+      }
       const moves: readonly TransitionRule[] = allowedTransitions(state).filter(
         (rule) => allowedTransitions(rule.to).length > 0,
       );
@@ -119,15 +154,18 @@ export async function buildDataset(path: string, size: DatasetSize, seed = 2010)
         corrects: null,
         retracts: null,
         actor: 'bench',
+        partyId: null,
+        stance: null,
         dayOffset: offset,
       });
       state = rule.to;
+      stateSince = day(offset);
     }
     items.push({
       id,
       ...fields,
       state,
-      state_since: day(offset),
+      state_since: stateSince,
       version: seq,
       created_at: `${proposedOn}T09:00:00.000Z`,
     });
@@ -146,10 +184,16 @@ export async function buildDataset(path: string, size: DatasetSize, seed = 2010)
      VALUES (@id, @slug, @title, @summary, @category, @proposedBy, @proposedOn, @sourceUrl, @state, @state_since, @version, @created_at, @created_at)`,
   );
   const insertEvent = db.prepare(
-    `INSERT INTO history_events (item_id, seq, action, from_state, to_state, changes, reason, effective_on, meeting_id, source, batch_id, actor, recorded_at, prev_hash, hash)
-     VALUES (@itemId, @seq, @action, @fromState, @toState, @changes, @reason, @effectiveOn, @meetingId, @source, @batchId, @actor, @recordedAt, @prevHash, @hash)`,
+    `INSERT INTO history_events (item_id, seq, action, from_state, to_state, changes, reason, effective_on, meeting_id, source, batch_id, actor, recorded_at, prev_hash, hash, party_id, stance)
+     VALUES (@itemId, @seq, @action, @fromState, @toState, @changes, @reason, @effectiveOn, @meetingId, @source, @batchId, @actor, @recordedAt, @prevHash, @hash, @partyId, @stance)`,
+  );
+  const insertParty = db.prepare(
+    `INSERT INTO parties (id, slug, name, kind, created_at) VALUES (@id, @slug, @slug, 'state', @createdAt)`,
   );
   db.transaction(() => {
+    for (const party of PARTIES) {
+      insertParty.run({ ...party, createdAt: `${day(0)}T00:00:00.000Z` });
+    }
     for (const item of items) {
       insertItem.run(item);
     }

@@ -9,7 +9,8 @@ import { startInProcessService } from './in-process-service.js';
 // npm run bench:reports -- [--items 10000] [--events 200000] [--requests 20] [--db data/bench.sqlite]
 // Builds the data set (or reuses --db when the file exists), serves it on a free loopback port and
 // times the reports over HTTP, one request at a time after a warm-up. Target: under 300 ms for the
-// JSON status report and for a one-year changes report. A write before each timed request moves the
+// JSON status report, for a one-year changes report and for the positions report (5 parties, about
+// three in ten events positions). A write before each timed request moves the
 // history on, so every one is a first build; the same request repeated then shows the cached answer.
 const { values } = parseArgs({
   options: {
@@ -56,6 +57,10 @@ try {
   const cases: Array<[string, string, boolean]> = [
     ['status, JSON, today', '/api/reports/status', true],
     [`changes, JSON, ${from} to ${to}`, `/api/reports/changes?from=${from}&to=${to}`, true],
+    ['positions, JSON, today', '/api/reports/positions', true],
+    [`positions, JSON, as of ${asOf}, knownAt`, `/api/reports/positions?asOf=${asOf}&knownAt=${knownAt}`, true],
+    [`positions, JSON, as of ${asOf}, divergent`, `/api/reports/positions?asOf=${asOf}&divergent=true`, false],
+    ['positions, HTML, today', '/api/reports/positions?format=html', false],
     [`status, JSON, as of ${asOf}`, `/api/reports/status?asOf=${asOf}`, false],
     [`status, JSON, as of ${asOf}, knownAt`, `/api/reports/status?asOf=${asOf}&knownAt=${knownAt}`, false],
     ['status, CSV', '/api/reports/status?format=csv', false],

@@ -11,6 +11,7 @@ import { HealthModule } from './health/health.module.js';
 import { HistoryModule } from './history/history.module.js';
 import { ItemsModule } from './items/items.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
+import { PartiesModule } from './parties/parties.module.js';
 import { OutcomesModule } from './outcomes/outcomes.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { StartupModule } from './startup/startup.module.js';
@@ -29,6 +30,7 @@ export class AppModule {
         ItemsModule,
         HistoryModule,
         MeetingsModule,
+        PartiesModule,
         OutcomesModule,
         CorrectionsModule,
         ReportsModule,

@@ -11,10 +11,12 @@ const TAGS: ReadonlyArray<readonly [string, string]> = [
   ['items', 'Cooperation proposals, their workflow moves and their history'],
   ['workflow', 'The states and the allowed moves, as data'],
   ['meetings', "Meetings, and recording a meeting's outcomes in one step"],
+  ['parties', 'States, organizations and groups that take positions on items'],
   ['corrections', 'Correcting or retracting recorded transitions, one by one or a whole outcomes batch'],
   [
     'reports',
-    'Status as of a day, changes over a window and revisions between two instants, in JSON, CSV, Markdown or HTML',
+    'Status and positions as of a day, changes over a window and revisions between two instants, in JSON, CSV, ' +
+      'Markdown or HTML',
   ],
   ['audit', 'Verifying the hash-chained history against published checkpoints'],
   ['tokens', 'API tokens (admin only)'],

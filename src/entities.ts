@@ -3,7 +3,15 @@ import { HistoryEventEntity } from './history/history-event.entity.js';
 import { IdempotencyRecordEntity } from './idempotency/idempotency-record.entity.js';
 import { ItemEntity } from './items/item.entity.js';
 import { MeetingEntity } from './meetings/meeting.entity.js';
+import { PartyEntity } from './parties/party.entity.js';
 
 // Class lists, not globs: the same registration works under Jest, from TypeScript and from dist/.
 // Kept at the top of src/, beside app.module, so that the database layer imports no feature.
-export const ENTITIES = [ItemEntity, MeetingEntity, HistoryEventEntity, ApiTokenEntity, IdempotencyRecordEntity];
+export const ENTITIES = [
+  ItemEntity,
+  MeetingEntity,
+  PartyEntity,
+  HistoryEventEntity,
+  ApiTokenEntity,
+  IdempotencyRecordEntity,
+];

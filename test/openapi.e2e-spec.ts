@@ -31,6 +31,11 @@ describe('OpenAPI', () => {
       ['/api/meetings', 'post', ['201', '409']],
       ['/api/meetings/{key}', 'get', ['200', '404']],
       ['/api/meetings/{key}/outcomes', 'post', ['200', '400', '403', '404', '409', '422']],
+      ['/api/items/{key}/positions', 'post', ['200', '400', '403', '404', '409', '412']],
+      ['/api/parties', 'get', ['200']],
+      ['/api/parties', 'post', ['201', '400', '403', '409']],
+      ['/api/parties/{key}', 'get', ['200', '404']],
+      ['/api/reports/positions', 'get', ['200', '400', '406']],
       ['/api/tokens', 'post', ['201', '403', '409']],
       ['/api/tokens', 'get', ['200', '403']],
       ['/api/tokens/{name}', 'delete', ['204', '404']],
@@ -44,6 +49,22 @@ describe('OpenAPI', () => {
       }
     }
     expect(document.paths['/api/items'].post.requestBody).toBeDefined();
+    // Problems are problem+json everywhere, a refused batch with its failures.
+    for (const [path, method, status] of [
+      ['/api/items/{key}/positions', 'post', '409'],
+      ['/api/parties/{key}', 'get', '404'],
+      ['/api/meetings/{key}/outcomes', 'post', '409'],
+      ['/api/meetings/{key}/outcomes', 'post', '400'],
+    ] as const) {
+      expect(Object.keys(document.paths[path][method].responses[status].content)).toEqual(['application/problem+json']);
+    }
+    expect(
+      document.paths['/api/meetings/{key}/outcomes'].post.responses['409'].content['application/problem+json'].schema,
+    ).toEqual({ $ref: '#/components/schemas/OutcomesProblemView' });
+    expect(document.components.schemas.OutcomesResultView.properties.positions).toBeDefined();
+    expect(document.components.schemas.ItemDetailView.required).toEqual(
+      expect.arrayContaining(['positions', 'consensus']),
+    );
     expect(document.components.schemas.ProblemView).toBeDefined();
     expect(document.components.schemas.CreateItemDto.required).toEqual(
       expect.arrayContaining(['slug', 'title', 'summary', 'category', 'proposedBy', 'proposedOn']),

@@ -73,6 +73,11 @@ describe('outcomes apply (command line)', () => {
       ['counter-narcotics-strategy', 'agreed'],
       ['cfe-treaty-update', 'deferred'],
     ]);
+    expect(applied.positions?.map(({ item, party, toStance }) => [item, party, toStance])).toEqual([
+      ['joint-threat-review', 'russia', 'supports'],
+      ['counter-narcotics-strategy', 'russia', 'supports'],
+      ['counter-narcotics-strategy', 'nato', 'supports'],
+    ]);
     const history = await historyOf(t, 'cfe-treaty-update');
     expect(history.at(-1)).toMatchObject({
       toState: 'deferred',
@@ -88,7 +93,7 @@ describe('outcomes apply (command line)', () => {
     const refusal = applyOutcomesFile(EXAMPLE, { actor: 'cli' });
     await expect(refusal).rejects.toMatchObject({
       code: 'outcomes_rejected',
-      message: expect.stringMatching(/^5 of 5 outcomes/),
+      message: expect.stringMatching(/^5 of 8 outcomes and positions/),
       extensions: {
         errors: exampleSlugs.map((slug, index) => ({
           field: `outcomes[${index}] (${slug})`,

@@ -37,6 +37,30 @@ describe('HTML reports in a browser', () => {
     await move(exercises, { to: 'agreed', meeting: lisbon.slug });
     await move(cfe, { to: 'deferred', reason: 'No agreement on flank limits yet.', meeting: lisbon.slug });
     await move(exercises, { to: 'implemented', effectiveOn: '2010-12-10' });
+    for (const party of [
+      { slug: 'nato', name: 'NATO', kind: 'organization' },
+      { slug: 'russia', name: 'Russia', kind: 'state' },
+    ]) {
+      await t.api
+        .post('/api/parties')
+        .set(...bearer())
+        .send(party)
+        .expect(201);
+    }
+    const position = (slug: string, body: Record<string, unknown>) =>
+      t.api
+        .post(`/api/items/${slug}/positions`)
+        .set(...bearer())
+        .send(body)
+        .expect(200);
+    await position(radars, { party: 'nato', stance: 'supports', effectiveOn: '2010-10-15' });
+    await position(radars, { party: 'russia', stance: 'opposes', effectiveOn: '2010-10-16' });
+    await position(cfe, {
+      party: 'russia',
+      stance: 'conditional',
+      meeting: lisbon.slug,
+      statement: 'Flank limits first.',
+    });
 
     await t.app.listen(0, '127.0.0.1');
     base = await t.app.getUrl();
@@ -108,6 +132,7 @@ describe('HTML reports in a browser', () => {
       'Items per state, before and after',
       'Items per state over time',
       'Transitions (5)',
+      'Positions taken (3)',
     ]);
     expect(await page.locator('svg.chart').count()).toBe(2);
     await expectDrawn(page, 'svg.chart >> nth=0');
@@ -124,6 +149,36 @@ describe('HTML reports in a browser', () => {
     expect(await page.locator('table >> nth=1').locator('tbody tr').count()).toBe(5);
     await page.screenshot({ path: join(ARTIFACTS, 'report-changes.png'), fullPage: true });
     const pdf = await page.pdf({ format: 'A4', path: join(ARTIFACTS, 'report-changes.pdf') });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('shows the positions as a matrix, one row per item, each stance named in words on screen and in print', async () => {
+    const page = await open(`/api/reports/positions?asOf=2010-11-30&category=${category}&format=html`);
+    expect(await texts(page, 'h1')).toEqual(['Positions as of 2010-11-30']);
+    expect(await texts(page, 'h2')).toEqual(['Stances', 'Positions by item (3)']);
+    const matrix = page.locator('table');
+    expect(await texts(page, 'table th')).toEqual(['Item', 'Title', 'State', 'nato', 'russia']);
+    const rows = await matrix
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) =>
+          [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
+        ),
+      );
+    const titled = (start: string) => rows.find((row) => row[1]?.startsWith(start));
+    const [radars, exercises, cfe] = [titled('Link'), titled('<script>'), titled('CFE')];
+    expect(rows).toHaveLength(3);
+    expect(exercises?.slice(3)).toEqual(['— No position', '— No position']);
+    expect(radars?.slice(3)).toEqual(['✓ Supports since 2010-10-15', '✗ Opposes since 2010-10-16']);
+    expect(cfe?.slice(3)).toEqual(['— No position', '≈ Conditional since 2010-11-20']);
+    for (const row of rows) {
+      expect(row[0]).toMatch(/^item-/);
+    }
+    await page.screenshot({ path: join(ARTIFACTS, 'report-positions.png'), fullPage: true });
+    // In print the stances stay words: the page prints without losing a cell's meaning.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByText('Opposes', { exact: false }).count()).toBeGreaterThan(0);
+    const pdf = await page.pdf({ format: 'A4', path: join(ARTIFACTS, 'report-positions.pdf') });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

@@ -65,10 +65,11 @@ describe('the 2010 seed', () => {
       proposedOn: '2009-11-29',
       state: 'rejected',
       stateSince: '2010-09-22',
-      version: 2,
+      // Created, rejected, and the two positions.
+      version: 4,
     });
     const events = await historyOf(t, 'european-security-treaty');
-    expect(events.map((e) => e.action)).toEqual(['created', 'transitioned']);
+    expect(events.map((e) => e.action)).toEqual(['created', 'transitioned', 'positioned', 'positioned']);
     expect(events[1]).toMatchObject({
       toState: 'rejected',
       meeting: 'nrc-new-york-2010',

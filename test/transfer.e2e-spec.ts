@@ -95,19 +95,20 @@ describe('export and import', () => {
       .set(...bearer())
       .send({ to: 'rejected', reason: 'No "consensus" — yet.', meeting: meeting.slug })
       .expect(200);
-    // A correction and a retraction travel like any other event (v2 hashes included).
+    // A correction and a retraction travel like any other event (v3 hashes included).
     await source.api
       .post(`/api/items/${item.slug}/history/2/correction`)
       .set(...bearer())
       .send({ note: 'The meeting before.', effectiveOn: '2010-11-30', meeting: null })
       .expect(201);
-    await source.api
+    const agreed = await source.api
       .post('/api/items/joint-threat-review/transitions')
       .set(...bearer())
       .send({ to: 'agreed', effectiveOn: '2010-11-20' })
       .expect(200);
+    // The seed's positions come before it in the item's history: the transition is its latest event.
     await source.api
-      .post('/api/items/joint-threat-review/history/2/retraction')
+      .post(`/api/items/joint-threat-review/history/${agreed.body.version}/retraction`)
       .set(...bearer())
       .send({ note: 'Entered by mistake.' })
       .expect(201);
@@ -132,9 +133,15 @@ describe('export and import', () => {
 
   it('writes a versioned header, the records and an end line that counts them', () => {
     const records = exported.map((line) => JSON.parse(line));
-    expect(records[0]).toMatchObject({ type: 'header', format: 'policy-tracker-export', version: 1 });
+    expect(records[0]).toMatchObject({ type: 'header', format: 'policy-tracker-export', version: 2 });
     const end = records[records.length - 1];
-    expect(end).toMatchObject({ type: 'end', meetings: 3, items: 9 });
+    expect(end).toMatchObject({ type: 'end', meetings: 3, parties: 3, items: 9 });
+    expect(records.filter((record) => record.type === 'party').map((party) => party.slug)).toEqual([
+      expect.any(String),
+      expect.any(String),
+      expect.any(String),
+    ]);
+    expect(records.filter((record) => record.action === 'positioned')).toHaveLength(9);
     expect(records.filter((record) => record.type === 'event')).toHaveLength(end.events);
     expect(exported.join('\n')).not.toContain('secret');
   });
@@ -206,7 +213,7 @@ describe('an import refuses a file that does not verify, and imports none of it'
     ['an event moved', () => edited(eventLines()[2], (e) => (e.id = 1)), /out of order/],
     ['an item whose row disagrees with its history', () => edited(firstItem(), (i) => (i.version = 7)), /history ends/],
     ['a cut-off file', () => exported.slice(0, -1), /incomplete/],
-    ['a file of a newer format', () => edited(0, (h) => (h.version = 2)), /version 2/],
+    ['a file of a newer format', () => edited(0, (h) => (h.version = 3)), /version 3/],
     ['a record of an unknown shape', () => edited(1, (m) => (m.extra = true)), /unknown field/],
     ['an item before the meetings', () => [exported[0], exported[firstItem()], ...exported.slice(1)], /out of place/],
     ['a line that is not JSON', () => [...exported.slice(0, 2), '{', ...exported.slice(2)], /not JSON/],

@@ -127,7 +127,7 @@ describe('ill-formed Unicode', () => {
     }
     const rows = await t.query(
       `SELECT "item_id", "seq", "action", "from_state", "to_state", "changes", "reason", "effective_on",
-              "meeting_id", "source", "batch_id", "actor", "recorded_at", "corrects", "retracts", "prev_hash", "hash"
+              "meeting_id", "source", "batch_id", "actor", "recorded_at", "corrects", "retracts", "prev_hash", "hash", "party_id", "stance"
        FROM "history_events" ORDER BY "id"`,
     );
     expect(rows.length).toBeGreaterThan(AWKWARD.length * 2);
@@ -149,6 +149,8 @@ describe('ill-formed Unicode', () => {
         corrects: row.corrects === null ? null : Number(row.corrects),
         retracts: row.retracts === null ? null : Number(row.retracts),
         prevHash: row.prev_hash as string,
+        partyId: row.party_id as string | null,
+        stance: row.stance as string | null,
       });
       expect(recomputed).toBe(row.hash);
     }

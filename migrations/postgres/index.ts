@@ -2,6 +2,7 @@ import { InitialSchema1764115200000 } from './1764115200000-initial-schema.js';
 import { ReportIndexes1764201600000 } from '../shared/1764201600000-report-indexes.js';
 import { ItemListIndex1764288000000 } from '../shared/1764288000000-item-list-index.js';
 import { EventReferences1764460800000 } from '../shared/1764460800000-event-references.js';
+import { PartiesAndPositions1764547200000 } from './1764547200000-parties-and-positions.js';
 import { ConsoleSessions1764633600000 } from '../shared/1764633600000-console-sessions.js';
 
 // In order; a class list rather than a glob so the same list runs under Jest and from dist/. The
@@ -11,5 +12,6 @@ export const POSTGRES_MIGRATIONS = [
   ReportIndexes1764201600000,
   ItemListIndex1764288000000,
   EventReferences1764460800000,
+  PartiesAndPositions1764547200000,
   ConsoleSessions1764633600000,
 ];

@@ -6,11 +6,12 @@ import { HistoryRepository } from '../history/history.repository.js';
 import { ItemEntity } from '../items/item.entity.js';
 import { ItemRepository } from '../items/item.repository.js';
 import { MeetingEntity } from '../meetings/meeting.entity.js';
+import { PartyEntity } from '../parties/party.entity.js';
 import type { AuditReport } from './audit-report.view.js';
 import { AuditService } from './audit.service.js';
 
-// The tables an audit reads (the history's relations name items and meetings).
-const AUDITED_ENTITIES = [ItemEntity, MeetingEntity, HistoryEventEntity];
+// The tables an audit reads (the history's relations name items, meetings and parties).
+const AUDITED_ENTITIES = [ItemEntity, MeetingEntity, PartyEntity, HistoryEventEntity];
 
 // Audits a SQLite file that is not the one this process serves: a backup, a copy, a bench data set.
 export async function auditSqliteFile(path: string): Promise<AuditReport> {

@@ -25,6 +25,8 @@ function sealed(spec: EventSpec, id: number, prevHash: string): StoredEvent {
     batchId: null,
     actor: 'bootstrap',
     recordedAt: '2010-09-22T10:00:00.000Z',
+    partyId: null,
+    stance: null,
     corrects: null,
     retracts: null,
     ...spec,
@@ -111,6 +113,50 @@ describe('HistoryChainCheck', () => {
         [created('a'), { itemId: 'a', seq: 2, action: 'updated', fromState: 'proposed', toState: 'agreed' }],
         /is an update but moves/,
       ],
+    ];
+    for (const [specs, message] of cases) {
+      const found = problemOf(firstFinding(chain(specs)));
+      expect(found).toMatchObject({ kind: 'inconsistent_event', eventId: specs.length });
+      expect(found?.message).toMatch(message);
+    }
+  });
+
+  it('follows positions: state left alone, a party and a known stance, never back in time for their party', () => {
+    const positioned = (seq: number, partyId: string | null, stance: string | null, effectiveOn: string) => ({
+      itemId: 'a',
+      seq,
+      action: 'positioned',
+      fromState: 'proposed',
+      toState: 'proposed',
+      effectiveOn,
+      partyId,
+      stance,
+    });
+    const check = new HistoryChainCheck();
+    const valid = chain([
+      created('a'),
+      positioned(2, 'russia', 'supports', '2010-10-10'),
+      positioned(3, 'nato', 'opposes', '2010-10-01'),
+      positioned(4, 'russia', 'opposes', '2010-10-10'),
+    ]);
+    expect(firstFinding(valid, check)).toBeUndefined();
+    expect(check.item({ id: 'a', state: 'proposed', stateSince: '2010-09-22', version: 4 })).toBeUndefined();
+    const cases: [EventSpec[], RegExp][] = [
+      [[created('a'), positioned(2, null, 'supports', '2010-10-10')], /without a party/],
+      [[created('a'), positioned(2, 'russia', 'lukewarm', '2010-10-10')], /known stance/],
+      [
+        [created('a'), { ...positioned(2, 'russia', 'supports', '2010-10-10'), toState: 'agreed' }],
+        /a position but moves/,
+      ],
+      [
+        [
+          created('a'),
+          positioned(2, 'russia', 'supports', '2010-10-10'),
+          positioned(3, 'russia', 'opposes', '2010-10-09'),
+        ],
+        /positions moved backwards/,
+      ],
+      [[created('a'), { ...moved('a', 2, 'proposed', 'agreed'), partyId: 'russia' }], /names a party or a stance/],
     ];
     for (const [specs, message] of cases) {
       const found = problemOf(firstFinding(chain(specs)));

@@ -1,4 +1,5 @@
 import { GENESIS_HASH, eventHash, type HashedEventFields } from '../history/event-hash.js';
+import { isStance } from '../parties/stance.js';
 import type { AuditProblemKind } from './audit-report.view.js';
 import { formatCheckpoint, type Checkpoint } from './checkpoint.js';
 
@@ -47,6 +48,8 @@ interface ItemTrack {
   stateSince: string;
   steps: StandingStep[];
   hasRow: boolean;
+  // The day of each party's latest position on the item, made only when the item has one.
+  positionedOn?: Map<string, string>;
 }
 
 // Checks the history one event at a time, in id order, holding one small record per item and per
@@ -161,8 +164,15 @@ export class HistoryChainCheck {
     if (event.action === 'created') {
       return inconsistent(event, 'records a second creation of its item');
     }
+    if (event.action !== 'positioned' && (event.partyId !== null || event.stance !== null)) {
+      return inconsistent(event, `records "${event.action}" but names a party or a stance`);
+    }
     if (event.fromState !== track.state) {
       return inconsistent(event, `says the item was ${event.fromState}, but its history had left it ${track.state}`);
+    }
+    // A position is no step of the item's state: it is followed on its own.
+    if (event.action === 'positioned') {
+      return this.followPosition(event, track);
     }
     const finding = followAction(track, event);
     if (finding) {
@@ -171,6 +181,30 @@ export class HistoryChainCheck {
     const last = track.steps[track.steps.length - 1];
     track.state = last.state;
     track.stateSince = last.effectiveOn;
+    track.seq = event.seq;
+    return undefined;
+  }
+
+  // A position leaves the item's state alone and never goes back in time for its party.
+  private followPosition(event: StoredEvent, track: ItemTrack): Finding | undefined {
+    if (event.toState !== event.fromState) {
+      return inconsistent(event, `is a position but moves the item from ${event.fromState} to ${event.toState}`);
+    }
+    if (event.partyId === null || !isStance(event.stance)) {
+      return inconsistent(event, 'is a position without a party or a known stance');
+    }
+    if (event.corrects !== null || event.retracts !== null) {
+      return inconsistent(event, 'is a position but names an event it corrects or retracts');
+    }
+    track.positionedOn ??= new Map();
+    const previous = track.positionedOn.get(event.partyId);
+    if (previous !== undefined && event.effectiveOn < previous) {
+      return inconsistent(
+        event,
+        `takes effect on ${event.effectiveOn}, before the party's previous position on ${previous}: its positions moved backwards`,
+      );
+    }
+    track.positionedOn.set(event.partyId, event.effectiveOn);
     track.seq = event.seq;
     return undefined;
   }

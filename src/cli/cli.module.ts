@@ -6,6 +6,7 @@ import { CorrectionsModule } from '../corrections/corrections.module.js';
 import { ConfigModule } from '../config/config.module.js';
 import { ENTITIES } from '../entities.js';
 import { DatabaseModule } from '../database/database.module.js';
+import { ItemsModule } from '../items/items.module.js';
 import { OutcomesModule } from '../outcomes/outcomes.module.js';
 import { ReportsModule } from '../reports/reports.module.js';
 import { TransferModule } from '../transfer/transfer.module.js';
@@ -20,6 +21,7 @@ export class CliModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(ENTITIES),
         AuthModule,
+        ItemsModule,
         OutcomesModule,
         CorrectionsModule,
         AuditModule,

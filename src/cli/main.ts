@@ -4,6 +4,7 @@ import { DomainError } from '../common/domain-error.js';
 import { outcomesCommand } from './outcomes.command.js';
 import { auditCommand } from './audit.command.js';
 import { backupCommand } from './backup.command.js';
+import { positionsCommand } from './positions.command.js';
 import { batchCommand, historyCommand } from './corrections.command.js';
 import { reportCommand } from './report.command.js';
 import { tokensCommand } from './tokens.command.js';
@@ -17,6 +18,7 @@ const program = new Command('policy-tracker')
   .addCommand(batchCommand())
   .addCommand(auditCommand())
   .addCommand(backupCommand())
+  .addCommand(positionsCommand())
   .addCommand(reportCommand())
   .addCommand(exportCommand())
   .addCommand(importCommand());

@@ -19,7 +19,10 @@ export function outcomesCommand(): Command {
   outcomes
     .command('apply')
     .description('check every outcome in a file, then apply them all in one transaction, or none')
-    .argument('<file>', 'JSON { "meeting", "outcomes": [{ "item", "to", "reason"? }] }, or CSV with item,to,reason')
+    .argument(
+      '<file>',
+      'JSON { "meeting", "outcomes": [{ "item", "to", "reason"? }], "positions"?: [{ "item", "party", "stance" }] }, or CSV with item,to,reason',
+    )
     .option('--dry-run', 'run every check and show what would change, writing nothing')
     .option('--meeting <slug>', "the meeting, by slug or id (for CSV files; overrides a JSON file's)")
     .option('--actor <name>', 'the name recorded in the history', 'cli')
@@ -34,10 +37,22 @@ export function outcomesCommand(): Command {
           reason: shortened(reason ?? ''),
         })),
       );
+      if (result.positions?.length) {
+        console.table(
+          result.positions.map(({ item, party, fromStance, toStance, version }) => ({
+            item,
+            party,
+            from: fromStance,
+            to: toStance,
+            version,
+          })),
+        );
+      }
+      const positions = result.positions?.length ? ` and ${result.positions.length} positions` : '';
       process.stdout.write(
         result.dryRun
-          ? `Dry run: all ${result.outcomes.length} outcomes of ${result.meeting} (${result.effectiveOn}) pass; nothing was written.\n`
-          : `Applied ${result.outcomes.length} outcomes of ${result.meeting}, effective ${result.effectiveOn}, as batch ${result.batch}.\n`,
+          ? `Dry run: all ${result.outcomes.length} outcomes${positions} of ${result.meeting} (${result.effectiveOn}) pass; nothing was written.\n`
+          : `Applied ${result.outcomes.length} outcomes${positions} of ${result.meeting}, effective ${result.effectiveOn}, as batch ${result.batch}.\n`,
       );
     });
 
@@ -56,7 +71,11 @@ export async function applyOutcomesFile(path: string, options: ApplyFileOptions)
     return await withContext((context) =>
       context
         .get(OutcomesService)
-        .apply(file.meeting, { outcomes: file.outcomes, dryRun: options.dryRun ?? false }, options.actor),
+        .apply(
+          file.meeting,
+          { outcomes: file.outcomes, positions: file.positions, dryRun: options.dryRun ?? false },
+          options.actor,
+        ),
     );
   } catch (error) {
     throw isBatchRefusal(error) ? located(error, file) : error;
@@ -95,11 +114,11 @@ function located(refusal: DomainError<'outcomes_rejected' | 'validation_failed'>
   const failures = refusal.extensions.failures ?? [];
   return new DomainError(
     refusal.code,
-    `${failures.length} of ${file.outcomes.length} outcomes cannot be applied, so nothing was written:`,
+    `${failures.length} of ${file.outcomes.length + file.positions.length} outcomes and positions cannot be applied, so nothing was written:`,
     {
       failures,
       errors: failures.map((failure) => ({
-        field: `${file.locate(failure.index)} (${failure.item})`,
+        field: `${file.locate(failure.index, failure.party === undefined ? 'outcomes' : 'positions')} (${failure.item}${failure.party === undefined ? '' : `, ${failure.party}`})`,
         message: `${failure.code}: ${failure.message}`,
       })),
     },

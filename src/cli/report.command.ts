@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import { Command, Option } from 'commander';
 import { validateInput } from '../common/validate-input.js';
 import { ChangesReportQuery } from '../reports/dto/changes-report.query.js';
+import { PositionsReportQuery } from '../reports/dto/positions-report.query.js';
 import { RevisionsReportQuery } from '../reports/dto/revisions-report.query.js';
 import { StatusReportQuery } from '../reports/dto/status-report.query.js';
 import { REPORT_FORMATS, type ReportFormat } from '../reports/report-format.js';
@@ -26,7 +27,9 @@ const FORMAT_BY_EXTENSION: Readonly<Record<string, ReportFormat>> = {
 };
 
 export function reportCommand(): Command {
-  const report = new Command('report').description('status and changes reports rebuilt from the history, as the API');
+  const report = new Command('report').description(
+    'status, changes and positions reports rebuilt from the history, as the API',
+  );
 
   withScopeOptions(
     report
@@ -37,6 +40,25 @@ export function reportCommand(): Command {
     const query = await validateInput(StatusReportQuery, { ...scopeInput(options), asOf: options.asOf });
     const format = query.format ?? 'json';
     await emit(await withContext((context) => context.get(ReportsService).statusDocument(query, format)), options.out);
+  });
+
+  withScopeOptions(
+    report
+      .command('positions')
+      .description("each party's position on each item as of a day")
+      .option('--as-of <day>', 'the day, YYYY-MM-DD (default today)')
+      .option('--divergent', 'only the items where one party opposes while another supports or is conditional'),
+  ).action(async (options: ScopeOptions & { asOf?: string; divergent?: boolean }) => {
+    const query = await validateInput(PositionsReportQuery, {
+      ...scopeInput(options),
+      asOf: options.asOf,
+      divergent: options.divergent ? 'true' : undefined,
+    });
+    const format = query.format ?? 'json';
+    await emit(
+      await withContext((context) => context.get(ReportsService).positionsDocument(query, format)),
+      options.out,
+    );
   });
 
   withScopeOptions(

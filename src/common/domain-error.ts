@@ -11,6 +11,8 @@ export interface BatchFailure {
   readonly index: number;
   // The item as the request named it.
   readonly item: string;
+  // On a position's failure: the party as the request named it (its index is then in positions).
+  readonly party?: string;
   readonly code: BatchFailureCode;
   // The status this entry alone would have had.
   readonly status: number;
@@ -53,6 +55,7 @@ export interface ProblemExtensions {
   too_many_attempts: RetryLater;
   item_not_found: { readonly item: string };
   meeting_not_found: { readonly meeting: string };
+  party_not_found: { readonly party: string };
   token_not_found: { readonly name: string };
   route_not_found: NoExtensions;
   slug_taken: { readonly slug: string };
@@ -60,6 +63,12 @@ export interface ProblemExtensions {
   last_admin_token: { readonly name: string };
   transition_not_allowed: { readonly allowedTransitions: BatchFailure['allowedTransitions'] };
   effective_date_before_state_since: NoExtensions;
+  // A party's position dated before the item was proposed, or before its previous one on the item.
+  position_out_of_order: {
+    readonly party?: string;
+    readonly proposedOn?: string;
+    readonly previousPositionOn?: string;
+  };
   outcomes_rejected: { readonly failures: readonly BatchFailure[]; readonly errors?: readonly FieldError[] };
   meeting_not_held_yet: { readonly meeting: string; readonly heldOn: string };
   version_mismatch: { readonly currentVersion?: number; readonly item?: string };
@@ -86,6 +95,7 @@ export interface ProblemExtensions {
   // Batch failure codes: an entry of a meeting's outcomes that cannot be applied.
   duplicate_item: NoExtensions;
   reason_required: NoExtensions;
+  duplicate_position: NoExtensions;
 }
 
 export type DomainErrorCode = keyof ProblemExtensions;
@@ -99,6 +109,9 @@ export type BatchFailureCode = Extract<
   | 'transition_not_allowed'
   | 'reason_required'
   | 'effective_date_before_state_since'
+  | 'party_not_found'
+  | 'duplicate_position'
+  | 'position_out_of_order'
 >;
 
 // Codes whose problem has no required member may be thrown without extensions.

@@ -29,6 +29,8 @@ export function problemKind(code: DomainErrorCode): ProblemKind {
       return { status: 404, title: 'Item not found' };
     case 'meeting_not_found':
       return { status: 404, title: 'Meeting not found' };
+    case 'party_not_found':
+      return { status: 404, title: 'Party not found' };
     case 'token_not_found':
       return { status: 404, title: 'Token not found' };
     case 'event_not_found':
@@ -49,6 +51,8 @@ export function problemKind(code: DomainErrorCode): ProblemKind {
       return { status: 409, title: 'Transition not allowed' };
     case 'effective_date_before_state_since':
       return { status: 409, title: 'Effective date earlier than the last change' };
+    case 'position_out_of_order':
+      return { status: 409, title: 'Position out of date order' };
     case 'outcomes_rejected':
       return { status: 409, title: 'Outcomes rejected' };
     case 'event_not_amendable':
@@ -93,6 +97,8 @@ export function problemKind(code: DomainErrorCode): ProblemKind {
       return { status: 400, title: 'Item named twice in one batch' };
     case 'reason_required':
       return { status: 400, title: 'Reason required' };
+    case 'duplicate_position':
+      return { status: 400, title: 'Party named twice for one item in one batch' };
   }
 }
 

@@ -5,6 +5,7 @@ import { validateInput } from '../common/validate-input.js';
 import { ItemsService } from '../items/items.service.js';
 import { ApplyOutcomesDto } from '../outcomes/dto/apply-outcomes.dto.js';
 import type { OutcomeDto } from '../outcomes/dto/outcome.dto.js';
+import type { PositionOutcomeDto } from '../outcomes/dto/position-outcome.dto.js';
 import { parseOutcomesFile } from '../outcomes/outcomes-file.js';
 import { OutcomesService } from '../outcomes/outcomes.service.js';
 import type { FormBody } from './form-body.js';
@@ -31,6 +32,7 @@ export class OutcomeEditorService {
     const file = form.outcomesFile;
     const typed = typeof form.outcomesText === 'string' ? form.outcomesText : '';
     let outcomes: OutcomeDto[];
+    let positions: PositionOutcomeDto[];
     try {
       // A file wins over typed rows; typed rows are CSV.
       const parsed =
@@ -50,10 +52,11 @@ export class OutcomeEditorService {
         ]);
       }
       outcomes = parsed.outcomes;
+      positions = parsed.positions;
     } catch (error) {
       return { kind: 'invalid', error: formError(error) };
     }
-    return this.preview(meeting, outcomes, actor);
+    return this.preview(meeting, outcomes, positions, actor);
   }
 
   private async apply(meeting: string, form: FormBody, actor: string): Promise<OutcomesStep> {
@@ -63,12 +66,17 @@ export class OutcomeEditorService {
       if (!IDEMPOTENCY_KEY.test(key)) {
         throw DomainError.validation([{ field: 'idempotencyKey', message: 'is missing: run the dry run again' }]);
       }
-      dto = await validateInput(ApplyOutcomesDto, { outcomes: parseJson(form.outcomes) });
+      dto = await validateInput(ApplyOutcomesDto, {
+        outcomes: parseJson(form.outcomes),
+        positions: parseJson(form.positions),
+      });
     } catch (error) {
       return { kind: 'invalid', error: formError(error) };
     }
+    const outcomes = dto.outcomes ?? [];
+    const positions = dto.positions ?? [];
     try {
-      const result = await this.outcomes.apply(meeting, { outcomes: dto.outcomes, dryRun: false }, actor, {
+      const result = await this.outcomes.apply(meeting, { outcomes, positions, dryRun: false }, actor, {
         key,
         method: 'POST',
         // The service scopes the key by the meeting's canonical path, the same as the API's.
@@ -77,26 +85,35 @@ export class OutcomeEditorService {
       });
       return { kind: 'applied', result };
     } catch (error) {
-      return this.refused(error, dto.outcomes);
+      return this.refused(error, outcomes, positions);
     }
   }
 
   // A dry run through the service: every check, nothing written.
-  private async preview(meeting: string, outcomes: OutcomeDto[], actor: string): Promise<OutcomesStep> {
+  private async preview(
+    meeting: string,
+    outcomes: OutcomeDto[],
+    positions: PositionOutcomeDto[],
+    actor: string,
+  ): Promise<OutcomesStep> {
     try {
-      const result = await this.outcomes.apply(meeting, { outcomes, dryRun: true }, actor);
+      const result = await this.outcomes.apply(meeting, { outcomes, positions, dryRun: true }, actor);
       const rows = outcomes.map((outcome, index): PreviewRow => ({
         outcome,
         fromState: result.outcomes[index]?.fromState ?? null,
       }));
-      return { kind: 'preview', rows, idempotencyKey: randomUUID() };
+      return { kind: 'preview', rows, positions, idempotencyKey: randomUUID() };
     } catch (error) {
-      return this.refused(error, outcomes);
+      return this.refused(error, outcomes, positions);
     }
   }
 
   // Each failing outcome is shown on its own row, as the API lists it.
-  private async refused(error: unknown, outcomes: readonly OutcomeDto[]): Promise<OutcomesStep> {
+  private async refused(
+    error: unknown,
+    outcomes: readonly OutcomeDto[],
+    positions: readonly PositionOutcomeDto[],
+  ): Promise<OutcomesStep> {
     const refusal = formError(error);
     const failures =
       error instanceof DomainError && (error.is('outcomes_rejected') || error.is('validation_failed'))
@@ -112,10 +129,11 @@ export class OutcomeEditorService {
           (item) => item.state,
           () => null,
         ),
-        failure: failures.find((failure) => failure.index === index),
+        // A position's failure counts its index within the positions.
+        failure: failures.find((failure) => failure.index === index && failure.party === undefined),
       })),
     );
-    return { kind: 'refused', rows, error: { ...refusal, messages: [(error as DomainError).message] } };
+    return { kind: 'refused', rows, positions, error: { ...refusal, messages: [(error as DomainError).message] } };
   }
 }
 

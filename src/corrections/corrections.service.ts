@@ -121,7 +121,9 @@ export class CorrectionsService {
       seqsByItem.set(event.itemId, [...(seqsByItem.get(event.itemId) ?? []), event.seq]);
     }
     const plans: { item: ItemEntity; events: RecordedEvent[]; retractions: Retraction[] }[] = [];
-    const failures: RetractionFailure[] = [];
+    // Positions cannot be retracted yet: a batch that recorded some is refused as a whole, never
+    // retracted in part.
+    const failures: RetractionFailure[] = await this.positionFailures(manager, dated);
     for (const [itemId, seqs] of seqsByItem) {
       const item = await this.items.findByKey(manager, itemId);
       const events = await this.events.recordedEventsOf(manager, itemId);
@@ -187,6 +189,24 @@ export class CorrectionsService {
       batch,
       outcomes: changes,
     };
+  }
+
+  private async positionFailures(
+    manager: EntityManager,
+    dated: readonly { itemId: string; seq: number; action: string }[],
+  ): Promise<RetractionFailure[]> {
+    const failures: RetractionFailure[] = [];
+    for (const event of dated.filter(({ action }) => action === 'positioned')) {
+      const item = await this.items.findByKey(manager, event.itemId);
+      failures.push({
+        item: item.slug,
+        seq: event.seq,
+        code: 'event_not_amendable',
+        status: problemKind('event_not_amendable').status,
+        message: `Event ${event.seq} records a position; positions cannot be retracted yet.`,
+      });
+    }
+    return failures;
   }
 
   // The one event just appended to the item (its seq is the item's version before, plus one), as

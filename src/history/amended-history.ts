@@ -24,7 +24,7 @@ export interface RecordedEvent {
 export const AMENDABLE_FIELDS = ['effectiveOn', 'meeting', 'source', 'reason'] as const;
 export type AmendableField = (typeof AMENDABLE_FIELDS)[number];
 
-// The actions a correction or a retraction may name. Positions (issue 15) add `positioned`.
+// The actions a correction or a retraction may name; positions (issue 15) are not among them yet.
 export const AMENDABLE_ACTIONS: ReadonlySet<EventAction> = new Set<EventAction>(['transitioned']);
 
 export const STATE_KIND = 'state';
@@ -37,6 +37,8 @@ export function standingKind(event: Pick<RecordedEvent, 'action'>): string | und
     case 'created':
     case 'transitioned':
       return STATE_KIND;
+    // Positions cannot be corrected or retracted yet (AMENDABLE_ACTIONS): they stand outside.
+    case 'positioned':
     case 'updated':
     case 'corrected':
     case 'retracted':

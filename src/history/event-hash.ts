@@ -18,17 +18,24 @@ export interface HashedEventFields {
   readonly batchId: string | null;
   readonly actor: string;
   readonly recordedAt: string;
+  readonly prevHash: string;
+  // Set on `positioned` events only.
+  readonly partyId: string | null;
+  readonly stance: string | null;
   // The seq of the event a correction or a retraction overrules (same item); null on other events.
   readonly corrects: number | null;
   readonly retracts: number | null;
-  readonly prevHash: string;
 }
 
 // A JSON array of the fields in order: unambiguous (strings are quoted and escaped, null is not
-// "null"), and the same bytes on every platform. An event that overrules another (corrects or
-// retracts set) is form v3: the v1 array, then both references. Every other event keeps form v1
-// byte for byte, so the hashes recorded before corrections existed still verify, and setting a
-// reference on a v1 event changes its hash. (v2 is the form of positioned events, issue 15.)
+// "null"), and the same bytes on every platform. The v1 array comes first in every form; what an
+// event adds follows prev_hash, and the tag says what:
+//   v1: nothing (the form of every event before positions and corrections, byte for byte);
+//   v2: party_id and stance (an event that names a party: a position);
+//   v3: corrects and retracts (an event that overrules another: a correction or a retraction);
+//   v4: party_id, stance, corrects and retracts (an event that does both).
+// So the hashes recorded under each earlier form still verify, and setting any of these fields on
+// an event changes its hash.
 export function canonicalEvent(event: HashedEventFields): string {
   const v1 = [
     event.itemId,
@@ -46,11 +53,18 @@ export function canonicalEvent(event: HashedEventFields): string {
     event.recordedAt,
     event.prevHash,
   ];
-  if (event.corrects === null && event.retracts === null) {
-    return JSON.stringify(['policy-tracker/event/v1', ...v1]);
-  }
-  return JSON.stringify(['policy-tracker/event/v3', ...v1, event.corrects, event.retracts]);
+  const party = event.partyId !== null || event.stance !== null ? [event.partyId, event.stance] : [];
+  const references = event.corrects !== null || event.retracts !== null ? [event.corrects, event.retracts] : [];
+  const tag = FORM_TAGS[`${party.length > 0}/${references.length > 0}`];
+  return JSON.stringify([tag, ...v1, ...party, ...references]);
 }
+
+const FORM_TAGS: Record<string, string> = {
+  'false/false': 'policy-tracker/event/v1',
+  'true/false': 'policy-tracker/event/v2',
+  'false/true': 'policy-tracker/event/v3',
+  'true/true': 'policy-tracker/event/v4',
+};
 
 // The one-shot hash: the same digest as createHash, at less than half the cost per event, which
 // counts when an audit rehashes the whole history.

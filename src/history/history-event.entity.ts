@@ -1,5 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { MeetingEntity } from '../meetings/meeting.entity.js';
+import { PartyEntity } from '../parties/party.entity.js';
+import type { Stance } from '../parties/stance.js';
 import type { WorkflowState } from '../workflow/workflow.definition.js';
 import type { EventAction } from './history-event.types.js';
 
@@ -12,6 +14,7 @@ import type { EventAction } from './history-event.types.js';
 @Index('IDX_history_events_recorded_at', ['recordedAt', 'action'])
 @Index('IDX_history_events_meeting_id', ['meetingId', 'id'])
 @Index('IDX_history_events_action_item', ['action', 'itemId', 'recordedAt'])
+@Index('IDX_history_events_party_item', ['partyId', 'itemId', 'seq', 'effectiveOn', 'stance', 'recordedAt'])
 export class HistoryEventEntity {
   @PrimaryGeneratedColumn('increment')
   id: number;
@@ -56,6 +59,17 @@ export class HistoryEventEntity {
 
   @Column({ type: 'varchar', length: 500, nullable: true })
   source: string | null;
+
+  // Set on `positioned` events only: whose position, and what it is.
+  @Column({ name: 'party_id', type: 'varchar', length: 36, nullable: true })
+  partyId: string | null;
+
+  @ManyToOne(() => PartyEntity, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'party_id', foreignKeyConstraintName: 'FK_history_events_party' })
+  party?: Relation<PartyEntity>;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  stance: Stance | null;
 
   @Column({ name: 'batch_id', type: 'varchar', length: 36, nullable: true })
   batchId: string | null;

@@ -1,3 +1,4 @@
+import type { Stance } from '../parties/stance.js';
 import type { WorkflowState } from '../workflow/workflow.definition.js';
 import type { EventAction, FieldChanges } from './history-event.types.js';
 import type { HistoryEventView } from './history-event.view.js';
@@ -19,6 +20,8 @@ export interface HistoryEventRow {
   actor: string;
   recorded_at: string;
   hash: string;
+  party_slug: string | null;
+  stance: Stance | null;
   corrects: number | string | null;
   retracts: number | string | null;
 }
@@ -47,6 +50,8 @@ export function presentHistoryEvent(row: HistoryEventRow, overruling: Overruling
     actor: row.actor,
     recordedAt: row.recorded_at,
     hash: row.hash,
+    // Only a position names a party and a stance.
+    ...(row.party_slug === null || row.stance === null ? {} : { party: row.party_slug, stance: row.stance }),
     ...(row.corrects === null ? {} : { corrects: Number(row.corrects) }),
     ...(row.retracts === null ? {} : { retracts: Number(row.retracts) }),
     ...overruling,

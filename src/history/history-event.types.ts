@@ -1,6 +1,5 @@
-export type EventAction = 'created' | 'updated' | 'transitioned' | 'corrected' | 'retracted';
-
-export const EVENT_ACTIONS: readonly EventAction[] = ['created', 'updated', 'transitioned', 'corrected', 'retracted'];
+export const EVENT_ACTIONS = ['created', 'updated', 'transitioned', 'positioned', 'corrected', 'retracted'] as const;
+export type EventAction = (typeof EVENT_ACTIONS)[number];
 
 // Each field that changed, with its value before and after (`from` is null on creation).
 export type FieldChanges = Record<string, { from: unknown; to: unknown }>;

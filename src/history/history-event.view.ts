@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { WORKFLOW_STATES, type WorkflowState } from '../workflow/workflow.definition.js';
+import { STANCES, type Stance } from '../parties/stance.js';
+
 import { EVENT_ACTIONS, type EventAction, type FieldChanges } from './history-event.types.js';
 
 export class HistoryEventView {
@@ -58,6 +60,12 @@ export class HistoryEventView {
 
   @ApiProperty({ description: 'SHA-256 of this event, chained to the previous event' })
   hash: string;
+
+  @ApiPropertyOptional({ description: 'On positioned events: the party slug', example: 'united-states' })
+  party?: string;
+
+  @ApiPropertyOptional({ enum: STANCES, description: "On positioned events: the party's stance" })
+  stance?: Stance;
 
   @ApiPropertyOptional({ description: 'On a corrected event: the seq of the event it corrects', example: 3 })
   corrects?: number;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { nowIso } from '../common/calendar-date.js';
+import type { Stance } from '../parties/stance.js';
 import type { WorkflowState } from '../workflow/workflow.definition.js';
 import { GENESIS_HASH, eventHash } from './event-hash.js';
 import type { EventAction, FieldChanges } from './history-event.types.js';
@@ -20,6 +21,9 @@ export interface NewEvent {
   readonly source?: string | null;
   readonly batchId?: string | null;
   readonly actor: string;
+  // Set on positioned events only.
+  readonly partyId?: string | null;
+  readonly stance?: Stance | null;
   // The seq of the earlier event of the same item that a correction or a retraction overrules.
   readonly corrects?: number | null;
   readonly retracts?: number | null;
@@ -65,6 +69,8 @@ function chained(event: NewEvent, prevHash: string): EventRow {
     corrects: event.corrects ?? null,
     retracts: event.retracts ?? null,
     prevHash,
+    partyId: event.partyId ?? null,
+    stance: event.stance ?? null,
   };
   return { ...fields, hash: eventHash(fields) };
 }

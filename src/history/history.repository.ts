@@ -26,10 +26,10 @@ export interface FeedEventRow extends HistoryEventRow {
 }
 
 // An event row as appended: every column but the generated id.
-export type EventRow = Omit<HistoryEventEntity, 'id' | 'item' | 'meeting'>;
+export type EventRow = Omit<HistoryEventEntity, 'id' | 'item' | 'meeting' | 'party'>;
 
 // An event row with its id, as exported and imported.
-export type ExactEventRow = Omit<HistoryEventEntity, 'item' | 'meeting'>;
+export type ExactEventRow = Omit<HistoryEventEntity, 'item' | 'meeting' | 'party'>;
 
 // An event as the audit reads it back.
 export interface StoredEventRow extends HashedEventFields {
@@ -69,15 +69,17 @@ const EVENT_COUNT = 'SELECT COUNT(*) AS "events" FROM "history_events"';
 // Most writes append one event: plain SQL with a stable text, so the statement stays prepared.
 const INSERT_EVENT = `
   INSERT INTO "history_events" ("item_id", "seq", "action", "from_state", "to_state", "changes", "reason",
-    "effective_on", "meeting_id", "source", "batch_id", "actor", "recorded_at", "corrects", "retracts", "prev_hash", "hash")
+    "effective_on", "meeting_id", "source", "batch_id", "actor", "recorded_at", "corrects", "retracts", "prev_hash", "hash",
+    "party_id", "stance")
   VALUES (:itemId, :seq, :action, :fromState, :toState, :changes, :reason,
-    :effectiveOn, :meetingId, :source, :batchId, :actor, :recordedAt, :corrects, :retracts, :prevHash, :hash)`;
+    :effectiveOn, :meetingId, :source, :batchId, :actor, :recordedAt, :corrects, :retracts, :prevHash, :hash, :partyId, :stance)`;
 
 const ITEM_EVENTS = `
   SELECT e."id", e."seq", e."action", e."from_state", e."to_state", e."changes", e."reason",
          e."effective_on", e."source", e."batch_id", e."actor", e."recorded_at", e."hash",
-         e."corrects", e."retracts", m."slug" AS "meeting_slug"
+         e."corrects", e."retracts", m."slug" AS "meeting_slug", p."slug" AS "party_slug", e."stance"
   FROM "history_events" e LEFT JOIN "meetings" m ON m."id" = e."meeting_id"
+  LEFT JOIN "parties" p ON p."id" = e."party_id"
   WHERE e."item_id" = :itemId AND e."seq" > :after
   ORDER BY e."seq" ASC
   LIMIT :rows`;
@@ -222,6 +224,8 @@ const AUDIT_FIELDS = [
   'retracts',
   'prevHash',
   'hash',
+  'partyId',
+  'stance',
 ] as const;
 
 // Every query on the history_events table, the read models of the reports and the audit included.

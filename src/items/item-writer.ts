@@ -5,6 +5,7 @@ import { DomainError } from '../common/domain-error.js';
 import { nowIso } from '../common/calendar-date.js';
 import type { FieldChanges } from '../history/history-event.types.js';
 import { HistoryRecorder, type NewEvent } from '../history/history-recorder.js';
+import type { Stance } from '../parties/stance.js';
 import { INITIAL_STATE, type WorkflowState } from '../workflow/workflow.definition.js';
 import type { ItemEntity } from './item.entity.js';
 import { ItemRepository, type ItemChanges } from './item.repository.js';
@@ -12,6 +13,22 @@ import { ItemRepository, type ItemChanges } from './item.repository.js';
 export interface CheckedTransition {
   readonly to: WorkflowState;
   readonly reason: string | null;
+  readonly effectiveOn: string;
+  readonly meetingId: string | null;
+  readonly source: string | null;
+  readonly batchId: string | null;
+  readonly actor: string;
+}
+
+// A position that passed checkPosition, for an item as it stands in this transaction.
+export interface CheckedPositionChange {
+  readonly item: ItemEntity;
+  readonly partyId: string;
+  readonly partySlug: string;
+  readonly stance: Stance;
+  // The party's standing stance on the item, null for its first position.
+  readonly fromStance: Stance | null;
+  readonly statement: string | null;
   readonly effectiveOn: string;
   readonly meetingId: string | null;
   readonly source: string | null;
@@ -129,6 +146,44 @@ export class ItemWriter {
       })),
     );
     return updated;
+  }
+
+  // Positions leave the state alone but, like every event, raise their item's version: several
+  // positions on one item (a batch) take consecutive versions. Answers each item as it ends up.
+  async positionAll(manager: EntityManager, positions: readonly CheckedPositionChange[]): Promise<ItemEntity[]> {
+    const originals = new Map<string, ItemEntity>();
+    const updated = new Map<string, ItemEntity>();
+    const events: NewEvent[] = [];
+    for (const position of positions) {
+      if (!originals.has(position.item.id)) {
+        originals.set(position.item.id, position.item);
+      }
+      const before = updated.get(position.item.id) ?? position.item;
+      const next: ItemEntity = { ...before, version: before.version + 1, updatedAt: nowIso() };
+      updated.set(before.id, next);
+      events.push({
+        itemId: before.id,
+        seq: next.version,
+        action: 'positioned',
+        fromState: before.state,
+        toState: before.state,
+        changes: { stance: { from: position.fromStance, to: position.stance } },
+        reason: position.statement,
+        effectiveOn: position.effectiveOn,
+        meetingId: position.meetingId,
+        source: position.source,
+        batchId: position.batchId,
+        actor: position.actor,
+        partyId: position.partyId,
+        stance: position.stance,
+      });
+    }
+    for (const [id, original] of originals) {
+      const next = updated.get(id) ?? original;
+      await this.guardedUpdate(manager, original, { version: next.version, updatedAt: next.updatedAt });
+    }
+    await this.history.appendAll(manager, events);
+    return [...updated.values()];
   }
 
   // Each item's row moves to where its corrected history leaves it, its version up by one per event.

@@ -1,3 +1,5 @@
+import { consensus } from '../positions/consensus.js';
+import type { PositionView } from '../positions/position.view.js';
 import { allowedTransitions } from '../workflow/workflow.machine.js';
 import type { ItemEntity } from './item.entity.js';
 import type { ItemDetailView, ItemView } from './item.view.js';
@@ -20,9 +22,12 @@ export function presentItem(item: ItemEntity): ItemView {
   };
 }
 
-export function presentItemDetail(item: ItemEntity): ItemDetailView {
+// `positions`: each party's current position on the item.
+export function presentItemDetail(item: ItemEntity, positions: readonly PositionView[]): ItemDetailView {
   return {
     ...presentItem(item),
     allowedTransitions: allowedTransitions(item.state).map(({ to, requiresReason }) => ({ to, requiresReason })),
+    positions: [...positions],
+    consensus: consensus(positions),
   };
 }

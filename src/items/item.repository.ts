@@ -70,6 +70,17 @@ export interface ItemAuditRow {
 
 export type ItemChanges = Partial<Omit<ItemEntity, 'id' | 'createdAt'>>;
 
+// A party's current position on the item is its latest positioned event (positions only move
+// forward in time, so the latest recorded is the latest in effect); found through
+// IDX_history_events_party_item.
+const LATEST_POSITION = `(SELECT "latest"."stance" FROM "history_events" "latest"
+  WHERE "latest"."party_id" = :partyId AND "latest"."item_id" = "item"."id"
+  ORDER BY "latest"."seq" DESC LIMIT 1)`;
+const ANY_CURRENT_STANCE = `EXISTS (SELECT 1 FROM "history_events" "p"
+  WHERE "p"."party_id" IS NOT NULL AND "p"."item_id" = "item"."id" AND "p"."stance" = :stance
+    AND "p"."seq" = (SELECT MAX("q"."seq") FROM "history_events" "q"
+                     WHERE "q"."party_id" = "p"."party_id" AND "q"."item_id" = "item"."id"))`;
+
 // Every query on the items table. Each method runs on the manager it is given: a transaction's,
 // or the data source's own for a read outside one.
 @Injectable()
@@ -87,6 +98,10 @@ export class ItemRepository {
 
   // One query for a whole batch; each item is found under its id and its slug.
   async findManyByKeys(manager: EntityManager, keys: readonly string[]): Promise<Map<string, ItemEntity>> {
+    // A meeting's batch may hold positions and no outcomes, or the reverse.
+    if (keys.length === 0) {
+      return new Map();
+    }
     const items = await manager
       .createQueryBuilder(ItemEntity, 'item')
       .where('item.id IN (:...keys) OR item.slug IN (:...keys)', { keys: [...new Set(keys)] })
@@ -122,7 +137,8 @@ export class ItemRepository {
   }
 
   // A page of the item list, filtered and sorted as asked, with the total of the filtered list.
-  async page(manager: EntityManager, query: ListItemsQuery): Promise<[ItemEntity[], number]> {
+  // The party filter takes the party's id (the query names it by slug or id).
+  async page(manager: EntityManager, query: ListItemsQuery, partyId?: string): Promise<[ItemEntity[], number]> {
     const dataSource = manager.connection;
     const builder = manager.createQueryBuilder(ItemEntity, 'item');
     if (query.state) {
@@ -143,6 +159,13 @@ export class ItemRepository {
           pattern,
         },
       );
+    }
+    if (partyId && query.stance) {
+      builder.andWhere(`${LATEST_POSITION} = :stance`, { partyId, stance: query.stance });
+    } else if (partyId) {
+      builder.andWhere(`${LATEST_POSITION} IS NOT NULL`, { partyId });
+    } else if (query.stance) {
+      builder.andWhere(ANY_CURRENT_STANCE, { stance: query.stance });
     }
     const sort = query.sort ?? 'slug';
     const descending = sort.startsWith('-');

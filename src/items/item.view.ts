@@ -1,5 +1,6 @@
 import { ProblemView } from '../common/api-problems.decorator.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ConsensusView, PositionView } from '../positions/position.view.js';
 import { WORKFLOW_STATES, type WorkflowState } from '../workflow/workflow.definition.js';
 
 export class AllowedTransitionView {
@@ -60,6 +61,12 @@ export class ItemView {
 export class ItemDetailView extends ItemView {
   @ApiProperty({ type: [AllowedTransitionView] })
   allowedTransitions: AllowedTransitionView[];
+
+  @ApiProperty({ type: [PositionView], description: "Each party's current position, in party slug order" })
+  positions: PositionView[];
+
+  @ApiProperty({ type: ConsensusView, description: 'Which parties stand where' })
+  consensus: ConsensusView;
 }
 
 export class ItemPage {

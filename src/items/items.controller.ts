@@ -16,6 +16,7 @@ import { ApiProblem, ApiProblems } from '../common/api-problems.decorator.js';
 import { etag, parseIfMatch, requireIfMatch } from '../common/if-match.js';
 import { CreateItemDto } from './dto/create-item.dto.js';
 import { ListItemsQuery } from './dto/list-items.query.js';
+import { TakePositionDto } from './dto/take-position.dto.js';
 import { TransitionItemDto } from './dto/transition-item.dto.js';
 import { UpdateItemDto } from './dto/update-item.dto.js';
 import { ItemDetailView, ItemPage, TransitionProblemView } from './item.view.js';
@@ -120,6 +121,33 @@ export class ItemsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ItemDetailView> {
     const item = await this.items.transition(key, dto, parseIfMatch(ifMatch), actor.name);
+    reply.header('etag', etag(item.version));
+    return item;
+  }
+
+  @Post(':key/positions')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Record a party's stance on the item; appends a positioned event",
+    description:
+      "The statement is stored as the event's reason. effectiveOn defaults to the meeting's day when a meeting is " +
+      "given, otherwise today; a future day is 400, a day before the item's proposedOn or before the same party's " +
+      'previous position on the item is 409 (position_out_of_order). An unknown party is 404.',
+  })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'Enforced when given' })
+  @ApiOkResponse({
+    type: ItemDetailView,
+    headers: { ETag: { description: 'The new version, e.g. "4"', schema: { type: 'string' } } },
+  })
+  @ApiProblems(403, 404, 409, 412, 413, 415)
+  async takePosition(
+    @Param('key') key: string,
+    @Body() dto: TakePositionDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ItemDetailView> {
+    const item = await this.items.takePosition(key, dto, parseIfMatch(ifMatch), actor.name);
     reply.header('etag', etag(item.version));
     return item;
   }

@@ -1,21 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { todayUtc } from '../common/calendar-date.js';
 import { DomainError } from '../common/domain-error.js';
 import { assertIfMatch, type IfMatch } from '../common/if-match.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
+import { PositionRepository } from '../history/position.repository.js';
+import { PartyRepository } from '../parties/party.repository.js';
 import type { CreateItemDto } from './dto/create-item.dto.js';
 import type { ListItemsQuery } from './dto/list-items.query.js';
+import type { TakePositionDto } from './dto/take-position.dto.js';
 import type { TransitionItemDto } from './dto/transition-item.dto.js';
 import type { UpdateItemDto } from './dto/update-item.dto.js';
+import type { ItemEntity } from './item.entity.js';
 import { presentItem, presentItemDetail } from './item.presenter.js';
 import { ItemRepository } from './item.repository.js';
 import type { ItemDetailView, ItemPage } from './item.view.js';
 import { ItemWriter } from './item-writer.js';
+import { PositionPreparer } from './position-preparer.js';
 import { TransitionPreparer } from './transition-preparer.js';
 import type { WorkflowState } from '../workflow/workflow.definition.js';
 import { emptyStateCounts } from '../workflow/workflow.machine.js';
+import { positionProblemError } from './transition-problems.js';
 
 @Injectable()
 export class ItemsService {
@@ -25,16 +31,30 @@ export class ItemsService {
     private readonly items: ItemRepository,
     private readonly writer: ItemWriter,
     private readonly transitions: TransitionPreparer,
+    private readonly positionPreparer: PositionPreparer,
+    private readonly parties: PartyRepository,
+    private readonly positions: PositionRepository,
   ) {}
 
   async create(dto: CreateItemDto, actor: string): Promise<ItemDetailView> {
     const item = await this.transactions.write((manager) => this.writer.create(manager, dto, actor));
-    return presentItemDetail(item);
+    // A new item has no positions yet.
+    return presentItemDetail(item, []);
   }
 
   async list(query: ListItemsQuery): Promise<ItemPage> {
-    const [items, total] = await this.items.page(this.dataSource.manager, query);
-    return { data: items.map(presentItem), total, limit: query.limit ?? 50, offset: query.offset ?? 0 };
+    const limit = query.limit ?? 50;
+    const offset = query.offset ?? 0;
+    let partyId: string | undefined;
+    if (query.party !== undefined) {
+      partyId = (await this.parties.findByKey(this.dataSource.manager, query.party))?.id;
+      // Like any other filter, a party that is not there matches no item.
+      if (partyId === undefined) {
+        return { data: [], total: 0, limit, offset };
+      }
+    }
+    const [items, total] = await this.items.page(this.dataSource.manager, query, partyId);
+    return { data: items.map(presentItem), total, limit, offset };
   }
 
   // How many items are in each state now, every state named.
@@ -47,7 +67,7 @@ export class ItemsService {
   }
 
   async findOne(key: string): Promise<ItemDetailView> {
-    return presentItemDetail(await this.items.findByKey(this.dataSource.manager, key));
+    return this.detail(this.dataSource.manager, await this.items.findByKey(this.dataSource.manager, key));
   }
 
   async update(key: string, dto: UpdateItemDto, ifMatch: IfMatch, actor: string): Promise<ItemDetailView> {
@@ -55,24 +75,51 @@ export class ItemsService {
     if (Object.keys(fields).length === 0) {
       throw DomainError.validation([{ field: 'body', message: 'names no field to change' }], 'Nothing to change.');
     }
-    const item = await this.transactions.write(async (manager) => {
+    return this.transactions.write(async (manager) => {
       const current = await this.items.findByKey(manager, key);
       assertIfMatch(ifMatch, current.version, current.slug);
-      return this.writer.describe(manager, current, fields, actor, todayUtc());
+      return this.detail(manager, await this.writer.describe(manager, current, fields, actor, todayUtc()));
     });
-    return presentItemDetail(item);
   }
 
   async transition(key: string, dto: TransitionItemDto, ifMatch: IfMatch, actor: string): Promise<ItemDetailView> {
-    const item = await this.transactions.write(async (manager) => {
+    return this.transactions.write(async (manager) => {
       const { moves } = await this.transitions.prepareMoves(
         manager,
         [{ item: key, to: dto.to, reason: dto.reason, source: dto.source }],
         { kind: 'single', actor, meeting: dto.meeting, effectiveOn: dto.effectiveOn, ifMatch },
       );
       const [updated] = await this.writer.transitionAll(manager, moves);
-      return updated;
+      return this.detail(manager, updated);
     });
-    return presentItemDetail(item);
+  }
+
+  // Records a party's stance on the item: a positioned event, dated and checked like a transition.
+  async takePosition(key: string, dto: TakePositionDto, ifMatch: IfMatch, actor: string): Promise<ItemDetailView> {
+    return this.transactions.write(async (manager) => {
+      const current = await this.items.findByKey(manager, key);
+      assertIfMatch(ifMatch, current.version, current.slug);
+      const { meeting, effectiveOn } = await this.transitions.dated(manager, {
+        kind: 'single',
+        meeting: dto.meeting,
+        effectiveOn: dto.effectiveOn,
+      });
+      const { checked, failures } = await this.positionPreparer.check(
+        manager,
+        [{ item: current.id, party: dto.party, stance: dto.stance, statement: dto.statement, source: dto.source }],
+        { actor, effectiveOn, meetingId: meeting?.id ?? null, batchId: null, items: new Map([[current.id, current]]) },
+      );
+      const [failure] = failures;
+      if (failure) {
+        throw positionProblemError(failure);
+      }
+      const [positioned] = await this.writer.positionAll(manager, checked);
+      return this.detail(manager, positioned);
+    });
+  }
+
+  // A single-item answer: the item with each party's current position on it.
+  private async detail(manager: EntityManager, item: ItemEntity): Promise<ItemDetailView> {
+    return presentItemDetail(item, await this.positions.currentOfItem(manager, item.id));
   }
 }

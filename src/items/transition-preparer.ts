@@ -4,7 +4,7 @@ import { todayUtc } from '../common/calendar-date.js';
 import { DomainError } from '../common/domain-error.js';
 import type { MeetingEntity } from '../meetings/meeting.entity.js';
 import { MeetingRepository } from '../meetings/meeting.repository.js';
-import { checkBatch, type BatchEntry } from '../workflow/batch-check.js';
+import { checkBatch, type BatchEntry, type EntryFailure } from '../workflow/batch-check.js';
 import { normaliseReason } from '../workflow/transition-check.js';
 import type { WorkflowState } from '../workflow/workflow.definition.js';
 import type { CheckedMove } from './item-writer.js';
@@ -63,15 +63,27 @@ export class TransitionPreparer {
     entries: readonly TransitionEntry[],
     occasion: TransitionOccasion,
   ): Promise<PreparedTransitions> {
+    const { failures, ...prepared } = await this.checkMoves(manager, entries, occasion);
+    const [first] = failures;
+    if (first) {
+      throw occasion.kind === 'single' ? entryProblemError(first) : batchRefused(failures, entries.length);
+    }
+    return prepared;
+  }
+
+  // prepareMoves without refusing: every failing entry is answered (a meeting's outcomes add their
+  // positions' failures before refusing the batch). An item or meeting not found, a version or a
+  // date are still refused at once for a single transition, as is a meeting not held yet.
+  async checkMoves(
+    manager: EntityManager,
+    entries: readonly TransitionEntry[],
+    occasion: TransitionOccasion,
+  ): Promise<PreparedTransitions & { failures: EntryFailure[] }> {
     const single = occasion.kind === 'single';
     // A single transition names one item and an If-Match version: the item must exist and be at
     // that version before anything else is looked at. A batch reports those per entry, later.
     const loaded = single ? await this.single(manager, entries, occasion.ifMatch) : undefined;
-    const meeting = occasion.meeting ? await this.meetings.findByKey(manager, occasion.meeting) : null;
-    const effectiveOn = occasion.effectiveOn ?? meeting?.heldOn ?? todayUtc();
-    if (effectiveOn > todayUtc()) {
-      throw single ? futureDate(effectiveOn) : notHeldYet(meeting, effectiveOn);
-    }
+    const { meeting, effectiveOn } = await this.dated(manager, occasion);
     const checked: ReasonedEntry[] = entries.map((entry) => ({
       item: entry.item,
       to: entry.to,
@@ -84,11 +96,12 @@ export class TransitionPreparer {
     const items = loaded ?? (await this.items.findManyByKeys(manager, keys));
     const check = checkBatch(checked, items, effectiveOn);
     if (!check.ok) {
-      throw single ? entryProblemError(check.failures[0]) : batchRefused(check.failures, entries.length);
+      return { meeting, effectiveOn, moves: [], failures: check.failures };
     }
     return {
       meeting,
       effectiveOn,
+      failures: [],
       moves: check.moves.map(({ entry, item }) => ({
         item,
         change: {
@@ -102,6 +115,20 @@ export class TransitionPreparer {
         },
       })),
     };
+  }
+
+  // The meeting named and the effective day: the day given, else the meeting's, else today; never
+  // in the future. Transitions and positions are dated alike.
+  async dated(
+    manager: EntityManager,
+    occasion: Pick<TransitionOccasion, 'meeting' | 'effectiveOn' | 'kind'>,
+  ): Promise<{ meeting: MeetingEntity | null; effectiveOn: string }> {
+    const meeting = occasion.meeting ? await this.meetings.findByKey(manager, occasion.meeting) : null;
+    const effectiveOn = occasion.effectiveOn ?? meeting?.heldOn ?? todayUtc();
+    if (effectiveOn > todayUtc()) {
+      throw occasion.kind === 'single' ? futureDate(effectiveOn) : notHeldYet(meeting, effectiveOn);
+    }
+    return { meeting, effectiveOn };
   }
 
   private async single(

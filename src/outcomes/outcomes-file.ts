@@ -3,21 +3,27 @@ import { parse } from 'csv-parse/sync';
 import { DomainError } from '../common/domain-error.js';
 import { validateInput } from '../common/validate-input.js';
 import { ApplyOutcomesDto } from './dto/apply-outcomes.dto.js';
+import type { OutcomeDto } from './dto/outcome.dto.js';
+import type { PositionOutcomeDto } from './dto/position-outcome.dto.js';
 
 // A meeting's outcomes read from a file, each outcome traceable to where the file wrote it. The
 // command line reads it from disk, the console from an upload.
 export interface OutcomesFile {
   // Named in a JSON file; a CSV file leaves it to the caller.
   readonly meeting?: string;
-  readonly outcomes: ApplyOutcomesDto['outcomes'];
-  // "outcomes[3]" in a JSON file, "line 5" in a CSV file.
-  readonly locate: (index: number) => string;
+  readonly outcomes: OutcomeDto[];
+  readonly positions: PositionOutcomeDto[];
+  // "outcomes[3]" or "positions[0]" in a JSON file, "line 5" in a CSV file.
+  readonly locate: Locate;
 }
 
-const JSON_MEMBERS = new Set(['meeting', 'note', 'outcomes']);
+export type Locate = (index: number, list: 'outcomes' | 'positions') => string;
+
+const JSON_MEMBERS = new Set(['meeting', 'note', 'outcomes', 'positions']);
 const CSV_COLUMNS = ['item', 'to', 'reason', 'source'];
 
-// JSON: { "meeting": "<slug>", "note"?: "…", "outcomes": [{ "item", "to", "reason"?, "source"?, "expectedVersion"? }] }
+// JSON: { "meeting": "<slug>", "note"?: "…", "outcomes": [{ "item", "to", "reason"?, "source"?, "expectedVersion"? }],
+//         "positions"?: [{ "item", "party", "stance", "statement"?, "source"? }] }
 // CSV: a header row naming item, to and optionally reason and source. `name` is the file's name:
 // it names the file in messages and, unless a format is given, picks the format by its extension.
 export async function parseOutcomesFile(
@@ -26,16 +32,19 @@ export async function parseOutcomesFile(
   format: 'json' | 'csv' = name.toLowerCase().endsWith('.csv') ? 'csv' : 'json',
 ): Promise<OutcomesFile> {
   const read = format === 'csv' ? readCsv(name, text) : readJson(name, text);
-  const dto = await validateInput(ApplyOutcomesDto, { outcomes: read.outcomes }).catch((error: unknown) => {
-    throw locateFieldErrors(error, read.locate);
-  });
-  return { meeting: read.meeting, outcomes: dto.outcomes, locate: read.locate };
+  const dto = await validateInput(ApplyOutcomesDto, { outcomes: read.outcomes, positions: read.positions }).catch(
+    (error: unknown) => {
+      throw locateFieldErrors(error, read.locate);
+    },
+  );
+  return { meeting: read.meeting, outcomes: dto.outcomes ?? [], positions: dto.positions ?? [], locate: read.locate };
 }
 
 interface ReadFile {
   readonly meeting?: string;
   readonly outcomes: unknown;
-  readonly locate: (index: number) => string;
+  readonly positions?: unknown;
+  readonly locate: Locate;
 }
 
 function readJson(path: string, text: string): ReadFile {
@@ -57,7 +66,12 @@ function readJson(path: string, text: string): ReadFile {
   if (members.meeting !== undefined && typeof members.meeting !== 'string') {
     throw fileProblem(path, '"meeting" must be a meeting slug or id');
   }
-  return { meeting: members.meeting, outcomes: members.outcomes, locate: (index) => `outcomes[${index}]` };
+  return {
+    meeting: members.meeting,
+    outcomes: members.outcomes,
+    positions: members.positions,
+    locate: (index, list) => `${list}[${index}]`,
+  };
 }
 
 function readCsv(path: string, text: string): ReadFile {
@@ -106,13 +120,15 @@ function checkedHeader(path: string, header: string[]): string[] {
 }
 
 // outcomes.3.reason becomes "outcomes[3]: reason …" in JSON or "line 5: reason …" in CSV.
-function locateFieldErrors(error: unknown, locate: (index: number) => string): unknown {
+function locateFieldErrors(error: unknown, locate: Locate): unknown {
   if (!(error instanceof DomainError) || !error.is('validation_failed')) {
     return error;
   }
   const errors = (error.extensions.errors ?? []).map(({ field, message }) => {
-    const match = /^outcomes\.(\d+)\.(.+)$/.exec(field);
-    return match ? { field: locate(Number(match[1])), message: `${match[2]} ${message}` } : { field, message };
+    const match = /^(outcomes|positions)\.(\d+)\.(.+)$/.exec(field);
+    return match
+      ? { field: locate(Number(match[2]), match[1] as 'outcomes' | 'positions'), message: `${match[3]} ${message}` }
+      : { field, message };
   });
   return DomainError.validation(errors, 'The file holds invalid outcomes; nothing was applied.');
 }

@@ -25,11 +25,13 @@ export class OutcomesController {
   @Post(':key/outcomes')
   @HttpCode(200)
   @ApiOperation({
-    summary: "Apply a meeting's outcomes to many items at once, all or nothing",
+    summary: "Apply a meeting's outcomes and parties' positions to many items at once, all or nothing",
     description:
-      "Every outcome takes effect on the meeting's heldOn and links the meeting; the events of one request share a " +
-      'batch id. Every outcome is checked before anything is written: if any fails, nothing is, and the problem ' +
-      'lists each failing outcome (index, item, code, status, message). The answer is 400 when every failure is ' +
+      "Every outcome and position takes effect on the meeting's heldOn and links the meeting; the events of one " +
+      'request share a batch id. positions may sit next to outcomes (either list may be empty, not both); they are ' +
+      "applied after the transitions, and the answer's positions list them. Every entry is checked before anything " +
+      'is written: if any fails, nothing is, and the problem lists each failing entry (index, item, code, status, ' +
+      'message; a position also names its party, and its index is in positions). The answer is 400 when every failure is ' +
       'an input problem (an item named twice, a missing reason), otherwise 409; an unknown item is 404 in the ' +
       'list and a stale expectedVersion 412. A meeting whose day has not come yet is a 409 for the whole batch. ' +
       'With dryRun nothing is written and the answer shows what would change (batch null). With an ' +
@@ -48,12 +50,17 @@ export class OutcomesController {
   })
   @ApiOkResponse({ type: OutcomesResultView, description: 'What changed (or would, on a dry run)' })
   @ApiExtraModels(OutcomesProblemView)
-  @ApiProblem(400, 'Invalid body, or every failing outcome is an input problem (failures lists them)', {
+  @ApiProblem(400, 'Invalid body, or every failing entry is an input problem (failures lists them)', {
     $ref: getSchemaPath(OutcomesProblemView),
   })
-  @ApiProblem(409, 'Some outcome conflicts with its item (failures lists each), or the meeting is still ahead', {
-    $ref: getSchemaPath(OutcomesProblemView),
-  })
+  @ApiProblem(
+    409,
+    'Some outcome or position conflicts with its item (failures lists each: an unknown item or party, a ' +
+      'transition not allowed, a position out of date order), or the meeting is still ahead',
+    {
+      $ref: getSchemaPath(OutcomesProblemView),
+    },
+  )
   @ApiProblems(403, 404, 413, 415, 422, 503, 507)
   apply(
     @Param('key') key: string,

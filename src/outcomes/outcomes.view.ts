@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AllowedTransitionView } from '../items/item.view.js';
 import { ProblemView } from '../common/api-problems.decorator.js';
+import { STANCES, type Stance } from '../parties/stance.js';
 import { WORKFLOW_STATES, type WorkflowState } from '../workflow/workflow.definition.js';
 
 export class OutcomeChangeView {
@@ -26,6 +27,38 @@ export class OutcomeChangeView {
   source: string | null;
 }
 
+export class PositionChangeView {
+  @ApiProperty({ description: 'The item slug', example: 'joint-threat-review' })
+  item: string;
+
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ description: 'The party slug', example: 'russia' })
+  party: string;
+
+  // OpenAPI 3.0.3: a nullable enum lists null among its values.
+  @ApiProperty({
+    enum: [...STANCES, null],
+    nullable: true,
+    type: String,
+    description: "The party's stance before; null for its first",
+  })
+  fromStance: Stance | null;
+
+  @ApiProperty({ enum: STANCES, example: 'supports' })
+  toStance: Stance;
+
+  @ApiProperty({ description: 'The version the item has after this position (would have, on a dry run)', example: 3 })
+  version: number;
+
+  @ApiProperty({ nullable: true, type: String })
+  statement: string | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  source: string | null;
+}
+
 export class OutcomesResultView {
   @ApiProperty({ description: 'The meeting slug', example: 'lisbon-summit-2010' })
   meeting: string;
@@ -46,6 +79,12 @@ export class OutcomesResultView {
 
   @ApiProperty({ type: [OutcomeChangeView], description: 'In the order of the request' })
   outcomes: OutcomeChangeView[];
+
+  @ApiPropertyOptional({
+    type: [PositionChangeView],
+    description: 'In the order of the request; present when the request listed positions',
+  })
+  positions?: PositionChangeView[];
 }
 
 export class OutcomeFailureView {
@@ -55,6 +94,12 @@ export class OutcomeFailureView {
   @ApiProperty({ description: 'The item as the request named it', example: 'cfe-treaty-update' })
   item: string;
 
+  @ApiPropertyOptional({
+    description: "On a position's failure: the party as the request named it (index is then in positions)",
+    example: 'russia',
+  })
+  party?: string;
+
   @ApiProperty({
     enum: [
       'item_not_found',
@@ -63,6 +108,9 @@ export class OutcomeFailureView {
       'transition_not_allowed',
       'reason_required',
       'effective_date_before_state_since',
+      'party_not_found',
+      'duplicate_position',
+      'position_out_of_order',
     ],
   })
   code: string;
@@ -79,7 +127,7 @@ export class OutcomeFailureView {
   @ApiPropertyOptional({ description: 'On version_mismatch' })
   currentVersion?: number;
 
-  @ApiPropertyOptional({ description: 'On duplicate_item: where the item was first named' })
+  @ApiPropertyOptional({ description: 'On duplicate_item or duplicate_position: where it was first named' })
   firstIndex?: number;
 }
 

@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, PickType } from '@nestjs/swagger';
+import { STANCES, type Stance } from '../parties/stance.js';
 import { WORKFLOW_STATES, type WorkflowState } from '../workflow/workflow.definition.js';
 import { ReportScopeView, STATE_COUNTS_SCHEMA, type StateCounts } from './status-report.view.js';
 
@@ -34,6 +35,35 @@ export class ChangeView {
   recordedAt: string;
 }
 
+// A position taken in the window: where and when like a transition, with the party's stances.
+export class PositionChangeEventView extends PickType(ChangeView, [
+  'item',
+  'title',
+  'effectiveOn',
+  'meeting',
+  'source',
+  'actor',
+  'recordedAt',
+] as const) {
+  @ApiProperty({ description: 'The party slug', example: 'united-states' })
+  party: string;
+
+  // OpenAPI 3.0.3: a nullable enum lists null among its values.
+  @ApiProperty({
+    enum: [...STANCES, null],
+    nullable: true,
+    type: String,
+    description: "The party's stance before; null for its first",
+  })
+  fromStance: Stance | null;
+
+  @ApiProperty({ enum: STANCES })
+  toStance: Stance;
+
+  @ApiProperty({ nullable: true, type: String })
+  statement: string | null;
+}
+
 export class TimelinePointView {
   @ApiProperty({ example: '2010-11-20' })
   day: string;
@@ -57,6 +87,9 @@ export class ChangesReport extends ReportScopeView {
 
   @ApiProperty({ type: [ChangeView], description: 'Transitions effective in the window, in effect order' })
   transitions: ChangeView[];
+
+  @ApiProperty({ type: [PositionChangeEventView], description: 'The positions taken in the window, in effect order' })
+  positions: PositionChangeEventView[];
 
   @ApiProperty({
     type: [TimelinePointView],

@@ -5,15 +5,19 @@ import { VARY_ACCEPT_HEADER } from '../common/api-headers.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import { ChangesReport } from './changes-report.view.js';
 import { ChangesReportQuery } from './dto/changes-report.query.js';
+import { PositionsReportQuery } from './dto/positions-report.query.js';
 import { RevisionsReportQuery } from './dto/revisions-report.query.js';
 import { StatusReportQuery } from './dto/status-report.query.js';
+import { PositionsReport } from './positions-report.view.js';
 import { RevisionsReport } from './revisions-report.view.js';
-import { REPORT_CONTENT_TYPES, negotiateFormat } from './report-format.js';
+import { REPORT_CONTENT_TYPES, negotiateFormat, type ReportFormat } from './report-format.js';
 import { ReportsService } from './reports.service.js';
 import { StatusReport } from './status-report.view.js';
 
 // A report in each format it comes in: JSON by its schema, the others as text.
-function ApiReportResponse(view: typeof StatusReport | typeof ChangesReport | typeof RevisionsReport): MethodDecorator {
+function ApiReportResponse(
+  view: typeof StatusReport | typeof ChangesReport | typeof PositionsReport | typeof RevisionsReport,
+): MethodDecorator {
   const text = (description: string) => ({ schema: { type: 'string', description } });
   return applyDecorators(
     ApiExtraModels(view),
@@ -45,35 +49,50 @@ export class ReportsController {
   })
   @ApiReportResponse(StatusReport)
   @ApiProblems(406)
-  async status(
+  status(
     @Query() query: StatusReportQuery,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const format = negotiateFormat(query.format, accept);
-    const document = await this.reports.statusDocument(query, format);
-    void reply.header('content-type', REPORT_CONTENT_TYPES[format]).header('vary', 'Accept');
-    return document;
+    return answer(query, accept, reply, (format) => this.reports.statusDocument(query, format));
+  }
+
+  @Get('positions')
+  @ApiOperation({
+    summary: "Items × parties: each party's position on each item as of a day, rebuilt from the history",
+    description:
+      'Every item proposed by asOf with its state, and for every party its latest position effective by then (null ' +
+      'if none). knownAt and the item filters work as for the status report; divergent=true keeps the items where ' +
+      'one party opposes while another supports or is conditional. JSON by default; `format` or Accept picks CSV, ' +
+      'Markdown or a printable HTML matrix that names each stance in words. Reports are built a few at a time; ' +
+      'when too many wait already the answer is 503 with Retry-After.',
+  })
+  @ApiReportResponse(PositionsReport)
+  @ApiProblems(406)
+  positions(
+    @Query() query: PositionsReportQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    return answer(query, accept, reply, (format) => this.reports.positionsDocument(query, format));
   }
 
   @Get('changes')
   @ApiOperation({
-    summary: 'The transitions effective in a window, both ends included, with the counts before and after',
+    summary:
+      'The transitions and positions effective in a window, both ends included, with the counts before and after',
     description:
       'JSON by default; `format` or Accept picks CSV, Markdown or a printable HTML page. Reports are built a few ' +
       'at a time; when too many wait already the answer is 503 with Retry-After.',
   })
   @ApiReportResponse(ChangesReport)
   @ApiProblems(406)
-  async changes(
+  changes(
     @Query() query: ChangesReportQuery,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const format = negotiateFormat(query.format, accept);
-    const document = await this.reports.changesDocument(query, format);
-    void reply.header('content-type', REPORT_CONTENT_TYPES[format]).header('vary', 'Accept');
-    return document;
+    return answer(query, accept, reply, (format) => this.reports.changesDocument(query, format));
   }
 
   @Get('revisions')
@@ -86,15 +105,25 @@ export class ReportsController {
       'Accept picks CSV, Markdown or a printable HTML correction notice. `from` after `to` is a 400.',
   })
   @ApiReportResponse(RevisionsReport)
-  @ApiProblems(406, 503)
-  async revisions(
+  @ApiProblems(406)
+  revisions(
     @Query() query: RevisionsReportQuery,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const format = negotiateFormat(query.format, accept);
-    const document = await this.reports.revisionsDocument(query, format);
-    void reply.header('content-type', REPORT_CONTENT_TYPES[format]).header('vary', 'Accept');
-    return document;
+    return answer(query, accept, reply, (format) => this.reports.revisionsDocument(query, format));
   }
+}
+
+// The format asked for (the format parameter, else Accept), the document in it, labelled.
+async function answer(
+  query: { format?: ReportFormat },
+  accept: string | undefined,
+  reply: FastifyReply,
+  build: (format: ReportFormat) => Promise<Buffer>,
+): Promise<Buffer> {
+  const format = negotiateFormat(query.format, accept);
+  const document = await build(format);
+  void reply.header('content-type', REPORT_CONTENT_TYPES[format]).header('vary', 'Accept');
+  return document;
 }

@@ -4,11 +4,12 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { ReportBuildQueue } from './report-build-queue.js';
 import { HistoryModule } from '../history/history.module.js';
 import { ItemsModule } from '../items/items.module.js';
+import { PartiesModule } from '../parties/parties.module.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
 
 @Module({
-  imports: [HistoryModule, ItemsModule],
+  imports: [HistoryModule, ItemsModule, PartiesModule],
   controllers: [ReportsController],
   providers: [
     ReportsService,

@@ -4,7 +4,13 @@ import type { DataSource } from 'typeorm';
 import { dayBefore, nowIso, todayUtc } from '../common/calendar-date.js';
 import { toStoredInstant } from '../common/instant.js';
 import { DomainError } from '../common/domain-error.js';
-import type { ChangeView, ChangesReport } from './changes-report.view.js';
+import type { ChangeView, ChangesReport, PositionChangeEventView } from './changes-report.view.js';
+import { PositionRepository, type PositionEvent } from '../history/position.repository.js';
+import { PartyRepository } from '../parties/party.repository.js';
+import { isDivergent } from '../positions/consensus.js';
+import type { PositionsReportQuery } from './dto/positions-report.query.js';
+import { positionsMatrix } from './positions-matrix.js';
+import type { PositionsReport } from './positions-report.view.js';
 import { countsTimeline } from './counts-timeline.js';
 import type { ChangesReportQuery } from './dto/changes-report.query.js';
 import type { ReportScopeQuery } from './dto/report-scope.query.js';
@@ -14,7 +20,12 @@ import { ItemRepository } from '../items/item.repository.js';
 import type { ReportFormat } from './report-format.js';
 import { RenderedReportCache } from './rendered-report-cache.js';
 import { ReportBuildQueue } from './report-build-queue.js';
-import { renderChangesReport, renderRevisionsReport, renderStatusReport } from './render/render-report.js';
+import {
+  renderChangesReport,
+  renderPositionsReport,
+  renderRevisionsReport,
+  renderStatusReport,
+} from './render/render-report.js';
 import type { RevisionsReportQuery } from './dto/revisions-report.query.js';
 import { applyChanges, type ItemDescription } from './item-description.js';
 import { itemRevision } from './revisions.js';
@@ -39,6 +50,8 @@ export class ReportsService {
     private readonly builds: ReportBuildQueue,
     private readonly events: HistoryRepository,
     private readonly items: ItemRepository,
+    private readonly parties: PartyRepository,
+    private readonly positions: PositionRepository,
   ) {}
 
   async statusDocument(query: StatusReportQuery, format: ReportFormat): Promise<Buffer> {
@@ -55,6 +68,17 @@ export class ReportsService {
     }
     return this.rendered.get(await this.cacheKey('changes', format, `${query.from}..${to}`, query), () =>
       this.builds.run(async () => Buffer.from(renderChangesReport(await this.changes(query.from, to, query), format))),
+    );
+  }
+
+  async positionsDocument(query: PositionsReportQuery, format: ReportFormat): Promise<Buffer> {
+    const asOf = query.asOf ?? todayUtc();
+    const divergent = query.divergent === 'true';
+    const days = `${asOf}${divergent ? ' divergent' : ''}`;
+    return this.rendered.get(await this.cacheKey('positions', format, days, query), () =>
+      this.builds.run(async () =>
+        Buffer.from(renderPositionsReport(await this.positionsReport(asOf, divergent, query), format)),
+      ),
     );
   }
 
@@ -112,6 +136,35 @@ export class ReportsService {
     return { asOf, ...(await scopeView(scope, history)), counts: countByState(items), items };
   }
 
+  // Items × parties as of a day: each item's state and each party's latest position effective by
+  // then, all as recorded by knownAt.
+  private async positionsReport(
+    asOf: string,
+    divergent: boolean,
+    query: PositionsReportQuery,
+  ): Promise<PositionsReport> {
+    const scope = reportScope(query);
+    const manager = this.dataSource.manager;
+    const history = await ScopedHistory.open(this.source(), scope);
+    const parties = await this.parties.all(manager, scope.knownAt);
+    const positions = await this.positions.positionsAsOf(
+      manager,
+      parties.map((party) => party.id),
+      asOf,
+      scope.knownAt,
+    );
+    const items = positionsMatrix(await history.statesByItemAsOf(asOf), parties, positions);
+    return {
+      asOf,
+      ...(await scopeView(scope, history)),
+      divergent,
+      parties: parties.map((party) => party.slug),
+      items: divergent
+        ? items.filter((item) => isDivergent(Object.values(item.positions).map((cell) => cell?.stance)))
+        : items,
+    };
+  }
+
   private async changes(from: string, to: string, query: ChangesReportQuery): Promise<ChangesReport> {
     const scope = reportScope(query);
     const history = await ScopedHistory.open(this.source(), scope);
@@ -120,6 +173,7 @@ export class ReportsService {
     // The window's changes replayed on the day before it give the status on `to` without
     // rebuilding it a second time.
     const timeline = countsTimeline(countsBefore, events);
+    const positions = await this.positions.eventsBetween(this.dataSource.manager, from, to, scope.knownAt);
     return {
       from,
       to,
@@ -127,6 +181,7 @@ export class ReportsService {
       countsBefore,
       countsAfter: timeline.countsAfter,
       transitions: presentTransitions(events, history),
+      positions: presentPositionChanges(positions, history),
       timeline: timeline.points,
     };
   }
@@ -163,4 +218,12 @@ function presentTransitions(events: readonly StateEvent[], history: ScopedHistor
     }
   }
   return transitions;
+}
+
+// The positions of a window whose items the report covers, with their items' slugs and titles.
+function presentPositionChanges(events: readonly PositionEvent[], history: ScopedHistory): PositionChangeEventView[] {
+  return events.flatMap(({ itemId, ...event }) => {
+    const item = history.describe(itemId);
+    return item ? [{ item: item.slug, title: item.title, ...event }] : [];
+  });
 }

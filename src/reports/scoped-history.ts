@@ -60,22 +60,30 @@ export class ScopedHistory {
 
   // Each item proposed by `day`, in the state of its latest state event effective by then, by slug.
   async statesAsOf(day: string): Promise<ItemState[]> {
-    const states: ItemState[] = [];
+    return (await this.statesByItemAsOf(day)).map(({ state }) => state);
+  }
+
+  // statesAsOf, each with its item's id.
+  async statesByItemAsOf(day: string): Promise<{ itemId: string; state: ItemState }[]> {
+    const states: { itemId: string; state: ItemState }[] = [];
     for (const row of await this.latestStates(day)) {
       const item = this.items.get(row.itemId);
       if (item) {
         states.push({
-          slug: item.slug,
-          title: item.title,
-          category: item.category,
-          proposedBy: item.proposedBy,
-          state: row.state,
-          since: row.since,
-          lastReason: row.lastReason,
+          itemId: row.itemId,
+          state: {
+            slug: item.slug,
+            title: item.title,
+            category: item.category,
+            proposedBy: item.proposedBy,
+            state: row.state,
+            since: row.since,
+            lastReason: row.lastReason,
+          },
         });
       }
     }
-    return states.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+    return states.sort((a, b) => (a.state.slug < b.state.slug ? -1 : a.state.slug > b.state.slug ? 1 : 0));
   }
 
   // The counts of statesAsOf, without building its rows.

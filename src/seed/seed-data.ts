@@ -1,5 +1,7 @@
 import type { CreateItemDto } from '../items/dto/create-item.dto.js';
 import type { CreateMeetingDto } from '../meetings/dto/create-meeting.dto.js';
+import type { CreatePartyDto } from '../parties/dto/create-party.dto.js';
+import type { Stance } from '../parties/stance.js';
 import type { WorkflowState } from '../workflow/workflow.definition.js';
 
 // The first data set, in our own words, from the NATO-Russia Council meeting of 22 September 2010.
@@ -114,5 +116,73 @@ export const SEED_ITEMS: SeedItem[] = [
       effectiveOn: '2010-09-22',
       meeting: NEW_YORK_MEETING,
     },
+  },
+];
+
+export const SEED_PARTIES: CreatePartyDto[] = [
+  { slug: 'nato', name: 'NATO', kind: 'organization' },
+  { slug: 'russia', name: 'Russia', kind: 'state' },
+  { slug: 'united-states', name: 'United States', kind: 'state' },
+];
+
+export interface SeedPosition {
+  readonly item: string;
+  readonly party: string;
+  readonly stance: Stance;
+  readonly statement: string;
+  readonly effectiveOn: string;
+  // The New York meeting, where the position was stated; null for Russia's own proposal.
+  readonly meeting: string | null;
+}
+
+function usSupports(item: string, statement: string): SeedPosition {
+  return {
+    item,
+    party: 'united-states',
+    stance: 'supports',
+    statement,
+    effectiveOn: '2010-09-22',
+    meeting: NEW_YORK_MEETING,
+  };
+}
+
+// Who stood where, as the article reports it; each statement in our own words.
+export const SEED_POSITIONS: SeedPosition[] = [
+  {
+    item: 'european-security-treaty',
+    party: 'russia',
+    stance: 'supports',
+    statement: 'Russia put the treaty forward itself: President Medvedev proposed it in 2009.',
+    effectiveOn: '2009-11-29',
+    meeting: null,
+  },
+  {
+    item: 'european-security-treaty',
+    party: 'united-states',
+    stance: 'opposes',
+    statement:
+      'Secretary of State Clinton rejected the initiative: European security should rest on its existing pillars, not on new treaties.',
+    effectiveOn: '2010-09-22',
+    meeting: NEW_YORK_MEETING,
+  },
+  usSupports(
+    'missile-defense-cooperation',
+    'Clinton urged cooperation on missile defence, starting with joint exercises.',
+  ),
+  usSupports(
+    'early-warning-radar-linking',
+    "Clinton named linking NATO's and Russia's early-warning radars as a focus.",
+  ),
+  usSupports('counter-narcotics-strategy', 'Clinton called for a joint counter-narcotics strategy.'),
+  usSupports('cfe-treaty-update', 'Clinton called for updating the European conventional arms treaty.'),
+  usSupports('military-transparency', 'Clinton called for more military transparency between the alliance and Moscow.'),
+  usSupports('military-doctrines-dialogue', 'Clinton named military doctrines among the areas for wider cooperation.'),
+  {
+    item: 'joint-threat-review',
+    party: 'nato',
+    stance: 'supports',
+    statement: 'Secretary General Rasmussen backed a joint review of 21st-century threats.',
+    effectiveOn: '2010-09-22',
+    meeting: NEW_YORK_MEETING,
   },
 ];

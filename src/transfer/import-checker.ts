@@ -2,8 +2,12 @@ import { GENESIS_HASH, eventHash } from '../history/event-hash.js';
 import { EVENT_ACTIONS } from '../history/history-event.types.js';
 import type { ItemEntity } from '../items/item.entity.js';
 import type { MeetingEntity } from '../meetings/meeting.entity.js';
+import type { PartyEntity } from '../parties/party.entity.js';
+import { PARTY_KINDS, isStance } from '../parties/stance.js';
 import { WORKFLOW_STATES } from '../workflow/workflow.definition.js';
 import { RecordError, type EventRecord, type ExportCounts } from './transfer-format.js';
+
+const ACTIONS: readonly string[] = EVENT_ACTIONS;
 
 interface ItemProgress {
   readonly slug: string;
@@ -18,6 +22,7 @@ interface ItemProgress {
 // Memory grows with the number of items and meetings, not of events.
 export class ImportChecker {
   private readonly meetingIds = new Set<string>();
+  private readonly partyIds = new Set<string>();
   private readonly items = new Map<string, ItemProgress>();
   private head = GENESIS_HASH;
   private lastEventId = 0;
@@ -28,6 +33,16 @@ export class ImportChecker {
       throw new RecordError(`meeting ${meeting.id} appears twice`);
     }
     this.meetingIds.add(meeting.id);
+  }
+
+  party(party: PartyEntity): void {
+    if (this.partyIds.has(party.id)) {
+      throw new RecordError(`party ${party.id} appears twice`);
+    }
+    if (!(PARTY_KINDS as readonly string[]).includes(party.kind)) {
+      throw new RecordError(`party ${party.slug} has an unknown kind "${party.kind}"`);
+    }
+    this.partyIds.add(party.id);
   }
 
   item(item: ItemEntity): void {
@@ -51,8 +66,17 @@ export class ImportChecker {
     if (event.meetingId !== null && !this.meetingIds.has(event.meetingId)) {
       throw new RecordError(`event ${event.id} names a meeting that is not in the file`);
     }
-    if (!(EVENT_ACTIONS as readonly string[]).includes(event.action)) {
+    if (!ACTIONS.includes(event.action)) {
       throw new RecordError(`event ${event.id} has an unknown action "${event.action}"`);
+    }
+    const positioned = event.action === 'positioned';
+    if (
+      positioned ? event.partyId === null || !isStance(event.stance) : event.partyId !== null || event.stance !== null
+    ) {
+      throw new RecordError(`event ${event.id} must name a party and a stance if, and only if, it is a position`);
+    }
+    if (event.partyId !== null && !this.partyIds.has(event.partyId)) {
+      throw new RecordError(`event ${event.id} names a party that is not in the file`);
     }
     if (event.seq !== item.lastSeq + 1) {
       throw new RecordError(`event ${event.id} is number ${event.seq} of ${item.slug}, expected ${item.lastSeq + 1}`);
@@ -82,6 +106,7 @@ export class ImportChecker {
     }
     const found: ExportCounts = {
       meetings: this.meetingIds.size,
+      ...(declared.parties === undefined ? {} : { parties: this.partyIds.size }),
       items: this.items.size,
       events: this.events,
       head: this.head,

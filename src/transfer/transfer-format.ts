@@ -1,12 +1,16 @@
 import type { HistoryEventEntity } from '../history/history-event.entity.js';
 import type { ItemEntity } from '../items/item.entity.js';
 import type { MeetingEntity } from '../meetings/meeting.entity.js';
+import type { PartyEntity } from '../parties/party.entity.js';
 
 // An export is JSON lines, one record a line, so that writing and reading it take constant memory
 // in the number of events: a header, the meetings, the items, the history events in id order,
 // and an end line that counts them and names the head of the chain (a cut-off file has none).
 export const EXPORT_FORMAT = 'policy-tracker-export';
-export const EXPORT_VERSION = 1;
+// Version 2 added the parties and the party and stance of positioned events; version 1 files (no
+// parties, no positions) are still read.
+export const EXPORT_VERSION = 2;
+export const READABLE_VERSIONS: readonly number[] = [1, 2];
 
 export type FieldKind = 'string' | 'string|null' | 'integer' | 'integer|null';
 
@@ -19,6 +23,14 @@ export const MEETING_FIELDS = {
   heldOn: 'string',
   createdAt: 'string',
 } as const satisfies Record<keyof MeetingEntity, FieldKind>;
+
+export const PARTY_FIELDS = {
+  id: 'string',
+  slug: 'string',
+  name: 'string',
+  kind: 'string',
+  createdAt: 'string',
+} as const satisfies Record<keyof PartyEntity, FieldKind>;
 
 export const ITEM_FIELDS = {
   id: 'string',
@@ -36,7 +48,7 @@ export const ITEM_FIELDS = {
   updatedAt: 'string',
 } as const satisfies Record<keyof ItemEntity, FieldKind>;
 
-export type EventRecord = Omit<HistoryEventEntity, 'item' | 'meeting'>;
+export type EventRecord = Omit<HistoryEventEntity, 'item' | 'meeting' | 'party'>;
 
 export const EVENT_FIELDS = {
   id: 'integer',
@@ -58,6 +70,8 @@ export const EVENT_FIELDS = {
   retracts: 'integer|null',
   prevHash: 'string',
   hash: 'string',
+  partyId: 'string|null',
+  stance: 'string|null',
 } as const satisfies Record<keyof EventRecord, FieldKind>;
 
 export interface ExportHeader {
@@ -77,6 +91,8 @@ export const HEADER_FIELDS = {
 
 export interface ExportCounts {
   readonly meetings: number;
+  // Absent from version 1 files, which have no parties.
+  readonly parties?: number;
   readonly items: number;
   readonly events: number;
   // The hash of the newest event: it commits to the whole history.
@@ -85,10 +101,20 @@ export interface ExportCounts {
 
 export const END_FIELDS = {
   meetings: 'integer',
+  parties: 'integer',
   items: 'integer',
   events: 'integer',
   head: 'string',
 } as const satisfies Record<keyof ExportCounts, FieldKind>;
+
+// What a version 1 file leaves out: no parties, so no event names one.
+export const VERSION_1_END_FIELDS = {
+  meetings: 'integer',
+  items: 'integer',
+  events: 'integer',
+  head: 'string',
+} as const satisfies Record<Exclude<keyof ExportCounts, 'parties'>, FieldKind>;
+export const VERSION_1_EVENT_DEFAULTS = { partyId: null, stance: null } as const;
 
 export class RecordError extends Error {}
 

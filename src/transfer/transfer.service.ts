@@ -10,6 +10,8 @@ import type { ItemEntity } from '../items/item.entity.js';
 import { ItemRepository } from '../items/item.repository.js';
 import type { MeetingEntity } from '../meetings/meeting.entity.js';
 import { MeetingRepository } from '../meetings/meeting.repository.js';
+import type { PartyEntity } from '../parties/party.entity.js';
+import { PartyRepository } from '../parties/party.repository.js';
 import { ImportChecker } from './import-checker.js';
 import {
   END_FIELDS,
@@ -19,7 +21,11 @@ import {
   HEADER_FIELDS,
   ITEM_FIELDS,
   MEETING_FIELDS,
+  PARTY_FIELDS,
+  READABLE_VERSIONS,
   RecordError,
+  VERSION_1_END_FIELDS,
+  VERSION_1_EVENT_DEFAULTS,
   pickFields,
   readRecord,
   type EventRecord,
@@ -35,7 +41,7 @@ type Row = ObjectLiteral & { id: string | number };
 const INSERT_BATCH = 100;
 
 // The kinds of records in the order they must come.
-const SECTIONS = ['header', 'meeting', 'item', 'event', 'end'] as const;
+const SECTIONS = ['header', 'meeting', 'party', 'item', 'event', 'end'] as const;
 type Section = (typeof SECTIONS)[number];
 
 // A table as the transfer sees it: its fields, and its repository's pages and exact inserts.
@@ -69,6 +75,7 @@ export type LineWriter = (line: string) => Promise<void>;
 @Injectable()
 export class TransferService {
   private readonly meetings: Table<MeetingEntity>;
+  private readonly parties: Table<PartyEntity>;
   private readonly items: Table<ItemEntity>;
   private readonly events: Table<EventRecord>;
 
@@ -78,8 +85,10 @@ export class TransferService {
     private readonly history: HistoryRepository,
     items: ItemRepository,
     meetings: MeetingRepository,
+    parties: PartyRepository,
   ) {
     this.meetings = table(MEETING_FIELDS, meetings);
+    this.parties = table(PARTY_FIELDS, parties);
     this.items = table(ITEM_FIELDS, items);
     this.events = table(EVENT_FIELDS, history);
   }
@@ -95,6 +104,7 @@ export class TransferService {
       };
       await write(JSON.stringify({ type: 'header', ...header }));
       const meetings = await this.exportTable(manager, this.meetings, 'meeting', write, pageSize);
+      const parties = await this.exportTable(manager, this.parties, 'party', write, pageSize);
       const items = await this.exportTable(manager, this.items, 'item', write, pageSize);
       let events = 0;
       let head = GENESIS_HASH;
@@ -103,7 +113,7 @@ export class TransferService {
         events += 1;
         head = event.hash;
       }
-      const counts: ExportCounts = { meetings, items, events, head };
+      const counts: ExportCounts = { meetings, parties, items, events, head };
       await write(JSON.stringify({ type: 'end', ...counts }));
       return counts;
     });
@@ -116,6 +126,7 @@ export class TransferService {
       const checker = new ImportChecker();
       const inserts = new InsertBatches(manager);
       let section: Section | undefined;
+      let version = EXPORT_VERSION;
       let counts: ExportCounts | undefined;
       let lineNumber = 0;
       for await (const line of lines) {
@@ -128,12 +139,18 @@ export class TransferService {
           section = nextSection(section, raw.type);
           switch (section) {
             case 'header':
-              checkHeader(readRecord<ExportHeader>(raw, HEADER_FIELDS, 'the header'));
+              version = checkHeader(readRecord<ExportHeader>(raw, HEADER_FIELDS, 'the header'));
               break;
             case 'meeting': {
               const meeting = readRecord<MeetingEntity>(raw, MEETING_FIELDS, 'a meeting');
               checker.meeting(meeting);
               await inserts.add(this.meetings, meeting);
+              break;
+            }
+            case 'party': {
+              const party = readRecord<PartyEntity>(raw, PARTY_FIELDS, 'a party');
+              checker.party(party);
+              await inserts.add(this.parties, party);
               break;
             }
             case 'item': {
@@ -143,13 +160,19 @@ export class TransferService {
               break;
             }
             case 'event': {
-              const event = readRecord<EventRecord>(raw, EVENT_FIELDS, 'an event');
+              // A version 1 file predates positions: no event names a party.
+              const record = version === 1 ? { ...raw, ...VERSION_1_EVENT_DEFAULTS } : raw;
+              const event = readRecord<EventRecord>(record, EVENT_FIELDS, 'an event');
               checker.event(event);
               await inserts.add(this.events, event);
               break;
             }
             case 'end':
-              counts = checker.finish(readRecord<ExportCounts>(raw, END_FIELDS, 'the end line'));
+              counts = checker.finish(
+                version === 1
+                  ? readRecord<Omit<ExportCounts, 'parties'>>(raw, VERSION_1_END_FIELDS, 'the end line')
+                  : readRecord<ExportCounts>(raw, END_FIELDS, 'the end line'),
+              );
               await inserts.flush();
               break;
           }
@@ -181,11 +204,11 @@ export class TransferService {
   }
 
   private async assertEmpty(manager: EntityManager): Promise<void> {
-    for (const table of [this.meetings, this.items, this.events]) {
+    for (const table of [this.meetings, this.parties, this.items, this.events]) {
       if (!(await table.isEmpty(manager))) {
         throw new DomainError(
           'target_not_empty',
-          'The target database already holds items, meetings or history; import only into an empty tracker.',
+          'The target database already holds items, meetings, parties or history; import only into an empty tracker.',
         );
       }
     }
@@ -244,13 +267,17 @@ function nextSection(current: Section | undefined, type: unknown): Section {
   return next;
 }
 
-function checkHeader(header: ExportHeader): void {
+// Answers the file's format version.
+function checkHeader(header: ExportHeader): number {
   if (header.format !== EXPORT_FORMAT) {
     throw new RecordError(`is not a policy-tracker export (format "${header.format}")`);
   }
-  if (header.version !== EXPORT_VERSION) {
-    throw new RecordError(`is format version ${header.version}; this tracker reads version ${EXPORT_VERSION}`);
+  if (!READABLE_VERSIONS.includes(header.version)) {
+    throw new RecordError(
+      `is format version ${header.version}; this tracker reads versions ${READABLE_VERSIONS.join(' and ')}`,
+    );
   }
+  return header.version;
 }
 
 function refused(where: string, message: string): DomainError {

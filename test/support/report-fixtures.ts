@@ -62,6 +62,7 @@ export function sampleChangesReport(): ChangesReport {
         recordedAt: '2010-11-27T09:00:00.000Z',
       },
     ],
+    positions: [],
     timeline: [{ day: '2010-11-20', counts: { ...emptyStateCounts(), proposed: 1, agreed: 1 } }],
   };
 }

@@ -16,6 +16,8 @@ interface EventRow {
   batch_id: string | null;
   actor: string;
   recorded_at: string;
+  party_id: string | null;
+  stance: string | null;
   corrects: number | null;
   retracts: number | null;
 }
@@ -57,6 +59,8 @@ export async function recomputeChain(query: DirectQuery): Promise<void> {
       corrects: row.corrects === null ? null : Number(row.corrects),
       retracts: row.retracts === null ? null : Number(row.retracts),
       prevHash,
+      partyId: row.party_id,
+      stance: row.stance,
     };
     prevHash = eventHash(fields);
     await query('UPDATE history_events SET prev_hash = ?, hash = ? WHERE id = ?', [fields.prevHash, prevHash, row.id]);

@@ -1,4 +1,5 @@
 import type { OutcomeDto } from '../../outcomes/dto/outcome.dto.js';
+import type { PositionOutcomeDto } from '../../outcomes/dto/position-outcome.dto.js';
 import type { BatchFailure } from '../../common/domain-error.js';
 import type { OutcomesResultView } from '../../outcomes/outcomes.view.js';
 import type { WorkflowState } from '../../workflow/workflow.definition.js';
@@ -17,8 +18,18 @@ export interface PreviewRow {
 
 // The editor's state after a post: a preview to confirm, the outcomes applied, or a refusal.
 export type OutcomesStep =
-  | { readonly kind: 'preview'; readonly rows: readonly PreviewRow[]; readonly idempotencyKey: string }
-  | { readonly kind: 'refused'; readonly rows: readonly PreviewRow[]; readonly error: FormError }
+  | {
+      readonly kind: 'preview';
+      readonly rows: readonly PreviewRow[];
+      readonly positions: readonly PositionOutcomeDto[];
+      readonly idempotencyKey: string;
+    }
+  | {
+      readonly kind: 'refused';
+      readonly rows: readonly PreviewRow[];
+      readonly positions: readonly PositionOutcomeDto[];
+      readonly error: FormError;
+    }
   | { readonly kind: 'invalid'; readonly error: FormError }
   | { readonly kind: 'applied'; readonly result: OutcomesResultView };
 
@@ -59,11 +70,17 @@ export function MeetingPage({
           {(step?.kind === 'invalid' || step?.kind === 'refused') && (
             <ErrorSummary title={step.error.title} messages={step.error.messages} />
           )}
-          {(step?.kind === 'preview' || step?.kind === 'refused') && <Preview rows={step.rows} />}
+          {(step?.kind === 'preview' || step?.kind === 'refused') && (
+            <>
+              <Preview rows={step.rows} />
+              {step.positions.length > 0 && <PositionsPreview positions={step.positions} />}
+            </>
+          )}
           {step?.kind === 'preview' && (
             <form method="post" action={action} class="stack">
               <CsrfField session={session} />
               <input type="hidden" name="outcomes" value={JSON.stringify(step.rows.map(({ outcome }) => outcome))} />
+              <input type="hidden" name="positions" value={JSON.stringify(step.positions)} />
               {/* One key per preview: a second submit (a double click, a reload) gets the first answer back. */}
               <input type="hidden" name="idempotencyKey" value={step.idempotencyKey} />
               <div class="actions">
@@ -114,6 +131,24 @@ export function MeetingPage({
         )}
       </section>
     </Layout>
+  );
+}
+
+// The parties' positions the file records with the outcomes, applied in the same step.
+function PositionsPreview({ positions }: { readonly positions: readonly PositionOutcomeDto[] }) {
+  return (
+    <DataTable
+      label="Positions"
+      caption="Positions recorded with the outcomes"
+      rows={positions}
+      rowKey={(_, index) => index}
+      columns={[
+        { header: 'Item', cell: (position) => <ItemLink slug={position.item} /> },
+        { header: 'Party', cell: (position) => position.party },
+        { header: 'Stance', cell: (position) => position.stance },
+        { header: 'Statement', cell: (position) => position.statement ?? '' },
+      ]}
+    />
   );
 }
 

@@ -42,6 +42,8 @@ export function actionLabel(event: HistoryEventView): string {
       return 'Record corrected';
     case 'retracted':
       return 'Transition retracted';
+    case 'positioned':
+      return 'Position taken';
   }
 }
 

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { IsWholeNumber, PRINTABLE_MESSAGE, PRINTABLE_PATTERN, ToQueryInteger } from '../../common/validators.js';
+import { STANCES, type Stance } from '../../parties/stance.js';
 import { WORKFLOW_STATES, type WorkflowState } from '../../workflow/workflow.definition.js';
 
 export const ITEM_SORT_FIELDS = [
@@ -46,6 +47,26 @@ export class ListItemsQuery {
   @MaxLength(200)
   @Matches(PRINTABLE_PATTERN, { message: PRINTABLE_MESSAGE })
   q?: string;
+
+  @ApiPropertyOptional({
+    maxLength: 64,
+    description:
+      'A party (id or slug): only the items it has taken a position on, or with stance, where its current position is that stance. A party that does not exist matches no item.',
+    example: 'united-states',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  @Matches(PRINTABLE_PATTERN, { message: PRINTABLE_MESSAGE })
+  party?: string;
+
+  @ApiPropertyOptional({
+    enum: STANCES,
+    description: "Only the items where the party's current stance (without party: some party's) is this one",
+  })
+  @IsOptional()
+  @IsIn(STANCES)
+  stance?: Stance;
 
   @ApiPropertyOptional({ enum: ITEM_SORTS, default: 'slug', description: 'A field, descending with a leading -' })
   @IsOptional()

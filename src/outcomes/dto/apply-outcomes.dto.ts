@@ -1,18 +1,32 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, ValidateNested } from 'class-validator';
 import { OutcomeDto } from './outcome.dto.js';
+import { PositionOutcomeDto } from './position-outcome.dto.js';
 
 export const MAX_OUTCOMES_PER_BATCH = 5000;
 
+// Either list may be empty or left out, not both (400).
 export class ApplyOutcomesDto {
-  @ApiProperty({ type: [OutcomeDto], minItems: 1, maxItems: MAX_OUTCOMES_PER_BATCH })
+  @ApiPropertyOptional({ type: [OutcomeDto], maxItems: MAX_OUTCOMES_PER_BATCH, description: 'The transitions' })
+  @IsOptional()
   @IsArray()
-  @ArrayMinSize(1, { message: 'must list at least one outcome' })
   @ArrayMaxSize(MAX_OUTCOMES_PER_BATCH)
   @ValidateNested({ each: true })
   @Type(() => OutcomeDto)
-  outcomes: OutcomeDto[];
+  outcomes?: OutcomeDto[];
+
+  @ApiPropertyOptional({
+    type: [PositionOutcomeDto],
+    maxItems: MAX_OUTCOMES_PER_BATCH,
+    description: "Parties' positions, applied with the outcomes in the same all-or-nothing step",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_OUTCOMES_PER_BATCH)
+  @ValidateNested({ each: true })
+  @Type(() => PositionOutcomeDto)
+  positions?: PositionOutcomeDto[];
 
   @ApiPropertyOptional({ default: false, description: 'Run every check and show what would change, writing nothing' })
   @IsOptional()

@@ -6,6 +6,7 @@ import { htmlPage } from './html-page.js';
 import { countsTable, htmlTable, stateName } from './html-tables.js';
 import { changesTitle, changesWindow } from './report-titles.js';
 import { scopeNotes } from './scope-notes.js';
+import { stanceName } from './stance-style.js';
 import { countsTimelineChart } from './timeline-chart.js';
 
 export function changesHtml(report: ChangesReport): string {
@@ -54,6 +55,36 @@ export function changesHtml(report: ChangesReport): string {
                   change.meeting,
                   change.source,
                   html`${change.actor}<br /><span class="small">${change.recordedAt}</span>`,
+                ]),
+              )
+        }
+      </section>`,
+      html`<section>
+        <h2>Positions taken (${report.positions.length})</h2>
+        ${
+          report.positions.length === 0
+            ? html`<p class="empty">No party took a position in this window.</p>`
+            : htmlTable(
+                [
+                  { header: 'Effective', kind: 'nowrap' },
+                  { header: 'Item' },
+                  { header: 'Party' },
+                  { header: 'Change' },
+                  { header: 'Statement', kind: 'text' },
+                  { header: 'Meeting' },
+                  { header: 'Source', kind: 'text' },
+                  { header: 'Recorded' },
+                ],
+                report.positions.map((position) => [
+                  position.effectiveOn,
+                  position.item,
+                  position.party,
+                  html`${position.fromStance === null ? 'No position' : stanceName(position.fromStance)} →
+                  ${stanceName(position.toStance)}`,
+                  position.statement,
+                  position.meeting,
+                  position.source,
+                  html`${position.actor}<br /><span class="small">${position.recordedAt}</span>`,
                 ]),
               )
         }

@@ -23,6 +23,8 @@ td.nowrap { white-space: nowrap; }
 .chart .grid { stroke: #e2e8f0; }
 .chart .axis-line { stroke: #94a3b8; }
 .empty { color: #64748b; font-style: italic; }
+.stance { white-space: nowrap; padding: 0 .25rem; border-radius: .2rem; }
+.legend { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: .4rem 1rem; }
 footer { margin-top: 2rem; color: #64748b; font-size: .8rem; }
 @page { margin: 14mm; }
 @media print {

@@ -3,7 +3,16 @@ import { WORKFLOW_STATES } from '../../workflow/workflow.definition.js';
 import type { ChangesReport } from '../changes-report.view.js';
 import type { RevisionsReport, StandingView } from '../revisions-report.view.js';
 import type { StateCounts, StatusReport } from '../status-report.view.js';
-import { changesTitle, revisionCells, revisionsNotes, revisionsTitle, statusTitle } from './report-titles.js';
+import type { PositionsReport } from '../positions-report.view.js';
+import {
+  changesTitle,
+  positionsTitle,
+  revisionCells,
+  revisionsNotes,
+  revisionsTitle,
+  statusTitle,
+} from './report-titles.js';
+import { stanceLabel } from './stance-style.js';
 import { scopeNotes } from './scope-notes.js';
 import { stateLabel } from './state-style.js';
 
@@ -66,6 +75,28 @@ export function statusMarkdown(report: StatusReport): string {
   ])}\n`;
 }
 
+export function positionsMarkdown(report: PositionsReport): string {
+  return `${document(
+    positionsTitle(report),
+    [...scopeNotes(report), ...(report.divergent ? ['Only the items where parties pull apart.'] : [])],
+    [
+      `## Positions by item (${report.items.length})`,
+      markdownTable(
+        ['Item', 'Title', 'State', ...report.parties],
+        report.items.map((item) => [
+          item.slug,
+          item.title,
+          stateLabel(item.state),
+          ...report.parties.map((party) => {
+            const cell = item.positions[party];
+            return cell ? `${stanceLabel(cell.stance)} (since ${cell.since})` : '—';
+          }),
+        ]),
+      ),
+    ],
+  )}\n`;
+}
+
 export function changesMarkdown(report: ChangesReport): string {
   return `${document(changesTitle(report), scopeNotes(report), [
     '## Items per state, before and after',
@@ -85,6 +116,20 @@ export function changesMarkdown(report: ChangesReport): string {
         change.reason,
         change.meeting,
         change.source,
+      ]),
+    ),
+    `## Positions taken (${report.positions.length})`,
+    markdownTable(
+      ['Effective', 'Item', 'Party', 'From', 'To', 'Statement', 'Meeting', 'Source'],
+      report.positions.map((position) => [
+        position.effectiveOn,
+        position.item,
+        position.party,
+        position.fromStance === null ? '—' : stanceLabel(position.fromStance),
+        stanceLabel(position.toStance),
+        position.statement,
+        position.meeting,
+        position.source,
       ]),
     ),
   ])}\n`;

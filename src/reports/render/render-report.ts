@@ -3,8 +3,10 @@ import type { ReportFormat } from '../report-format.js';
 import type { RevisionsReport } from '../revisions-report.view.js';
 import type { StatusReport } from '../status-report.view.js';
 import { changesHtml } from './changes-html.js';
-import { changesCsv, revisionsCsv, statusCsv } from './csv.js';
-import { changesMarkdown, revisionsMarkdown, statusMarkdown } from './markdown.js';
+import type { PositionsReport } from '../positions-report.view.js';
+import { changesCsv, positionsCsv, revisionsCsv, statusCsv } from './csv.js';
+import { changesMarkdown, positionsMarkdown, revisionsMarkdown, statusMarkdown } from './markdown.js';
+import { positionsHtml } from './positions-html.js';
 import { revisionsHtml } from './revisions-html.js';
 import { statusHtml } from './status-html.js';
 
@@ -19,6 +21,19 @@ export function renderStatusReport(report: StatusReport, format: ReportFormat): 
       return statusMarkdown(report);
     case 'html':
       return statusHtml(report);
+  }
+}
+
+export function renderPositionsReport(report: PositionsReport, format: ReportFormat): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(report);
+    case 'csv':
+      return positionsCsv(report);
+    case 'md':
+      return positionsMarkdown(report);
+    case 'html':
+      return positionsHtml(report);
   }
 }
 

@@ -1,6 +1,11 @@
 import type { RevisionDifference, RevisionEventView, RevisionsReport, StandingView } from '../revisions-report.view.js';
 import type { ChangesReport } from '../changes-report.view.js';
+import type { PositionsReport } from '../positions-report.view.js';
 import type { StatusReport } from '../status-report.view.js';
+
+export function positionsTitle(report: PositionsReport): string {
+  return `Positions as of ${report.asOf}`;
+}
 
 export function statusTitle(report: StatusReport): string {
   return `Status as of ${report.asOf}`;

@@ -3,6 +3,9 @@ import type { ItemEntity } from '../../../src/items/item.entity.js';
 import { ItemWriter, type NewItem } from '../../../src/items/item-writer.js';
 import type { MeetingEntity } from '../../../src/meetings/meeting.entity.js';
 import { MeetingsService } from '../../../src/meetings/meetings.service.js';
+import type { CreatePartyDto } from '../../../src/parties/dto/create-party.dto.js';
+import type { PartyEntity } from '../../../src/parties/party.entity.js';
+import { PartiesService } from '../../../src/parties/parties.service.js';
 import { itemFields, uniqueSlug } from '../../support/factories.js';
 import type { ServiceContext } from './service-context.js';
 
@@ -29,4 +32,9 @@ export function makeMeeting(
     ...overrides,
   };
   return services.write((manager) => services.get(MeetingsService).createIn(manager, dto));
+}
+
+export function makeParty(services: ServiceContext, overrides: Partial<CreatePartyDto> = {}): Promise<PartyEntity> {
+  const dto: CreatePartyDto = { slug: uniqueSlug('party'), name: 'France', kind: 'state', ...overrides };
+  return services.write((manager) => services.get(PartiesService).createIn(manager, dto));
 }

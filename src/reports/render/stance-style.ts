@@ -1,0 +1,29 @@
+import type { Stance } from '../../parties/stance.js';
+import { html, type SafeHtml } from './html.js';
+
+interface StanceStyle {
+  readonly label: string;
+  // A mark that reads in black and white, beside the label.
+  readonly mark: string;
+  // A light background for screens and colour prints; the label carries the meaning alone.
+  readonly background: string;
+}
+
+const STANCE_STYLES: Readonly<Record<Stance, StanceStyle>> = {
+  supports: { label: 'Supports', mark: '✓', background: '#dcfce7' },
+  conditional: { label: 'Conditional', mark: '≈', background: '#fef9c3' },
+  undecided: { label: 'Undecided', mark: '?', background: '#f1f5f9' },
+  opposes: { label: 'Opposes', mark: '✗', background: '#fee2e2' },
+};
+
+export function stanceLabel(stance: Stance): string {
+  return STANCE_STYLES[stance].label;
+}
+
+// A stance named in text, with its mark and colour as extras.
+export function stanceName(stance: Stance): SafeHtml {
+  const style = STANCE_STYLES[stance];
+  return html`<span class="stance" style="background: ${style.background}"
+    ><span aria-hidden="true">${style.mark}</span> ${style.label}</span
+  >`;
+}

@@ -1,0 +1,76 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { positionsCommand } from '../src/cli/positions.command.js';
+import { reportCommand } from '../src/cli/report.command.js';
+import { historyOf, makeItem, uniqueSlug } from './support/factories.js';
+import { bearer, startTestApp, type TestApp } from './support/test-app.js';
+
+// positions set and report positions: the same rules and the same answers as the API.
+describe('positions on the command line', () => {
+  let t: TestApp;
+  let directory: string;
+  const savedUrl = process.env.DATABASE_URL;
+
+  beforeAll(async () => {
+    t = await startTestApp({ TRACKER_SEED: 'true' });
+    directory = mkdtempSync(join(tmpdir(), 'policy-tracker-cli-'));
+    process.env.DATABASE_URL = t.database.url;
+  });
+  afterAll(async () => {
+    process.env.DATABASE_URL = savedUrl;
+    rmSync(directory, { recursive: true, force: true });
+    await t.close();
+  });
+
+  const positions = (...args: string[]) => positionsCommand().parseAsync(args, { from: 'user' });
+  const report = (...args: string[]) => reportCommand().parseAsync(args, { from: 'user' });
+
+  it('records a position as the API would, and refuses one that goes back in time', async () => {
+    const category = uniqueSlug('cli');
+    const item = await makeItem(t, { category });
+    await positions(
+      'set',
+      item.slug,
+      'russia',
+      'conditional',
+      '--statement',
+      'With inspections.',
+      '--effective-on',
+      '2010-10-05',
+      '--actor',
+      'desk',
+    );
+    const [, positioned] = await historyOf(t, item.slug);
+    expect(positioned).toMatchObject({
+      action: 'positioned',
+      party: 'russia',
+      stance: 'conditional',
+      reason: 'With inspections.',
+      effectiveOn: '2010-10-05',
+      actor: 'desk',
+    });
+    await expect(
+      positions('set', item.slug, 'russia', 'opposes', '--effective-on', '2010-10-04'),
+    ).rejects.toMatchObject({
+      code: 'position_out_of_order',
+    });
+    await expect(positions('set', item.slug, 'russia', 'lukewarm')).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
+    await expect(positions('set', item.slug, 'atlantis', 'supports')).rejects.toMatchObject({
+      code: 'party_not_found',
+    });
+  });
+
+  it('writes the positions report as the API serves it', async () => {
+    const out = join(directory, 'positions.md');
+    await report('positions', '--as-of', '2010-09-23', '--divergent', '--out', out);
+    const api = await t.api
+      .get('/api/reports/positions?asOf=2010-09-23&divergent=true&format=md')
+      .set(...bearer())
+      .expect(200);
+    expect(readFileSync(out, 'utf8')).toBe(api.text);
+    expect(api.text).toContain('european-security-treaty');
+  });
+});
