@@ -76,13 +76,20 @@ describe('The web console in a browser', () => {
 
     // Dry run: a preview of every outcome, and nothing written.
     await page.goto(`${base}/meetings/${LISBON}`);
+    const eventsBefore = (await historyOf(t, 'joint-threat-review')).length;
     await page.getByLabel('Outcomes file').setInputFiles(EXAMPLE);
     await page.getByRole('button', { name: 'Dry run' }).click();
-    const example = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as { outcomes: { item: string; to: string }[] };
+    const example = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as {
+      outcomes: { item: string; to: string }[];
+      positions: { item: string; party: string; stance: string }[];
+    };
+    // The file's positions travel with its outcomes.
+    const positions = page.getByRole('table', { name: 'Positions recorded with the outcomes' });
+    expect(await positions.locator('tbody tr').count()).toBe(example.positions.length);
     const preview = page.getByRole('table', { name: 'Preview: what would change' });
     expect(await preview.locator('tbody tr').count()).toBe(example.outcomes.length);
     expect(await preview.locator('tbody').innerText()).not.toContain('_');
-    expect((await historyOf(t, 'joint-threat-review')).length).toBe(1);
+    expect((await historyOf(t, 'joint-threat-review')).length).toBe(eventsBefore);
     await expectAccessible(page, 'meeting preview');
     await page.screenshot({ path: join(ARTIFACTS, 'console-meeting-preview.png'), fullPage: true });
 
@@ -93,9 +100,13 @@ describe('The web console in a browser', () => {
       const [latest] = (await historyOf(t, item)).slice(-1);
       expect(latest).toMatchObject({ toState: to, meeting: LISBON, effectiveOn: '2010-11-20' });
     }
+    for (const { item, party, stance } of example.positions) {
+      const detail = await t.api.get(`/api/items/${item}`).set(...bearer());
+      expect(detail.body.positions).toContainEqual(expect.objectContaining({ party, stance, since: '2010-11-20' }));
+    }
     expect(
       await page.getByRole('table', { name: 'Changes recorded for this meeting' }).locator('tbody tr').count(),
-    ).toBe(example.outcomes.length);
+    ).toBe(example.outcomes.length + example.positions.length);
     await page.screenshot({ path: join(ARTIFACTS, 'console-meeting-applied.png'), fullPage: true });
 
     // A transition on the item's page, then the event in its timeline.

@@ -64,6 +64,21 @@ export function ItemPage({
                 .map(({ to, requiresReason }) => `${stateLabel(to)}${requiresReason ? ' (with a reason)' : ''}`)
                 .join(', ')}
         </dd>
+        <dt>Positions</dt>
+        <dd>
+          {item.positions.length === 0 ? (
+            'None recorded.'
+          ) : (
+            <ul class="positions">
+              {item.positions.map((position) => (
+                <li key={position.party}>
+                  {position.party}: {position.stance} since {position.since}
+                  {position.statement ? ` (${position.statement})` : ''}
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
       </dl>
       {isAdmin(session) && <TransitionForm session={session} data={data} state={forms.transition} />}
       <section aria-labelledby="history-heading">
