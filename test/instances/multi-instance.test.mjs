@@ -109,6 +109,10 @@ test('writes spread over both instances keep one valid history chain', async () 
       actor: row.actor,
       recordedAt: row.recorded_at,
       prevHash: row.prev_hash,
+      partyId: row.party_id ?? null,
+      stance: row.stance ?? null,
+      corrects: row.corrects === null ? null : Number(row.corrects),
+      retracts: row.retracts === null ? null : Number(row.retracts),
     };
     assert.equal(event.prevHash, head, `event ${row.id} links to the event before it`);
     assert.equal(eventHash(event), row.hash, `event ${row.id} matches its hash`);
