@@ -115,17 +115,20 @@ function latestStatesSql(knownAt: boolean): string {
 const LATEST_STATES = latestStatesSql(false);
 const LATEST_STATES_KNOWN_AT = latestStatesSql(true);
 
-function stateEventsSql(knownAt: boolean): string {
+// The window's events from IDX_history_events_effective_on, already in effect order (the index
+// ends with the rowid, "id"). Without statistics SQLite prefers the equality on "action" of
+// IDX_history_events_action_item, which reads every state event ever recorded and sorts the window's
+// (a year of 200,000 events: 180 ms rather than 60); its unary + keeps "action" a filter. PostgreSQL
+// plans from its statistics and has no unary + on text.
+function stateEventsSql(knownAt: boolean, sqlite: boolean): string {
   return `SELECT "e"."id" AS "id", "e"."item_id" AS "itemId", "e"."from_state" AS "fromState", "e"."to_state" AS "toState",
          "e"."effective_on" AS "effectiveOn", "e"."reason" AS "reason", "m"."slug" AS "meeting",
          "e"."source" AS "source", "e"."actor" AS "actor", "e"."recorded_at" AS "recordedAt"
   FROM "history_events" "e" LEFT JOIN "meetings" "m" ON "m"."id" = "e"."meeting_id"
-  WHERE "e"."action" IN ${STATE_ACTIONS} AND "e"."effective_on" >= :from AND "e"."effective_on" <= :to
+  WHERE ${sqlite ? '+' : ''}"e"."action" IN ${STATE_ACTIONS} AND "e"."effective_on" >= :from AND "e"."effective_on" <= :to
     ${knownAt ? 'AND "e"."recorded_at" <= :knownAt' : ''}
   ORDER BY "e"."effective_on", "e"."id"`;
 }
-const STATE_EVENTS = stateEventsSql(false);
-const STATE_EVENTS_KNOWN_AT = stateEventsSql(true);
 
 const RECORDED_BY = `
   SELECT COUNT(*) AS "events", MAX("h"."id") AS "lastId" FROM "history_events" "h" WHERE "h"."recorded_at" <= :knownAt`;
@@ -306,9 +309,8 @@ export class HistoryRepository {
     to: string,
     knownAt: string | undefined,
   ): Promise<StateEvent[]> {
-    return knownAt
-      ? selectRows(manager, STATE_EVENTS_KNOWN_AT, { from, to, knownAt })
-      : selectRows(manager, STATE_EVENTS, { from, to });
+    const sqlite = manager.connection.options.type !== 'postgres';
+    return selectRows(manager, stateEventsSql(knownAt !== undefined, sqlite), { from, to, knownAt });
   }
 
   // The created and updated events recorded by knownAt, in the order they were appended.
