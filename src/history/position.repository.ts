@@ -13,18 +13,18 @@ const ITEM_POSITIONS = `
   WHERE e."item_id" = :itemId AND e."action" = 'positioned'
   ORDER BY e."seq"`;
 
-// Each party's latest position on each item effective by a day: its highest seq, as a party's
+// One party's latest position on each item effective by a day: its highest seq, as a party's
 // positions on an item only move forward in time. Read from IDX_history_events_party_item alone, one
-// equality probe per party ("party_id" IS NOT NULL would let SQLite prefer the effective_on index and
-// read every event of the period from the table). SQLite takes the other columns from the row of
-// MAX("seq"); PostgreSQL says the same with DISTINCT ON.
+// party at a time: its rows need no party column (on 35,000 positions, a quarter of the time) and
+// neither database sorts. SQLite takes the other columns from the row of MAX("seq"); PostgreSQL says
+// the same with DISTINCT ON, in the order of a backward scan of the index.
 const LATEST_POSITIONS = (postgres: boolean, knownAt: boolean) => {
-  const where = `"party_id" IN (:...partyIds) AND "effective_on" <= :day${knownAt ? ' AND "recorded_at" <= :knownAt' : ''}`;
+  const where = `"party_id" = :partyId AND "effective_on" <= :day${knownAt ? ' AND "recorded_at" <= :knownAt' : ''}`;
   return postgres
-    ? `SELECT DISTINCT ON ("party_id", "item_id") "item_id" AS "itemId", "party_id" AS "partyId", "stance", "effective_on" AS "since"
-       FROM "history_events" WHERE ${where} ORDER BY "party_id", "item_id", "seq" DESC`
-    : `SELECT "item_id" AS "itemId", "party_id" AS "partyId", "stance", "effective_on" AS "since", MAX("seq") AS "seq"
-       FROM "history_events" WHERE ${where} GROUP BY "party_id", "item_id"`;
+    ? `SELECT DISTINCT ON ("item_id") "item_id" AS "itemId", "stance", "effective_on" AS "since"
+       FROM "history_events" WHERE ${where} ORDER BY "item_id" DESC, "seq" DESC`
+    : `SELECT "item_id" AS "itemId", "stance", "effective_on" AS "since", MAX("seq") AS "seq"
+       FROM "history_events" WHERE ${where} GROUP BY "item_id"`;
 };
 
 const POSITION_EVENTS_BETWEEN = (knownAt: boolean) => `
@@ -65,10 +65,8 @@ interface PositionRow {
   seq: number | string;
 }
 
-// A row carries its stance and since: it is its own PositionAsOf.
 interface LatestPositionRow extends PositionAsOf {
   itemId: string;
-  partyId: string;
 }
 
 @Injectable()
@@ -111,22 +109,21 @@ export class PositionRepository {
     day: string,
     knownAt?: string,
   ): Promise<Map<string, Map<string, PositionAsOf>>> {
-    if (partyIds.length === 0) {
-      return new Map();
-    }
-    const postgres = manager.connection.options.type === 'postgres';
-    const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(
-      LATEST_POSITIONS(postgres, knownAt !== undefined),
-      { partyIds, day, knownAt },
-    );
+    const sql = LATEST_POSITIONS(manager.connection.options.type === 'postgres', knownAt !== undefined);
     const latest = new Map<string, Map<string, PositionAsOf>>();
-    for (const row of await manager.query<LatestPositionRow[]>(sql, parameters)) {
-      let ofItem = latest.get(row.itemId);
-      if (!ofItem) {
-        ofItem = new Map();
-        latest.set(row.itemId, ofItem);
+    for (const partyId of partyIds) {
+      for (const { itemId, stance, since } of await selectRows<LatestPositionRow>(manager, sql, {
+        partyId,
+        day,
+        knownAt,
+      })) {
+        let ofItem = latest.get(itemId);
+        if (!ofItem) {
+          ofItem = new Map();
+          latest.set(itemId, ofItem);
+        }
+        ofItem.set(partyId, { stance, since });
       }
-      ofItem.set(row.partyId, row);
     }
     return latest;
   }
