@@ -32,10 +32,19 @@ export function htmlTable(columns: readonly Column[], rows: readonly (readonly C
 }
 
 // A state's label with its chart colour.
-export function stateName(state: WorkflowState): SafeHtml {
+function stateMarkup(state: WorkflowState): SafeHtml {
   return html`<span class="state"
     ><span class="swatch" style="background: ${stateColour(state)}"></span>${stateLabel(state)}</span
   >`;
+}
+
+// Built once per state: reports name one on every row.
+const STATE_NAMES = Object.fromEntries(WORKFLOW_STATES.map((state) => [state, stateMarkup(state)])) as Readonly<
+  Record<WorkflowState, SafeHtml>
+>;
+
+export function stateName(state: WorkflowState): SafeHtml {
+  return STATE_NAMES[state];
 }
 
 // One row per workflow state, one column per series, and the totals.

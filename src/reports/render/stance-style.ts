@@ -1,4 +1,4 @@
-import type { Stance } from '../../parties/stance.js';
+import { STANCES, type Stance } from '../../parties/stance.js';
 import { html, type SafeHtml } from './html.js';
 
 interface StanceStyle {
@@ -21,9 +21,17 @@ export function stanceLabel(stance: Stance): string {
 }
 
 // A stance named in text, with its mark and colour as extras.
-export function stanceName(stance: Stance): SafeHtml {
-  const style = STANCE_STYLES[stance];
-  return html`<span class="stance" style="background: ${style.background}"
-    ><span aria-hidden="true">${style.mark}</span> ${style.label}</span
+function stanceMarkup({ background, mark, label }: StanceStyle): SafeHtml {
+  return html`<span class="stance" style="background: ${background}"
+    ><span aria-hidden="true">${mark}</span> ${label}</span
   >`;
+}
+
+// Built once per stance: the positions matrix names one in most of its cells.
+const STANCE_NAMES = Object.fromEntries(
+  STANCES.map((stance) => [stance, stanceMarkup(STANCE_STYLES[stance])]),
+) as Readonly<Record<Stance, SafeHtml>>;
+
+export function stanceName(stance: Stance): SafeHtml {
+  return STANCE_NAMES[stance];
 }
