@@ -4,6 +4,7 @@ import { ItemListIndex1764288000000 } from '../shared/1764288000000-item-list-in
 import { EventReferences1764460800000 } from '../shared/1764460800000-event-references.js';
 import { PartiesAndPositions1764547200000 } from './1764547200000-parties-and-positions.js';
 import { ConsoleSessions1764633600000 } from '../shared/1764633600000-console-sessions.js';
+import { StateInReportIndex1764720000000 } from '../shared/1764720000000-state-in-report-index.js';
 
 // In order; a class list rather than a glob so the same list runs under Jest and from dist/.
 export const SQLITE_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const SQLITE_MIGRATIONS = [
   EventReferences1764460800000,
   PartiesAndPositions1764547200000,
   ConsoleSessions1764633600000,
+  StateInReportIndex1764720000000,
 ];

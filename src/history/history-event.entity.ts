@@ -10,7 +10,7 @@ import type { EventAction } from './history-event.types.js';
 @Index('UQ_history_events_item_seq', ['itemId', 'seq'], { unique: true })
 @Index('IDX_history_events_effective_on', ['effectiveOn'])
 @Index('IDX_history_events_batch', ['batchId'])
-@Index('IDX_history_events_item_state', ['itemId', 'effectiveOn', 'seq', 'action', 'recordedAt'])
+@Index('IDX_history_events_item_state', ['itemId', 'effectiveOn', 'seq', 'action', 'recordedAt', 'toState'])
 @Index('IDX_history_events_recorded_at', ['recordedAt', 'action'])
 @Index('IDX_history_events_meeting_id', ['meetingId', 'id'])
 @Index('IDX_history_events_action_item', ['action', 'itemId', 'recordedAt'])

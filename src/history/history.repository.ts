@@ -37,10 +37,14 @@ export interface StoredEventRow extends HashedEventFields {
   readonly hash: string;
 }
 
-// Each item's latest state event by a day, as the status report reads it.
-export interface LatestStateRow {
+// An item's state by a day.
+export interface ItemStateRow {
   readonly itemId: string;
   readonly state: WorkflowState;
+}
+
+// Each item's latest state event by a day, as the status report reads it.
+export interface LatestStateRow extends ItemStateRow {
   readonly since: string;
   readonly lastReason: string | null;
 }
@@ -99,21 +103,35 @@ const MEETING_EVENTS = `${FEED_EVENTS} WHERE e."meeting_id" = :meetingId ORDER B
 // The events that say which state an item is in; `updated` events only change its description.
 const STATE_ACTIONS = `('created', 'transitioned')`;
 
-// Each item's latest state event effective by :day: one index probe per item
-// (IDX_history_events_item_state, newest first) in portable SQL, with no window functions and no
-// LATERAL. An item with no such event (not yet proposed, or not yet recorded) has no row.
-function latestStatesSql(knownAt: boolean): string {
-  return `SELECT "e"."item_id" AS "itemId", "e"."to_state" AS "state", "e"."effective_on" AS "since", "e"."reason" AS "lastReason"
-       FROM (SELECT (SELECT "h"."id" FROM "history_events" "h"
-                     WHERE "h"."item_id" = "i"."id" AND "h"."action" IN ${STATE_ACTIONS}
-                       AND "h"."effective_on" <= :day${knownAt ? ' AND "h"."recorded_at" <= :knownAt' : ''}
-                     ORDER BY "h"."effective_on" DESC, "h"."seq" DESC
-                     LIMIT 1) AS "lastId"
-             FROM "items" "i") "last"
+// Item "i"'s latest state event effective by :day: one index probe per item
+// (IDX_history_events_item_state, newest first, which holds the state too), with no window functions.
+function latestStateEventSql(columns: string, knownAt: boolean): string {
+  return `SELECT ${columns} FROM "history_events" "h"
+           WHERE "h"."item_id" = "i"."id" AND "h"."action" IN ${STATE_ACTIONS}
+             AND "h"."effective_on" <= :day${knownAt ? ' AND "h"."recorded_at" <= :knownAt' : ''}
+           ORDER BY "h"."effective_on" DESC, "h"."seq" DESC
+           LIMIT 1`;
+}
+
+// Each item's latest state event effective by :day, read from its row. An item with no such event
+// (not yet proposed, or not yet recorded) has no row. SQLite, which has no LATERAL, finds each id
+// in a scalar subquery and reads its row by id; PostgreSQL, not knowing how many ids that yields,
+// hashed the whole history to join them (370 ms at 200,000 events), so it reads each row in a
+// LATERAL probe instead (100 ms).
+function latestStatesSql(knownAt: boolean, postgres: boolean): string {
+  return postgres
+    ? `SELECT "e"."item_id" AS "itemId", "e"."to_state" AS "state", "e"."effective_on" AS "since", "e"."reason" AS "lastReason"
+       FROM "items" "i"
+       CROSS JOIN LATERAL (${latestStateEventSql('"h"."item_id", "h"."to_state", "h"."effective_on", "h"."reason"', knownAt)}) "e"`
+    : `SELECT "e"."item_id" AS "itemId", "e"."to_state" AS "state", "e"."effective_on" AS "since", "e"."reason" AS "lastReason"
+       FROM (SELECT (${latestStateEventSql('"h"."id"', knownAt)}) AS "lastId" FROM "items" "i") "last"
        INNER JOIN "history_events" "e" ON "e"."id" = "last"."lastId"`;
 }
-const LATEST_STATES = latestStatesSql(false);
-const LATEST_STATES_KNOWN_AT = latestStatesSql(true);
+
+// The state alone, from the index: no event row is read. Null for an item with no such event.
+function latestStateNamesSql(knownAt: boolean): string {
+  return `SELECT "i"."id" AS "itemId", (${latestStateEventSql('"h"."to_state"', knownAt)}) AS "state" FROM "items" "i"`;
+}
 
 // The window's events from IDX_history_events_effective_on, already in effect order (the index
 // ends with the rowid, "id"). Without statistics SQLite prefers the equality on "action" of
@@ -296,9 +314,19 @@ export class HistoryRepository {
   // Read model for the status report: each item's latest state event effective by `day` and,
   // with knownAt, recorded by then.
   latestStates(manager: EntityManager, day: string, knownAt: string | undefined): Promise<LatestStateRow[]> {
-    return knownAt
-      ? selectRows(manager, LATEST_STATES_KNOWN_AT, { day, knownAt })
-      : selectRows(manager, LATEST_STATES, { day });
+    const postgres = manager.connection.options.type === 'postgres';
+    return selectRows(manager, latestStatesSql(knownAt !== undefined, postgres), { day, knownAt });
+  }
+
+  // latestStates without reading the event rows, for what needs only the states: about half the time.
+  async latestStateNames(manager: EntityManager, day: string, knownAt: string | undefined): Promise<ItemStateRow[]> {
+    const rows = await selectRows<{ itemId: string; state: WorkflowState | null }>(
+      manager,
+      latestStateNamesSql(knownAt !== undefined),
+      { day, knownAt },
+    );
+    // Items not yet proposed by then (or not yet recorded) have no state.
+    return rows.filter((row): row is ItemStateRow => row.state !== null);
   }
 
   // Read model for the changes report: items proposed and transitions made with an effect date in

@@ -1,7 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import { amendHistory, standing, stateOn, STATE_KIND, type AmendedEvent } from '../history/amended-history.js';
 import type { FieldChanges } from '../history/history-event.types.js';
-import type { HistoryHead, HistoryRepository, LatestStateRow, StateEvent } from '../history/history.repository.js';
+import type {
+  HistoryHead,
+  HistoryRepository,
+  ItemStateRow,
+  LatestStateRow,
+  StateEvent,
+} from '../history/history.repository.js';
 import type { ItemRepository } from '../items/item.repository.js';
 import type { WorkflowState } from '../workflow/workflow.definition.js';
 import { emptyStateCounts } from '../workflow/workflow.machine.js';
@@ -15,6 +21,14 @@ export interface ItemState extends ItemDescription {
   readonly state: WorkflowState;
   readonly since: string;
   readonly lastReason: string | null;
+}
+
+// An item's state alone, with what names the item.
+export interface ItemInState {
+  readonly itemId: string;
+  readonly slug: string;
+  readonly title: string;
+  readonly state: WorkflowState;
 }
 
 // What a report reads: the read models of the history and item repositories.
@@ -60,36 +74,40 @@ export class ScopedHistory {
 
   // Each item proposed by `day`, in the state of its latest state event effective by then, by slug.
   async statesAsOf(day: string): Promise<ItemState[]> {
-    return (await this.statesByItemAsOf(day)).map(({ state }) => state);
-  }
-
-  // statesAsOf, each with its item's id.
-  async statesByItemAsOf(day: string): Promise<{ itemId: string; state: ItemState }[]> {
-    const states: { itemId: string; state: ItemState }[] = [];
+    const states: ItemState[] = [];
     for (const row of await this.latestStates(day)) {
       const item = this.items.get(row.itemId);
       if (item) {
         states.push({
-          itemId: row.itemId,
-          state: {
-            slug: item.slug,
-            title: item.title,
-            category: item.category,
-            proposedBy: item.proposedBy,
-            state: row.state,
-            since: row.since,
-            lastReason: row.lastReason,
-          },
+          slug: item.slug,
+          title: item.title,
+          category: item.category,
+          proposedBy: item.proposedBy,
+          state: row.state,
+          since: row.since,
+          lastReason: row.lastReason,
         });
       }
     }
-    return states.sort((a, b) => (a.state.slug < b.state.slug ? -1 : a.state.slug > b.state.slug ? 1 : 0));
+    return states.sort(bySlug);
+  }
+
+  // The states of statesAsOf alone, each with its item's id, slug and title, by slug.
+  async statesByItemAsOf(day: string): Promise<ItemInState[]> {
+    const states: ItemInState[] = [];
+    for (const { itemId, state } of await this.latestStateNames(day)) {
+      const item = this.items.get(itemId);
+      if (item) {
+        states.push({ itemId, slug: item.slug, title: item.title, state });
+      }
+    }
+    return states.sort(bySlug);
   }
 
   // The counts of statesAsOf, without building its rows.
   async countsAsOf(day: string): Promise<StateCounts> {
     const counts = emptyStateCounts();
-    for (const row of await this.latestStates(day)) {
+    for (const row of await this.latestStateNames(day)) {
       if (this.items.has(row.itemId)) {
         counts[row.state] += 1;
       }
@@ -132,8 +150,21 @@ export class ScopedHistory {
   // Each item's state on `day`: its latest state event effective by then (and recorded by
   // knownAt) from SQL, or from its corrected history when it has one.
   private async latestStates(day: string): Promise<LatestStateRow[]> {
-    const rows = await this.source.events.latestStates(this.source.manager, day, this.knownAt);
-    const states = rows.filter((row) => !this.amended.has(row.itemId));
+    return this.amend(await this.source.events.latestStates(this.source.manager, day, this.knownAt), day);
+  }
+
+  // latestStates without since and lastReason, found in SQL without reading the events.
+  private async latestStateNames(day: string): Promise<ItemStateRow[]> {
+    return this.amend(await this.source.events.latestStateNames(this.source.manager, day, this.knownAt), day);
+  }
+
+  // The rows found in SQL, but for the items with corrections or retractions, their state on `day`
+  // as corrected.
+  private amend<Row extends ItemStateRow>(rows: Row[], day: string): (Row | LatestStateRow)[] {
+    if (this.amended.size === 0) {
+      return rows;
+    }
+    const states: (Row | LatestStateRow)[] = rows.filter((row) => !this.amended.has(row.itemId));
     for (const [itemId, amended] of this.amended) {
       const event = stateOn(amended, day);
       if (event?.toState) {
@@ -162,4 +193,8 @@ async function descriptionsKnownAt(
     descriptions.set(row.itemId, applyChanges(descriptions.get(row.itemId), JSON.parse(row.changes) as FieldChanges));
   }
   return descriptions;
+}
+
+function bySlug(a: { slug: string }, b: { slug: string }): number {
+  return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
 }
