@@ -135,10 +135,18 @@ export class PositionRepository {
       POSITION_EVENTS_BETWEEN(knownAt !== undefined),
       { from, to, knownAt },
     );
-    return rows.map(({ changes, stance, ...event }) => ({
-      ...event,
-      fromStance: (JSON.parse(changes) as { stance?: { from: Stance | null } }).stance?.from ?? null,
-      toStance: stance,
+    // Field by field rather than by rest and spread, which cost more than the query's reading them.
+    return rows.map((row) => ({
+      itemId: row.itemId,
+      party: row.party,
+      effectiveOn: row.effectiveOn,
+      statement: row.statement,
+      meeting: row.meeting,
+      source: row.source,
+      actor: row.actor,
+      recordedAt: row.recordedAt,
+      fromStance: (JSON.parse(row.changes) as { stance?: { from: Stance | null } }).stance?.from ?? null,
+      toStance: row.stance,
     }));
   }
 }

@@ -221,9 +221,26 @@ function presentTransitions(events: readonly StateEvent[], history: ScopedHistor
 }
 
 // The positions of a window whose items the report covers, with their items' slugs and titles.
+// Field by field, in the order the report has always listed them.
 function presentPositionChanges(events: readonly PositionEvent[], history: ScopedHistory): PositionChangeEventView[] {
-  return events.flatMap(({ itemId, ...event }) => {
-    const item = history.describe(itemId);
-    return item ? [{ item: item.slug, title: item.title, ...event }] : [];
-  });
+  const changes: PositionChangeEventView[] = [];
+  for (const event of events) {
+    const item = history.describe(event.itemId);
+    if (item) {
+      changes.push({
+        item: item.slug,
+        title: item.title,
+        party: event.party,
+        effectiveOn: event.effectiveOn,
+        statement: event.statement,
+        meeting: event.meeting,
+        source: event.source,
+        actor: event.actor,
+        recordedAt: event.recordedAt,
+        fromStance: event.fromStance,
+        toStance: event.toStance,
+      });
+    }
+  }
+  return changes;
 }
