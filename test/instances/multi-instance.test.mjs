@@ -13,10 +13,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { URL } from 'node:url';
 import { after, before, test } from 'node:test';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import { GENESIS_HASH, eventHash } from '../../dist/src/history/event-hash.js';
 import { hashedEventFields } from '../support/event-row.mjs';
 import { freePort } from '../support/free-port.mjs';
+import { withClient } from '../support/pg-client.mjs';
 
 const { fetch } = globalThis;
 const ADMIN = `instances-${randomBytes(12).toString('hex')}`;
@@ -223,15 +223,6 @@ async function freshDatabase() {
     };
   }
   const name = `tracker_instances_${randomBytes(6).toString('hex')}`;
-  const withClient = async (url, work) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  };
   await withClient(admin, (client) => client.query(`CREATE DATABASE "${name}"`));
   const url = new URL(admin);
   url.pathname = `/${name}`;
