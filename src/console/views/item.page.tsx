@@ -3,7 +3,7 @@ import { stateLabel } from '../../reports/render/state-style.js';
 import type { ItemPageData } from '../console-views.service.js';
 import type { FormError, FormValues } from '../form-values.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
-import { CsrfField, ErrorSummary, isAdmin, Layout, TextArea, TextField } from './layout.js';
+import { ErrorSummary, isAdmin, Layout, PostForm, TextArea, TextField } from './layout.js';
 import { actionLabel, MeetingLink, StateBadge, StateChange } from './parts.js';
 
 export interface ItemForms {
@@ -122,8 +122,7 @@ function TransitionForm({
     <section aria-labelledby="move-heading">
       <h2 id="move-heading">Move this item</h2>
       {state && <ErrorSummary title={state.error.title} messages={state.error.messages} />}
-      <form method="post" action={`/items/${encodeURIComponent(item.slug)}/transition`} class="stack">
-        <CsrfField session={session} />
+      <PostForm session={session} action={`/items/${encodeURIComponent(item.slug)}/transition`} class="stack">
         <input type="hidden" name="version" value={String(item.version)} />
         <div class="field">
           <label for="move-to">New state</label>
@@ -160,7 +159,7 @@ function TransitionForm({
         <div class="actions">
           <button type="submit">Record transition</button>
         </div>
-      </form>
+      </PostForm>
     </section>
   );
 }
@@ -197,8 +196,7 @@ function EditForm({
           )}
         </div>
       )}
-      <form method="post" action={`/items/${encodeURIComponent(item.slug)}/edit`} class="stack">
-        <CsrfField session={session} />
+      <PostForm session={session} action={`/items/${encodeURIComponent(item.slug)}/edit`} class="stack">
         <input type="hidden" name="version" value={typed.version ?? String(item.version)} />
         {EDITABLE_FIELDS.map(([name, label]) =>
           name === 'summary' ? (
@@ -218,7 +216,7 @@ function EditForm({
         <div class="actions">
           <button type="submit">Save changes</button>
         </div>
-      </form>
+      </PostForm>
     </section>
   );
 }

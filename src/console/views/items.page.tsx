@@ -3,7 +3,7 @@ import type { ItemPage } from '../../items/item.view.js';
 import { stateLabel } from '../../reports/render/state-style.js';
 import { WORKFLOW_STATES } from '../../workflow/workflow.definition.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
-import { DataTable, isAdmin, Layout } from './layout.js';
+import { DataTable, isAdmin, Layout, TextField } from './layout.js';
 import { ItemLink, StateBadge } from './parts.js';
 
 const SORTS: ReadonlyArray<readonly [string, string]> = [
@@ -48,10 +48,7 @@ export function ItemsPage({
         </p>
       )}
       <form method="get" action="/items" class="filters" role="search" aria-label="Filter items">
-        <div class="field">
-          <label for="filter-q">Text</label>
-          <input id="filter-q" name="q" type="search" value={query.q ?? ''} maxLength={200} />
-        </div>
+        <TextField id="filter-q" name="q" label="Text" type="search" value={query.q} maxLength={200} />
         <div class="field">
           <label for="filter-state">State</label>
           <select id="filter-state" name="state">
@@ -63,14 +60,14 @@ export function ItemsPage({
             ))}
           </select>
         </div>
-        <div class="field">
-          <label for="filter-category">Category</label>
-          <input id="filter-category" name="category" type="text" value={query.category ?? ''} maxLength={64} />
-        </div>
-        <div class="field">
-          <label for="filter-proposed-by">Proposed by</label>
-          <input id="filter-proposed-by" name="proposedBy" type="text" value={query.proposedBy ?? ''} maxLength={100} />
-        </div>
+        <TextField id="filter-category" name="category" label="Category" value={query.category} maxLength={64} />
+        <TextField
+          id="filter-proposed-by"
+          name="proposedBy"
+          label="Proposed by"
+          value={query.proposedBy}
+          maxLength={100}
+        />
         <div class="field">
           <label for="filter-sort">Sort by</label>
           <select id="filter-sort" name="sort">

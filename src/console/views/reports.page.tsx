@@ -2,7 +2,7 @@ import type { ChangesReport } from '../../reports/changes-report.view.js';
 import { countsBarChart } from '../../reports/render/bar-chart.js';
 import type { StatusReport } from '../../reports/status-report.view.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
-import { DataTable, INPUT_TYPES, Layout } from './layout.js';
+import { DataTable, Layout, TextField } from './layout.js';
 import { ItemLink, MeetingLink, StateBadge, StateChange } from './parts.js';
 
 export type ReportKind = 'status' | 'changes';
@@ -26,6 +26,16 @@ const DOWNLOADS: ReadonlyArray<readonly [string, string]> = [
   ['md', 'Markdown'],
   ['html', 'HTML'],
   ['json', 'JSON'],
+];
+
+// The filters after the report's kind: which days, which knowledge, which items.
+const REPORT_FIELDS: ReadonlyArray<readonly [string, Exclude<keyof ReportForm, 'report'>, string, 'date' | 'text']> = [
+  ['report-as-of', 'asOf', 'As of (status)', 'date'],
+  ['report-from', 'from', 'From (changes)', 'date'],
+  ['report-to', 'to', 'To (changes)', 'date'],
+  ['report-known-at', 'knownAt', 'Known at (instant, UTC)', 'text'],
+  ['report-category', 'category', 'Category', 'text'],
+  ['report-proposed-by', 'proposedBy', 'Proposed by', 'text'],
 ];
 
 export function ReportsPage({
@@ -54,24 +64,9 @@ export function ReportsPage({
             </option>
           </select>
         </div>
-        <ReportField id="report-as-of" name="asOf" label="As of (status)" type="date" value={form.asOf} />
-        <ReportField id="report-from" name="from" label="From (changes)" type="date" value={form.from} />
-        <ReportField id="report-to" name="to" label="To (changes)" type="date" value={form.to} />
-        <ReportField
-          id="report-known-at"
-          name="knownAt"
-          label="Known at (instant, UTC)"
-          type="text"
-          value={form.knownAt}
-        />
-        <ReportField id="report-category" name="category" label="Category" type="text" value={form.category} />
-        <ReportField
-          id="report-proposed-by"
-          name="proposedBy"
-          label="Proposed by"
-          type="text"
-          value={form.proposedBy}
-        />
+        {REPORT_FIELDS.map(([id, name, label, type]) => (
+          <TextField key={name} id={id} name={name} label={label} type={type} value={form[name]} />
+        ))}
         <div class="actions">
           <button type="submit">Show report</button>
         </div>
@@ -98,21 +93,6 @@ export function ReportsPage({
         </>
       )}
     </Layout>
-  );
-}
-
-function ReportField(props: {
-  readonly id: string;
-  readonly name: string;
-  readonly label: string;
-  readonly type: 'date' | 'text';
-  readonly value?: string;
-}) {
-  return (
-    <div class="field">
-      <label for={props.id}>{props.label}</label>
-      <input id={props.id} name={props.name} {...INPUT_TYPES[props.type]} value={props.value ?? ''} />
-    </div>
   );
 }
 

@@ -1,7 +1,5 @@
 import type { CreatedTokenView, TokenView } from '../../auth/token.view.js';
-import type { FormError, FormValues } from '../form-values.js';
-import type { ConsoleSession } from '../sessions/console-sessions.service.js';
-import { CsrfField, DataTable, ErrorSummary, Layout, TextField } from './layout.js';
+import { DataTable, ErrorSummary, Layout, PostForm, TextField, type FormPageProps } from './layout.js';
 
 export function TokensPage({
   session,
@@ -9,13 +7,7 @@ export function TokensPage({
   created,
   values = {},
   error,
-}: {
-  readonly session: ConsoleSession;
-  readonly tokens: readonly TokenView[];
-  readonly created?: CreatedTokenView;
-  readonly values?: FormValues;
-  readonly error?: FormError;
-}) {
+}: FormPageProps & { readonly tokens: readonly TokenView[]; readonly created?: CreatedTokenView }) {
   return (
     <Layout title="Tokens" session={session} section="tokens">
       {created && (
@@ -46,12 +38,11 @@ export function TokensPage({
               token.revokedAt ? (
                 `Revoked ${token.revokedAt.slice(0, 10)}`
               ) : (
-                <form method="post" action={`/tokens/${encodeURIComponent(token.name)}/revoke`} class="inline">
-                  <CsrfField session={session} />
+                <PostForm session={session} action={`/tokens/${encodeURIComponent(token.name)}/revoke`} class="inline">
                   <button type="submit" class="danger" aria-label={`Revoke ${token.name}`}>
                     Revoke
                   </button>
-                </form>
+                </PostForm>
               ),
           },
         ]}
@@ -59,8 +50,7 @@ export function TokensPage({
       <section aria-labelledby="new-token-heading">
         <h2 id="new-token-heading">Create a token</h2>
         {error && <ErrorSummary title={error.title} messages={error.messages} />}
-        <form method="post" action="/tokens" class="stack">
-          <CsrfField session={session} />
+        <PostForm session={session} action="/tokens" class="stack">
           <TextField
             id="token-name"
             name="name"
@@ -84,7 +74,7 @@ export function TokensPage({
           <div class="actions">
             <button type="submit">Create token</button>
           </div>
-        </form>
+        </PostForm>
       </section>
     </Layout>
   );
