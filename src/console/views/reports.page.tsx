@@ -2,7 +2,7 @@ import type { ChangesReport } from '../../reports/changes-report.view.js';
 import { countsBarChart } from '../../reports/render/bar-chart.js';
 import type { StatusReport } from '../../reports/status-report.view.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
-import { DataTable, Layout, TextField } from './layout.js';
+import { DataTable, Layout, SelectField, TextField } from './layout.js';
 import { ItemLink, MeetingLink, StateBadge, StateChange } from './parts.js';
 
 export type ReportKind = 'status' | 'changes';
@@ -26,6 +26,11 @@ const DOWNLOADS: ReadonlyArray<readonly [string, string]> = [
   ['md', 'Markdown'],
   ['html', 'HTML'],
   ['json', 'JSON'],
+];
+
+const REPORT_KINDS: ReadonlyArray<readonly [ReportKind, string]> = [
+  ['status', 'Status as of a day'],
+  ['changes', 'Changes between two days'],
 ];
 
 // The filters after the report's kind: which days, which knowledge, which items.
@@ -53,17 +58,7 @@ export function ReportsPage({
   return (
     <Layout title="Reports" session={session} section="reports">
       <form method="get" action="/reports" class="filters" aria-label="Choose a report">
-        <div class="field">
-          <label for="report-kind">Report</label>
-          <select id="report-kind" name="report">
-            <option value="status" selected={form.report === 'status'}>
-              Status as of a day
-            </option>
-            <option value="changes" selected={form.report === 'changes'}>
-              Changes between two days
-            </option>
-          </select>
-        </div>
+        <SelectField id="report-kind" name="report" label="Report" options={REPORT_KINDS} selected={form.report} />
         {REPORT_FIELDS.map(([id, name, label, type]) => (
           <TextField key={name} id={id} name={name} label={label} type={type} value={form[name]} />
         ))}

@@ -1,5 +1,10 @@
 import type { CreatedTokenView, TokenView } from '../../auth/token.view.js';
-import { DataTable, ErrorSummary, Layout, PostForm, TextField, type FormPageProps } from './layout.js';
+import { DataTable, ErrorSummary, Layout, PostForm, SelectField, TextField, type FormPageProps } from './layout.js';
+
+const ROLES: ReadonlyArray<readonly [string, string]> = [
+  ['viewer', 'Viewer: reads everything, changes nothing'],
+  ['admin', 'Admin: may change everything'],
+];
 
 export function TokensPage({
   session,
@@ -60,17 +65,13 @@ export function TokensPage({
             maxLength={64}
             hint="Recorded as the actor of every change made with it; names are never reused."
           />
-          <div class="field">
-            <label for="token-role">Role</label>
-            <select id="token-role" name="role">
-              <option value="viewer" selected={values.role !== 'admin'}>
-                Viewer: reads everything, changes nothing
-              </option>
-              <option value="admin" selected={values.role === 'admin'}>
-                Admin: may change everything
-              </option>
-            </select>
-          </div>
+          <SelectField
+            id="token-role"
+            name="role"
+            label="Role"
+            options={ROLES}
+            selected={values.role === 'admin' ? 'admin' : 'viewer'}
+          />
           <div class="actions">
             <button type="submit">Create token</button>
           </div>
