@@ -231,6 +231,7 @@ export function Timeline({ events }: { readonly events: readonly HistoryEventVie
                 <StateChange from={event.fromState} to={event.toState} />
               </>
             )}
+            {event.party && event.stance && `: ${event.party} ${event.stance}`}
           </h3>
           <p class="meta">
             Effective {event.effectiveOn} · recorded{' '}
@@ -253,7 +254,8 @@ export function Timeline({ events }: { readonly events: readonly HistoryEventVie
           {event.retractedBy !== undefined && <p class="failure">Retracted later, by version {event.retractedBy}.</p>}
           {event.reason && <p>Reason: {event.reason}</p>}
           {event.source && <p>Source: {event.source}</p>}
-          {event.action === 'updated' && (
+          {/* What an edit, a correction or a retraction changed, field by field. */}
+          {(event.action === 'updated' || event.action === 'corrected' || event.action === 'retracted') && (
             <ul>
               {Object.entries(event.changes).map(([field, change]) => (
                 <li key={field}>
