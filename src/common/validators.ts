@@ -45,21 +45,21 @@ export function IsSlug(): PropertyDecorator {
   );
 }
 
-// One line of printable text, from 1 to maxLength characters: a name, a title, a reference.
-export function IsPrintableLine(maxLength: number): PropertyDecorator {
-  return applyDecorators(
-    Matches(PRINTABLE_PATTERN, { message: PRINTABLE_MESSAGE }),
-    MaxLength(maxLength),
-    MinLength(1),
-    IsString(),
-  );
+// One line of printable text, from minLength to maxLength characters: a name, a title, a
+// reference (which must not be empty), or a filter (which may).
+export function IsPrintableLine(maxLength: number, minLength = 1): PropertyDecorator {
+  return textOf(PRINTABLE_PATTERN, maxLength, minLength);
 }
 
-// Free text of up to maxLength characters; with minLength 1, it must not be empty.
+// Free text of up to maxLength characters, line breaks allowed; with minLength 1, not empty.
 export function IsMultilineText(maxLength: number, minLength = 0): PropertyDecorator {
+  return textOf(MULTILINE_TEXT_PATTERN, maxLength, minLength);
+}
+
+function textOf(pattern: RegExp, maxLength: number, minLength: number): PropertyDecorator {
   const atLeast = minLength > 0 ? [MinLength(minLength)] : [];
   return applyDecorators(
-    Matches(MULTILINE_TEXT_PATTERN, { message: PRINTABLE_MESSAGE }),
+    Matches(pattern, { message: PRINTABLE_MESSAGE }),
     MaxLength(maxLength),
     ...atLeast,
     IsString(),
