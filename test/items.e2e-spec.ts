@@ -1,14 +1,8 @@
 import { itemBody, historyOf, makeItem } from './support/factories.js';
-import { bearer, startTestApp, type TestApp } from './support/test-app.js';
+import { bearer, startTestAppPerSuite } from './support/test-app.js';
 
 describe('items', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = startTestAppPerSuite();
 
   it('creates an item in the initial state with Location, ETag and a created event', async () => {
     const body = itemBody({ sourceUrl: 'https://example.org/a' });

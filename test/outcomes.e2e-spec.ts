@@ -6,16 +6,10 @@ import { IdempotencyRecordEntity } from '../src/idempotency/idempotency-record.e
 import { recordKey } from '../src/idempotency/request-hash.js';
 import { historyOf, itemBody, makeItem, makeMeeting, makeToken, uniqueSlug } from './support/factories.js';
 import { ItemWriter } from '../src/items/item-writer.js';
-import { bearer, startTestApp, type TestApp } from './support/test-app.js';
+import { bearer, startTestApp, startTestAppPerSuite } from './support/test-app.js';
 
 describe('meeting outcomes', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = startTestAppPerSuite();
 
   function postOutcomes(meeting: string, body: unknown, key?: string) {
     const call = t.api
