@@ -18,7 +18,7 @@ import type { FormBody } from './form-body.js';
 import { formError, present, textFields } from './form-values.js';
 import { redirectAfterPost, sendPage } from './page.js';
 import type { ConsoleSession } from './sessions/console-sessions.service.js';
-import { EDITABLE_FIELDS, ItemPage } from './views/item.page.js';
+import { EDITABLE_FIELDS, editableValues, ItemPage } from './views/item.page.js';
 import { NEW_ITEM_FIELDS, NewItemPage } from './views/item-new.page.js';
 import { ItemsPage } from './views/items.page.js';
 
@@ -136,13 +136,7 @@ export class ItemsPagesController {
     const readAt = readVersion(values.version);
     try {
       const item = await this.items.findOne(slug);
-      const current: Record<string, string> = {
-        title: item.title,
-        summary: item.summary,
-        category: item.category,
-        proposedBy: item.proposedBy,
-        sourceUrl: item.sourceUrl ?? '',
-      };
+      const current = editableValues(item);
       const changed = Object.fromEntries(
         EDITABLE_FIELDS.map(([name]) => name)
           .filter((name) => item.version !== readAt || (values[name] ?? '') !== (current[name] ?? ''))

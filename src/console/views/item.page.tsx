@@ -1,9 +1,10 @@
 import type { HistoryEventView } from '../../history/history-event.view.js';
+import type { ItemView } from '../../items/item.view.js';
 import { stateLabel } from '../../reports/render/state-style.js';
 import type { ItemPageData } from '../console-views.service.js';
 import type { FormError, FormValues } from '../form-values.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
-import { CsrfField, ErrorSummary, isAdmin, Layout, TextArea, TextField } from './layout.js';
+import { ErrorSummary, isAdmin, Layout, PostForm, SelectField, TextArea, TextField } from './layout.js';
 import { actionLabel, MeetingLink, StateBadge, StateChange } from './parts.js';
 
 export interface ItemForms {
@@ -24,6 +25,17 @@ export const EDITABLE_FIELDS: ReadonlyArray<readonly [string, string]> = [
   ['proposedBy', 'Proposed by'],
   ['sourceUrl', 'Source URL'],
 ];
+
+// The edit form's fields as the item has them now; no source URL is an empty field.
+export function editableValues(item: ItemView): FormValues {
+  return {
+    title: item.title,
+    summary: item.summary,
+    category: item.category,
+    proposedBy: item.proposedBy,
+    sourceUrl: item.sourceUrl ?? '',
+  };
+}
 
 export function ItemPage({
   session,
@@ -104,15 +116,14 @@ export function ItemPage({
   );
 }
 
-function TransitionForm({
-  session,
-  data,
-  state,
-}: {
+// An admin's form on the item page, and what was typed into it before a refusal.
+interface ItemFormProps<Form extends keyof ItemForms> {
   readonly session: ConsoleSession;
   readonly data: ItemPageData;
-  readonly state?: ItemForms['transition'];
-}) {
+  readonly state?: ItemForms[Form];
+}
+
+function TransitionForm({ session, data, state }: ItemFormProps<'transition'>) {
   const { item } = data;
   const typed = state?.values ?? {};
   if (item.allowedTransitions.length === 0) {
@@ -122,20 +133,19 @@ function TransitionForm({
     <section aria-labelledby="move-heading">
       <h2 id="move-heading">Move this item</h2>
       {state && <ErrorSummary title={state.error.title} messages={state.error.messages} />}
-      <form method="post" action={`/items/${encodeURIComponent(item.slug)}/transition`} class="stack">
-        <CsrfField session={session} />
+      <PostForm session={session} action={`/items/${encodeURIComponent(item.slug)}/transition`} class="stack">
         <input type="hidden" name="version" value={String(item.version)} />
-        <div class="field">
-          <label for="move-to">New state</label>
-          <select id="move-to" name="to" required>
-            {item.allowedTransitions.map(({ to, requiresReason }) => (
-              <option key={to} value={to} selected={typed.to === to}>
-                {stateLabel(to)}
-                {requiresReason ? ' (needs a reason)' : ''}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="move-to"
+          name="to"
+          label="New state"
+          required
+          options={item.allowedTransitions.map(({ to, requiresReason }) => [
+            to,
+            `${stateLabel(to)}${requiresReason ? ' (needs a reason)' : ''}`,
+          ])}
+          selected={typed.to}
+        />
         <TextArea id="move-reason" name="reason" label="Reason" value={typed.reason} maxLength={2000} />
         <TextField
           id="move-effective-on"
@@ -145,44 +155,29 @@ function TransitionForm({
           value={typed.effectiveOn}
           hint="The day it took effect; left empty, the meeting's day, or else today."
         />
-        <div class="field">
-          <label for="move-meeting">Meeting</label>
-          <select id="move-meeting" name="meeting">
-            <option value="">No meeting</option>
-            {data.meetings.map((meeting) => (
-              <option key={meeting.id} value={meeting.slug} selected={typed.meeting === meeting.slug}>
-                {meeting.name}, {meeting.location}, {meeting.heldOn}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="move-meeting"
+          name="meeting"
+          label="Meeting"
+          placeholder="No meeting"
+          options={data.meetings.map((meeting) => [
+            meeting.slug,
+            `${meeting.name}, ${meeting.location}, ${meeting.heldOn}`,
+          ])}
+          selected={typed.meeting}
+        />
         <TextField id="move-source" name="source" label="Source" value={typed.source} maxLength={500} />
         <div class="actions">
           <button type="submit">Record transition</button>
         </div>
-      </form>
+      </PostForm>
     </section>
   );
 }
 
-function EditForm({
-  session,
-  data,
-  state,
-}: {
-  readonly session: ConsoleSession;
-  readonly data: ItemPageData;
-  readonly state?: ItemForms['edit'];
-}) {
+function EditForm({ session, data, state }: ItemFormProps<'edit'>) {
   const { item } = data;
-  const current: FormValues = {
-    title: item.title,
-    summary: item.summary,
-    category: item.category,
-    proposedBy: item.proposedBy,
-    sourceUrl: item.sourceUrl ?? '',
-  };
-  const typed = state?.values ?? current;
+  const typed = state?.values ?? editableValues(item);
   return (
     <section aria-labelledby="edit-heading">
       <h2 id="edit-heading">Edit the description</h2>
@@ -197,8 +192,7 @@ function EditForm({
           )}
         </div>
       )}
-      <form method="post" action={`/items/${encodeURIComponent(item.slug)}/edit`} class="stack">
-        <CsrfField session={session} />
+      <PostForm session={session} action={`/items/${encodeURIComponent(item.slug)}/edit`} class="stack">
         <input type="hidden" name="version" value={typed.version ?? String(item.version)} />
         {EDITABLE_FIELDS.map(([name, label]) =>
           name === 'summary' ? (
@@ -218,7 +212,7 @@ function EditForm({
         <div class="actions">
           <button type="submit">Save changes</button>
         </div>
-      </form>
+      </PostForm>
     </section>
   );
 }

@@ -2,7 +2,7 @@ import type { ChangesReport } from '../../reports/changes-report.view.js';
 import { countsBarChart } from '../../reports/render/bar-chart.js';
 import type { StatusReport } from '../../reports/status-report.view.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
-import { DataTable, INPUT_TYPES, Layout } from './layout.js';
+import { DataTable, Layout, SelectField, TextField } from './layout.js';
 import { ItemLink, MeetingLink, StateBadge, StateChange } from './parts.js';
 
 export type ReportKind = 'status' | 'changes';
@@ -28,6 +28,21 @@ const DOWNLOADS: ReadonlyArray<readonly [string, string]> = [
   ['json', 'JSON'],
 ];
 
+const REPORT_KINDS: ReadonlyArray<readonly [ReportKind, string]> = [
+  ['status', 'Status as of a day'],
+  ['changes', 'Changes between two days'],
+];
+
+// The filters after the report's kind: which days, which knowledge, which items.
+const REPORT_FIELDS: ReadonlyArray<readonly [string, Exclude<keyof ReportForm, 'report'>, string, 'date' | 'text']> = [
+  ['report-as-of', 'asOf', 'As of (status)', 'date'],
+  ['report-from', 'from', 'From (changes)', 'date'],
+  ['report-to', 'to', 'To (changes)', 'date'],
+  ['report-known-at', 'knownAt', 'Known at (instant, UTC)', 'text'],
+  ['report-category', 'category', 'Category', 'text'],
+  ['report-proposed-by', 'proposedBy', 'Proposed by', 'text'],
+];
+
 export function ReportsPage({
   session,
   form,
@@ -43,35 +58,10 @@ export function ReportsPage({
   return (
     <Layout title="Reports" session={session} section="reports">
       <form method="get" action="/reports" class="filters" aria-label="Choose a report">
-        <div class="field">
-          <label for="report-kind">Report</label>
-          <select id="report-kind" name="report">
-            <option value="status" selected={form.report === 'status'}>
-              Status as of a day
-            </option>
-            <option value="changes" selected={form.report === 'changes'}>
-              Changes between two days
-            </option>
-          </select>
-        </div>
-        <ReportField id="report-as-of" name="asOf" label="As of (status)" type="date" value={form.asOf} />
-        <ReportField id="report-from" name="from" label="From (changes)" type="date" value={form.from} />
-        <ReportField id="report-to" name="to" label="To (changes)" type="date" value={form.to} />
-        <ReportField
-          id="report-known-at"
-          name="knownAt"
-          label="Known at (instant, UTC)"
-          type="text"
-          value={form.knownAt}
-        />
-        <ReportField id="report-category" name="category" label="Category" type="text" value={form.category} />
-        <ReportField
-          id="report-proposed-by"
-          name="proposedBy"
-          label="Proposed by"
-          type="text"
-          value={form.proposedBy}
-        />
+        <SelectField id="report-kind" name="report" label="Report" options={REPORT_KINDS} selected={form.report} />
+        {REPORT_FIELDS.map(([id, name, label, type]) => (
+          <TextField key={name} id={id} name={name} label={label} type={type} value={form[name]} />
+        ))}
         <div class="actions">
           <button type="submit">Show report</button>
         </div>
@@ -98,21 +88,6 @@ export function ReportsPage({
         </>
       )}
     </Layout>
-  );
-}
-
-function ReportField(props: {
-  readonly id: string;
-  readonly name: string;
-  readonly label: string;
-  readonly type: 'date' | 'text';
-  readonly value?: string;
-}) {
-  return (
-    <div class="field">
-      <label for={props.id}>{props.label}</label>
-      <input id={props.id} name={props.name} {...INPUT_TYPES[props.type]} value={props.value ?? ''} />
-    </div>
   );
 }
 
