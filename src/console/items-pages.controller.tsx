@@ -5,9 +5,14 @@ import { PublicRoute } from '../auth/roles.js';
 import { DomainError } from '../common/domain-error.js';
 import { etag, type IfMatch } from '../common/if-match.js';
 import { validateInput } from '../common/validate-input.js';
+import { CorrectionsService } from '../corrections/corrections.service.js';
+import { AmendmentNoteDto } from '../corrections/dto/amendment-note.dto.js';
+import { CorrectEventDto } from '../corrections/dto/correct-event.dto.js';
+import { EventPathParams } from '../corrections/dto/event-path.params.js';
 import { HistoryPageQuery } from '../history/dto/history-page.query.js';
 import { CreateItemDto } from '../items/dto/create-item.dto.js';
 import { ListItemsQuery } from '../items/dto/list-items.query.js';
+import { TakePositionDto } from '../items/dto/take-position.dto.js';
 import { TransitionItemDto } from '../items/dto/transition-item.dto.js';
 import { UpdateItemDto } from '../items/dto/update-item.dto.js';
 import { ItemsService } from '../items/items.service.js';
@@ -18,7 +23,7 @@ import type { FormBody } from './form-body.js';
 import { formError, present, textFields } from './form-values.js';
 import { redirectAfterPost, sendPage } from './page.js';
 import type { ConsoleSession } from './sessions/console-sessions.service.js';
-import { EDITABLE_FIELDS, editableValues, ItemPage } from './views/item.page.js';
+import { EDITABLE_FIELDS, editableValues, ItemPage, NO_MEETING, type ItemForms } from './views/item.page.js';
 import { NEW_ITEM_FIELDS, NewItemPage } from './views/item-new.page.js';
 import { ItemsPage } from './views/items.page.js';
 
@@ -28,6 +33,23 @@ const TRANSITION_LABELS = {
   effectiveOn: 'Effective on',
   meeting: 'Meeting',
   source: 'Source',
+};
+const POSITION_LABELS = {
+  party: 'Party',
+  stance: 'Stance',
+  statement: 'Statement',
+  effectiveOn: 'Stated on',
+  meeting: 'Stated at meeting',
+  source: 'Statement source',
+};
+const AMEND_LABELS = {
+  seq: 'Event',
+  note: 'Why',
+  effectiveOn: 'Corrected effective date',
+  meeting: 'Corrected meeting',
+  source: 'Corrected source',
+  reason: 'Corrected wording',
+  body: 'Correction',
 };
 const ITEM_LABELS: Record<string, string> = {
   slug: 'Slug',
@@ -47,6 +69,7 @@ const ITEM_LABELS: Record<string, string> = {
 export class ItemsPagesController {
   constructor(
     private readonly items: ItemsService,
+    private readonly corrections: CorrectionsService,
     private readonly views: ConsoleViewsService,
   ) {}
 
@@ -113,12 +136,59 @@ export class ItemsPagesController {
       return redirectAfterPost(reply, `/items/${encodeURIComponent(slug)}#history-heading`);
     } catch (error) {
       const refused = explainTransitionRefusal(formError(error, TRANSITION_LABELS), error, version);
-      const data = await this.views.itemPage(slug);
-      return sendPage(
-        reply,
-        <ItemPage session={session} data={data} forms={{ transition: { values, error: refused } }} />,
-        refused.status,
-      );
+      return this.refusedItemForm(reply, session, slug, { transition: { values, error: refused } }, refused.status);
+    }
+  }
+
+  // Dated, sourced and meeting-linked like a transition, and refused the same way.
+  @Post(':slug/position')
+  @HttpCode(200)
+  async position(
+    @Param('slug') slug: string,
+    @Body() form: FormBody,
+    @CurrentSession() session: ConsoleSession,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const values = textFields(form, ['party', 'stance', 'statement', 'effectiveOn', 'meeting', 'source', 'version']);
+    const { version, ...fields } = values;
+    try {
+      const dto = await validateInput(TakePositionDto, present(fields));
+      await this.items.takePosition(slug, dto, ifMatch(readVersion(version)), session.actor.name);
+      return redirectAfterPost(reply, `/items/${encodeURIComponent(slug)}#history-heading`);
+    } catch (error) {
+      const refused = explainTransitionRefusal(formError(error, POSITION_LABELS), error, version);
+      return this.refusedItemForm(reply, session, slug, { position: { values, error: refused } }, refused.status);
+    }
+  }
+
+  // One form, two buttons: `intent` says whether the chosen event is corrected or retracted.
+  @Post(':slug/amend')
+  @HttpCode(200)
+  async amend(
+    @Param('slug') slug: string,
+    @Body() form: FormBody,
+    @CurrentSession() session: ConsoleSession,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const values = textFields(form, ['seq', 'note', 'effectiveOn', 'meeting', 'source', 'reason', 'intent']);
+    const { seq, note, intent, meeting, ...fields } = values;
+    try {
+      const path = await validateInput(EventPathParams, { key: slug, seq });
+      if (intent === 'retract') {
+        const dto = await validateInput(AmendmentNoteDto, { note });
+        await this.corrections.retract(path.key, path.seq, dto.note, session.actor.name);
+      } else {
+        const dto = await validateInput(CorrectEventDto, {
+          note,
+          ...present(fields),
+          ...(meeting === '' ? {} : { meeting: meeting === NO_MEETING ? null : meeting }),
+        });
+        await this.corrections.correct(path.key, path.seq, dto, session.actor.name);
+      }
+      return redirectAfterPost(reply, `/items/${encodeURIComponent(slug)}#history-heading`);
+    } catch (error) {
+      const refused = formError(error, AMEND_LABELS);
+      return this.refusedItemForm(reply, session, slug, { amend: { values, error: refused } }, refused.status);
     }
   }
 
@@ -155,6 +225,17 @@ export class ItemsPagesController {
         refused.status,
       );
     }
+  }
+
+  // The item page again, with the refused form showing what was typed and why it was refused.
+  private async refusedItemForm(
+    reply: FastifyReply,
+    session: ConsoleSession,
+    slug: string,
+    forms: ItemForms,
+    status: number,
+  ) {
+    return sendPage(reply, <ItemPage session={session} data={await this.views.itemPage(slug)} forms={forms} />, status);
   }
 }
 
