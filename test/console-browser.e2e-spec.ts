@@ -315,6 +315,8 @@ describe('The web console in a browser', () => {
       ['meetings', '/meetings'],
       ['meeting', `/meetings/${LISBON}`],
       ['reports', '/reports?report=changes&from=2010-09-01&to=2010-12-31'],
+      ['report-positions', '/reports?report=positions&asOf=2010-11-21'],
+      ['report-revisions', '/reports?report=revisions&asOf=2010-11-21&revisedFrom=2010-11-20T00:00:00Z'],
       ['audit', '/audit?verify=1'],
       ['tokens', '/tokens'],
     ];

@@ -261,6 +261,51 @@ describe('Console forms', () => {
     await t.api.get('/reports/download?report=changes&format=csv').set('Cookie', admin.cookie).expect(400);
   });
 
+  it('shows the positions report, the positions of the changes report, and a correction notice', async () => {
+    const category = uniqueSlug('reports');
+    const item = await makeItem(t, { category });
+    const party = uniqueSlug('party');
+    await t.api
+      .post('/api/parties')
+      .set(...bearer())
+      .send({ slug: party, name: 'Ruritania', kind: 'state' })
+      .expect(201);
+    await post(`/items/${item.slug}/position`, { party, stance: 'opposes', effectiveOn: '2010-10-01' }).expect(303);
+    await post(`/items/${item.slug}/transition`, { to: 'agreed', effectiveOn: '2010-10-02' }).expect(303);
+    const published = (await historyOf(t, item.slug)).at(-1)?.recordedAt as string;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+
+    const positions = await t.api
+      .get(`/reports?report=positions&asOf=2010-10-01&category=${category}&divergent=false`)
+      .set('Cookie', admin.cookie)
+      .expect(200);
+    expect(positions.text).toContain('Positions as of 2010-10-01');
+    expect(positions.text).toContain(`<th scope="col">${party}</th>`);
+    expect(positions.text).toContain('opposes since 2010-10-01');
+    const download = await t.api
+      .get(`/reports/download?report=positions&asOf=2010-10-01&category=${category}&format=csv`)
+      .set('Cookie', admin.cookie)
+      .expect(200);
+    expect(download.headers['content-disposition']).toBe('attachment; filename="positions-2010-10-01.csv"');
+
+    const changes = await t.api
+      .get(`/reports?report=changes&from=2010-10-01&to=2010-10-31&category=${category}`)
+      .set('Cookie', admin.cookie)
+      .expect(200);
+    expect(changes.text).toContain('Positions taken (1)');
+    expect(changes.text).toContain('none → opposes');
+
+    await post(`/items/${item.slug}/amend`, { seq: '3', note: 'Not agreed after all.', intent: 'retract' }).expect(303);
+    const notice = await t.api
+      .get(`/reports?report=revisions&asOf=2010-10-31&revisedFrom=${encodeURIComponent(published)}`)
+      .set('Cookie', admin.cookie)
+      .expect(200);
+    expect(notice.text).toContain('Revisions of the status as of 2010-10-31');
+    expect(notice.text).toContain(`href="/items/${item.slug}"`);
+    expect(notice.text).toContain('Not agreed after all.');
+    await t.api.get('/reports?report=revisions&asOf=2010-10-31').set('Cookie', admin.cookie).expect(400);
+  });
+
   it('counts the items in each state on the dashboard, styled by the stylesheet alone', async () => {
     const page = await t.api.get('/').set('Cookie', admin.cookie).expect(200);
     expect(page.text).not.toMatch(/ style=|<style/);
