@@ -20,12 +20,14 @@ import { ConsoleErrorFilter } from './console-error.filter.js';
 import { assertAdmin, ConsoleGuard, CurrentSession } from './console.guard.js';
 import { ConsoleViewsService } from './console-views.service.js';
 import type { FormBody } from './form-body.js';
-import { formError, present, textFields } from './form-values.js';
+import { formError, present, textFields, type FormValues } from './form-values.js';
 import { redirectAfterPost, sendPage } from './page.js';
 import type { ConsoleSession } from './sessions/console-sessions.service.js';
 import { EDITABLE_FIELDS, editableValues, ItemPage, NO_MEETING, type ItemForms } from './views/item.page.js';
 import { NEW_ITEM_FIELDS, NewItemPage } from './views/item-new.page.js';
 import { ItemsPage } from './views/items.page.js';
+
+type Labels = Readonly<Record<string, string>>;
 
 const TRANSITION_LABELS = {
   to: 'New state',
@@ -130,14 +132,10 @@ export class ItemsPagesController {
   ) {
     const values = textFields(form, ['to', 'reason', 'effectiveOn', 'meeting', 'source', 'version']);
     const { version, ...fields } = values;
-    try {
+    return this.submit(reply, session, slug, { form: 'transition', values, labels: TRANSITION_LABELS }, async () => {
       const dto = await validateInput(TransitionItemDto, present(fields));
       await this.items.transition(slug, dto, ifMatch(readVersion(version)), session.actor.name);
-      return redirectAfterPost(reply, `/items/${encodeURIComponent(slug)}#history-heading`);
-    } catch (error) {
-      const refused = explainTransitionRefusal(formError(error, TRANSITION_LABELS), error, version);
-      return this.refusedItemForm(reply, session, slug, { transition: { values, error: refused } }, refused.status);
-    }
+    });
   }
 
   // Dated, sourced and meeting-linked like a transition, and refused the same way.
@@ -151,14 +149,10 @@ export class ItemsPagesController {
   ) {
     const values = textFields(form, ['party', 'stance', 'statement', 'effectiveOn', 'meeting', 'source', 'version']);
     const { version, ...fields } = values;
-    try {
+    return this.submit(reply, session, slug, { form: 'position', values, labels: POSITION_LABELS }, async () => {
       const dto = await validateInput(TakePositionDto, present(fields));
       await this.items.takePosition(slug, dto, ifMatch(readVersion(version)), session.actor.name);
-      return redirectAfterPost(reply, `/items/${encodeURIComponent(slug)}#history-heading`);
-    } catch (error) {
-      const refused = explainTransitionRefusal(formError(error, POSITION_LABELS), error, version);
-      return this.refusedItemForm(reply, session, slug, { position: { values, error: refused } }, refused.status);
-    }
+    });
   }
 
   // One form, two buttons: `intent` says whether the chosen event is corrected or retracted.
@@ -172,7 +166,7 @@ export class ItemsPagesController {
   ) {
     const values = textFields(form, ['seq', 'note', 'effectiveOn', 'meeting', 'source', 'reason', 'intent']);
     const { seq, note, intent, meeting, ...fields } = values;
-    try {
+    return this.submit(reply, session, slug, { form: 'amend', values, labels: AMEND_LABELS }, async () => {
       const path = await validateInput(EventPathParams, { key: slug, seq });
       if (intent === 'retract') {
         const dto = await validateInput(AmendmentNoteDto, { note });
@@ -185,11 +179,7 @@ export class ItemsPagesController {
         });
         await this.corrections.correct(path.key, path.seq, dto, session.actor.name);
       }
-      return redirectAfterPost(reply, `/items/${encodeURIComponent(slug)}#history-heading`);
-    } catch (error) {
-      const refused = formError(error, AMEND_LABELS);
-      return this.refusedItemForm(reply, session, slug, { amend: { values, error: refused } }, refused.status);
-    }
+    });
   }
 
   // Only the fields that differ from what the form was read with are sent; a change made
@@ -227,15 +217,27 @@ export class ItemsPagesController {
     }
   }
 
-  // The item page again, with the refused form showing what was typed and why it was refused.
-  private async refusedItemForm(
+  // A form of the item page: written, then back to the timeline; refused, the page again with the
+  // form showing what was typed and why it was refused.
+  private async submit(
     reply: FastifyReply,
     session: ConsoleSession,
     slug: string,
-    forms: ItemForms,
-    status: number,
+    { form, values, labels }: { form: 'transition' | 'position' | 'amend'; values: FormValues; labels: Labels },
+    write: () => Promise<unknown>,
   ) {
-    return sendPage(reply, <ItemPage session={session} data={await this.views.itemPage(slug)} forms={forms} />, status);
+    try {
+      await write();
+      return redirectAfterPost(reply, `/items/${encodeURIComponent(slug)}#history-heading`);
+    } catch (error) {
+      const refused = explainTransitionRefusal(formError(error, labels), error, values.version);
+      const forms: ItemForms = { [form]: { values, error: refused } };
+      return sendPage(
+        reply,
+        <ItemPage session={session} data={await this.views.itemPage(slug)} forms={forms} />,
+        refused.status,
+      );
+    }
   }
 }
 

@@ -157,23 +157,13 @@ function TransitionForm({ session, data, state }: ItemFormProps<'transition'>) {
           selected={typed.to}
         />
         <TextArea id="move-reason" name="reason" label="Reason" value={typed.reason} maxLength={2000} />
-        <TextField
-          id="move-effective-on"
-          name="effectiveOn"
-          label="Effective on"
-          type="date"
-          value={typed.effectiveOn}
+        <DatedFields
+          id="move"
+          labels={['Effective on', 'Meeting', 'Source']}
           hint="The day it took effect; left empty, the meeting's day, or else today."
+          typed={typed}
+          data={data}
         />
-        <SelectField
-          id="move-meeting"
-          name="meeting"
-          label="Meeting"
-          placeholder="No meeting"
-          options={meetingOptions(data)}
-          selected={typed.meeting}
-        />
-        <TextField id="move-source" name="source" label="Source" value={typed.source} maxLength={500} />
         <div class="actions">
           <button type="submit">Record transition</button>
         </div>
@@ -182,7 +172,44 @@ function TransitionForm({ session, data, state }: ItemFormProps<'transition'>) {
   );
 }
 
-// Its labels differ from the transition form's: each control of the page has a name of its own.
+// The day, the meeting and the source a dated record carries, labelled for its form: each control
+// of the page keeps a name of its own.
+function DatedFields({
+  id,
+  labels: [effectiveOn, meeting, source],
+  hint,
+  typed,
+  data,
+}: {
+  readonly id: string;
+  readonly labels: readonly [string, string, string];
+  readonly hint: string;
+  readonly typed: FormValues;
+  readonly data: ItemPageData;
+}) {
+  return (
+    <>
+      <TextField
+        id={`${id}-effective-on`}
+        name="effectiveOn"
+        label={effectiveOn}
+        type="date"
+        value={typed.effectiveOn}
+        hint={hint}
+      />
+      <SelectField
+        id={`${id}-meeting`}
+        name="meeting"
+        label={meeting}
+        placeholder="No meeting"
+        options={meetingOptions(data)}
+        selected={typed.meeting}
+      />
+      <TextField id={`${id}-source`} name="source" label={source} value={typed.source} maxLength={500} />
+    </>
+  );
+}
+
 function PositionForm({ session, data, state }: ItemFormProps<'position'>) {
   const { item } = data;
   const typed = state?.values ?? {};
@@ -211,23 +238,13 @@ function PositionForm({ session, data, state }: ItemFormProps<'position'>) {
           selected={typed.stance}
         />
         <TextArea id="position-statement" name="statement" label="Statement" value={typed.statement} maxLength={2000} />
-        <TextField
-          id="position-effective-on"
-          name="effectiveOn"
-          label="Stated on"
-          type="date"
-          value={typed.effectiveOn}
+        <DatedFields
+          id="position"
+          labels={['Stated on', 'Stated at meeting', 'Statement source']}
           hint="The day the party took this position; left empty, the meeting's day, or else today."
+          typed={typed}
+          data={data}
         />
-        <SelectField
-          id="position-meeting"
-          name="meeting"
-          label="Stated at meeting"
-          placeholder="No meeting"
-          options={meetingOptions(data)}
-          selected={typed.meeting}
-        />
-        <TextField id="position-source" name="source" label="Statement source" value={typed.source} maxLength={500} />
         <div class="actions">
           <button type="submit">Record position</button>
         </div>
