@@ -45,6 +45,26 @@ interface PlannedEvent extends Omit<HashedEventFields, 'prevHash' | 'recordedAt'
   readonly dayOffset: number;
 }
 
+type EventSpecifics = Pick<PlannedEvent, 'itemId' | 'seq' | 'action' | 'fromState' | 'toState' | 'changes' | 'reason'> &
+  Partial<Pick<PlannedEvent, 'partyId' | 'stance'>>;
+
+// A bench event: no meeting, source, batch or correction; a party only where it is a position.
+function plannedEvent(event: EventSpecifics, dayOffset: number): PlannedEvent {
+  return {
+    ...event,
+    effectiveOn: day(dayOffset),
+    meetingId: null,
+    source: null,
+    batchId: null,
+    corrects: null,
+    retracts: null,
+    actor: 'bench',
+    partyId: event.partyId ?? null,
+    stance: event.stance ?? null,
+    dayOffset,
+  };
+}
+
 // Builds a tracker database the way the service would have: migrated schema, items whose rows agree
 // with their history, transitions that follow the workflow with forward-moving dates, and one valid
 // hash chain over all events in recorded order. Written straight through better-sqlite3 for speed.
@@ -81,25 +101,20 @@ export async function buildDataset(path: string, size: DatasetSize, seed = 2010)
     for (const [field, value] of Object.entries(fields)) {
       changes[field] = { from: null, to: value };
     }
-    planned.push({
-      itemId: id,
-      seq: 1,
-      action: 'created',
-      fromState: null,
-      toState: 'proposed',
-      changes: JSON.stringify(changes),
-      reason: null,
-      effectiveOn: proposedOn,
-      meetingId: null,
-      source: null,
-      batchId: null,
-      corrects: null,
-      retracts: null,
-      actor: 'bench',
-      partyId: null,
-      stance: null,
-      dayOffset: offset,
-    });
+    planned.push(
+      plannedEvent(
+        {
+          itemId: id,
+          seq: 1,
+          action: 'created',
+          fromState: null,
+          toState: 'proposed',
+          changes: JSON.stringify(changes),
+          reason: null,
+        },
+        offset,
+      ),
+    );
     let state: WorkflowState = 'proposed';
     let stateSince = proposedOn;
     let seq = 1;
@@ -111,25 +126,22 @@ export async function buildDataset(path: string, size: DatasetSize, seed = 2010)
         const stance = STANCES[Math.floor(next() * STANCES.length)];
         offset += Math.floor(next() * 3);
         seq += 1;
-        planned.push({
-          itemId: id,
-          seq,
-          action: 'positioned',
-          fromState: state,
-          toState: state,
-          changes: JSON.stringify({ stance: { from: stances.get(party.id) ?? null, to: stance } }),
-          reason: `Statement ${seq} of ${party.slug} on ${slug}.`,
-          effectiveOn: day(offset),
-          meetingId: null,
-          source: null,
-          batchId: null,
-          corrects: null,
-          retracts: null,
-          actor: 'bench',
-          partyId: party.id,
-          stance,
-          dayOffset: offset,
-        });
+        planned.push(
+          plannedEvent(
+            {
+              itemId: id,
+              seq,
+              action: 'positioned',
+              fromState: state,
+              toState: state,
+              changes: JSON.stringify({ stance: { from: stances.get(party.id) ?? null, to: stance } }),
+              reason: `Statement ${seq} of ${party.slug} on ${slug}.`,
+              partyId: party.id,
+              stance,
+            },
+            offset,
+          ),
+        );
         stances.set(party.id, stance);
         continue;
       }
@@ -139,25 +151,20 @@ export async function buildDataset(path: string, size: DatasetSize, seed = 2010)
       const rule: TransitionRule = moves[Math.floor(next() * moves.length)];
       offset += 1 + Math.floor(next() * 5);
       seq += 1;
-      planned.push({
-        itemId: id,
-        seq,
-        action: 'transitioned',
-        fromState: state,
-        toState: rule.to,
-        changes: JSON.stringify({ state: { from: state, to: rule.to } }),
-        reason: rule.requiresReason ? `Reason ${seq} for ${slug}, with "quotes", commas and <b>markup</b>.` : null,
-        effectiveOn: day(offset),
-        meetingId: null,
-        source: null,
-        batchId: null,
-        corrects: null,
-        retracts: null,
-        actor: 'bench',
-        partyId: null,
-        stance: null,
-        dayOffset: offset,
-      });
+      planned.push(
+        plannedEvent(
+          {
+            itemId: id,
+            seq,
+            action: 'transitioned',
+            fromState: state,
+            toState: rule.to,
+            changes: JSON.stringify({ state: { from: state, to: rule.to } }),
+            reason: rule.requiresReason ? `Reason ${seq} for ${slug}, with "quotes", commas and <b>markup</b>.` : null,
+          },
+          offset,
+        ),
+      );
       state = rule.to;
       stateSince = day(offset);
     }

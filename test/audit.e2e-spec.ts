@@ -1,7 +1,7 @@
 import { GENESIS_HASH } from '../src/history/event-hash.js';
 import { makeItem, makeMeeting, makeToken } from './support/factories.js';
 import { recomputeChain, tamper } from './support/tamper.js';
-import { bearer, startTestApp, type TestApp } from './support/test-app.js';
+import { bearer, startTestApp, startTestAppPerSuite, type TestApp } from './support/test-app.js';
 
 async function verify(t: TestApp, against?: string) {
   const response = await t.api
@@ -30,13 +30,7 @@ async function transition(t: TestApp, slug: string, body: Record<string, unknown
 }
 
 describe('audit: an honest history', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = startTestAppPerSuite();
 
   it('verifies an empty history, whose head is the genesis hash', async () => {
     expect(await verify(t)).toEqual({ ok: true, events: 0, head: GENESIS_HASH, checkpoints: [] });

@@ -1,14 +1,8 @@
 import { historyOf, makeItem, makeToken, uniqueSlug } from './support/factories.js';
-import { bearer, startTestApp, type TestApp } from './support/test-app.js';
+import { bearer, startTestAppPerSuite } from './support/test-app.js';
 
 describe('auth and tokens', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = startTestAppPerSuite();
 
   it('answers /health without a token', async () => {
     const response = await t.api.get('/health').expect(200);

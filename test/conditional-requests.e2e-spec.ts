@@ -1,15 +1,9 @@
 import { makeItem } from './support/factories.js';
-import { bearer, startTestApp, type TestApp } from './support/test-app.js';
+import { bearer, startTestAppPerSuite } from './support/test-app.js';
 
 // If-Match as RFC 9110 reads it (API.md v1.1): strong comparison against a list of entity tags.
 describe('If-Match', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = startTestAppPerSuite();
 
   const patch = (slug: string, ifMatch: string) =>
     t.api

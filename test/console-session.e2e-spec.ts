@@ -1,18 +1,10 @@
 import { makeItem, makeToken } from './support/factories.js';
 import { csrfOf, signIn } from './support/console-session.js';
-import { ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app.js';
+import { ADMIN_TOKEN, bearer, startTestApp, startTestAppPerSuite } from './support/test-app.js';
 
 // The console's sessions and form protections, over HTTP; the browser journeys are in console-browser.
 describe('Console sessions', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp({ AUTH_FAILURE_LIMIT: '1000' });
-  });
-
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = startTestAppPerSuite({ AUTH_FAILURE_LIMIT: '1000' });
 
   it('leads from / to the sign-in page without a session', async () => {
     const response = await t.api.get('/').expect(303);

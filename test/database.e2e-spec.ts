@@ -3,7 +3,7 @@ import { parseDatabaseUrl } from '../src/config/app-config.js';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
 import { runMigrations } from '../src/database/run-migrations.js';
 import { makeItem } from './support/factories.js';
-import { bearer, startTestApp, type TestApp } from './support/test-app.js';
+import { bearer, startTestAppPerSuite, type TestApp } from './support/test-app.js';
 import { createTestDatabase, TEST_DATABASE_KIND, type TestDatabaseKind } from './support/test-database.js';
 
 // What each database must be set to for the service's guarantees.
@@ -24,13 +24,7 @@ const SETTINGS: Record<TestDatabaseKind, (t: TestApp) => Promise<void>> = {
 };
 
 describe('the database', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = startTestAppPerSuite();
 
   it('is built by the migrations, and the entities have not drifted from them', async () => {
     const migrations = await t.query('SELECT name FROM migrations');

@@ -1,13 +1,7 @@
-import { bearer, startTestApp, type TestApp } from './support/test-app.js';
+import { bearer, startTestAppPerSuite } from './support/test-app.js';
 
 describe('errors are problem details', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = startTestAppPerSuite();
 
   const expectProblem = (
     response: { status: number; headers: Record<string, string>; body: Record<string, unknown>; text: string },

@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { makeToken } from './support/factories.js';
-import { ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app.js';
+import { ADMIN_TOKEN, bearer, startTestApp, startTestAppPerSuite, type TestApp } from './support/test-app.js';
 
 type Answer = { status: number; headers: Record<string, string>; body: Record<string, unknown>; text: string };
 
@@ -13,13 +13,7 @@ function expectProblem(response: Answer, status: number): void {
 }
 
 describe('security headers', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = startTestAppPerSuite();
 
   it.each([
     ['a JSON answer', '/api/items', 200],
@@ -59,13 +53,7 @@ describe('security headers', () => {
 });
 
 describe('failed-authentication limit', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ AUTH_FAILURE_LIMIT: '3', AUTH_FAILURE_WINDOW: '60' });
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = startTestAppPerSuite({ AUTH_FAILURE_LIMIT: '3', AUTH_FAILURE_WINDOW: '60' });
 
   it('never counts successful or forbidden requests, then answers 429 with Retry-After after the limit', async () => {
     for (let request = 0; request < 15; request += 1) {
@@ -178,13 +166,7 @@ describe('CORS', () => {
       .set('Access-Control-Request-Headers', 'authorization');
 
   describe('when CORS_ORIGINS is not set', () => {
-    let t: TestApp;
-    beforeAll(async () => {
-      t = await startTestApp();
-    });
-    afterAll(async () => {
-      await t.close();
-    });
+    const t = startTestAppPerSuite();
 
     it('grants no origin', async () => {
       const answer = await preflight(t, 'https://tracker.example');
@@ -199,13 +181,7 @@ describe('CORS', () => {
   });
 
   describe('when CORS_ORIGINS lists origins', () => {
-    let t: TestApp;
-    beforeAll(async () => {
-      t = await startTestApp({ CORS_ORIGINS: 'https://tracker.example, https://other.example' });
-    });
-    afterAll(async () => {
-      await t.close();
-    });
+    const t = startTestAppPerSuite({ CORS_ORIGINS: 'https://tracker.example, https://other.example' });
 
     it('grants exactly those origins', async () => {
       const allowed = await preflight(t, 'https://tracker.example');

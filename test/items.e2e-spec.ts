@@ -1,14 +1,8 @@
 import { itemBody, historyOf, makeItem } from './support/factories.js';
-import { bearer, startTestApp, type TestApp } from './support/test-app.js';
+import { bearer, startTestAppPerSuite } from './support/test-app.js';
 
 describe('items', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = startTestAppPerSuite();
 
   it('creates an item in the initial state with Location, ETag and a created event', async () => {
     const body = itemBody({ sourceUrl: 'https://example.org/a' });
@@ -173,43 +167,23 @@ describe('items', () => {
   describe('PATCH', () => {
     it('needs If-Match (428), refuses a stale one (412) and a state change (400)', async () => {
       const item = await makeItem(t);
-      await t.api
-        .patch(`/api/items/${item.slug}`)
-        .set(...bearer())
-        .send({ title: 'New' })
-        .expect(428);
-      await t.api
-        .patch(`/api/items/${item.slug}`)
-        .set(...bearer())
-        .set('If-Match', '"7"')
-        .send({ title: 'New' })
-        .expect(412);
-      await t.api
-        .patch(`/api/items/${item.slug}`)
-        .set(...bearer())
-        .set('If-Match', '"1"')
-        .send({ state: 'agreed' })
-        .expect(400);
-      await t.api
-        .patch(`/api/items/${item.slug}`)
-        .set(...bearer())
-        .set('If-Match', '"1"')
-        .send({ slug: 'renamed' })
-        .expect(400);
-      await t.api
-        .patch(`/api/items/${item.slug}`)
-        .set(...bearer())
-        .set('If-Match', '"1"')
-        .send({})
-        .expect(400);
+      const patch = (body: object, ifMatch?: string) => {
+        const call = t.api.patch(`/api/items/${item.slug}`).set(...bearer());
+        return (ifMatch === undefined ? call : call.set('If-Match', ifMatch)).send(body);
+      };
+      const refusals: Array<[string | undefined, object, number]> = [
+        [undefined, { title: 'New' }, 428],
+        ['"7"', { title: 'New' }, 412],
+        ['"1"', { state: 'agreed' }, 400],
+        ['"1"', { slug: 'renamed' }, 400],
+        ['"1"', {}, 400],
+      ];
+      for (const [ifMatch, body, status] of refusals) {
+        await patch(body, ifMatch).expect(status);
+      }
       // Only sourceUrl can be removed; null for a required field is refused, not a database error.
       for (const field of ['title', 'summary', 'category', 'proposedBy']) {
-        const refused = await t.api
-          .patch(`/api/items/${item.slug}`)
-          .set(...bearer())
-          .set('If-Match', '"1"')
-          .send({ [field]: null })
-          .expect(400);
+        const refused = await patch({ [field]: null }, '"1"').expect(400);
         expect(refused.body.errors).toEqual([expect.objectContaining({ field })]);
       }
       const unchanged = await t.api

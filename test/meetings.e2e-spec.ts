@@ -1,14 +1,8 @@
 import { makeMeeting } from './support/factories.js';
-import { bearer, startTestApp, type TestApp } from './support/test-app.js';
+import { bearer, startTestAppPerSuite } from './support/test-app.js';
 
 describe('meetings', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = startTestAppPerSuite();
 
   it('creates a meeting once and finds it by id or slug', async () => {
     const meeting = await makeMeeting(t);

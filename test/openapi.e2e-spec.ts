@@ -1,5 +1,5 @@
 import { createOpenApiChecker } from './support/openapi-check.mjs';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startTestAppPerSuite } from './support/test-app.js';
 
 interface Operation {
   description?: string;
@@ -7,13 +7,7 @@ interface Operation {
 }
 
 describe('OpenAPI', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = startTestAppPerSuite();
 
   it('describes every route with its bodies and problem answers', async () => {
     const response = await t.api.get('/openapi.json').expect(200);

@@ -6,16 +6,10 @@ import { IdempotencyRecordEntity } from '../src/idempotency/idempotency-record.e
 import { recordKey } from '../src/idempotency/request-hash.js';
 import { historyOf, itemBody, makeItem, makeMeeting, makeToken, uniqueSlug } from './support/factories.js';
 import { ItemWriter } from '../src/items/item-writer.js';
-import { bearer, startTestApp, type TestApp } from './support/test-app.js';
+import { bearer, startTestApp, startTestAppPerSuite } from './support/test-app.js';
 
 describe('meeting outcomes', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = startTestAppPerSuite();
 
   function postOutcomes(meeting: string, body: unknown, key?: string) {
     const call = t.api
@@ -231,10 +225,13 @@ describe('meeting outcomes', () => {
   });
 
   describe('Idempotency-Key', () => {
+    // What each test starts from: a meeting, an item to decide on and a fresh key.
+    async function keyedBatch() {
+      return { meeting: await makeMeeting(t), item: await makeItem(t), key: uniqueSlug('key') };
+    }
+
     it('answers a retry with the first answer and applies once', async () => {
-      const meeting = await makeMeeting(t);
-      const item = await makeItem(t);
-      const key = uniqueSlug('key');
+      const { meeting, item, key } = await keyedBatch();
       const body = { outcomes: [{ item: item.slug, to: 'under_discussion' }] };
       const first = await postOutcomes(meeting.slug, body, key).expect(200);
       const retry = await postOutcomes(meeting.slug, body, key).expect(200);
@@ -244,9 +241,7 @@ describe('meeting outcomes', () => {
     });
 
     it('answers a retry of a refused batch with the same problem', async () => {
-      const meeting = await makeMeeting(t);
-      const item = await makeItem(t);
-      const key = uniqueSlug('key');
+      const { meeting, item, key } = await keyedBatch();
       const body = { outcomes: [{ item: item.slug, to: 'agreed', expectedVersion: 2 }] };
       const first = await postOutcomes(meeting.slug, body, key).expect(409);
       await t.api
@@ -265,9 +260,7 @@ describe('meeting outcomes', () => {
     });
 
     it('refuses the same key with a different body with 422 and applies nothing', async () => {
-      const meeting = await makeMeeting(t);
-      const item = await makeItem(t);
-      const key = uniqueSlug('key');
+      const { meeting, item, key } = await keyedBatch();
       await postOutcomes(meeting.slug, { outcomes: [{ item: item.slug, to: 'under_discussion' }] }, key).expect(200);
       const response = await postOutcomes(meeting.slug, { outcomes: [{ item: item.slug, to: 'agreed' }] }, key).expect(
         422,
@@ -294,9 +287,7 @@ describe('meeting outcomes', () => {
     });
 
     it('lets two concurrent requests with one key apply once', async () => {
-      const meeting = await makeMeeting(t);
-      const item = await makeItem(t);
-      const key = uniqueSlug('key');
+      const { meeting, item, key } = await keyedBatch();
       const body = { outcomes: [{ item: item.slug, to: 'agreed' }] };
       const [one, two] = await Promise.all([
         postOutcomes(meeting.slug, body, key),
@@ -309,9 +300,7 @@ describe('meeting outcomes', () => {
     });
 
     it('forgets an expired key', async () => {
-      const meeting = await makeMeeting(t);
-      const item = await makeItem(t);
-      const key = uniqueSlug('key');
+      const { meeting, item, key } = await keyedBatch();
       const path = `/api/meetings/${meeting.id}/outcomes`;
       await t.dataSource.manager.insert(IdempotencyRecordEntity, {
         key: recordKey({ key, method: 'POST', path, actor: 'bootstrap' }),
@@ -326,9 +315,7 @@ describe('meeting outcomes', () => {
     });
 
     it('scopes a key by the meeting, not the path: a retry by id replays what was sent by slug', async () => {
-      const meeting = await makeMeeting(t);
-      const item = await makeItem(t);
-      const key = uniqueSlug('key');
+      const { meeting, item, key } = await keyedBatch();
       const body = { outcomes: [{ item: item.slug, to: 'under_discussion' }] };
       const first = await postOutcomes(meeting.slug, body, key).expect(200);
       const retry = await postOutcomes(meeting.id, body, key).expect(200);

@@ -1,5 +1,5 @@
 import { historyOf } from './support/factories.js';
-import { bearer, startTestApp, type TestApp } from './support/test-app.js';
+import { bearer, startTestAppPerSuite } from './support/test-app.js';
 import { SeedService } from '../src/seed/seed.service.js';
 
 const US_ITEMS = [
@@ -12,13 +12,7 @@ const US_ITEMS = [
 ];
 
 describe('the 2010 seed', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ TRACKER_SEED: 'true' });
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = startTestAppPerSuite({ TRACKER_SEED: 'true' });
 
   it('loads both meetings', async () => {
     const newYork = await t.api

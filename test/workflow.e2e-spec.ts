@@ -1,16 +1,10 @@
 import { historyOf, makeItem, makeMeeting } from './support/factories.js';
-import { bearer, startTestApp, type TestApp } from './support/test-app.js';
+import { bearer, startTestAppPerSuite } from './support/test-app.js';
 
 const today = new Date().toISOString().slice(0, 10);
 
 describe('workflow and transitions', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = startTestAppPerSuite();
 
   const move = (key: string, body: Record<string, unknown>, ifMatch?: string) => {
     const call = t.api.post(`/api/items/${key}/transitions`).set(...bearer());

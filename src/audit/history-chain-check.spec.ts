@@ -321,6 +321,63 @@ describe('HistoryChainCheck with corrections and retractions', () => {
     });
   });
 
+  describe('of positions', () => {
+    const positioned = (seq: number, partyId: string, stance: string, effectiveOn: string): EventSpec => ({
+      itemId: 'a',
+      seq,
+      action: 'positioned',
+      fromState: 'agreed',
+      toState: 'agreed',
+      partyId,
+      stance,
+      effectiveOn,
+    });
+    const withPositions = [
+      ...base,
+      positioned(4, 'nato', 'undecided', '2010-11-01'),
+      positioned(5, 'nato', 'supports', '2010-11-25'),
+      positioned(6, 'russia', 'opposes', '2010-11-30'),
+    ];
+    const row = (version: number): StoredItem => ({ ...ITEM, version });
+
+    it("follows each party's positions as a timeline of its own", () => {
+      const specs = [
+        ...withPositions,
+        // NATO's first position may move up to its second, whatever Russia's dates.
+        corrected(7, 4, { effectiveOn: { from: '2010-11-01', to: '2010-11-24' } }),
+        retracted(8, 5, 'agreed', 'agreed'),
+        // With its later position withdrawn, NATO's next one is checked against the corrected first.
+        positioned(9, 'nato', 'opposes', '2010-11-24'),
+        retracted(10, 6, 'agreed', 'agreed'),
+      ];
+      expect(verified(specs, row(10))).toBeUndefined();
+      expect(problemOf(verified([...specs, positioned(11, 'nato', 'supports', '2010-11-23')], row(11)))).toMatchObject({
+        kind: 'inconsistent_event',
+        message: expect.stringMatching(/positions moved backwards/),
+      });
+    });
+
+    it("finds a corrected date beyond the party's next position, or before the proposal", () => {
+      const late = corrected(7, 4, { effectiveOn: { from: '2010-11-01', to: '2010-11-26' } });
+      expect(problemOf(verified([...withPositions, late], row(7)))).toMatchObject({
+        message: expect.stringMatching(/lose its order/),
+      });
+      const early = corrected(7, 4, { effectiveOn: { from: '2010-11-01', to: '2010-09-01' } });
+      expect(problemOf(verified([...withPositions, early], row(7)))).toMatchObject({
+        message: expect.stringMatching(/lose its order/),
+      });
+    });
+
+    it("finds a retraction of a party's earlier position, or one that moves the item's state", () => {
+      expect(problemOf(verified([...withPositions, retracted(7, 4, 'agreed', 'agreed')], row(7)))).toMatchObject({
+        message: expect.stringMatching(/nor a party's latest standing position/),
+      });
+      expect(problemOf(verified([...withPositions, retracted(7, 6, 'agreed', 'proposed')], row(7)))).toMatchObject({
+        message: expect.stringMatching(/returns the item to proposed/),
+      });
+    });
+  });
+
   it('finds a reference on an event that is neither a correction nor a retraction', () => {
     expect(
       problemOf(verified([...base, { ...moved('a', 4, 'agreed', 'implemented'), corrects: 2 }], ITEM)),

@@ -31,7 +31,8 @@ export type Finding =
   | { readonly kind: 'broken_link'; readonly event: StoredEvent; readonly previous: StoredEvent | undefined }
   | { readonly kind: 'seq_gap'; readonly event: StoredEvent; readonly expectedSeq: number };
 
-// One standing dated event of an item (its creation or a transition not retracted), as corrected.
+// One standing dated event of an item (its creation, a transition or a position not retracted), as
+// corrected.
 interface StandingStep {
   readonly seq: number;
   readonly action: string;
@@ -40,20 +41,21 @@ interface StandingStep {
 }
 
 // What an item's history says so far: what its row must agree with at the end. `steps` holds the
-// standing dated events, oldest first, which corrections and retractions refer to; the state and
-// stateSince are those of the last one.
+// standing state events, oldest first, which corrections and retractions refer to; the state and
+// stateSince are those of the last one. Each party's standing positions are a timeline of their own.
 interface ItemTrack {
   seq: number;
   state: string | null;
   stateSince: string;
   steps: StandingStep[];
   hasRow: boolean;
-  // The day of each party's latest position on the item, made only when the item has one.
-  positionedOn?: Map<string, string>;
+  // By party id, made only when the item has a position.
+  positions?: Map<string, StandingStep[]>;
 }
 
 // Checks the history one event at a time, in id order, holding one small record per item and per
-// standing transition (what a later correction or retraction may name), nothing per other event.
+// standing transition or position (what a later correction or retraction may name), nothing per
+// other event.
 export class HistoryChainCheck {
   private readonly items = new Map<string, ItemTrack>();
   private previous: StoredEvent | undefined;
@@ -196,15 +198,17 @@ export class HistoryChainCheck {
     if (event.corrects !== null || event.retracts !== null) {
       return inconsistent(event, 'is a position but names an event it corrects or retracts');
     }
-    track.positionedOn ??= new Map();
-    const previous = track.positionedOn.get(event.partyId);
+    track.positions ??= new Map();
+    const timeline = track.positions.get(event.partyId) ?? [];
+    const previous = timeline.at(-1)?.effectiveOn;
     if (previous !== undefined && event.effectiveOn < previous) {
       return inconsistent(
         event,
         `takes effect on ${event.effectiveOn}, before the party's previous position on ${previous}: its positions moved backwards`,
       );
     }
-    track.positionedOn.set(event.partyId, event.effectiveOn);
+    timeline.push({ seq: event.seq, action: event.action, state: null, effectiveOn: event.effectiveOn });
+    track.positions.set(event.partyId, timeline);
     track.seq = event.seq;
     return undefined;
   }
@@ -260,19 +264,34 @@ function followAction(track: ItemTrack, event: StoredEvent): Finding | undefined
   }
 }
 
-// A correction names a standing transition of its item and keeps the dated timeline in order.
+// Where a correction or a retraction may point: a standing transition, in the item's state
+// timeline, or a standing position, in its party's timeline.
+function amendableStep(track: ItemTrack, seq: number | null): { timeline: StandingStep[]; index: number } | undefined {
+  const timelines = [track.steps, ...(track.positions?.values() ?? [])];
+  for (const timeline of timelines) {
+    const index = timeline.findIndex((step) => step.seq === seq && step.action !== 'created');
+    if (index >= 0) {
+      return { timeline, index };
+    }
+  }
+  return undefined;
+}
+
+// A correction names a standing transition or position of its item and keeps the dated timeline
+// of its kind in order (a party's first position not before the item was proposed).
 function followCorrection(track: ItemTrack, event: StoredEvent): Finding | undefined {
-  const index = track.steps.findIndex((step) => step.seq === event.corrects && step.action === 'transitioned');
-  if (index < 0) {
+  const found = amendableStep(track, event.corrects);
+  if (!found) {
     return inconsistent(
       event,
-      `corrects event ${event.corrects ?? 'none'}, which is not a standing transition of its item`,
+      `corrects event ${event.corrects ?? 'none'}, which is not a standing transition or position of its item`,
     );
   }
   if (event.toState !== event.fromState) {
     return inconsistent(event, `is a correction but moves the item from ${event.fromState} to ${event.toState}`);
   }
-  const step = track.steps[index];
+  const { timeline, index } = found;
+  const step = timeline[index];
   const effectiveOn = correctedDate(event.changes);
   if (effectiveOn === 'unreadable') {
     return inconsistent(event, 'is a correction whose changes are not a JSON object');
@@ -280,8 +299,8 @@ function followCorrection(track: ItemTrack, event: StoredEvent): Finding | undef
   if (effectiveOn === undefined) {
     return undefined;
   }
-  const earliest = track.steps[index - 1].effectiveOn;
-  const latest = track.steps[index + 1]?.effectiveOn;
+  const earliest = timeline[index - 1]?.effectiveOn ?? track.steps[0].effectiveOn;
+  const latest = timeline[index + 1]?.effectiveOn;
   if (
     effectiveOn.from !== step.effectiveOn ||
     effectiveOn.to < earliest ||
@@ -297,23 +316,25 @@ function followCorrection(track: ItemTrack, event: StoredEvent): Finding | undef
   return undefined;
 }
 
-// Only the latest standing transition can be retracted; the item returns to the step before it.
+// Only the latest standing event of a timeline can be retracted: a transition returns the item to
+// the state before it; a position leaves the state alone (its party returns to the one before).
 function followRetraction(track: ItemTrack, event: StoredEvent): Finding | undefined {
-  const last = track.steps[track.steps.length - 1];
-  if (last.seq !== event.retracts || last.action !== 'transitioned') {
+  const found = amendableStep(track, event.retracts);
+  if (!found || found.index !== found.timeline.length - 1) {
     return inconsistent(
       event,
-      `retracts event ${event.retracts ?? 'none'}, which is not its item's latest standing transition (${last.seq})`,
+      `retracts event ${event.retracts ?? 'none'}, which is not its item's latest standing transition, nor a party's latest standing position on it`,
     );
   }
-  const previous = track.steps[track.steps.length - 2];
-  if (event.toState !== previous.state) {
+  const { timeline } = found;
+  const expected = timeline === track.steps ? timeline[timeline.length - 2].state : event.fromState;
+  if (event.toState !== expected) {
     return inconsistent(
       event,
-      `returns the item to ${event.toState}, but before event ${last.seq} it was ${previous.state}`,
+      `returns the item to ${event.toState}, but before event ${event.retracts} it was ${expected}`,
     );
   }
-  track.steps.pop();
+  timeline.pop();
   return undefined;
 }
 

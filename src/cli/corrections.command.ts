@@ -21,11 +21,13 @@ interface CorrectOptions {
 // The same services as POST /api/items/:key/history/:seq/correction, …/retraction and
 // /api/batches/:id/retraction; each prints the answer the API would give, as JSON.
 export function historyCommand(): Command {
-  const history = new Command('history').description("correct or retract an item's recorded transitions");
+  const history = new Command('history').description("correct or retract an item's recorded transitions and positions");
 
   history
     .command('correct')
-    .description("correct a transition's effective date, meeting, source or reason (appends a corrected event)")
+    .description(
+      "correct a transition's or a position's effective date, meeting, source or reason (appends a corrected event)",
+    )
     .argument('<item>', 'the item, by slug or id')
     .argument('<seq>', "the event's seq in the item history")
     .requiredOption('--note <text>', 'why the record is corrected')
@@ -34,7 +36,7 @@ export function historyCommand(): Command {
     .option('--no-meeting', 'clear the meeting')
     .option('--source <text>', 'the corrected citation')
     .option('--no-source', 'clear the source')
-    .option('--reason <text>', 'the corrected reason')
+    .option('--reason <text>', "the corrected reason (a position's statement)")
     .option('--actor <name>', 'the name recorded in the history', 'cli')
     .action(async (item: string, seq: string, options: CorrectOptions) => {
       const path = await validateInput(EventPathParams, { key: item, seq });
@@ -51,7 +53,9 @@ export function historyCommand(): Command {
 
   history
     .command('retract')
-    .description("withdraw the item's latest standing transition (appends a retracted event)")
+    .description(
+      "withdraw the item's latest standing transition, or a party's latest standing position on it (appends a retracted event)",
+    )
     .argument('<item>', 'the item, by slug or id')
     .argument('<seq>', "the event's seq in the item history")
     .requiredOption('--note <text>', 'why it is withdrawn')
@@ -71,7 +75,7 @@ export function batchCommand(): Command {
 
   batch
     .command('retract')
-    .description('retract every standing transition of one outcomes batch, all or nothing')
+    .description('retract every standing transition and position of one outcomes batch, all or nothing')
     .argument('<id>', 'the batch id, as the outcomes answer and the history name it')
     .requiredOption('--note <text>', 'why the batch is withdrawn')
     .option('--dry-run', 'run every check and show what would change, writing nothing')

@@ -1,6 +1,18 @@
 import { Transform } from 'class-transformer';
 import { applyDecorators } from '@nestjs/common';
-import { IsInt, Max, Min, registerDecorator, type ValidationOptions } from 'class-validator';
+import {
+  IsInt,
+  IsString,
+  IsUrl,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  registerDecorator,
+  type ValidationOptions,
+} from 'class-validator';
 import { isCalendarDate, todayUtc } from './calendar-date.js';
 import { isInstant } from './instant.js';
 
@@ -21,6 +33,48 @@ export function isPrintable(text: string): boolean {
 
 // Free text may hold line breaks and tabs, but no other control characters.
 export const MULTILINE_TEXT_PATTERN = /^(?:[^\p{Cc}]|[\n\r\t])*$/u;
+
+// The text rules the DTOs share. applyDecorators applies them in the order listed, so each lists
+// its rules bottom-up, as a stack of decorators on the property would apply them.
+
+export function IsSlug(): PropertyDecorator {
+  return applyDecorators(
+    Matches(SLUG_PATTERN, { message: SLUG_MESSAGE }),
+    Length(3, 64, { message: SLUG_MESSAGE }),
+    IsString(),
+  );
+}
+
+// One line of printable text, from minLength to maxLength characters: a name, a title, a
+// reference (which must not be empty), or a filter (which may).
+export function IsPrintableLine(maxLength: number, minLength = 1): PropertyDecorator {
+  return textOf(PRINTABLE_PATTERN, maxLength, minLength);
+}
+
+// Free text of up to maxLength characters, line breaks allowed; with minLength 1, not empty.
+export function IsMultilineText(maxLength: number, minLength = 0): PropertyDecorator {
+  return textOf(MULTILINE_TEXT_PATTERN, maxLength, minLength);
+}
+
+function textOf(pattern: RegExp, maxLength: number, minLength: number): PropertyDecorator {
+  const atLeast = minLength > 0 ? [MinLength(minLength)] : [];
+  return applyDecorators(
+    Matches(pattern, { message: PRINTABLE_MESSAGE }),
+    MaxLength(maxLength),
+    ...atLeast,
+    IsString(),
+  );
+}
+
+// An http(s) address of up to maxLength characters.
+export function IsWebAddress(maxLength: number): PropertyDecorator {
+  return applyDecorators(
+    // IsUrl lets control characters through in the path.
+    Matches(PRINTABLE_PATTERN, { message: PRINTABLE_MESSAGE }),
+    MaxLength(maxLength),
+    IsUrl({ protocols: ['http', 'https'], require_protocol: true }),
+  );
+}
 
 // A property decorator from a predicate, with the message a refusal names.
 function satisfies(name: string, message: string, validate: (value: unknown) => boolean) {

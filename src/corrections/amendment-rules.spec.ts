@@ -88,3 +88,45 @@ describe('planRetractions', () => {
     expect(planRetractions(history, [2])).toMatchObject({ ok: true });
   });
 });
+
+describe('amending positions', () => {
+  // NATO undecided on 1 October then supportive at the summit; Russia opposed from 25 November.
+  const POSITIONS = [
+    ...SUMMIT,
+    recorded({ seq: 4, action: 'positioned', party: 'nato', stance: 'undecided', effectiveOn: '2010-10-01' }),
+    recorded({ seq: 5, action: 'positioned', party: 'nato', stance: 'supports', effectiveOn: '2010-11-20' }),
+    recorded({ seq: 6, action: 'positioned', party: 'russia', stance: 'opposes', effectiveOn: '2010-11-25' }),
+  ].map((event) => ({ ...event, fromState: 'agreed' as const, toState: 'agreed' as const }));
+
+  it("keeps a corrected date within its party's positions, and not before the proposal", () => {
+    expect(planCorrection(POSITIONS, 4, { effectiveOn: '2010-11-20' }).ok).toBe(true);
+    expect(planCorrection(POSITIONS, 4, { effectiveOn: '2010-11-21' })).toMatchObject({
+      problem: { kind: 'correction_out_of_order', earliest: '2010-09-22', latest: '2010-11-20' },
+    });
+    expect(planCorrection(POSITIONS, 6, { effectiveOn: '2010-09-21' })).toMatchObject({
+      problem: { kind: 'correction_out_of_order', earliest: '2010-09-22', latest: null },
+    });
+    expect(planCorrection(POSITIONS, 5, { reason: 'Backed it at the summit.' })).toMatchObject({
+      ok: true,
+      changes: { reason: { from: null, to: 'Backed it at the summit.' } },
+    });
+  });
+
+  it('returns a party to its previous position, or none, leaving the state alone', () => {
+    expect(planRetractions(POSITIONS, [5, 6])).toMatchObject({
+      ok: true,
+      retractions: [
+        { target: { seq: 6 }, fromState: 'agreed', toState: 'agreed', stance: { from: 'opposes', to: null } },
+        { target: { seq: 5 }, fromState: 'agreed', toState: 'agreed', stance: { from: 'supports', to: 'undecided' } },
+      ],
+    });
+  });
+
+  it("names only the party's own later positions when one is not its latest", () => {
+    expect(planRetractions(POSITIONS, [4])).toMatchObject({
+      problem: { kind: 'retraction_not_latest', laterEvents: [5], message: expect.stringMatching(/position of nato/) },
+    });
+    // The summit transition is the latest state change, whatever positions follow it.
+    expect(planRetractions(POSITIONS, [3])).toMatchObject({ ok: true });
+  });
+});

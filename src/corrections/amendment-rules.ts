@@ -10,6 +10,7 @@ import {
   type RecordedEvent,
 } from '../history/amended-history.js';
 import type { FieldChanges } from '../history/history-event.types.js';
+import type { Stance } from '../parties/stance.js';
 import type { WorkflowState } from '../workflow/workflow.definition.js';
 
 // The new values a correction asks for; `meeting` by slug, null to clear it (as `source`).
@@ -36,6 +37,8 @@ export interface Retraction {
   // The item's state before and after the retraction (for a state event: the state it returns to).
   readonly fromState: WorkflowState | null;
   readonly toState: WorkflowState | null;
+  // For a position: the party's stance before and after (the position it returns to, or none).
+  readonly stance?: { readonly from: Stance; readonly to: Stance | null };
 }
 
 export type RetractionPlan =
@@ -43,8 +46,8 @@ export type RetractionPlan =
   | { readonly ok: false; readonly problem: AmendmentProblem };
 
 // Checks a correction of event `seq` against the item's whole history (`events`, any order):
-// only a standing transition can be corrected, and a new effective date must keep the dated events
-// of its kind in order. Fields given with their current value are no change; at least one must be.
+// only a standing transition or position can be corrected, and a new effective date must keep the
+// dated events of its kind in order (the item's states, or one party's positions). Fields given with their current value are no change; at least one must be.
 export function planCorrection(
   events: readonly RecordedEvent[],
   seq: number,
@@ -73,7 +76,7 @@ export function planCorrection(
   if (typeof effectiveOn === 'string') {
     const kindEvents = standing(amended, target.kind);
     const index = kindEvents.indexOf(target);
-    // A kind's first event (a party's first position) may not precede the item's creation either.
+    // A party's first position may not precede the item's proposal, its creation's effective day.
     const earliest = kindEvents[index - 1]?.effectiveOn ?? amended[0]?.effectiveOn ?? effectiveOn;
     const latest = kindEvents[index + 1]?.effectiveOn ?? null;
     if (effectiveOn < earliest || (latest !== null && effectiveOn > latest)) {
@@ -106,19 +109,25 @@ export function planRetractions(events: readonly RecordedEvent[], seqs: readonly
     const ofKind = standing(amended, target.kind);
     const laterEvents = ofKind.filter((event) => event.seq > seq).map((event) => event.seq);
     if (laterEvents.length > 0) {
+      const ofWhat = target.party === null ? 'state change' : `position of ${target.party}`;
       return problem({
         kind: 'retraction_not_latest',
-        message: `Event ${seq} is not the latest of its kind; retract the later ones first (${laterEvents.join(', ')}).`,
+        message: `Event ${seq} is not the latest standing ${ofWhat} on the item; retract the later ones first (${laterEvents.join(', ')}).`,
         laterEvents,
       });
     }
-    // Withdrawing a state event returns the item to the state before it; any other kind leaves the
-    // item's state as it is.
+    // Withdrawing a state event returns the item to the state before it; withdrawing a position
+    // returns its party to the position before it, or to none, and leaves the state as it is.
     const current = standingState(amended)?.toState ?? null;
     const retraction: Retraction =
       target.kind === STATE_KIND
         ? { target, fromState: current, toState: ofKind.at(-2)?.toState ?? null }
-        : { target, fromState: current, toState: current };
+        : {
+            target,
+            fromState: current,
+            toState: current,
+            ...(target.stance === null ? {} : { stance: { from: target.stance, to: ofKind.at(-2)?.stance ?? null } }),
+          };
     retractions.push(retraction);
     history = [...history, retractionEvent(retraction, nextSeq)];
     nextSeq += 1;
@@ -162,6 +171,8 @@ function retractionEvent(retraction: Retraction, seq: number): RecordedEvent {
     fromState: retraction.fromState,
     toState: retraction.toState,
     changes: {},
+    party: null,
+    stance: null,
     corrects: null,
     retracts: retraction.target.seq,
   };

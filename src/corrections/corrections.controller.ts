@@ -40,13 +40,15 @@ export class CorrectionsController {
 
   @Post('items/:key/history/:seq/correction')
   @ApiOperation({
-    summary: "Correct a transition's effective date, meeting, source or reason; appends a corrected event",
+    summary:
+      "Correct a transition's or a position's effective date, meeting, source or reason; appends a corrected event",
     description:
       'Admin only. Nothing recorded changes: a `corrected` event (`corrects`: the seq, `changes`: each field ' +
       'from and to, `reason`: the note) is appended, raising the item version. The corrected effectiveOn must keep ' +
-      "the item's dated timeline in order (409 correction_out_of_order, with `earliest` and `latest`); correcting " +
-      "the latest transition moves the item's stateSince. The latest correction of a field wins. Only standing " +
-      '(not retracted) transitions can be corrected (409 event_not_amendable); an unknown seq is 404.',
+      "the item's dated timeline in order, or for a position its party's positions on the item (409 " +
+      "correction_out_of_order, with `earliest` and `latest`); correcting the latest transition moves the item's " +
+      "stateSince. A position's `reason` is its statement. The latest correction of a field wins. Only standing " +
+      '(not retracted) transitions and positions can be corrected (409 event_not_amendable); an unknown seq is 404.',
   })
   @ApiCreatedResponse({ type: HistoryEventView, description: 'The corrected event appended' })
   @problemResponse(409, 'The event cannot be corrected, or the corrected date is out of order', 'amendment')
@@ -61,11 +63,13 @@ export class CorrectionsController {
 
   @Post('items/:key/history/:seq/retraction')
   @ApiOperation({
-    summary: 'Withdraw a transition recorded by mistake; appends a retracted event',
+    summary: 'Withdraw a transition or a position recorded by mistake; appends a retracted event',
     description:
-      'Admin only. Only the latest standing transition of the item can be retracted; otherwise 409 ' +
-      'retraction_not_latest with `laterEvents`. The item returns to the state, and stateSince, it had before. ' +
-      'Reports count a retracted transition nowhere from the instant the retraction is recorded.',
+      'Admin only. Only the latest standing transition of the item, or the latest standing position of a party ' +
+      'on it, can be retracted; otherwise 409 retraction_not_latest with `laterEvents`. The item returns to the ' +
+      'state, and stateSince, it had before; a party returns to its previous position, or to none (the ' +
+      "retraction's `changes.stance`). Reports count a retracted event nowhere from the instant the retraction " +
+      'is recorded.',
   })
   @ApiCreatedResponse({ type: HistoryEventView, description: 'The retracted event appended' })
   @problemResponse(409, 'The event cannot be retracted, or later standing events follow it (laterEvents)', 'amendment')
@@ -81,7 +85,7 @@ export class CorrectionsController {
   @Post('batches/:id/retraction')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Retract every standing transition of one outcomes batch, all or nothing',
+    summary: 'Retract every standing transition and position of one outcomes batch, all or nothing',
     description:
       'Admin only. Each event is checked under the single-retraction rule before anything is written; if any ' +
       'fails, nothing is, and the 409 lists each failing item in `failures`. The retraction events share a new ' +

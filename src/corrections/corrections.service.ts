@@ -21,7 +21,7 @@ import { amendmentError } from './amendment-problem-error.js';
 import { planCorrection, planRetractions, type CorrectionRequest, type Retraction } from './amendment-rules.js';
 import type { CorrectEventDto } from './dto/correct-event.dto.js';
 import type { RetractBatchDto } from './dto/retract-batch.dto.js';
-import type { BatchRetractionView, RetractionChangeView } from './corrections.view.js';
+import type { BatchRetractionView, PositionRetractionView, RetractionChangeView } from './corrections.view.js';
 
 type AmendmentEvent = Omit<NewEvent, 'itemId' | 'seq'>;
 
@@ -121,9 +121,7 @@ export class CorrectionsService {
       seqsByItem.set(event.itemId, [...(seqsByItem.get(event.itemId) ?? []), event.seq]);
     }
     const plans: { item: ItemEntity; events: RecordedEvent[]; retractions: Retraction[] }[] = [];
-    // Positions cannot be retracted yet: a batch that recorded some is refused as a whole, never
-    // retracted in part.
-    const failures: RetractionFailure[] = await this.positionFailures(manager, dated);
+    const failures: RetractionFailure[] = [];
     for (const [itemId, seqs] of seqsByItem) {
       const item = await this.items.findByKey(manager, itemId);
       const events = await this.events.recordedEventsOf(manager, itemId);
@@ -162,16 +160,40 @@ export class CorrectionsService {
       });
     }
     const batch = dto.dryRun ? null : randomUUID();
-    const changes = plans.flatMap(({ item, retractions }) =>
-      retractions.map((retraction, index): RetractionChangeView => ({
-        item: item.slug,
-        id: item.id,
-        retracts: retraction.target.seq,
-        fromState: retraction.fromState ?? item.state,
-        toState: retraction.toState ?? item.state,
-        version: item.version + index + 1,
-        reason: dto.note,
-      })),
+    // Numbered as they will be appended: each item's retractions newest first, one version each.
+    const retracted = plans.flatMap(({ item, retractions }) =>
+      retractions.map((retraction, index) => ({ item, retraction, version: item.version + index + 1 })),
+    );
+    const outcomes = retracted.flatMap(({ item, retraction, version }): RetractionChangeView[] =>
+      retraction.stance
+        ? []
+        : [
+            {
+              item: item.slug,
+              id: item.id,
+              retracts: retraction.target.seq,
+              fromState: retraction.fromState ?? item.state,
+              toState: retraction.toState ?? item.state,
+              version,
+              reason: dto.note,
+            },
+          ],
+    );
+    const positions = retracted.flatMap(({ item, retraction, version }): PositionRetractionView[] =>
+      retraction.stance && retraction.target.party !== null
+        ? [
+            {
+              item: item.slug,
+              id: item.id,
+              party: retraction.target.party,
+              retracts: retraction.target.seq,
+              fromStance: retraction.stance.from,
+              toStance: retraction.stance.to,
+              version,
+              reason: dto.note,
+            },
+          ]
+        : [],
     );
     if (batch) {
       await this.writer.amendAll(
@@ -187,26 +209,10 @@ export class CorrectionsService {
       effectiveOn: todayUtc(),
       dryRun: dto.dryRun,
       batch,
-      outcomes: changes,
+      outcomes,
+      // As an outcomes answer lists positions: only when the batch had some.
+      ...(positions.length > 0 ? { positions } : {}),
     };
-  }
-
-  private async positionFailures(
-    manager: EntityManager,
-    dated: readonly { itemId: string; seq: number; action: string }[],
-  ): Promise<RetractionFailure[]> {
-    const failures: RetractionFailure[] = [];
-    for (const event of dated.filter(({ action }) => action === 'positioned')) {
-      const item = await this.items.findByKey(manager, event.itemId);
-      failures.push({
-        item: item.slug,
-        seq: event.seq,
-        code: 'event_not_amendable',
-        status: problemKind('event_not_amendable').status,
-        message: `Event ${event.seq} records a position; positions cannot be retracted yet.`,
-      });
-    }
-    return failures;
   }
 
   // The one event just appended to the item (its seq is the item's version before, plus one), as
@@ -237,6 +243,8 @@ function amendment(
     batch: event.batchId ?? null,
     actor: event.actor,
     recordedAt: '',
+    party: null,
+    stance: null,
     corrects: event.corrects ?? null,
     retracts: event.retracts ?? null,
   }));
@@ -254,8 +262,10 @@ function retractionEvent(note: string, actor: string, batchId: string | null) {
     action: 'retracted',
     fromState: retraction.fromState,
     toState: retraction.toState,
-    changes:
-      retraction.fromState === retraction.toState
+    // What the withdrawal moves back: the party's stance, or the item's state.
+    changes: retraction.stance
+      ? { stance: retraction.stance }
+      : retraction.fromState === retraction.toState
         ? {}
         : { state: { from: retraction.fromState, to: retraction.toState } },
     reason: note,

@@ -1,6 +1,7 @@
-import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
 import { ProblemView } from '../common/api-problems.decorator.js';
-import { OutcomeChangeView } from '../outcomes/outcomes.view.js';
+import { OutcomeChangeView, PositionChangeView } from '../outcomes/outcomes.view.js';
+import { STANCES, type Stance } from '../parties/stance.js';
 
 // One retracted event: the item's state before and after, as an outcome shows it.
 export class RetractionChangeView extends PickType(OutcomeChangeView, [
@@ -15,6 +16,24 @@ export class RetractionChangeView extends PickType(OutcomeChangeView, [
 
   @ApiProperty({ description: "The note, stored as the retraction's reason" })
   reason: string;
+}
+
+// One retracted position: the party's stance before, and the position it returns to (or none).
+export class PositionRetractionView extends IntersectionType(
+  PickType(PositionChangeView, ['item', 'id', 'party', 'version'] as const),
+  PickType(RetractionChangeView, ['retracts', 'reason'] as const),
+) {
+  @ApiProperty({ enum: STANCES, description: 'The stance withdrawn', example: 'supports' })
+  fromStance: Stance;
+
+  // OpenAPI 3.0.3: a nullable enum lists null among its values.
+  @ApiProperty({
+    enum: [...STANCES, null],
+    nullable: true,
+    type: String,
+    description: "The party's position before the one withdrawn; null when it had none",
+  })
+  toStance: Stance | null;
 }
 
 export class BatchRetractionView {
@@ -40,9 +59,15 @@ export class BatchRetractionView {
 
   @ApiProperty({
     type: [RetractionChangeView],
-    description: 'One per retracted event, in the order they were recorded',
+    description: 'One per retracted transition, each item newest first',
   })
   outcomes: RetractionChangeView[];
+
+  @ApiPropertyOptional({
+    type: [PositionRetractionView],
+    description: 'One per retracted position, each item newest first; present when the batch recorded positions',
+  })
+  positions?: PositionRetractionView[];
 }
 
 export class RetractionFailureView {

@@ -1,5 +1,5 @@
 import { SUMMIT, recorded } from '../../test/support/recorded-events.js';
-import { amendHistory, standing, standingState, stateOn } from './amended-history.js';
+import { amendHistory, positionsOn, standing, standingState, stateOn } from './amended-history.js';
 
 describe('amendHistory', () => {
   it('is the dated events as recorded when nothing overrules them', () => {
@@ -55,5 +55,39 @@ describe('amendHistory', () => {
     expect(standingState(amended)).toMatchObject({ toState: 'under_discussion', effectiveOn: '2010-10-01' });
     expect(stateOn(amended, '2010-12-31')).toMatchObject({ seq: 2 });
     expect(stateOn(amended, '2010-09-21')).toBeUndefined();
+  });
+});
+
+describe('positionsOn', () => {
+  const history = amendHistory([
+    ...SUMMIT,
+    recorded({ seq: 4, action: 'positioned', party: 'nato', stance: 'undecided', effectiveOn: '2010-10-01' }),
+    recorded({ seq: 5, action: 'positioned', party: 'nato', stance: 'supports', effectiveOn: '2010-11-20' }),
+    recorded({ seq: 6, action: 'positioned', party: 'russia', stance: 'opposes', effectiveOn: '2010-11-25' }),
+    recorded({
+      seq: 7,
+      action: 'corrected',
+      corrects: 4,
+      changes: { effectiveOn: { from: '2010-10-01', to: '2010-10-05' } },
+    }),
+    recorded({ seq: 8, action: 'retracted', retracts: 6 }),
+  ]);
+
+  it("is each party's latest standing position, its day as corrected", () => {
+    const stances = (day?: string) =>
+      [...positionsOn(history, day)].map(([party, event]) => [party, event.stance, event.effectiveOn]);
+    expect(stances()).toEqual([['nato', 'supports', '2010-11-20']]);
+    expect(stances('2010-10-04')).toEqual([]);
+    expect(stances('2010-10-05')).toEqual([['nato', 'undecided', '2010-10-05']]);
+  });
+
+  it("keys each party's positions as a kind of their own", () => {
+    expect(standing(history).map((event) => event.kind)).toEqual([
+      'state',
+      'state',
+      'state',
+      'position:nato',
+      'position:nato',
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import type { Stance } from '../parties/stance.js';
 import type { WorkflowState } from '../workflow/workflow.definition.js';
 import type { EventAction, FieldChanges } from './history-event.types.js';
 
@@ -16,6 +17,9 @@ export interface RecordedEvent {
   readonly batch: string | null;
   readonly actor: string;
   readonly recordedAt: string;
+  // Set on positioned events only: the party by slug, and its stance.
+  readonly party: string | null;
+  readonly stance: Stance | null;
   readonly corrects: number | null;
   readonly retracts: number | null;
 }
@@ -24,26 +28,30 @@ export interface RecordedEvent {
 export const AMENDABLE_FIELDS = ['effectiveOn', 'meeting', 'source', 'reason'] as const;
 export type AmendableField = (typeof AMENDABLE_FIELDS)[number];
 
-// The actions a correction or a retraction may name; positions (issue 15) are not among them yet.
-export const AMENDABLE_ACTIONS: ReadonlySet<EventAction> = new Set<EventAction>(['transitioned']);
+// The actions a correction or a retraction may name: the dated events that say where things stand.
+export const AMENDABLE_ACTIONS: ReadonlySet<EventAction> = new Set<EventAction>(['transitioned', 'positioned']);
 
 export const STATE_KIND = 'state';
 
 // Events of one kind follow each other in time: each takes over from the one before it, their dates
 // never go backwards, and only the latest standing one may be retracted. `state` is the item's
-// workflow state, begun by its creation. Positions would key theirs by party (`position:<party>`).
-export function standingKind(event: Pick<RecordedEvent, 'action'>): string | undefined {
+// workflow state, begun by its creation; each party's positions on the item are a kind of their own.
+export function standingKind(event: Pick<RecordedEvent, 'action' | 'party'>): string | undefined {
   switch (event.action) {
     case 'created':
     case 'transitioned':
       return STATE_KIND;
-    // Positions cannot be corrected or retracted yet (AMENDABLE_ACTIONS): they stand outside.
     case 'positioned':
+      return positionKind(event.party ?? '');
     case 'updated':
     case 'corrected':
     case 'retracted':
       return undefined;
   }
+}
+
+export function positionKind(party: string): string {
+  return `position:${party}`;
 }
 
 // A dated event with the corrections applied (the latest correction of each field wins) and what
@@ -62,7 +70,7 @@ interface Amending {
   retractedBy: number | null;
 }
 
-// One item's events, in any order, folded into its dated events (created, transitioned) as the
+// One item's events, in any order, folded into its dated events (created, transitioned, positioned) as the
 // corrections and retractions among them say, oldest first. Retracted events stay in the answer,
 // marked, so a history can show them; `standing` leaves them out.
 export function amendHistory(events: readonly RecordedEvent[]): AmendedEvent[] {
@@ -110,4 +118,24 @@ export function stateOn(events: readonly AmendedEvent[], day: string): AmendedEv
     .filter((event) => event.effectiveOn <= day)
     .sort((a, b) => (a.effectiveOn < b.effectiveOn ? -1 : a.effectiveOn > b.effectiveOn ? 1 : a.seq - b.seq))
     .at(-1);
+}
+
+// A standing positioned event: it names its party and its stance.
+export type AmendedPosition = AmendedEvent & { readonly party: string; readonly stance: Stance };
+
+// Each party's standing position on the item in force on `day` (or now, without one): its latest
+// standing positioned event effective by then, by party slug. A party's positions keep their dates
+// in order, so the latest by seq is the latest in effect.
+export function positionsOn(events: readonly AmendedEvent[], day?: string): Map<string, AmendedPosition> {
+  const latest = new Map<string, AmendedPosition>();
+  for (const event of standing(events)) {
+    if (isPosition(event) && (day === undefined || event.effectiveOn <= day)) {
+      latest.set(event.party, event);
+    }
+  }
+  return latest;
+}
+
+function isPosition(event: AmendedEvent): event is AmendedPosition {
+  return event.action === 'positioned' && event.party !== null && event.stance !== null;
 }

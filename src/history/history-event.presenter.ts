@@ -32,11 +32,11 @@ export interface Overruling {
   readonly retractedBy?: number;
 }
 
-// `corrects`, `retracts`, `correctedBy` and `retractedBy` appear only where they apply.
-export function presentHistoryEvent(row: HistoryEventRow, overruling: Overruling = {}): HistoryEventView {
+// What every read of an event takes from its row as it is: a history answer and the corrected
+// history alike.
+export function recordedEventFields(row: Omit<HistoryEventRow, 'item_slug' | 'hash'>) {
   return {
     id: Number(row.id),
-    item: row.item_slug,
     seq: Number(row.seq),
     action: row.action,
     fromState: row.from_state,
@@ -49,6 +49,16 @@ export function presentHistoryEvent(row: HistoryEventRow, overruling: Overruling
     batch: row.batch_id,
     actor: row.actor,
     recordedAt: row.recorded_at,
+  };
+}
+
+// `corrects`, `retracts`, `correctedBy` and `retractedBy` appear only where they apply.
+export function presentHistoryEvent(row: HistoryEventRow, overruling: Overruling = {}): HistoryEventView {
+  const { id, ...fields } = recordedEventFields(row);
+  return {
+    id,
+    item: row.item_slug,
+    ...fields,
     hash: row.hash,
     // Only a position names a party and a stance.
     ...(row.party_slug === null || row.stance === null ? {} : { party: row.party_slug, stance: row.stance }),

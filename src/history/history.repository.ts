@@ -6,8 +6,8 @@ import type { WorkflowState } from '../workflow/workflow.definition.js';
 import { GENESIS_HASH, type HashedEventFields } from './event-hash.js';
 import { HistoryEventEntity } from './history-event.entity.js';
 import type { RecordedEvent } from './amended-history.js';
-import type { HistoryEventRow } from './history-event.presenter.js';
-import type { EventAction, FieldChanges } from './history-event.types.js';
+import { recordedEventFields, type HistoryEventRow } from './history-event.presenter.js';
+import type { EventAction } from './history-event.types.js';
 
 export interface HistoryHead {
   // The hash of the newest event: it commits to every event before it.
@@ -165,13 +165,15 @@ const CONTINUE_IDS = `SELECT setval(pg_get_serial_sequence('history_events', 'id
 
 // The reads of corrections and of everything that shows the corrected history: events with their
 // references, items named by id and meetings by slug (RecordedEvent).
-const RECORDED_EVENT_COLUMNS = `e."item_id", e."id", e."seq", e."action", e."from_state", e."to_state", e."changes",
-  e."reason", e."effective_on", m."slug" AS "meeting_slug", e."source", e."batch_id", e."actor", e."recorded_at",
-  e."corrects", e."retracts"`;
+// Exported for the position reads, which fold the same rows (position.repository.ts).
+export const RECORDED_EVENTS = `SELECT e."item_id", e."id", e."seq", e."action", e."from_state", e."to_state", e."changes",
+    e."reason", e."effective_on", m."slug" AS "meeting_slug", e."source", e."batch_id", e."actor", e."recorded_at",
+    e."corrects", e."retracts", p."slug" AS "party_slug", e."stance"
+  FROM "history_events" e LEFT JOIN "meetings" m ON m."id" = e."meeting_id"
+  LEFT JOIN "parties" p ON p."id" = e."party_id"`;
 
 const RECORDED_EVENTS_OF_ITEM = `
-  SELECT ${RECORDED_EVENT_COLUMNS}
-  FROM "history_events" e LEFT JOIN "meetings" m ON m."id" = e."meeting_id"
+  ${RECORDED_EVENTS}
   WHERE e."item_id" = :itemId
   ORDER BY e."seq"`;
 
@@ -179,8 +181,7 @@ const RECORDED_EVENTS_OF_ITEM = `
 // or a retraction (IDX_history_events_action_item).
 function amendedItemEventsSql(knownAt: boolean): string {
   const recorded = (alias: string) => (knownAt ? ` AND ${alias}."recorded_at" <= :knownAt` : '');
-  return `SELECT ${RECORDED_EVENT_COLUMNS}
-  FROM "history_events" e LEFT JOIN "meetings" m ON m."id" = e."meeting_id"
+  return `${RECORDED_EVENTS}
   WHERE e."item_id" IN (SELECT DISTINCT a."item_id" FROM "history_events" a
                         WHERE a."action" IN ('corrected', 'retracted')${recorded('a')})${recorded('e')}
   ORDER BY e."item_id", e."seq"`;
@@ -192,8 +193,7 @@ const AMENDED_ITEM_EVENTS_KNOWN_AT = amendedItemEventsSql(true);
 // recorded in (:from, :to] (IDX_history_events_recorded_at): the only ones whose status for a day
 // can differ between the two instants.
 const EVENTS_OF_ITEMS_CHANGED_BETWEEN = `
-  SELECT ${RECORDED_EVENT_COLUMNS}
-  FROM "history_events" e LEFT JOIN "meetings" m ON m."id" = e."meeting_id"
+  ${RECORDED_EVENTS}
   WHERE e."item_id" IN (SELECT DISTINCT c."item_id" FROM "history_events" c
                         WHERE c."recorded_at" > :from AND c."recorded_at" <= :to AND c."action" <> 'updated')
     AND e."recorded_at" <= :to
@@ -211,7 +211,7 @@ const BATCH_EVENTS = `
   ORDER BY e."id"`;
 
 // A history row as history answers read it, named by item id rather than slug, without its hash.
-type RecordedEventRow = Omit<HistoryEventRow, 'item_slug' | 'hash'> & { item_id: string };
+export type RecordedEventRow = Omit<HistoryEventRow, 'item_slug' | 'hash'> & { item_id: string };
 
 export interface AmendmentReference {
   readonly seq: number;
@@ -442,7 +442,7 @@ export class HistoryRepository {
   }
 }
 
-function groupByItem(rows: readonly RecordedEventRow[]): Map<string, RecordedEvent[]> {
+export function groupByItem(rows: readonly RecordedEventRow[]): Map<string, RecordedEvent[]> {
   const grouped = new Map<string, RecordedEvent[]>();
   for (const row of rows) {
     const events = grouped.get(row.item_id) ?? [];
@@ -454,19 +454,9 @@ function groupByItem(rows: readonly RecordedEventRow[]): Map<string, RecordedEve
 
 function recordedEvent(row: RecordedEventRow): RecordedEvent {
   return {
-    id: Number(row.id),
-    seq: Number(row.seq),
-    action: row.action,
-    fromState: row.from_state,
-    toState: row.to_state,
-    changes: JSON.parse(row.changes) as FieldChanges,
-    reason: row.reason,
-    effectiveOn: row.effective_on,
-    meeting: row.meeting_slug,
-    source: row.source,
-    batch: row.batch_id,
-    actor: row.actor,
-    recordedAt: row.recorded_at,
+    ...recordedEventFields(row),
+    party: row.party_slug,
+    stance: row.stance,
     corrects: nullableNumber(row.corrects),
     retracts: nullableNumber(row.retracts),
   };

@@ -4,14 +4,16 @@ import { selectRows } from '../database/sql.js';
 import type { Stance } from '../parties/stance.js';
 import { positionKey, type StandingPosition } from '../positions/position-check.js';
 import type { PositionView } from '../positions/position.view.js';
+import { amendHistory, positionsOn, type RecordedEvent } from './amended-history.js';
+import { groupByItem, RECORDED_EVENTS, type RecordedEventRow } from './history.repository.js';
 
 // Positions are `positioned` events in the history: every statement that reads them.
 
-const ITEM_POSITIONS = `
-  SELECT p."slug" AS "party", e."stance", e."effective_on" AS "since", e."reason" AS "statement"
-  FROM "history_events" e INNER JOIN "parties" p ON p."id" = e."party_id"
-  WHERE e."item_id" = :itemId AND e."action" = 'positioned'
-  ORDER BY e."seq"`;
+// The positions of these items and what may overrule them, to be folded (amended-history.ts).
+const POSITION_EVENTS_OF_ITEMS = `
+  ${RECORDED_EVENTS}
+  WHERE e."item_id" IN (:...itemIds) AND e."action" IN ('positioned', 'corrected', 'retracted')
+  ORDER BY e."item_id", e."seq"`;
 
 // One party's latest position on each item effective by a day: its highest seq, as a party's
 // positions on an item only move forward in time. Read from IDX_history_events_party_item alone, one
@@ -28,7 +30,7 @@ const LATEST_POSITIONS = (postgres: boolean, knownAt: boolean) => {
 };
 
 const POSITION_EVENTS_BETWEEN = (knownAt: boolean) => `
-  SELECT e."item_id" AS "itemId", p."slug" AS "party", e."changes", e."stance", e."effective_on" AS "effectiveOn",
+  SELECT e."id", e."item_id" AS "itemId", p."slug" AS "party", e."changes", e."stance", e."effective_on" AS "effectiveOn",
          e."reason" AS "statement", m."slug" AS "meeting", e."source", e."actor", e."recorded_at" AS "recordedAt"
   FROM "history_events" e
   INNER JOIN "parties" p ON p."id" = e."party_id"
@@ -45,6 +47,7 @@ export interface PositionAsOf {
 
 // A positioned event of a window, its item by id (the report describes it), its party by slug.
 export interface PositionEvent {
+  readonly id: number | string;
   readonly itemId: string;
   readonly party: string;
   readonly fromStance: Stance | null;
@@ -57,48 +60,48 @@ export interface PositionEvent {
   readonly recordedAt: string;
 }
 
-interface PositionRow {
-  itemId: string;
-  partyId: string;
-  stance: Stance;
-  since: string;
-  seq: number | string;
-}
-
 interface LatestPositionRow extends PositionAsOf {
   itemId: string;
 }
 
 @Injectable()
 export class PositionRepository {
-  // Each party's latest position on the item, in party slug order.
+  // Each party's standing position on the item, corrections applied, in party slug order.
   async currentOfItem(manager: EntityManager, itemId: string): Promise<PositionView[]> {
-    const latest = new Map<string, PositionView>();
-    for (const row of await selectRows<PositionView>(manager, ITEM_POSITIONS, { itemId })) {
-      latest.set(row.party, row);
-    }
-    return [...latest.values()].sort((a, b) => (a.party < b.party ? -1 : a.party > b.party ? 1 : 0));
+    const current = positionsOn(amendHistory((await this.positionEventsOf(manager, [itemId])).get(itemId) ?? []));
+    return [...current.values()]
+      .map((event) => ({
+        party: event.party,
+        stance: event.stance,
+        since: event.effectiveOn,
+        statement: event.reason,
+      }))
+      .sort((a, b) => (a.party < b.party ? -1 : a.party > b.party ? 1 : 0));
   }
 
-  // The standing position of every party on each of these items, by positionKey.
+  // The standing position of every party on each of these items, corrections applied, by positionKey.
   async standingOn(manager: EntityManager, itemIds: readonly string[]): Promise<Map<string, StandingPosition>> {
-    const standing = new Map<string, StandingPosition & { seq: number }>();
-    if (itemIds.length === 0) {
-      return standing;
-    }
-    const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(
-      `SELECT "item_id" AS "itemId", "party_id" AS "partyId", "stance", "effective_on" AS "since", "seq"
-       FROM "history_events" WHERE "action" = 'positioned' AND "item_id" IN (:...itemIds)`,
-      { itemIds },
-    );
-    for (const row of await manager.query<PositionRow[]>(sql, parameters)) {
-      const key = positionKey(row.itemId, row.partyId);
-      const seq = Number(row.seq);
-      if ((standing.get(key)?.seq ?? 0) < seq) {
-        standing.set(key, { stance: row.stance, effectiveOn: row.since, seq });
+    const standing = new Map<string, StandingPosition>();
+    for (const [itemId, events] of await this.positionEventsOf(manager, itemIds)) {
+      for (const [party, event] of positionsOn(amendHistory(events))) {
+        standing.set(positionKey(itemId, party), { stance: event.stance, effectiveOn: event.effectiveOn });
       }
     }
     return standing;
+  }
+
+  private async positionEventsOf(
+    manager: EntityManager,
+    itemIds: readonly string[],
+  ): Promise<Map<string, RecordedEvent[]>> {
+    if (itemIds.length === 0) {
+      return new Map();
+    }
+    // A list parameter: expanded by the driver, so not through selectRows.
+    const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(POSITION_EVENTS_OF_ITEMS, {
+      itemIds,
+    });
+    return groupByItem(await manager.query<RecordedEventRow[]>(sql, parameters));
   }
 
   // Each party's position on each item as of `day` (its latest effective by then), with knownAt
@@ -137,6 +140,7 @@ export class PositionRepository {
     );
     // Field by field rather than by rest and spread, which cost more than the query's reading them.
     return rows.map((row) => ({
+      id: row.id,
       itemId: row.itemId,
       party: row.party,
       effectiveOn: row.effectiveOn,

@@ -10,14 +10,11 @@ import { INITIAL_STATE, type WorkflowState } from '../workflow/workflow.definiti
 import type { ItemEntity } from './item.entity.js';
 import { ItemRepository, type ItemChanges } from './item.repository.js';
 
-export interface CheckedTransition {
+// What its event records of a checked transition, every field given (null where it has none).
+export interface CheckedTransition extends Required<
+  Pick<NewEvent, 'reason' | 'effectiveOn' | 'meetingId' | 'source' | 'batchId' | 'actor'>
+> {
   readonly to: WorkflowState;
-  readonly reason: string | null;
-  readonly effectiveOn: string;
-  readonly meetingId: string | null;
-  readonly source: string | null;
-  readonly batchId: string | null;
-  readonly actor: string;
 }
 
 // A position that passed checkPosition, for an item as it stands in this transaction.

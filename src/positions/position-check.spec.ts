@@ -36,7 +36,9 @@ describe('checkPositionBatch', () => {
       [russia.slug, russia],
       [nato.id, nato],
     ]),
-    standing: new Map([[positionKey(other.id, russia.id), { stance: 'opposes' as const, effectiveOn: '2010-12-01' }]]),
+    standing: new Map([
+      [positionKey(other.id, russia.slug), { stance: 'opposes' as const, effectiveOn: '2010-12-01' }],
+    ]),
   };
 
   it('passes every valid position with its standing one', () => {

@@ -46,9 +46,9 @@ export function checkPosition(
   return undefined;
 }
 
-// Where a party's standing positions are kept: one key per item and party.
-export function positionKey(itemId: string, partyId: string): string {
-  return `${itemId} ${partyId}`;
+// Where a party's standing positions are kept: one key per item and party (by its slug).
+export function positionKey(itemId: string, partySlug: string): string {
+  return `${itemId} ${partySlug}`;
 }
 
 export interface PositionEntry {
@@ -114,7 +114,7 @@ export function checkPositionBatch<E extends PositionEntry, T extends Positioned
       });
       return;
     }
-    const key = positionKey(item.id, party.id);
+    const key = positionKey(item.id, party.slug);
     const firstIndex = firstIndexOf.get(key);
     if (firstIndex !== undefined) {
       failures.push({

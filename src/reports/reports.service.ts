@@ -126,7 +126,7 @@ export class ReportsService {
 
   // Reports read outside any transaction, each query seeing what is committed.
   private source(): ReportSource {
-    return { manager: this.dataSource.manager, events: this.events, items: this.items };
+    return { manager: this.dataSource.manager, events: this.events, items: this.items, positions: this.positions };
   }
 
   private async status(asOf: string, query: StatusReportQuery): Promise<StatusReport> {
@@ -147,12 +147,7 @@ export class ReportsService {
     const manager = this.dataSource.manager;
     const history = await ScopedHistory.open(this.source(), scope);
     const parties = await this.parties.all(manager, scope.knownAt);
-    const positions = await this.positions.positionsAsOf(
-      manager,
-      parties.map((party) => party.id),
-      asOf,
-      scope.knownAt,
-    );
+    const positions = await history.positionsAsOf(parties, asOf);
     const items = positionsMatrix(await history.statesByItemAsOf(asOf), parties, positions);
     return {
       asOf,
@@ -173,7 +168,7 @@ export class ReportsService {
     // The window's changes replayed on the day before it give the status on `to` without
     // rebuilding it a second time.
     const timeline = countsTimeline(countsBefore, events);
-    const positions = await this.positions.eventsBetween(this.dataSource.manager, from, to, scope.knownAt);
+    const positions = await history.positionEventsBetween(from, to);
     return {
       from,
       to,

@@ -1,5 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import { amendHistory, standing, stateOn, STATE_KIND, type AmendedEvent } from '../history/amended-history.js';
+import {
+  amendHistory,
+  positionsOn,
+  standing,
+  stateOn,
+  STATE_KIND,
+  type AmendedEvent,
+} from '../history/amended-history.js';
 import type { FieldChanges } from '../history/history-event.types.js';
 import type {
   HistoryHead,
@@ -8,6 +15,8 @@ import type {
   LatestStateRow,
   StateEvent,
 } from '../history/history.repository.js';
+import type { PositionAsOf, PositionEvent, PositionRepository } from '../history/position.repository.js';
+import type { Stance } from '../parties/stance.js';
 import type { ItemRepository } from '../items/item.repository.js';
 import type { WorkflowState } from '../workflow/workflow.definition.js';
 import { emptyStateCounts } from '../workflow/workflow.machine.js';
@@ -36,6 +45,7 @@ export interface ReportSource {
   readonly manager: EntityManager;
   readonly events: HistoryRepository;
   readonly items: ItemRepository;
+  readonly positions: PositionRepository;
 }
 
 // The history as a report sees it: only the items its filters select and, with knownAt, only the
@@ -47,7 +57,7 @@ export interface ReportSource {
 //
 // Corrections and retractions recorded by knownAt apply: an item whose history holds one (few do)
 // has its whole history, as known then, folded in memory (amended-history.ts); the state of every
-// other item is still its latest dated event, found in SQL.
+// other item, and each party's position on it, is still its latest dated event, found in SQL.
 export class ScopedHistory {
   private constructor(
     private readonly source: ReportSource,
@@ -142,9 +152,64 @@ export class ScopedHistory {
         }
       });
     }
-    return events.sort((a, b) =>
-      a.effectiveOn < b.effectiveOn ? -1 : a.effectiveOn > b.effectiveOn ? 1 : Number(a.id) - Number(b.id),
-    );
+    return events.sort(byEffectThenId);
+  }
+
+  // Each party's position on each item as of `day` (its latest effective by then), by item id, then
+  // party id: from SQL, or from the item's corrected history when it has one.
+  async positionsAsOf(
+    parties: readonly { id: string; slug: string }[],
+    day: string,
+  ): Promise<Map<string, Map<string, PositionAsOf>>> {
+    const { positions, manager } = this.source;
+    const ids = parties.map((party) => party.id);
+    const byItem = await positions.positionsAsOf(manager, ids, day, this.knownAt);
+    for (const [itemId, amended] of this.amended) {
+      const ofItem = new Map<string, PositionAsOf>();
+      const onDay = positionsOn(amended, day);
+      for (const party of parties) {
+        const event = onDay.get(party.slug);
+        if (event) {
+          ofItem.set(party.id, { stance: event.stance, since: event.effectiveOn });
+        }
+      }
+      byItem.set(itemId, ofItem);
+    }
+    return byItem;
+  }
+
+  // Positions taken with an effect date in [from, to], in effect order: from SQL, or from the
+  // item's corrected history when it has one (a retracted position is left out; the stance a
+  // party held before it is its previous standing one).
+  async positionEventsBetween(from: string, to: string): Promise<PositionEvent[]> {
+    const { positions, manager } = this.source;
+    const rows = await positions.eventsBetween(manager, from, to, this.knownAt);
+    const events = rows.filter((row) => this.items.has(row.itemId) && !this.amended.has(row.itemId));
+    for (const [itemId, amended] of this.amended) {
+      const previous = new Map<string, Stance>();
+      for (const event of standing(amended)) {
+        if (event.party === null || event.stance === null) {
+          continue;
+        }
+        if (event.effectiveOn >= from && event.effectiveOn <= to) {
+          events.push({
+            id: event.id,
+            itemId,
+            party: event.party,
+            fromStance: previous.get(event.party) ?? null,
+            toStance: event.stance,
+            effectiveOn: event.effectiveOn,
+            statement: event.reason,
+            meeting: event.meeting,
+            source: event.source,
+            actor: event.actor,
+            recordedAt: event.recordedAt,
+          });
+        }
+        previous.set(event.party, event.stance);
+      }
+    }
+    return events.sort(byEffectThenId);
   }
 
   // Each item's state on `day`: its latest state event effective by then (and recorded by
@@ -179,6 +244,14 @@ export class ScopedHistory {
     const { events, manager } = this.source;
     return this.knownAt ? events.headKnownAt(manager, this.knownAt) : events.head(manager);
   }
+}
+
+// The order of the history's dated events: by effect date, then as they were appended.
+function byEffectThenId(
+  a: { effectiveOn: string; id: number | string },
+  b: { effectiveOn: string; id: number | string },
+) {
+  return a.effectiveOn < b.effectiveOn ? -1 : a.effectiveOn > b.effectiveOn ? 1 : Number(a.id) - Number(b.id);
 }
 
 // Each item's description folded from its created and updated events recorded by knownAt, in the

@@ -7,8 +7,6 @@ import { PARTY_KINDS, isStance } from '../parties/stance.js';
 import { WORKFLOW_STATES } from '../workflow/workflow.definition.js';
 import { RecordError, type EventRecord, type ExportCounts } from './transfer-format.js';
 
-const ACTIONS: readonly string[] = EVENT_ACTIONS;
-
 interface ItemProgress {
   readonly slug: string;
   readonly version: number;
@@ -29,29 +27,19 @@ export class ImportChecker {
   private events = 0;
 
   meeting(meeting: MeetingEntity): void {
-    if (this.meetingIds.has(meeting.id)) {
-      throw new RecordError(`meeting ${meeting.id} appears twice`);
-    }
+    assertFirst(this.meetingIds, 'meeting', meeting.id);
     this.meetingIds.add(meeting.id);
   }
 
   party(party: PartyEntity): void {
-    if (this.partyIds.has(party.id)) {
-      throw new RecordError(`party ${party.id} appears twice`);
-    }
-    if (!(PARTY_KINDS as readonly string[]).includes(party.kind)) {
-      throw new RecordError(`party ${party.slug} has an unknown kind "${party.kind}"`);
-    }
+    assertFirst(this.partyIds, 'party', party.id);
+    assertKnown(PARTY_KINDS, party.kind, `party ${party.slug} has an unknown kind`);
     this.partyIds.add(party.id);
   }
 
   item(item: ItemEntity): void {
-    if (this.items.has(item.id)) {
-      throw new RecordError(`item ${item.id} appears twice`);
-    }
-    if (!(WORKFLOW_STATES as readonly string[]).includes(item.state)) {
-      throw new RecordError(`item ${item.slug} has an unknown state "${item.state}"`);
-    }
+    assertFirst(this.items, 'item', item.id);
+    assertKnown(WORKFLOW_STATES, item.state, `item ${item.slug} has an unknown state`);
     this.items.set(item.id, { slug: item.slug, version: item.version, state: item.state, lastSeq: 0, lastState: null });
   }
 
@@ -66,9 +54,7 @@ export class ImportChecker {
     if (event.meetingId !== null && !this.meetingIds.has(event.meetingId)) {
       throw new RecordError(`event ${event.id} names a meeting that is not in the file`);
     }
-    if (!ACTIONS.includes(event.action)) {
-      throw new RecordError(`event ${event.id} has an unknown action "${event.action}"`);
-    }
+    assertKnown(EVENT_ACTIONS, event.action, `event ${event.id} has an unknown action`);
     const positioned = event.action === 'positioned';
     if (
       positioned ? event.partyId === null || !isStance(event.stance) : event.partyId !== null || event.stance !== null
@@ -118,5 +104,19 @@ export class ImportChecker {
       );
     }
     return found;
+  }
+}
+
+// An id names one record of its kind in the file.
+function assertFirst(seen: ReadonlySet<string> | ReadonlyMap<string, unknown>, kind: string, id: string): void {
+  if (seen.has(id)) {
+    throw new RecordError(`${kind} ${id} appears twice`);
+  }
+}
+
+// A column holds one of the values the tracker knows; the file may come from anywhere.
+function assertKnown(known: readonly string[], value: string, refusal: string): void {
+  if (!known.includes(value)) {
+    throw new RecordError(`${refusal} "${value}"`);
   }
 }

@@ -13,9 +13,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { URL } from 'node:url';
 import { after, before, test } from 'node:test';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import { GENESIS_HASH, eventHash } from '../../dist/src/history/event-hash.js';
+import { hashedEventFields } from '../support/event-row.mjs';
 import { freePort } from '../support/free-port.mjs';
+import { withClient } from '../support/pg-client.mjs';
 
 const { fetch } = globalThis;
 const ADMIN = `instances-${randomBytes(12).toString('hex')}`;
@@ -94,26 +95,7 @@ test('writes spread over both instances keep one valid history chain', async () 
   let head = GENESIS_HASH;
   const lastSeq = new Map();
   for (const row of events) {
-    const event = {
-      itemId: row.item_id,
-      seq: Number(row.seq),
-      action: row.action,
-      fromState: row.from_state,
-      toState: row.to_state,
-      changes: row.changes,
-      reason: row.reason,
-      effectiveOn: row.effective_on,
-      meetingId: row.meeting_id,
-      source: row.source,
-      batchId: row.batch_id,
-      actor: row.actor,
-      recordedAt: row.recorded_at,
-      prevHash: row.prev_hash,
-      partyId: row.party_id ?? null,
-      stance: row.stance ?? null,
-      corrects: row.corrects === null ? null : Number(row.corrects),
-      retracts: row.retracts === null ? null : Number(row.retracts),
-    };
+    const event = hashedEventFields(row);
     assert.equal(event.prevHash, head, `event ${row.id} links to the event before it`);
     assert.equal(eventHash(event), row.hash, `event ${row.id} matches its hash`);
     assert.equal(event.seq, (lastSeq.get(event.itemId) ?? 0) + 1, `event ${row.id} is next in its item`);
@@ -241,15 +223,6 @@ async function freshDatabase() {
     };
   }
   const name = `tracker_instances_${randomBytes(6).toString('hex')}`;
-  const withClient = async (url, work) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  };
   await withClient(admin, (client) => client.query(`CREATE DATABASE "${name}"`));
   const url = new URL(admin);
   url.pathname = `/${name}`;

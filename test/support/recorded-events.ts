@@ -14,6 +14,8 @@ export function recorded(event: Partial<RecordedEvent> & Pick<RecordedEvent, 'se
     batch: null,
     actor: 'bootstrap',
     recordedAt: `2010-12-01T00:00:0${event.seq}.000Z`,
+    party: null,
+    stance: null,
     corrects: null,
     retracts: null,
     ...event,

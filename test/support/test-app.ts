@@ -74,6 +74,26 @@ export async function startTestApp(
   };
 }
 
+// One app for the tests of a describe block: started before the first, closed after the last.
+// What it answers stands for that app once it has started (each property is read from it then).
+export function startTestAppPerSuite(env: Record<string, string> = {}, options: TestAppOptions = {}): TestApp {
+  let started: TestApp | undefined;
+  beforeAll(async () => {
+    started = await startTestApp(env, options);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  return new Proxy({} as TestApp, {
+    get(_, property) {
+      if (started === undefined) {
+        throw new Error('The suite app starts in beforeAll: use it in a test or a later hook');
+      }
+      return Reflect.get(started, property, started);
+    },
+  });
+}
+
 export function bearer(token: string = ADMIN_TOKEN): [string, string] {
   return ['Authorization', `Bearer ${token}`];
 }

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { WRITE_LOCK_KEY } from '../../src/database/postgres-locks.js';
+import { withClient } from './pg-client.mjs';
 
 // The tests run on SQLite, or on PostgreSQL when TEST_DATABASE_URL=postgres://… names a server (its
 // database is only used to create and drop a fresh database per test app).
@@ -101,14 +102,4 @@ async function createPostgresDatabase(): Promise<TestDatabase> {
       await withClient(admin, (client) => client.query(`DROP DATABASE "${name}" WITH (FORCE)`));
     },
   };
-}
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }

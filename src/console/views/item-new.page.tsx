@@ -1,23 +1,12 @@
-import type { FormError, FormValues } from '../form-values.js';
-import type { ConsoleSession } from '../sessions/console-sessions.service.js';
-import { CsrfField, ErrorSummary, Layout, TextArea, TextField } from './layout.js';
+import { ErrorSummary, Layout, PostForm, TextArea, TextField, type FormPageProps } from './layout.js';
 
 export const NEW_ITEM_FIELDS = ['slug', 'title', 'summary', 'category', 'proposedBy', 'proposedOn', 'sourceUrl'];
 
-export function NewItemPage({
-  session,
-  values = {},
-  error,
-}: {
-  readonly session: ConsoleSession;
-  readonly values?: FormValues;
-  readonly error?: FormError;
-}) {
+export function NewItemPage({ session, values = {}, error }: FormPageProps) {
   return (
     <Layout title="New item" session={session} section="items">
       {error && <ErrorSummary title={error.title} messages={error.messages} />}
-      <form method="post" action="/items/new" class="stack">
-        <CsrfField session={session} />
+      <PostForm session={session} action="/items/new" class="stack">
         <TextField
           id="new-slug"
           name="slug"
@@ -49,7 +38,7 @@ export function NewItemPage({
         <div class="actions">
           <button type="submit">Create item</button>
         </div>
-      </form>
+      </PostForm>
     </Layout>
   );
 }

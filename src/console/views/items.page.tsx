@@ -3,7 +3,7 @@ import type { ItemPage } from '../../items/item.view.js';
 import { stateLabel } from '../../reports/render/state-style.js';
 import { WORKFLOW_STATES } from '../../workflow/workflow.definition.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
-import { DataTable, isAdmin, Layout } from './layout.js';
+import { DataTable, isAdmin, Layout, SelectField, TextField } from './layout.js';
 import { ItemLink, StateBadge } from './parts.js';
 
 const SORTS: ReadonlyArray<readonly [string, string]> = [
@@ -48,39 +48,24 @@ export function ItemsPage({
         </p>
       )}
       <form method="get" action="/items" class="filters" role="search" aria-label="Filter items">
-        <div class="field">
-          <label for="filter-q">Text</label>
-          <input id="filter-q" name="q" type="search" value={query.q ?? ''} maxLength={200} />
-        </div>
-        <div class="field">
-          <label for="filter-state">State</label>
-          <select id="filter-state" name="state">
-            <option value="">Any state</option>
-            {WORKFLOW_STATES.map((state) => (
-              <option key={state} value={state} selected={query.state === state}>
-                {stateLabel(state)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="filter-category">Category</label>
-          <input id="filter-category" name="category" type="text" value={query.category ?? ''} maxLength={64} />
-        </div>
-        <div class="field">
-          <label for="filter-proposed-by">Proposed by</label>
-          <input id="filter-proposed-by" name="proposedBy" type="text" value={query.proposedBy ?? ''} maxLength={100} />
-        </div>
-        <div class="field">
-          <label for="filter-sort">Sort by</label>
-          <select id="filter-sort" name="sort">
-            {SORTS.map(([value, label]) => (
-              <option key={value} value={value} selected={(query.sort ?? 'slug') === value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField id="filter-q" name="q" label="Text" type="search" value={query.q} maxLength={200} />
+        <SelectField
+          id="filter-state"
+          name="state"
+          label="State"
+          placeholder="Any state"
+          options={WORKFLOW_STATES.map((state) => [state, stateLabel(state)])}
+          selected={query.state}
+        />
+        <TextField id="filter-category" name="category" label="Category" value={query.category} maxLength={64} />
+        <TextField
+          id="filter-proposed-by"
+          name="proposedBy"
+          label="Proposed by"
+          value={query.proposedBy}
+          maxLength={100}
+        />
+        <SelectField id="filter-sort" name="sort" label="Sort by" options={SORTS} selected={query.sort ?? 'slug'} />
         <div class="actions">
           <button type="submit">Show items</button>
           <a href="/items">Clear filters</a>

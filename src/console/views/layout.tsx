@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { CSRF_FIELD } from '../console.guard.js';
+import type { FormError, FormValues } from '../form-values.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
 
 export type Section = 'dashboard' | 'items' | 'meetings' | 'reports' | 'audit' | 'tokens' | 'none';
@@ -54,13 +55,12 @@ export function Layout({ title, session, section = 'none', children }: LayoutPro
             </nav>
           )}
           {session && (
-            <form method="post" action="/sign-out" class="sign-out">
-              <CsrfField session={session} />
+            <PostForm session={session} action="/sign-out" class="sign-out">
               <span class="who">
                 {session.actor.name} ({session.actor.role})
               </span>
               <button type="submit">Sign out</button>
-            </form>
+            </PostForm>
           )}
         </header>
         <main id="main" tabIndex={-1}>
@@ -72,8 +72,37 @@ export function Layout({ title, session, section = 'none', children }: LayoutPro
   );
 }
 
-export function CsrfField({ session }: { readonly session: ConsoleSession }) {
+function CsrfField({ session }: { readonly session: ConsoleSession }) {
   return <input type="hidden" name={CSRF_FIELD} value={session.csrfToken} />;
+}
+
+// What a page with a form is given: the session, and after a refusal what was typed and why.
+export interface FormPageProps {
+  readonly session: ConsoleSession;
+  readonly values?: FormValues;
+  readonly error?: FormError;
+}
+
+// Every form that changes something posts the session's CSRF token first (ConsoleGuard checks it).
+export function PostForm({
+  session,
+  action,
+  enctype,
+  class: className,
+  children,
+}: {
+  readonly session: ConsoleSession;
+  readonly action: string;
+  readonly enctype?: 'multipart/form-data';
+  readonly class: string;
+  readonly children: ComponentChildren;
+}) {
+  return (
+    <form method="post" action={action} enctype={enctype} class={className}>
+      <CsrfField session={session} />
+      {children}
+    </form>
+  );
 }
 
 export function isAdmin(session: ConsoleSession): boolean {
@@ -97,7 +126,12 @@ export function ErrorSummary({ title, messages }: { readonly title: string; read
 }
 
 // preact types each input type's attributes apart: one literal object per type keeps them apart.
-export const INPUT_TYPES = { text: { type: 'text' }, date: { type: 'date' }, url: { type: 'url' } } as const;
+export const INPUT_TYPES = {
+  text: { type: 'text' },
+  search: { type: 'search' },
+  date: { type: 'date' },
+  url: { type: 'url' },
+} as const;
 
 interface FieldProps {
   readonly id: string;
@@ -154,6 +188,34 @@ export function TextField({
         maxLength={maxLength}
         aria-describedby={hint ? `${id}-hint` : undefined}
       />
+    </Field>
+  );
+}
+
+// A drop-down of [value, label] choices; a placeholder is a first, empty choice that means none.
+export function SelectField({
+  id,
+  name,
+  label,
+  options,
+  selected,
+  placeholder,
+  required,
+}: Pick<FieldProps, 'id' | 'name' | 'label' | 'required'> & {
+  readonly options: ReadonlyArray<readonly [string, string]>;
+  readonly selected?: string;
+  readonly placeholder?: string;
+}) {
+  return (
+    <Field id={id} label={label}>
+      <select id={id} name={name} required={required}>
+        {placeholder !== undefined && <option value="">{placeholder}</option>}
+        {options.map(([value, text]) => (
+          <option key={value} value={value} selected={selected === value}>
+            {text}
+          </option>
+        ))}
+      </select>
     </Field>
   );
 }

@@ -6,7 +6,7 @@ import type { WorkflowState } from '../../workflow/workflow.definition.js';
 import type { MeetingPageData } from '../console-views.service.js';
 import type { FormError } from '../form-values.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
-import { CsrfField, DataTable, ErrorSummary, isAdmin, Layout } from './layout.js';
+import { DataTable, ErrorSummary, isAdmin, Layout, PostForm } from './layout.js';
 import { ChangesTable, ItemLink, StateBadge, StateChange } from './parts.js';
 
 export interface PreviewRow {
@@ -77,8 +77,7 @@ export function MeetingPage({
             </>
           )}
           {step?.kind === 'preview' && (
-            <form method="post" action={action} class="stack">
-              <CsrfField session={session} />
+            <PostForm session={session} action={action} class="stack">
               <input type="hidden" name="outcomes" value={JSON.stringify(step.rows.map(({ outcome }) => outcome))} />
               <input type="hidden" name="positions" value={JSON.stringify(step.positions)} />
               {/* One key per preview: a second submit (a double click, a reload) gets the first answer back. */}
@@ -91,10 +90,9 @@ export function MeetingPage({
                   {step.rows.length} outcome{step.rows.length === 1 ? '' : 's'}, effective {meeting.heldOn}
                 </span>
               </div>
-            </form>
+            </PostForm>
           )}
-          <form method="post" action={action} enctype="multipart/form-data" class="stack">
-            <CsrfField session={session} />
+          <PostForm session={session} action={action} enctype="multipart/form-data" class="stack">
             <div class="field">
               <label for="outcomes-file">Outcomes file</label>
               <input id="outcomes-file" name="outcomesFile" type="file" accept=".json,.csv,application/json,text/csv" />
@@ -119,7 +117,7 @@ export function MeetingPage({
                 Dry run
               </button>
             </div>
-          </form>
+          </PostForm>
         </section>
       )}
       <section aria-labelledby="decided-heading">

@@ -1,7 +1,5 @@
 import type { MeetingView } from '../../meetings/meeting.view.js';
-import type { FormError, FormValues } from '../form-values.js';
-import type { ConsoleSession } from '../sessions/console-sessions.service.js';
-import { CsrfField, DataTable, ErrorSummary, isAdmin, Layout, TextField } from './layout.js';
+import { DataTable, ErrorSummary, isAdmin, Layout, PostForm, TextField, type FormPageProps } from './layout.js';
 
 export const MEETING_FIELDS = ['slug', 'name', 'location', 'heldOn'];
 
@@ -10,12 +8,7 @@ export function MeetingsPage({
   meetings,
   values = {},
   error,
-}: {
-  readonly session: ConsoleSession;
-  readonly meetings: readonly MeetingView[];
-  readonly values?: FormValues;
-  readonly error?: FormError;
-}) {
+}: FormPageProps & { readonly meetings: readonly MeetingView[] }) {
   return (
     <Layout title="Meetings" session={session} section="meetings">
       {meetings.length === 0 ? (
@@ -43,8 +36,7 @@ export function MeetingsPage({
         <section aria-labelledby="new-meeting-heading">
           <h2 id="new-meeting-heading">Record a meeting</h2>
           {error && <ErrorSummary title={error.title} messages={error.messages} />}
-          <form method="post" action="/meetings" class="stack">
-            <CsrfField session={session} />
+          <PostForm session={session} action="/meetings" class="stack">
             <TextField id="meeting-slug" name="slug" label="Slug" value={values.slug} required maxLength={64} />
             <TextField id="meeting-name" name="name" label="Name" value={values.name} required maxLength={200} />
             <TextField id="meeting-location" name="location" label="Location" value={values.location} required />
@@ -52,7 +44,7 @@ export function MeetingsPage({
             <div class="actions">
               <button type="submit">Create meeting</button>
             </div>
-          </form>
+          </PostForm>
         </section>
       )}
     </Layout>

@@ -41,7 +41,8 @@ export function actionLabel(event: HistoryEventView): string {
     case 'corrected':
       return 'Record corrected';
     case 'retracted':
-      return 'Transition retracted';
+      // A withdrawn position moves its party's stance back; a withdrawn transition, the state.
+      return 'stance' in event.changes ? 'Position retracted' : 'Transition retracted';
     case 'positioned':
       return 'Position taken';
   }

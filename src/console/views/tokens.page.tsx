@@ -1,7 +1,10 @@
 import type { CreatedTokenView, TokenView } from '../../auth/token.view.js';
-import type { FormError, FormValues } from '../form-values.js';
-import type { ConsoleSession } from '../sessions/console-sessions.service.js';
-import { CsrfField, DataTable, ErrorSummary, Layout, TextField } from './layout.js';
+import { DataTable, ErrorSummary, Layout, PostForm, SelectField, TextField, type FormPageProps } from './layout.js';
+
+const ROLES: ReadonlyArray<readonly [string, string]> = [
+  ['viewer', 'Viewer: reads everything, changes nothing'],
+  ['admin', 'Admin: may change everything'],
+];
 
 export function TokensPage({
   session,
@@ -9,13 +12,7 @@ export function TokensPage({
   created,
   values = {},
   error,
-}: {
-  readonly session: ConsoleSession;
-  readonly tokens: readonly TokenView[];
-  readonly created?: CreatedTokenView;
-  readonly values?: FormValues;
-  readonly error?: FormError;
-}) {
+}: FormPageProps & { readonly tokens: readonly TokenView[]; readonly created?: CreatedTokenView }) {
   return (
     <Layout title="Tokens" session={session} section="tokens">
       {created && (
@@ -46,12 +43,11 @@ export function TokensPage({
               token.revokedAt ? (
                 `Revoked ${token.revokedAt.slice(0, 10)}`
               ) : (
-                <form method="post" action={`/tokens/${encodeURIComponent(token.name)}/revoke`} class="inline">
-                  <CsrfField session={session} />
+                <PostForm session={session} action={`/tokens/${encodeURIComponent(token.name)}/revoke`} class="inline">
                   <button type="submit" class="danger" aria-label={`Revoke ${token.name}`}>
                     Revoke
                   </button>
-                </form>
+                </PostForm>
               ),
           },
         ]}
@@ -59,8 +55,7 @@ export function TokensPage({
       <section aria-labelledby="new-token-heading">
         <h2 id="new-token-heading">Create a token</h2>
         {error && <ErrorSummary title={error.title} messages={error.messages} />}
-        <form method="post" action="/tokens" class="stack">
-          <CsrfField session={session} />
+        <PostForm session={session} action="/tokens" class="stack">
           <TextField
             id="token-name"
             name="name"
@@ -70,21 +65,17 @@ export function TokensPage({
             maxLength={64}
             hint="Recorded as the actor of every change made with it; names are never reused."
           />
-          <div class="field">
-            <label for="token-role">Role</label>
-            <select id="token-role" name="role">
-              <option value="viewer" selected={values.role !== 'admin'}>
-                Viewer: reads everything, changes nothing
-              </option>
-              <option value="admin" selected={values.role === 'admin'}>
-                Admin: may change everything
-              </option>
-            </select>
-          </div>
+          <SelectField
+            id="token-role"
+            name="role"
+            label="Role"
+            options={ROLES}
+            selected={values.role === 'admin' ? 'admin' : 'viewer'}
+          />
           <div class="actions">
             <button type="submit">Create token</button>
           </div>
-        </form>
+        </PostForm>
       </section>
     </Layout>
   );

@@ -1,13 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUrl, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import {
   IsCalendarDate,
+  IsMultilineText,
   IsNotFutureDate,
-  MULTILINE_TEXT_PATTERN,
-  PRINTABLE_MESSAGE,
-  PRINTABLE_PATTERN,
-  SLUG_MESSAGE,
-  SLUG_PATTERN,
+  IsPrintableLine,
+  IsSlug,
+  IsWebAddress,
   SLUG_SCHEMA,
 } from '../../common/validators.js';
 
@@ -17,37 +16,23 @@ export class CreateItemDto {
     description: 'Unique, lower-case kebab-case, 3-64 characters',
     example: 'early-warning-radar-linking',
   })
-  @IsString()
-  @Length(3, 64, { message: SLUG_MESSAGE })
-  @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE })
+  @IsSlug()
   slug: string;
 
   @ApiProperty({ maxLength: 200, example: 'Link NATO and Russian early-warning radar systems' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  @Matches(PRINTABLE_PATTERN, { message: PRINTABLE_MESSAGE })
+  @IsPrintableLine(200)
   title: string;
 
   @ApiProperty({ maxLength: 5000 })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(5000)
-  @Matches(MULTILINE_TEXT_PATTERN, { message: PRINTABLE_MESSAGE })
+  @IsMultilineText(5000, 1)
   summary: string;
 
   @ApiProperty({ maxLength: 64, example: 'missile-defense' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(64)
-  @Matches(PRINTABLE_PATTERN, { message: PRINTABLE_MESSAGE })
+  @IsPrintableLine(64)
   category: string;
 
   @ApiProperty({ maxLength: 100, example: 'United States' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  @Matches(PRINTABLE_PATTERN, { message: PRINTABLE_MESSAGE })
+  @IsPrintableLine(100)
   proposedBy: string;
 
   @ApiProperty({
@@ -64,9 +49,6 @@ export class CreateItemDto {
     example: 'https://www.themoscowtimes.com/2010/09/22/nato-seeks-strategic-partnership-with-russia-a1645',
   })
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
-  @MaxLength(500)
-  // IsUrl lets control characters through in the path.
-  @Matches(PRINTABLE_PATTERN, { message: PRINTABLE_MESSAGE })
+  @IsWebAddress(500)
   sourceUrl?: string;
 }

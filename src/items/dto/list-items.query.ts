@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { IsWholeNumber, PRINTABLE_MESSAGE, PRINTABLE_PATTERN, ToQueryInteger } from '../../common/validators.js';
+import { IsIn, IsOptional } from 'class-validator';
+import { IsPrintableLine, IsWholeNumber, ToQueryInteger } from '../../common/validators.js';
 import { STANCES, type Stance } from '../../parties/stance.js';
 import { WORKFLOW_STATES, type WorkflowState } from '../../workflow/workflow.definition.js';
 
@@ -26,16 +26,12 @@ export class ListItemsQuery {
 
   @ApiPropertyOptional({ maxLength: 64 })
   @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  @Matches(PRINTABLE_PATTERN, { message: PRINTABLE_MESSAGE })
+  @IsPrintableLine(64, 0)
   category?: string;
 
   @ApiPropertyOptional({ maxLength: 100 })
   @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  @Matches(PRINTABLE_PATTERN, { message: PRINTABLE_MESSAGE })
+  @IsPrintableLine(100, 0)
   proposedBy?: string;
 
   @ApiPropertyOptional({
@@ -43,9 +39,7 @@ export class ListItemsQuery {
     description: 'Text in title or summary, case-insensitive; % and _ match themselves',
   })
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  @Matches(PRINTABLE_PATTERN, { message: PRINTABLE_MESSAGE })
+  @IsPrintableLine(200, 0)
   q?: string;
 
   @ApiPropertyOptional({
@@ -55,9 +49,7 @@ export class ListItemsQuery {
     example: 'united-states',
   })
   @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  @Matches(PRINTABLE_PATTERN, { message: PRINTABLE_MESSAGE })
+  @IsPrintableLine(64, 0)
   party?: string;
 
   @ApiPropertyOptional({

@@ -1,16 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { IsIn, IsString, Matches, MaxLength, MinLength, IsOptional } from 'class-validator';
-import { MULTILINE_TEXT_PATTERN, PRINTABLE_MESSAGE, PRINTABLE_PATTERN } from '../../common/validators.js';
+import { IsIn, IsOptional } from 'class-validator';
+import { IsMultilineText, IsPrintableLine } from '../../common/validators.js';
 import { STANCES, type Stance } from '../../parties/stance.js';
 import { TransitionItemDto } from './transition-item.dto.js';
 
 // A party's stance on an item; dated, sourced and meeting-linked like a transition.
 export class TakePositionDto extends PickType(TransitionItemDto, ['source', 'effectiveOn', 'meeting'] as const) {
   @ApiProperty({ description: 'The party, by id or slug', example: 'united-states', minLength: 1, maxLength: 64 })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(64)
-  @Matches(PRINTABLE_PATTERN, { message: PRINTABLE_MESSAGE })
+  @IsPrintableLine(64)
   party: string;
 
   @ApiProperty({ enum: STANCES, example: 'supports' })
@@ -22,8 +19,6 @@ export class TakePositionDto extends PickType(TransitionItemDto, ['source', 'eff
     description: "The party's statement, in short; stored as the event's reason",
   })
   @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  @Matches(MULTILINE_TEXT_PATTERN, { message: PRINTABLE_MESSAGE })
+  @IsMultilineText(2000)
   statement?: string;
 }

@@ -1,12 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import {
-  IsCalendarDate,
-  IsNotFutureDate,
-  MULTILINE_TEXT_PATTERN,
-  PRINTABLE_MESSAGE,
-  PRINTABLE_PATTERN,
-} from '../../common/validators.js';
+import { IsIn, IsOptional } from 'class-validator';
+import { IsCalendarDate, IsMultilineText, IsNotFutureDate, IsPrintableLine } from '../../common/validators.js';
 import { WORKFLOW_STATES, type WorkflowState } from '../../workflow/workflow.definition.js';
 
 export class TransitionItemDto {
@@ -16,9 +10,7 @@ export class TransitionItemDto {
 
   @ApiPropertyOptional({ maxLength: 2000, description: 'Required where the workflow says so' })
   @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  @Matches(MULTILINE_TEXT_PATTERN, { message: PRINTABLE_MESSAGE })
+  @IsMultilineText(2000)
   reason?: string;
 
   @ApiPropertyOptional({
@@ -33,10 +25,7 @@ export class TransitionItemDto {
 
   @ApiPropertyOptional({ maxLength: 64, description: 'The deciding meeting, by id or slug' })
   @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(64)
-  @Matches(PRINTABLE_PATTERN, { message: PRINTABLE_MESSAGE })
+  @IsPrintableLine(64)
   meeting?: string;
 
   @ApiPropertyOptional({
@@ -45,8 +34,6 @@ export class TransitionItemDto {
     example: 'NRC Joint Statement, Lisbon, 20 November 2010',
   })
   @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  @Matches(MULTILINE_TEXT_PATTERN, { message: PRINTABLE_MESSAGE })
+  @IsMultilineText(500)
   source?: string;
 }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsOptional, IsUrl, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { PRINTABLE_MESSAGE, PRINTABLE_PATTERN } from '../../common/validators.js';
+import { IsOptional, ValidateIf } from 'class-validator';
+import { IsWebAddress } from '../../common/validators.js';
 import { CreateItemDto } from './create-item.dto.js';
 
 // Descriptive fields only. The slug names the item in URLs and the proposal date anchors its
@@ -18,8 +18,6 @@ export class UpdateItemDto extends PartialType(OmitType(CreateItemDto, ['slug', 
   })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
-  @MaxLength(500)
-  @Matches(PRINTABLE_PATTERN, { message: PRINTABLE_MESSAGE })
+  @IsWebAddress(500)
   sourceUrl?: string | null;
 }

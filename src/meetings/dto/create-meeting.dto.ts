@@ -1,33 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
-import {
-  IsCalendarDate,
-  PRINTABLE_MESSAGE,
-  PRINTABLE_PATTERN,
-  SLUG_MESSAGE,
-  SLUG_PATTERN,
-  SLUG_SCHEMA,
-} from '../../common/validators.js';
+import { IsCalendarDate, IsPrintableLine, IsSlug, SLUG_SCHEMA } from '../../common/validators.js';
 
 export class CreateMeetingDto {
   @ApiProperty({ ...SLUG_SCHEMA, example: 'lisbon-summit-2010' })
-  @IsString()
-  @Length(3, 64, { message: SLUG_MESSAGE })
-  @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE })
+  @IsSlug()
   slug: string;
 
   @ApiProperty({ maxLength: 200, example: 'NATO-Russia Council summit' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  @Matches(PRINTABLE_PATTERN, { message: PRINTABLE_MESSAGE })
+  @IsPrintableLine(200)
   name: string;
 
   @ApiProperty({ maxLength: 200, example: 'Lisbon' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  @Matches(PRINTABLE_PATTERN, { message: PRINTABLE_MESSAGE })
+  @IsPrintableLine(200)
   location: string;
 
   @ApiProperty({

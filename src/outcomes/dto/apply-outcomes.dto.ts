@@ -1,3 +1,4 @@
+import { applyDecorators, type Type as Class } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, ValidateNested } from 'class-validator';
@@ -6,14 +7,22 @@ import { PositionOutcomeDto } from './position-outcome.dto.js';
 
 export const MAX_OUTCOMES_PER_BATCH = 5000;
 
+// A list of at most MAX_OUTCOMES_PER_BATCH entries, each validated as an instance of `entry`
+// (rules listed bottom-up, as applyDecorators applies them in order).
+function IsBatchOf(entry: Class): PropertyDecorator {
+  return applyDecorators(
+    Type(() => entry),
+    ValidateNested({ each: true }),
+    ArrayMaxSize(MAX_OUTCOMES_PER_BATCH),
+    IsArray(),
+  );
+}
+
 // Either list may be empty or left out, not both (400).
 export class ApplyOutcomesDto {
   @ApiPropertyOptional({ type: [OutcomeDto], maxItems: MAX_OUTCOMES_PER_BATCH, description: 'The transitions' })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_OUTCOMES_PER_BATCH)
-  @ValidateNested({ each: true })
-  @Type(() => OutcomeDto)
+  @IsBatchOf(OutcomeDto)
   outcomes?: OutcomeDto[];
 
   @ApiPropertyOptional({
@@ -22,10 +31,7 @@ export class ApplyOutcomesDto {
     description: "Parties' positions, applied with the outcomes in the same all-or-nothing step",
   })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_OUTCOMES_PER_BATCH)
-  @ValidateNested({ each: true })
-  @Type(() => PositionOutcomeDto)
+  @IsBatchOf(PositionOutcomeDto)
   positions?: PositionOutcomeDto[];
 
   @ApiPropertyOptional({ default: false, description: 'Run every check and show what would change, writing nothing' })

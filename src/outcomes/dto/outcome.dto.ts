@@ -1,15 +1,12 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { IsWholeNumber, PRINTABLE_MESSAGE, PRINTABLE_PATTERN } from '../../common/validators.js';
+import { IsOptional } from 'class-validator';
+import { IsPrintableLine, IsWholeNumber } from '../../common/validators.js';
 import { TransitionItemDto } from '../../items/dto/transition-item.dto.js';
 
 // One decision of a meeting about one item: a transition's fields, naming its item.
 export class OutcomeDto extends PickType(TransitionItemDto, ['to', 'reason', 'source'] as const) {
   @ApiProperty({ description: 'The item, by id or slug', example: 'joint-threat-review', minLength: 1, maxLength: 64 })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(64)
-  @Matches(PRINTABLE_PATTERN, { message: PRINTABLE_MESSAGE })
+  @IsPrintableLine(64)
   item: string;
 
   @ApiPropertyOptional({ minimum: 1, description: "When given, the item's current version must equal it (else 412)" })

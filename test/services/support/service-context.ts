@@ -3,42 +3,19 @@ import { Module, type DynamicModule, type INestApplicationContext, type Type } f
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditModule } from '../../../src/audit/audit.module.js';
-import { AuthModule } from '../../../src/auth/auth.module.js';
+import { CliModule } from '../../../src/cli/cli.module.js';
 import { loadConfig, type AppConfig } from '../../../src/config/app-config.js';
-import { ConfigModule } from '../../../src/config/config.module.js';
 import { ConsoleModule } from '../../../src/console/console.module.js';
-import { CorrectionsModule } from '../../../src/corrections/corrections.module.js';
-import { DatabaseModule } from '../../../src/database/database.module.js';
 import { TransactionRunner } from '../../../src/database/transaction-runner.js';
-import { ENTITIES } from '../../../src/entities.js';
-import { ItemsModule } from '../../../src/items/items.module.js';
-import { OutcomesModule } from '../../../src/outcomes/outcomes.module.js';
-import { ReportsModule } from '../../../src/reports/reports.module.js';
 import { SeedModule } from '../../../src/seed/seed.module.js';
-import { TransferModule } from '../../../src/transfer/transfer.module.js';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
 
-// Every service module, without HTTP: what a service test calls directly.
+// Every service module, without HTTP, for a service test to call directly: the command line's
+// (configuration and database included), the seed and the console's.
 @Module({})
 class ServicesModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return {
-      module: ServicesModule,
-      imports: [
-        ConfigModule.forRoot(config),
-        DatabaseModule.forRoot(ENTITIES),
-        AuthModule,
-        ItemsModule,
-        OutcomesModule,
-        CorrectionsModule,
-        ReportsModule,
-        AuditModule,
-        TransferModule,
-        SeedModule,
-        ConsoleModule,
-      ],
-    };
+    return { module: ServicesModule, imports: [CliModule.forRoot(config), SeedModule, ConsoleModule] };
   }
 }
 
