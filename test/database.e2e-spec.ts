@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { parseDatabaseUrl } from '../src/config/app-config.js';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
 import { runMigrations } from '../src/database/run-migrations.js';
+import { selectRows, selectTuples } from '../src/database/sql.js';
 import { makeItem } from './support/factories.js';
 import { bearer, startTestAppPerSuite, type TestApp } from './support/test-app.js';
 import { createTestDatabase, TEST_DATABASE_KIND, type TestDatabaseKind } from './support/test-database.js';
@@ -36,6 +37,19 @@ describe('the database', () => {
 
   it(`has the settings the service relies on, on ${TEST_DATABASE_KIND}`, async () => {
     await SETTINGS[TEST_DATABASE_KIND](t);
+  });
+
+  it('answers rows as arrays of their columns, in order, as selectRows answers objects, in a transaction too', async () => {
+    await makeItem(t);
+    await makeItem(t);
+    const sql = 'SELECT "slug", "title", NULL AS "none" FROM "items" WHERE "slug" <> :not ORDER BY "slug"';
+    const objects = await selectRows<{ slug: string; title: string; none: null }>(t.dataSource.manager, sql, {
+      not: '',
+    });
+    const expected = objects.map((row) => [row.slug, row.title, null]);
+    expect(expected.length).toBeGreaterThanOrEqual(2);
+    expect(await selectTuples(t.dataSource.manager, sql, { not: '' })).toEqual(expected);
+    expect(await t.dataSource.transaction((manager) => selectTuples(manager, sql, { not: '' }))).toEqual(expected);
   });
 
   it('refuses to change or remove history events, even from another connection', async () => {

@@ -1,3 +1,5 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { PoolClient } from 'pg';
 import type { EntityManager } from 'typeorm';
 
 export type SqlParameters = Readonly<Record<string, unknown>>;
@@ -17,6 +19,45 @@ const compiled = new Map<string, PositionalSql>();
 export function selectRows<T>(manager: EntityManager, sql: string, parameters: SqlParameters = {}): Promise<T[]> {
   const { text, values } = bind(manager, sql, parameters);
   return manager.query<T[]>(text, values);
+}
+
+// Statements that answer arrays, by SQLite connection and text: apart from TypeORM's cache of
+// statements, whose rows are objects.
+const tupleStatements = new WeakMap<Database, Map<string, Statement<unknown[], unknown[]>>>();
+
+// selectRows with each row an array of its columns, in the order selected, for the reads of tens of
+// thousands of rows: better-sqlite3 sets each column of a row object from C++, which costs more than
+// the query (a year of transitions, 28,000 rows of ten columns: 60 ms as objects, 40 as arrays).
+// Run on the manager's connection (its transaction's, if any), outside TypeORM's query logging.
+export async function selectTuples<T extends unknown[]>(
+  manager: EntityManager,
+  sql: string,
+  parameters: SqlParameters = {},
+): Promise<T[]> {
+  const { text, values } = bind(manager, sql, parameters);
+  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
+  try {
+    if (manager.connection.options.type === 'postgres') {
+      const client = (await runner.connect()) as PoolClient;
+      return (await client.query<T>({ text, values, rowMode: 'array' })).rows;
+    }
+    const database = (await runner.connect()) as Database;
+    let statements = tupleStatements.get(database);
+    if (!statements) {
+      statements = new Map();
+      tupleStatements.set(database, statements);
+    }
+    let statement = statements.get(text);
+    if (!statement) {
+      statement = database.prepare<unknown[], unknown[]>(text).raw(true);
+      statements.set(text, statement);
+    }
+    return statement.all(...values) as T[];
+  } finally {
+    if (runner !== manager.queryRunner) {
+      await runner.release();
+    }
+  }
 }
 
 // A write inside the caller's transaction; answers the number of rows it changed.
