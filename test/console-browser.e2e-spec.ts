@@ -148,6 +148,31 @@ describe('The web console in a browser', () => {
     expect(stale.status).toBe(303);
   });
 
+  it("records a party's position from the item page, then retracts it with a note", async () => {
+    const item = 'missile-defense-cooperation';
+    const page = await newPage();
+    await signIn(page, ADMIN_TOKEN);
+    await page.goto(`${base}/items/${item}`);
+    await page.getByLabel('Party', { exact: true }).selectOption('russia');
+    await page.getByLabel('Stance', { exact: true }).selectOption('conditional');
+    await page.getByLabel('Statement', { exact: true }).fill('Only as an equal partner.');
+    await page.getByLabel('Stated on', { exact: true }).fill('2010-12-05');
+    await page.getByRole('button', { name: 'Record position' }).click();
+    const fields = page.locator('dl.fields');
+    expect(await fields.innerText()).toContain('russia: conditional since 2010-12-05 (Only as an equal partner.)');
+
+    const seq = (await historyOf(t, item)).at(-1)?.seq;
+    await page.getByLabel('Event', { exact: true }).selectOption(String(seq));
+    await page.getByLabel('Why', { exact: true }).fill('Said by a deputy minister, not as Russia’s position.');
+    await page.getByRole('button', { name: 'Retract event' }).click();
+    const latest = page.locator('ol.timeline').first().locator('li').first();
+    expect(await latest.innerText()).toContain('Position retracted');
+    expect(await latest.innerText()).toContain('stance: “conditional” → (none)');
+    expect(await fields.innerText()).not.toContain('russia: conditional');
+    await expectAccessible(page, 'item page after a retraction');
+    await page.screenshot({ path: join(ARTIFACTS, 'console-item-position-retracted.png'), fullPage: true });
+  });
+
   it('applies a double-submitted Apply once, answering the second submit with the first answer', async () => {
     const meeting = await makeMeeting(t, { heldOn: '2010-12-02' });
     const csv = join(files, 'outcomes.csv');
@@ -290,6 +315,8 @@ describe('The web console in a browser', () => {
       ['meetings', '/meetings'],
       ['meeting', `/meetings/${LISBON}`],
       ['reports', '/reports?report=changes&from=2010-09-01&to=2010-12-31'],
+      ['report-positions', '/reports?report=positions&asOf=2010-11-21'],
+      ['report-revisions', '/reports?report=revisions&asOf=2010-11-21&revisedFrom=2010-11-20T00:00:00Z'],
       ['audit', '/audit?verify=1'],
       ['tokens', '/tokens'],
     ];

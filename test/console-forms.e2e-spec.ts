@@ -74,6 +74,85 @@ describe('Console forms', () => {
     expect(history.map((event) => event.action)).toEqual(['created', 'updated']);
   });
 
+  describe("a party's position, and corrections", () => {
+    let party: string;
+    beforeAll(async () => {
+      party = uniqueSlug('party');
+      await t.api
+        .post('/api/parties')
+        .set(...bearer())
+        .send({ slug: party, name: 'Freedonia', kind: 'state' })
+        .expect(201);
+    });
+
+    it('records a position, refusing one dated before the last with the form kept', async () => {
+      const item = await makeItem(t);
+      const page = await t.api.get(`/items/${item.slug}`).set('Cookie', admin.cookie).expect(200);
+      expect(page.text).toContain(`<option value="${party}">Freedonia</option>`);
+      const fields = { party, stance: 'conditional', statement: 'With inspections.', effectiveOn: '2010-10-05' };
+      await post(`/items/${item.slug}/position`, { ...fields, version: '1' }).expect(303);
+      const refused = await post(`/items/${item.slug}/position`, {
+        ...fields,
+        stance: 'opposes',
+        effectiveOn: '2010-10-01',
+        version: '2',
+      }).expect(409);
+      expect(refused.text).toContain(`previous position on ${item.slug}, on 2010-10-05`);
+      expect(refused.text).toContain('<option value="opposes" selected>opposes</option>');
+      const shown = await t.api.get(`/items/${item.slug}`).set('Cookie', admin.cookie).expect(200);
+      expect(shown.text).toContain(`${party}: conditional since 2010-10-05 (With inspections.)`);
+      expect(shown.text).toContain(`Position taken: ${party} conditional`);
+    });
+
+    it('corrects an event, clearing its meeting, and retracts a position, refusing one that is not the latest', async () => {
+      const meeting = await makeMeeting(t, { heldOn: '2010-11-20' });
+      const item = await makeItem(t);
+      await post(`/items/${item.slug}/transition`, { to: 'agreed', meeting: meeting.slug, version: '1' }).expect(303);
+      await post(`/items/${item.slug}/position`, { party, stance: 'supports', effectiveOn: '2010-11-20' }).expect(303);
+      await post(`/items/${item.slug}/position`, { party, stance: 'opposes', effectiveOn: '2010-11-21' }).expect(303);
+      const page = await t.api.get(`/items/${item.slug}`).set('Cookie', admin.cookie).expect(200);
+      expect(page.text).toContain('Version 2: State changed, Proposed → Agreed, effective 2010-11-20');
+
+      await post(`/items/${item.slug}/amend`, {
+        seq: '2',
+        note: 'Decided in writing after the summit.',
+        meeting: '(none)',
+        effectiveOn: '2010-11-22',
+        intent: 'correct',
+      }).expect(303);
+      const nothing = await post(`/items/${item.slug}/amend`, { seq: '2', note: 'No change.', intent: 'correct' });
+      expect(nothing.status).toBe(400);
+      expect(nothing.text).toContain('Correction: names nothing to correct');
+      const notLatest = await post(`/items/${item.slug}/amend`, { seq: '3', note: 'Wrong.', intent: 'retract' });
+      expect(notLatest.status).toBe(409);
+      expect(notLatest.text).toContain('retract the later ones first (4)');
+      expect(notLatest.text).toContain('Wrong.</textarea>');
+      await post(`/items/${item.slug}/amend`, { seq: '4', note: 'Never said.', intent: 'retract' }).expect(303);
+
+      const history = await historyOf(t, item.slug);
+      expect(history.slice(4)).toEqual([
+        expect.objectContaining({
+          action: 'corrected',
+          corrects: 2,
+          changes: {
+            effectiveOn: { from: '2010-11-20', to: '2010-11-22' },
+            meeting: { from: meeting.slug, to: null },
+          },
+        }),
+        expect.objectContaining({
+          action: 'retracted',
+          retracts: 4,
+          changes: { stance: { from: 'opposes', to: 'supports' } },
+        }),
+      ]);
+      const shown = await t.api.get(`/items/${item.slug}`).set('Cookie', admin.cookie).expect(200);
+      expect(shown.text).toContain('Position retracted');
+      expect(shown.text).toContain(`${party}: supports since 2010-11-20`);
+      // A retracted event is no longer offered.
+      expect(shown.text).not.toContain('<option value="4">');
+    });
+  });
+
   it('previews typed outcomes with each failure inline, writing nothing', async () => {
     const meeting = await makeMeeting(t, { heldOn: '2010-11-20' });
     const good = await makeItem(t);
@@ -180,6 +259,51 @@ describe('Console forms', () => {
       expect(response.headers['content-disposition']).toBe(`attachment; filename="status-2010-12-31.${format}"`);
     }
     await t.api.get('/reports/download?report=changes&format=csv').set('Cookie', admin.cookie).expect(400);
+  });
+
+  it('shows the positions report, the positions of the changes report, and a correction notice', async () => {
+    const category = uniqueSlug('reports');
+    const item = await makeItem(t, { category });
+    const party = uniqueSlug('party');
+    await t.api
+      .post('/api/parties')
+      .set(...bearer())
+      .send({ slug: party, name: 'Ruritania', kind: 'state' })
+      .expect(201);
+    await post(`/items/${item.slug}/position`, { party, stance: 'opposes', effectiveOn: '2010-10-01' }).expect(303);
+    await post(`/items/${item.slug}/transition`, { to: 'agreed', effectiveOn: '2010-10-02' }).expect(303);
+    const published = (await historyOf(t, item.slug)).at(-1)?.recordedAt as string;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+
+    const positions = await t.api
+      .get(`/reports?report=positions&asOf=2010-10-01&category=${category}&divergent=false`)
+      .set('Cookie', admin.cookie)
+      .expect(200);
+    expect(positions.text).toContain('Positions as of 2010-10-01');
+    expect(positions.text).toContain(`<th scope="col">${party}</th>`);
+    expect(positions.text).toContain('opposes since 2010-10-01');
+    const download = await t.api
+      .get(`/reports/download?report=positions&asOf=2010-10-01&category=${category}&format=csv`)
+      .set('Cookie', admin.cookie)
+      .expect(200);
+    expect(download.headers['content-disposition']).toBe('attachment; filename="positions-2010-10-01.csv"');
+
+    const changes = await t.api
+      .get(`/reports?report=changes&from=2010-10-01&to=2010-10-31&category=${category}`)
+      .set('Cookie', admin.cookie)
+      .expect(200);
+    expect(changes.text).toContain('Positions taken (1)');
+    expect(changes.text).toContain('none → opposes');
+
+    await post(`/items/${item.slug}/amend`, { seq: '3', note: 'Not agreed after all.', intent: 'retract' }).expect(303);
+    const notice = await t.api
+      .get(`/reports?report=revisions&asOf=2010-10-31&revisedFrom=${encodeURIComponent(published)}`)
+      .set('Cookie', admin.cookie)
+      .expect(200);
+    expect(notice.text).toContain('Revisions of the status as of 2010-10-31');
+    expect(notice.text).toContain(`href="/items/${item.slug}"`);
+    expect(notice.text).toContain('Not agreed after all.');
+    await t.api.get('/reports?report=revisions&asOf=2010-10-31').set('Cookie', admin.cookie).expect(400);
   });
 
   it('counts the items in each state on the dashboard, styled by the stylesheet alone', async () => {

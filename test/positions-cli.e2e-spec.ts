@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { historyCommand } from '../src/cli/corrections.command.js';
 import { positionsCommand } from '../src/cli/positions.command.js';
 import { reportCommand } from '../src/cli/report.command.js';
 import { historyOf, makeItem, uniqueSlug } from './support/factories.js';
@@ -61,6 +62,32 @@ describe('positions on the command line', () => {
     await expect(positions('set', item.slug, 'atlantis', 'supports')).rejects.toMatchObject({
       code: 'party_not_found',
     });
+  });
+
+  it('corrects and retracts a position with the history commands, the party returning to none', async () => {
+    const item = await makeItem(t);
+    await positions('set', item.slug, 'nato', 'undecided', '--effective-on', '2010-10-05');
+    const history = (...args: string[]) => historyCommand().parseAsync(args, { from: 'user' });
+    const savedWrite = process.stdout.write.bind(process.stdout);
+    process.stdout.write = () => true;
+    try {
+      await history('correct', item.slug, '2', '--effective-on', '2010-10-06', '--note', 'A day later.');
+      await history('retract', item.slug, '2', '--note', 'Never said.');
+    } finally {
+      process.stdout.write = savedWrite;
+    }
+    const events = await historyOf(t, item.slug);
+    expect(events.slice(1).map((event) => [event.action, event.correctedBy, event.retractedBy])).toEqual([
+      ['positioned', [3], 4],
+      ['corrected', undefined, undefined],
+      ['retracted', undefined, undefined],
+    ]);
+    expect(events[3]).toMatchObject({ changes: { stance: { from: 'undecided', to: null } } });
+    const detail = await t.api
+      .get(`/api/items/${item.slug}`)
+      .set(...bearer())
+      .expect(200);
+    expect(detail.body.positions).toEqual([]);
   });
 
   it('writes the positions report as the API serves it', async () => {

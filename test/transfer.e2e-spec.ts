@@ -12,6 +12,9 @@ const REPORTS = [
   '/api/reports/status?asOf=2010-11-21',
   '/api/reports/changes?from=2010-01-01&to=2010-12-31',
   '/api/reports/changes?from=2010-11-19&to=2010-11-20&category=missile-defense',
+  '/api/reports/positions?asOf=2010-12-31',
+  '/api/items/joint-threat-review',
+  '/api/items/military-doctrines-dialogue',
 ];
 
 // Everything a reader of the tracker sees: every item, its full history, the meetings and the reports.
@@ -111,6 +114,21 @@ describe('export and import', () => {
       .post(`/api/items/joint-threat-review/history/${agreed.body.version}/retraction`)
       .set(...bearer())
       .send({ note: 'Entered by mistake.' })
+      .expect(201);
+    // A position corrected and one retracted: the party's restored position travels with them.
+    const nato = (await historyOf(source, 'joint-threat-review')).find((event) => event.party === 'nato');
+    await source.api
+      .post(`/api/items/joint-threat-review/history/${String(nato?.seq)}/correction`)
+      .set(...bearer())
+      .send({ note: 'Said the next day.', effectiveOn: '2010-09-23' })
+      .expect(201);
+    const doctrines = (await historyOf(source, 'military-doctrines-dialogue')).find(
+      (event) => event.party === 'united-states',
+    );
+    await source.api
+      .post(`/api/items/military-doctrines-dialogue/history/${String(doctrines?.seq)}/retraction`)
+      .set(...bearer())
+      .send({ note: 'Not among the areas urged.' })
       .expect(201);
     const seeded = await source.api
       .get('/api/items/cfe-treaty-update')

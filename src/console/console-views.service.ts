@@ -8,6 +8,8 @@ import { ItemHistoryService } from '../items/item-history.service.js';
 import { ItemsService } from '../items/items.service.js';
 import type { MeetingView } from '../meetings/meeting.view.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
+import { PartiesService } from '../parties/parties.service.js';
+import type { PartyView } from '../parties/party.view.js';
 import type { StateCounts } from '../reports/status-report.view.js';
 
 export interface DashboardData {
@@ -24,6 +26,7 @@ export interface ItemPageData {
   readonly earlierAfter: number | null;
   readonly laterAfter: number | null;
   readonly meetings: readonly MeetingView[];
+  readonly parties: readonly PartyView[];
 }
 
 export interface MeetingPageData {
@@ -43,6 +46,7 @@ export class ConsoleViewsService {
     private readonly history: ItemHistoryService,
     private readonly feed: HistoryFeedService,
     private readonly meetings: MeetingsService,
+    private readonly parties: PartiesService,
     private readonly audit: AuditService,
   ) {}
 
@@ -61,9 +65,10 @@ export class ConsoleViewsService {
   async itemPage(slug: string, after?: number): Promise<ItemPageData> {
     const item = await this.items.findOne(slug);
     const start = after ?? Math.max(0, item.version - TIMELINE_EVENTS);
-    const [history, meetings] = await Promise.all([
+    const [history, meetings, parties] = await Promise.all([
       this.history.itemHistory(item.id, { after: start, limit: TIMELINE_EVENTS }),
       this.meetings.list(),
+      this.parties.list(),
     ]);
     const last = history.data.at(-1)?.seq;
     return {
@@ -72,6 +77,7 @@ export class ConsoleViewsService {
       earlierAfter: start > 0 ? Math.max(0, start - TIMELINE_EVENTS) : null,
       laterAfter: history.next !== null && last !== undefined ? last : null,
       meetings: meetings.data,
+      parties: parties.data,
     };
   }
 

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
+import { CorrectionsModule } from '../corrections/corrections.module.js';
 import { HistoryModule } from '../history/history.module.js';
 import { ItemsModule } from '../items/items.module.js';
 import { MeetingsModule } from '../meetings/meetings.module.js';
 import { OutcomesModule } from '../outcomes/outcomes.module.js';
+import { PartiesModule } from '../parties/parties.module.js';
 import { ReportsModule } from '../reports/reports.module.js';
 import { AssetsController } from './assets.controller.js';
 import { AuditTokensPagesController } from './audit-tokens-pages.controller.js';
@@ -21,7 +23,17 @@ import { SignInController } from './sign-in.controller.js';
 
 // The web console: server-rendered pages over the same services as the API.
 @Module({
-  imports: [AuthModule, ItemsModule, HistoryModule, MeetingsModule, OutcomesModule, ReportsModule, AuditModule],
+  imports: [
+    AuthModule,
+    ItemsModule,
+    HistoryModule,
+    MeetingsModule,
+    PartiesModule,
+    OutcomesModule,
+    CorrectionsModule,
+    ReportsModule,
+    AuditModule,
+  ],
   controllers: [
     AssetsController,
     SignInController,

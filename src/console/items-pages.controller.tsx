@@ -5,9 +5,14 @@ import { PublicRoute } from '../auth/roles.js';
 import { DomainError } from '../common/domain-error.js';
 import { etag, type IfMatch } from '../common/if-match.js';
 import { validateInput } from '../common/validate-input.js';
+import { CorrectionsService } from '../corrections/corrections.service.js';
+import { AmendmentNoteDto } from '../corrections/dto/amendment-note.dto.js';
+import { CorrectEventDto } from '../corrections/dto/correct-event.dto.js';
+import { EventPathParams } from '../corrections/dto/event-path.params.js';
 import { HistoryPageQuery } from '../history/dto/history-page.query.js';
 import { CreateItemDto } from '../items/dto/create-item.dto.js';
 import { ListItemsQuery } from '../items/dto/list-items.query.js';
+import { TakePositionDto } from '../items/dto/take-position.dto.js';
 import { TransitionItemDto } from '../items/dto/transition-item.dto.js';
 import { UpdateItemDto } from '../items/dto/update-item.dto.js';
 import { ItemsService } from '../items/items.service.js';
@@ -15,12 +20,14 @@ import { ConsoleErrorFilter } from './console-error.filter.js';
 import { assertAdmin, ConsoleGuard, CurrentSession } from './console.guard.js';
 import { ConsoleViewsService } from './console-views.service.js';
 import type { FormBody } from './form-body.js';
-import { formError, present, textFields } from './form-values.js';
+import { formError, present, textFields, type FormValues } from './form-values.js';
 import { redirectAfterPost, sendPage } from './page.js';
 import type { ConsoleSession } from './sessions/console-sessions.service.js';
-import { EDITABLE_FIELDS, editableValues, ItemPage } from './views/item.page.js';
+import { EDITABLE_FIELDS, editableValues, ItemPage, NO_MEETING, type ItemForms } from './views/item.page.js';
 import { NEW_ITEM_FIELDS, NewItemPage } from './views/item-new.page.js';
 import { ItemsPage } from './views/items.page.js';
+
+type Labels = Readonly<Record<string, string>>;
 
 const TRANSITION_LABELS = {
   to: 'New state',
@@ -28,6 +35,23 @@ const TRANSITION_LABELS = {
   effectiveOn: 'Effective on',
   meeting: 'Meeting',
   source: 'Source',
+};
+const POSITION_LABELS = {
+  party: 'Party',
+  stance: 'Stance',
+  statement: 'Statement',
+  effectiveOn: 'Stated on',
+  meeting: 'Stated at meeting',
+  source: 'Statement source',
+};
+const AMEND_LABELS = {
+  seq: 'Event',
+  note: 'Why',
+  effectiveOn: 'Corrected effective date',
+  meeting: 'Corrected meeting',
+  source: 'Corrected source',
+  reason: 'Corrected wording',
+  body: 'Correction',
 };
 const ITEM_LABELS: Record<string, string> = {
   slug: 'Slug',
@@ -47,6 +71,7 @@ const ITEM_LABELS: Record<string, string> = {
 export class ItemsPagesController {
   constructor(
     private readonly items: ItemsService,
+    private readonly corrections: CorrectionsService,
     private readonly views: ConsoleViewsService,
   ) {}
 
@@ -107,19 +132,54 @@ export class ItemsPagesController {
   ) {
     const values = textFields(form, ['to', 'reason', 'effectiveOn', 'meeting', 'source', 'version']);
     const { version, ...fields } = values;
-    try {
+    return this.submit(reply, session, slug, { form: 'transition', values, labels: TRANSITION_LABELS }, async () => {
       const dto = await validateInput(TransitionItemDto, present(fields));
       await this.items.transition(slug, dto, ifMatch(readVersion(version)), session.actor.name);
-      return redirectAfterPost(reply, `/items/${encodeURIComponent(slug)}#history-heading`);
-    } catch (error) {
-      const refused = explainTransitionRefusal(formError(error, TRANSITION_LABELS), error, version);
-      const data = await this.views.itemPage(slug);
-      return sendPage(
-        reply,
-        <ItemPage session={session} data={data} forms={{ transition: { values, error: refused } }} />,
-        refused.status,
-      );
-    }
+    });
+  }
+
+  // Dated, sourced and meeting-linked like a transition, and refused the same way.
+  @Post(':slug/position')
+  @HttpCode(200)
+  async position(
+    @Param('slug') slug: string,
+    @Body() form: FormBody,
+    @CurrentSession() session: ConsoleSession,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const values = textFields(form, ['party', 'stance', 'statement', 'effectiveOn', 'meeting', 'source', 'version']);
+    const { version, ...fields } = values;
+    return this.submit(reply, session, slug, { form: 'position', values, labels: POSITION_LABELS }, async () => {
+      const dto = await validateInput(TakePositionDto, present(fields));
+      await this.items.takePosition(slug, dto, ifMatch(readVersion(version)), session.actor.name);
+    });
+  }
+
+  // One form, two buttons: `intent` says whether the chosen event is corrected or retracted.
+  @Post(':slug/amend')
+  @HttpCode(200)
+  async amend(
+    @Param('slug') slug: string,
+    @Body() form: FormBody,
+    @CurrentSession() session: ConsoleSession,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const values = textFields(form, ['seq', 'note', 'effectiveOn', 'meeting', 'source', 'reason', 'intent']);
+    const { seq, note, intent, meeting, ...fields } = values;
+    return this.submit(reply, session, slug, { form: 'amend', values, labels: AMEND_LABELS }, async () => {
+      const path = await validateInput(EventPathParams, { key: slug, seq });
+      if (intent === 'retract') {
+        const dto = await validateInput(AmendmentNoteDto, { note });
+        await this.corrections.retract(path.key, path.seq, dto.note, session.actor.name);
+      } else {
+        const dto = await validateInput(CorrectEventDto, {
+          note,
+          ...present(fields),
+          ...(meeting === '' ? {} : { meeting: meeting === NO_MEETING ? null : meeting }),
+        });
+        await this.corrections.correct(path.key, path.seq, dto, session.actor.name);
+      }
+    });
   }
 
   // Only the fields that differ from what the form was read with are sent; a change made
@@ -152,6 +212,29 @@ export class ItemsPagesController {
       return sendPage(
         reply,
         <ItemPage session={session} data={data} forms={{ edit: { values, error: refused, meanwhile } }} />,
+        refused.status,
+      );
+    }
+  }
+
+  // A form of the item page: written, then back to the timeline; refused, the page again with the
+  // form showing what was typed and why it was refused.
+  private async submit(
+    reply: FastifyReply,
+    session: ConsoleSession,
+    slug: string,
+    { form, values, labels }: { form: 'transition' | 'position' | 'amend'; values: FormValues; labels: Labels },
+    write: () => Promise<unknown>,
+  ) {
+    try {
+      await write();
+      return redirectAfterPost(reply, `/items/${encodeURIComponent(slug)}#history-heading`);
+    } catch (error) {
+      const refused = explainTransitionRefusal(formError(error, labels), error, values.version);
+      const forms: ItemForms = { [form]: { values, error: refused } };
+      return sendPage(
+        reply,
+        <ItemPage session={session} data={await this.views.itemPage(slug)} forms={forms} />,
         refused.status,
       );
     }

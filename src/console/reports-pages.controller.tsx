@@ -4,6 +4,8 @@ import type { FastifyReply } from 'fastify';
 import { PublicRoute } from '../auth/roles.js';
 import { validateInput } from '../common/validate-input.js';
 import { ChangesReportQuery } from '../reports/dto/changes-report.query.js';
+import { PositionsReportQuery } from '../reports/dto/positions-report.query.js';
+import { RevisionsReportQuery } from '../reports/dto/revisions-report.query.js';
 import { StatusReportQuery } from '../reports/dto/status-report.query.js';
 import { REPORT_CONTENT_TYPES, type ReportFormat } from '../reports/report-format.js';
 import { ReportsService } from '../reports/reports.service.js';
@@ -12,9 +14,10 @@ import { ConsoleGuard, CurrentSession } from './console.guard.js';
 import { present } from './form-values.js';
 import { sendPage } from './page.js';
 import type { ConsoleSession } from './sessions/console-sessions.service.js';
-import { ReportsPage, type ReportForm, type ShownReport } from './views/reports.page.js';
+import { REPORT_FIELDS, REPORT_KINDS, ReportsPage, type ReportForm, type ShownReport } from './views/reports.page.js';
 
-const REPORT_FIELDS = ['asOf', 'from', 'to', 'knownAt', 'category', 'proposedBy'] as const;
+// What each report reads of the form; the other fields are left out, as the API would be sent them.
+const FORM_FIELDS = [...REPORT_FIELDS.map(([, name]) => name), 'divergent'] as const;
 const EXTENSIONS: Readonly<Record<ReportFormat, string>> = { json: 'json', csv: 'csv', md: 'md', html: 'html' };
 
 // The reports of the API, shown in the page and downloadable in each of its formats.
@@ -43,7 +46,9 @@ export class ReportsPagesController {
     const format = (raw.format ?? 'json') as ReportFormat;
     const document = await this.document(form, format);
     const name =
-      form.report === 'status' ? `status-${form.asOf ?? 'today'}` : `changes-${form.from}-${form.to ?? 'today'}`;
+      form.report === 'changes'
+        ? `changes-${form.from ?? ''}-${form.to ?? 'today'}`
+        : `${form.report}-${form.asOf ?? 'today'}`;
     void reply
       .header('content-type', REPORT_CONTENT_TYPES[format] ?? REPORT_CONTENT_TYPES.json)
       .header('content-disposition', `attachment; filename="${name}.${EXTENSIONS[format] ?? 'json'}"`)
@@ -52,30 +57,49 @@ export class ReportsPagesController {
   }
 
   private async show(form: ReportForm): Promise<ShownReport> {
-    const parsed: unknown = JSON.parse((await this.document(form, 'json')).toString('utf8'));
-    return form.report === 'status'
-      ? { kind: 'status', report: parsed as Extract<ShownReport, { kind: 'status' }>['report'] }
-      : { kind: 'changes', report: parsed as Extract<ShownReport, { kind: 'changes' }>['report'] };
+    const report: unknown = JSON.parse((await this.document(form, 'json')).toString('utf8'));
+    // The JSON document of the report named by the form's kind.
+    return { kind: form.report, report } as ShownReport;
   }
 
   // Through the API's own query checks, so a bad day or format is refused the same way.
   private async document(form: ReportForm, format: string): Promise<Buffer> {
-    const { report, asOf, from, to, ...scope } = form;
-    if (report === 'status') {
-      const query = await validateInput(StatusReportQuery, present({ ...scope, asOf: asOf ?? '', format }));
-      return this.reports.statusDocument(query, query.format ?? 'json');
+    const { report, asOf, from, to, divergent, revisedFrom, revisedTo, ...scope } = form;
+    switch (report) {
+      case 'status': {
+        const query = await validateInput(StatusReportQuery, present({ ...scope, asOf: asOf ?? '', format }));
+        return this.reports.statusDocument(query, query.format ?? 'json');
+      }
+      case 'changes': {
+        const query = await validateInput(
+          ChangesReportQuery,
+          present({ ...scope, from: from ?? '', to: to ?? '', format }),
+        );
+        return this.reports.changesDocument(query, query.format ?? 'json');
+      }
+      case 'positions': {
+        const query = await validateInput(
+          PositionsReportQuery,
+          present({ ...scope, asOf: asOf ?? '', divergent: divergent ?? '', format }),
+        );
+        return this.reports.positionsDocument(query, query.format ?? 'json');
+      }
+      case 'revisions': {
+        // The day and two instants only: the revisions report takes no item filters.
+        const query = await validateInput(
+          RevisionsReportQuery,
+          present({ asOf: asOf ?? '', from: revisedFrom ?? '', to: revisedTo ?? '', format }),
+        );
+        return this.reports.revisionsDocument(query, query.format ?? 'json');
+      }
     }
-    const query = await validateInput(
-      ChangesReportQuery,
-      present({ ...scope, from: from ?? '', to: to ?? '', format }),
-    );
-    return this.reports.changesDocument(query, query.format ?? 'json');
   }
 }
 
 function reportForm(raw: Record<string, string>): ReportForm {
   const fields = Object.fromEntries(
-    REPORT_FIELDS.filter((name) => typeof raw[name] === 'string' && raw[name] !== '').map((name) => [name, raw[name]]),
+    FORM_FIELDS.filter((name) => typeof raw[name] === 'string' && raw[name] !== '').map((name) => [name, raw[name]]),
   );
-  return { report: raw.report === 'changes' ? 'changes' : 'status', ...fields };
+  const kind = REPORT_KINDS.find(([value]) => value === raw.report)?.[0] ?? 'status';
+  return { report: kind, ...fields };
 }

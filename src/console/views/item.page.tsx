@@ -1,5 +1,6 @@
 import type { HistoryEventView } from '../../history/history-event.view.js';
 import type { ItemView } from '../../items/item.view.js';
+import { STANCES } from '../../parties/stance.js';
 import { stateLabel } from '../../reports/render/state-style.js';
 import type { ItemPageData } from '../console-views.service.js';
 import type { FormError, FormValues } from '../form-values.js';
@@ -7,9 +8,16 @@ import type { ConsoleSession } from '../sessions/console-sessions.service.js';
 import { ErrorSummary, isAdmin, Layout, PostForm, SelectField, TextArea, TextField } from './layout.js';
 import { actionLabel, MeetingLink, StateBadge, StateChange } from './parts.js';
 
+// What was typed into a form, and why it was refused.
+interface RefusedForm {
+  readonly values: FormValues;
+  readonly error: FormError;
+}
+
 export interface ItemForms {
-  // What was typed into the transition form, and why it was refused.
-  readonly transition?: { readonly values: FormValues; readonly error: FormError };
+  readonly transition?: RefusedForm;
+  readonly position?: RefusedForm;
+  readonly amend?: RefusedForm;
   readonly edit?: {
     readonly values: FormValues;
     readonly error: FormError;
@@ -93,6 +101,7 @@ export function ItemPage({
         </dd>
       </dl>
       {isAdmin(session) && <TransitionForm session={session} data={data} state={forms.transition} />}
+      {isAdmin(session) && <PositionForm session={session} data={data} state={forms.position} />}
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>
         <Timeline events={data.history} />
@@ -111,6 +120,7 @@ export function ItemPage({
           </nav>
         )}
       </section>
+      {isAdmin(session) && <AmendForm session={session} data={data} state={forms.amend} />}
       {isAdmin(session) && <EditForm session={session} data={data} state={forms.edit} />}
     </Layout>
   );
@@ -147,32 +157,199 @@ function TransitionForm({ session, data, state }: ItemFormProps<'transition'>) {
           selected={typed.to}
         />
         <TextArea id="move-reason" name="reason" label="Reason" value={typed.reason} maxLength={2000} />
-        <TextField
-          id="move-effective-on"
-          name="effectiveOn"
-          label="Effective on"
-          type="date"
-          value={typed.effectiveOn}
+        <DatedFields
+          id="move"
+          labels={['Effective on', 'Meeting', 'Source']}
           hint="The day it took effect; left empty, the meeting's day, or else today."
+          typed={typed}
+          data={data}
         />
-        <SelectField
-          id="move-meeting"
-          name="meeting"
-          label="Meeting"
-          placeholder="No meeting"
-          options={data.meetings.map((meeting) => [
-            meeting.slug,
-            `${meeting.name}, ${meeting.location}, ${meeting.heldOn}`,
-          ])}
-          selected={typed.meeting}
-        />
-        <TextField id="move-source" name="source" label="Source" value={typed.source} maxLength={500} />
         <div class="actions">
           <button type="submit">Record transition</button>
         </div>
       </PostForm>
     </section>
   );
+}
+
+// The day, the meeting and the source a dated record carries, labelled for its form: each control
+// of the page keeps a name of its own.
+function DatedFields({
+  id,
+  labels: [effectiveOn, meeting, source],
+  hint,
+  typed,
+  data,
+}: {
+  readonly id: string;
+  readonly labels: readonly [string, string, string];
+  readonly hint: string;
+  readonly typed: FormValues;
+  readonly data: ItemPageData;
+}) {
+  return (
+    <>
+      <TextField
+        id={`${id}-effective-on`}
+        name="effectiveOn"
+        label={effectiveOn}
+        type="date"
+        value={typed.effectiveOn}
+        hint={hint}
+      />
+      <SelectField
+        id={`${id}-meeting`}
+        name="meeting"
+        label={meeting}
+        placeholder="No meeting"
+        options={meetingOptions(data)}
+        selected={typed.meeting}
+      />
+      <TextField id={`${id}-source`} name="source" label={source} value={typed.source} maxLength={500} />
+    </>
+  );
+}
+
+function PositionForm({ session, data, state }: ItemFormProps<'position'>) {
+  const { item } = data;
+  const typed = state?.values ?? {};
+  return (
+    <section aria-labelledby="position-heading">
+      <h2 id="position-heading">Record a party's position</h2>
+      {state && <ErrorSummary title={state.error.title} messages={state.error.messages} />}
+      <PostForm session={session} action={`/items/${encodeURIComponent(item.slug)}/position`} class="stack">
+        <input type="hidden" name="version" value={String(item.version)} />
+        <SelectField
+          id="position-party"
+          name="party"
+          label="Party"
+          placeholder="Choose a party"
+          required
+          options={data.parties.map((party) => [party.slug, party.name])}
+          selected={typed.party}
+        />
+        <SelectField
+          id="position-stance"
+          name="stance"
+          label="Stance"
+          placeholder="Choose a stance"
+          required
+          options={STANCES.map((stance) => [stance, stance])}
+          selected={typed.stance}
+        />
+        <TextArea id="position-statement" name="statement" label="Statement" value={typed.statement} maxLength={2000} />
+        <DatedFields
+          id="position"
+          labels={['Stated on', 'Stated at meeting', 'Statement source']}
+          hint="The day the party took this position; left empty, the meeting's day, or else today."
+          typed={typed}
+          data={data}
+        />
+        <div class="actions">
+          <button type="submit">Record position</button>
+        </div>
+      </PostForm>
+    </section>
+  );
+}
+
+// The meeting a corrected event is moved to when the person clears it: not a slug, so never a meeting's.
+export const NO_MEETING = '(none)';
+
+// A correction or a retraction of one standing transition or position shown in the timeline. A field
+// left empty keeps what was recorded.
+function AmendForm({ session, data, state }: ItemFormProps<'amend'>) {
+  const { item } = data;
+  const typed = state?.values ?? {};
+  const amendable = data.history.filter(
+    (event) => (event.action === 'transitioned' || event.action === 'positioned') && event.retractedBy === undefined,
+  );
+  if (amendable.length === 0) {
+    return null;
+  }
+  return (
+    <section aria-labelledby="amend-heading">
+      <h2 id="amend-heading">Correct or retract an event</h2>
+      <p>
+        Nothing recorded is changed: a correction or a retraction is a new event that says what was wrong, and reports
+        published before it can still be reproduced.
+      </p>
+      {state && <ErrorSummary title={state.error.title} messages={state.error.messages} />}
+      <PostForm session={session} action={`/items/${encodeURIComponent(item.slug)}/amend`} class="stack">
+        <SelectField
+          id="amend-event"
+          name="seq"
+          label="Event"
+          placeholder="Choose an event"
+          required
+          options={[...amendable].reverse().map((event) => [String(event.seq), eventSummary(event)])}
+          selected={typed.seq}
+        />
+        <TextArea
+          id="amend-note"
+          name="note"
+          label="Why"
+          value={typed.note}
+          required
+          maxLength={2000}
+          hint="Kept with the record: why it is corrected or withdrawn."
+        />
+        <TextField
+          id="amend-effective-on"
+          name="effectiveOn"
+          label="Corrected effective date"
+          type="date"
+          value={typed.effectiveOn}
+          hint="Only to correct; left empty, the date stays as recorded."
+        />
+        <SelectField
+          id="amend-meeting"
+          name="meeting"
+          label="Corrected meeting"
+          placeholder="Keep as recorded"
+          options={[[NO_MEETING, 'No meeting'], ...meetingOptions(data)]}
+          selected={typed.meeting}
+        />
+        <TextField
+          id="amend-source"
+          name="source"
+          label="Corrected source"
+          value={typed.source}
+          maxLength={500}
+          hint="Only to correct; left empty, the source stays as recorded."
+        />
+        <TextArea
+          id="amend-reason"
+          name="reason"
+          label="Corrected wording"
+          value={typed.reason}
+          maxLength={2000}
+          hint="The reason of a transition, or the statement of a position; left empty, it stays as recorded."
+        />
+        <div class="actions">
+          <button type="submit" name="intent" value="correct">
+            Correct event
+          </button>
+          <button type="submit" name="intent" value="retract">
+            Retract event
+          </button>
+        </div>
+      </PostForm>
+    </section>
+  );
+}
+
+function meetingOptions(data: ItemPageData): Array<readonly [string, string]> {
+  return data.meetings.map((meeting) => [meeting.slug, `${meeting.name}, ${meeting.location}, ${meeting.heldOn}`]);
+}
+
+// One line per event in a drop-down: its version, what it did, and when.
+function eventSummary(event: HistoryEventView): string {
+  const what =
+    event.action === 'transitioned' && event.fromState && event.toState
+      ? `${stateLabel(event.fromState)} → ${stateLabel(event.toState)}`
+      : `${event.party ?? ''} ${event.stance ?? ''}`;
+  return `Version ${event.seq}: ${actionLabel(event)}, ${what}, effective ${event.effectiveOn}`;
 }
 
 function EditForm({ session, data, state }: ItemFormProps<'edit'>) {
@@ -252,7 +429,11 @@ export function Timeline({ events }: { readonly events: readonly HistoryEventVie
             <p class="failure">Corrected later, by version {event.correctedBy.join(', ')}.</p>
           )}
           {event.retractedBy !== undefined && <p class="failure">Retracted later, by version {event.retractedBy}.</p>}
-          {event.reason && <p>Reason: {event.reason}</p>}
+          {event.reason && (
+            <p>
+              {event.action === 'positioned' ? 'Statement' : 'Reason'}: {event.reason}
+            </p>
+          )}
           {event.source && <p>Source: {event.source}</p>}
           {/* What an edit, a correction or a retraction changed, field by field. */}
           {(event.action === 'updated' || event.action === 'corrected' || event.action === 'retracted') && (

@@ -1,11 +1,13 @@
 import type { ChangesReport } from '../../reports/changes-report.view.js';
+import type { PositionsReport } from '../../reports/positions-report.view.js';
 import { countsBarChart } from '../../reports/render/bar-chart.js';
+import type { RevisionsReport, StandingView } from '../../reports/revisions-report.view.js';
 import type { StatusReport } from '../../reports/status-report.view.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
 import { DataTable, Layout, SelectField, TextField } from './layout.js';
 import { ItemLink, MeetingLink, StateBadge, StateChange } from './parts.js';
 
-export type ReportKind = 'status' | 'changes';
+export type ReportKind = 'status' | 'changes' | 'positions' | 'revisions';
 
 export interface ReportForm {
   readonly report: ReportKind;
@@ -15,11 +17,18 @@ export interface ReportForm {
   readonly knownAt?: string;
   readonly category?: string;
   readonly proposedBy?: string;
+  // The positions report: 'true' keeps only the items where parties pull apart.
+  readonly divergent?: string;
+  // The revisions report compares what was known at two instants.
+  readonly revisedFrom?: string;
+  readonly revisedTo?: string;
 }
 
 export type ShownReport =
   | { readonly kind: 'status'; readonly report: StatusReport }
-  | { readonly kind: 'changes'; readonly report: ChangesReport };
+  | { readonly kind: 'changes'; readonly report: ChangesReport }
+  | { readonly kind: 'positions'; readonly report: PositionsReport }
+  | { readonly kind: 'revisions'; readonly report: RevisionsReport };
 
 const DOWNLOADS: ReadonlyArray<readonly [string, string]> = [
   ['csv', 'CSV'],
@@ -28,19 +37,30 @@ const DOWNLOADS: ReadonlyArray<readonly [string, string]> = [
   ['json', 'JSON'],
 ];
 
-const REPORT_KINDS: ReadonlyArray<readonly [ReportKind, string]> = [
+export const REPORT_KINDS: ReadonlyArray<readonly [ReportKind, string]> = [
   ['status', 'Status as of a day'],
   ['changes', 'Changes between two days'],
+  ['positions', "Parties' positions as of a day"],
+  ['revisions', "Revisions of a day's status between two instants"],
 ];
 
 // The filters after the report's kind: which days, which knowledge, which items.
-const REPORT_FIELDS: ReadonlyArray<readonly [string, Exclude<keyof ReportForm, 'report'>, string, 'date' | 'text']> = [
-  ['report-as-of', 'asOf', 'As of (status)', 'date'],
+export const REPORT_FIELDS: ReadonlyArray<
+  readonly [string, Exclude<keyof ReportForm, 'report' | 'divergent'>, string, 'date' | 'text']
+> = [
+  ['report-as-of', 'asOf', 'As of (status, positions, revisions)', 'date'],
   ['report-from', 'from', 'From (changes)', 'date'],
   ['report-to', 'to', 'To (changes)', 'date'],
   ['report-known-at', 'knownAt', 'Known at (instant, UTC)', 'text'],
+  ['report-revised-from', 'revisedFrom', 'Revisions: known at first (instant, UTC)', 'text'],
+  ['report-revised-to', 'revisedTo', 'Revisions: known at last (instant, UTC; empty: now)', 'text'],
   ['report-category', 'category', 'Category', 'text'],
   ['report-proposed-by', 'proposedBy', 'Proposed by', 'text'],
+];
+
+const DIVERGENT_CHOICES: ReadonlyArray<readonly [string, string]> = [
+  ['false', 'Every item'],
+  ['true', 'Only where parties pull apart'],
 ];
 
 export function ReportsPage({
@@ -62,6 +82,13 @@ export function ReportsPage({
         {REPORT_FIELDS.map(([id, name, label, type]) => (
           <TextField key={name} id={id} name={name} label={label} type={type} value={form[name]} />
         ))}
+        <SelectField
+          id="report-divergent"
+          name="divergent"
+          label="Items (positions)"
+          options={DIVERGENT_CHOICES}
+          selected={form.divergent}
+        />
         <div class="actions">
           <button type="submit">Show report</button>
         </div>
@@ -79,16 +106,31 @@ export function ReportsPage({
               </span>
             ))}
           </p>
-          {shown.kind === 'status' ? <StatusView report={shown.report} /> : <ChangesView report={shown.report} />}
-          <p class="meta">
-            Built from the history up to head{' '}
-            <code class="hash">{`${shown.report.head.hash}:${shown.report.head.events}`}</code>
-            {shown.report.knownAt && `, as known at ${shown.report.knownAt}`}.
-          </p>
+          <ShownReportView shown={shown} />
+          {'head' in shown.report && (
+            <p class="meta">
+              Built from the history up to head{' '}
+              <code class="hash">{`${shown.report.head.hash}:${shown.report.head.events}`}</code>
+              {shown.report.knownAt && `, as known at ${shown.report.knownAt}`}.
+            </p>
+          )}
         </>
       )}
     </Layout>
   );
+}
+
+function ShownReportView({ shown }: { readonly shown: ShownReport }) {
+  switch (shown.kind) {
+    case 'status':
+      return <StatusView report={shown.report} />;
+    case 'changes':
+      return <ChangesView report={shown.report} />;
+    case 'positions':
+      return <PositionsView report={shown.report} />;
+    case 'revisions':
+      return <RevisionsView report={shown.report} />;
+  }
 }
 
 function StatusView({ report }: { readonly report: StatusReport }) {
@@ -143,6 +185,96 @@ function ChangesView({ report }: { readonly report: ChangesReport }) {
           { header: 'By', cell: (change) => change.actor },
         ]}
       />
+      <h3>Positions taken ({report.positions.length})</h3>
+      <DataTable
+        label="Positions taken"
+        rows={report.positions}
+        rowKey={(_, index) => index}
+        columns={[
+          { header: 'Effective', cell: (change) => change.effectiveOn },
+          { header: 'Item', cell: (change) => <ItemLink slug={change.item} title={change.title} /> },
+          { header: 'Party', cell: (change) => change.party },
+          { header: 'Stance', cell: (change) => `${change.fromStance ?? 'none'} → ${change.toStance}` },
+          { header: 'Statement', cell: (change) => change.statement ?? '' },
+          { header: 'Meeting', cell: (change) => <MeetingLink slug={change.meeting} /> },
+          { header: 'By', cell: (change) => change.actor },
+        ]}
+      />
     </section>
+  );
+}
+
+// Items × parties: each cell names the stance in words, and the day it was taken.
+function PositionsView({ report }: { readonly report: PositionsReport }) {
+  return (
+    <section aria-labelledby="report-heading">
+      <h2 id="report-heading">
+        Positions as of {report.asOf}
+        {report.divergent && ', where parties pull apart'}
+      </h2>
+      <DataTable
+        label="Items and each party's position"
+        rows={report.items}
+        rowKey={(item) => item.slug}
+        columns={[
+          { header: 'Item', cell: (item) => <ItemLink slug={item.slug} title={item.title} /> },
+          { header: 'State', cell: (item) => <StateBadge state={item.state} /> },
+          ...report.parties.map((party) => ({
+            header: party,
+            cell: (item: PositionsReport['items'][number]) => {
+              const position = item.positions[party];
+              return position ? `${position.stance} since ${position.since}` : '—';
+            },
+          })),
+        ]}
+      />
+    </section>
+  );
+}
+
+// A correction notice: how the status for a day changed between what was known at two instants.
+function RevisionsView({ report }: { readonly report: RevisionsReport }) {
+  return (
+    <section aria-labelledby="report-heading">
+      <h2 id="report-heading">Revisions of the status as of {report.asOf}</h2>
+      <p>
+        Between what was known at {report.from} and at {report.to}: {report.differences.length} item
+        {report.differences.length === 1 ? '' : 's'} changed.
+      </p>
+      <DataTable
+        label="Differences"
+        rows={report.differences}
+        rowKey={(difference) => difference.item}
+        columns={[
+          { header: 'Item', cell: (difference) => <ItemLink slug={difference.item} /> },
+          { header: 'Before', cell: (difference) => <Standing standing={difference.before} /> },
+          { header: 'After', cell: (difference) => <Standing standing={difference.after} /> },
+          { header: 'Kind', cell: (difference) => difference.kind },
+          {
+            header: 'Events',
+            cell: (difference) => (
+              <ul>
+                {difference.events.map((event) => (
+                  <li key={event.seq}>
+                    Version {event.seq}, {event.action}
+                    {event.reason ? `: ${event.reason}` : ''}
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
+        ]}
+      />
+    </section>
+  );
+}
+
+function Standing({ standing }: { readonly standing: StandingView | null }) {
+  return standing ? (
+    <>
+      <StateBadge state={standing.state} /> since {standing.since}
+    </>
+  ) : (
+    <span>—</span>
   );
 }

@@ -9,13 +9,13 @@ import {
 } from '../../common/validators.js';
 import { AmendmentNoteDto } from './amendment-note.dto.js';
 
-// The fields of a transition that a correction may amend; at least one besides the note.
+// The fields of a transition or a position that a correction may amend; at least one besides the note.
 export class CorrectEventDto extends AmendmentNoteDto {
   @ApiPropertyOptional({
     format: 'date',
     description:
       'The corrected day it took effect (YYYY-MM-DD): not in the future (400), and not before the previous ' +
-      'standing change nor after the next one (409)',
+      "standing change nor after the next one (409); for a position, the same party's previous and next positions",
   })
   @IsOptional()
   @IsCalendarDate()
@@ -42,7 +42,11 @@ export class CorrectEventDto extends AmendmentNoteDto {
   @Matches(MULTILINE_TEXT_PATTERN, { message: PRINTABLE_MESSAGE })
   source?: string | null;
 
-  @ApiPropertyOptional({ minLength: 1, maxLength: 2000, description: 'The corrected reason of the transition' })
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: 2000,
+    description: "The corrected reason of the transition, or the position's statement",
+  })
   @ValidateIf((dto: CorrectEventDto) => dto.reason !== undefined)
   @IsString()
   @MaxLength(2000)
