@@ -1,5 +1,5 @@
-import { ApiProperty, PickType } from '@nestjs/swagger';
-import { STANCES, type Stance } from '../parties/stance.js';
+import { ApiProperty, IntersectionType, PickType } from '@nestjs/swagger';
+import { PositionChangeView } from '../outcomes/outcomes.view.js';
 import { WORKFLOW_STATES, type WorkflowState } from '../workflow/workflow.definition.js';
 import { ReportScopeView, STATE_COUNTS_SCHEMA, type StateCounts } from './status-report.view.js';
 
@@ -36,33 +36,12 @@ export class ChangeView {
 }
 
 // A position taken in the window: where and when like a transition, with the party's stances.
-export class PositionChangeEventView extends PickType(ChangeView, [
-  'item',
-  'title',
-  'effectiveOn',
-  'meeting',
-  'source',
-  'actor',
-  'recordedAt',
-] as const) {
-  @ApiProperty({ description: 'The party slug', example: 'united-states' })
-  party: string;
-
-  // OpenAPI 3.0.3: a nullable enum lists null among its values.
-  @ApiProperty({
-    enum: [...STANCES, null],
-    nullable: true,
-    type: String,
-    description: "The party's stance before; null for its first",
-  })
-  fromStance: Stance | null;
-
-  @ApiProperty({ enum: STANCES })
-  toStance: Stance;
-
-  @ApiProperty({ nullable: true, type: String })
-  statement: string | null;
-}
+// A position taken in the window: where and when as a transition shows it, who and what as an
+// outcomes answer does.
+export class PositionChangeEventView extends IntersectionType(
+  PickType(ChangeView, ['item', 'title', 'effectiveOn', 'meeting', 'source', 'actor', 'recordedAt'] as const),
+  PickType(PositionChangeView, ['party', 'fromStance', 'toStance', 'statement'] as const),
+) {}
 
 export class TimelinePointView {
   @ApiProperty({ example: '2010-11-20' })

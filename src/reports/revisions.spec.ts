@@ -4,6 +4,19 @@ import { itemRevision } from './revisions.js';
 const PUBLISHED = '2010-12-01T12:00:00.000Z';
 const NOW = '2010-12-31T00:00:00.000Z';
 const later = (seq: number) => `2010-12-02T00:00:0${seq}.000Z`;
+// The summit's outcome withdrawn, as recorded at an instant.
+const summitRetracted = (recordedAt: string, reason: string | null = null) => [
+  ...SUMMIT,
+  recorded({
+    seq: 4,
+    action: 'retracted',
+    retracts: 3,
+    fromState: 'agreed',
+    toState: 'under_discussion',
+    reason,
+    recordedAt,
+  }),
+];
 
 describe('itemRevision', () => {
   it('finds no difference when nothing recorded in between changes the day', () => {
@@ -21,19 +34,7 @@ describe('itemRevision', () => {
   });
 
   it('classes a retraction or a corrected date as a correction, with the events that explain it', () => {
-    const retracted = [
-      ...SUMMIT,
-      recorded({
-        seq: 4,
-        action: 'retracted',
-        retracts: 3,
-        fromState: 'agreed',
-        toState: 'under_discussion',
-        reason: 'Mistake.',
-        recordedAt: later(4),
-      }),
-    ];
-    expect(itemRevision('a', retracted, '2010-11-21', PUBLISHED, NOW)).toEqual({
+    expect(itemRevision('a', summitRetracted(later(4), 'Mistake.'), '2010-11-21', PUBLISHED, NOW)).toEqual({
       item: 'a',
       before: { state: 'agreed', since: '2010-11-20' },
       after: { state: 'under_discussion', since: '2010-10-01' },
@@ -68,17 +69,7 @@ describe('itemRevision', () => {
   });
 
   it('leaves out what was recorded after the later instant', () => {
-    const history = [
-      ...SUMMIT,
-      recorded({
-        seq: 4,
-        action: 'retracted',
-        retracts: 3,
-        fromState: 'agreed',
-        toState: 'under_discussion',
-        recordedAt: '2011-01-01T00:00:00.000Z',
-      }),
-    ];
+    const history = summitRetracted('2011-01-01T00:00:00.000Z');
     expect(itemRevision('a', history, '2010-11-21', PUBLISHED, NOW)).toBeUndefined();
   });
 });
