@@ -19,31 +19,17 @@ describe('errors are problem details', () => {
     expect(response.text).not.toMatch(/\bat .+\.(js|ts):\d+/);
   };
 
-  it('answers 400 for malformed JSON', async () => {
+  it.each([
+    [400, 'malformed JSON', 'application/json', '{"slug": "broken",'],
+    [413, 'a body over 1 MiB', 'application/json', JSON.stringify({ summary: 'x'.repeat(1024 * 1024 + 10) })],
+    [415, 'a body that is not JSON', 'text/plain', 'hello'],
+  ])('answers %i for %s', async (status, _, contentType, body) => {
     const response = await t.api
       .post('/api/items')
       .set(...bearer())
-      .set('Content-Type', 'application/json')
-      .send('{"slug": "broken",');
-    expectProblem(response, 400);
-  });
-
-  it('answers 413 for a body over 1 MiB', async () => {
-    const response = await t.api
-      .post('/api/items')
-      .set(...bearer())
-      .set('Content-Type', 'application/json')
-      .send(JSON.stringify({ summary: 'x'.repeat(1024 * 1024 + 10) }));
-    expectProblem(response, 413);
-  });
-
-  it('answers 415 for a body that is not JSON', async () => {
-    const response = await t.api
-      .post('/api/items')
-      .set(...bearer())
-      .set('Content-Type', 'text/plain')
-      .send('hello');
-    expectProblem(response, 415);
+      .set('Content-Type', contentType)
+      .send(body);
+    expectProblem(response, status);
   });
 
   // PostgreSQL cannot bind text holding NUL at all, so such a key must not reach the database.

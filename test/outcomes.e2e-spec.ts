@@ -4,20 +4,20 @@ import { GENESIS_HASH, eventHash } from '../src/history/event-hash.js';
 import { HistoryEventEntity } from '../src/history/history-event.entity.js';
 import { IdempotencyRecordEntity } from '../src/idempotency/idempotency-record.entity.js';
 import { recordKey } from '../src/idempotency/request-hash.js';
-import { historyOf, itemBody, makeItem, makeMeeting, makeToken, uniqueSlug } from './support/factories.js';
+import {
+  historyOf,
+  itemBody,
+  makeItem,
+  makeMeeting,
+  makeToken,
+  postOutcomes,
+  uniqueSlug,
+} from './support/factories.js';
 import { ItemWriter } from '../src/items/item-writer.js';
 import { bearer, startTestApp, startTestAppPerSuite } from './support/test-app.js';
 
 describe('meeting outcomes', () => {
   const t = startTestAppPerSuite();
-
-  function postOutcomes(meeting: string, body: unknown, key?: string) {
-    const call = t.api
-      .post(`/api/meetings/${meeting}/outcomes`)
-      .set(...bearer())
-      .send(body as object);
-    return key === undefined ? call : call.set('Idempotency-Key', key);
-  }
 
   async function itemState(key: string) {
     const response = await t.api
@@ -36,7 +36,7 @@ describe('meeting outcomes', () => {
     const meeting = await makeMeeting(t, { heldOn: '2010-11-20' });
     const a = await makeItem(t);
     const b = await makeItem(t);
-    const response = await postOutcomes(meeting.slug, {
+    const response = await postOutcomes(t, meeting.slug, {
       outcomes: [
         { item: a.slug, to: 'agreed', source: 'NRC Joint Statement, Lisbon, 20 November 2010' },
         { item: b.id, to: 'deferred', reason: 'No agreement yet.' },
@@ -94,7 +94,7 @@ describe('meeting outcomes', () => {
     const stale = await makeItem(t);
     const later = await makeItem(t, { proposedOn: '2010-12-01' });
     const eventsBefore = await eventCount();
-    const response = await postOutcomes(meeting.slug, {
+    const response = await postOutcomes(t, meeting.slug, {
       outcomes: [
         { item: good.slug, to: 'agreed' },
         { item: 'no-such-item', to: 'agreed' },
@@ -145,7 +145,7 @@ describe('meeting outcomes', () => {
   it('answers 400 with field errors when every failure is an input problem', async () => {
     const meeting = await makeMeeting(t);
     const item = await makeItem(t);
-    const response = await postOutcomes(meeting.slug, {
+    const response = await postOutcomes(t, meeting.slug, {
       outcomes: [
         { item: item.slug, to: 'rejected' },
         { item: item.id, to: 'agreed' },
@@ -189,15 +189,15 @@ describe('meeting outcomes', () => {
     ['a dryRun that is not a boolean', { outcomes: [{ item: 'x', to: 'agreed' }], dryRun: 'yes' }, 'dryRun'],
   ])('answers 400 naming the field for %s', async (_, body, field) => {
     const meeting = await makeMeeting(t);
-    const response = await postOutcomes(meeting.slug, body).expect(400);
+    const response = await postOutcomes(t, meeting.slug, body).expect(400);
     expect(response.body.errors).toContainEqual(expect.objectContaining({ field }));
   });
 
   it('answers 404 for an unknown meeting and 409 for a meeting still ahead', async () => {
     const item = await makeItem(t);
-    await postOutcomes('no-such-meeting', { outcomes: [{ item: item.slug, to: 'agreed' }] }).expect(404);
+    await postOutcomes(t, 'no-such-meeting', { outcomes: [{ item: item.slug, to: 'agreed' }] }).expect(404);
     const ahead = await makeMeeting(t, { heldOn: '2999-01-01' });
-    const response = await postOutcomes(ahead.slug, { outcomes: [{ item: item.slug, to: 'agreed' }] }).expect(409);
+    const response = await postOutcomes(t, ahead.slug, { outcomes: [{ item: item.slug, to: 'agreed' }] }).expect(409);
     expect(response.body.type).toMatch(/meeting-not-held-yet$/);
     expect(await itemState(item.slug)).toEqual({ state: 'proposed', version: 1 });
   });
@@ -206,7 +206,7 @@ describe('meeting outcomes', () => {
     const meeting = await makeMeeting(t);
     const item = await makeItem(t);
     const eventsBefore = await eventCount();
-    const response = await postOutcomes(meeting.id, {
+    const response = await postOutcomes(t, meeting.id, {
       dryRun: true,
       outcomes: [{ item: item.slug, to: 'agreed', expectedVersion: 1 }],
     }).expect(200);
@@ -215,7 +215,7 @@ describe('meeting outcomes', () => {
       batch: null,
       outcomes: [{ item: item.slug, fromState: 'proposed', toState: 'agreed', version: 2 }],
     });
-    const refused = await postOutcomes(meeting.id, {
+    const refused = await postOutcomes(t, meeting.id, {
       dryRun: true,
       outcomes: [{ item: item.slug, to: 'implemented' }],
     }).expect(409);
@@ -233,8 +233,8 @@ describe('meeting outcomes', () => {
     it('answers a retry with the first answer and applies once', async () => {
       const { meeting, item, key } = await keyedBatch();
       const body = { outcomes: [{ item: item.slug, to: 'under_discussion' }] };
-      const first = await postOutcomes(meeting.slug, body, key).expect(200);
-      const retry = await postOutcomes(meeting.slug, body, key).expect(200);
+      const first = await postOutcomes(t, meeting.slug, body, key).expect(200);
+      const retry = await postOutcomes(t, meeting.slug, body, key).expect(200);
       expect(retry.body).toEqual(first.body);
       expect(await itemState(item.slug)).toEqual({ state: 'under_discussion', version: 2 });
       expect((await historyOf(t, item.slug)).filter((event) => event.action === 'transitioned')).toHaveLength(1);
@@ -243,7 +243,7 @@ describe('meeting outcomes', () => {
     it('answers a retry of a refused batch with the same problem', async () => {
       const { meeting, item, key } = await keyedBatch();
       const body = { outcomes: [{ item: item.slug, to: 'agreed', expectedVersion: 2 }] };
-      const first = await postOutcomes(meeting.slug, body, key).expect(409);
+      const first = await postOutcomes(t, meeting.slug, body, key).expect(409);
       await t.api
         .patch(`/api/items/${item.slug}`)
         .set(...bearer())
@@ -251,7 +251,7 @@ describe('meeting outcomes', () => {
         .send({ title: 'Now at version 2' })
         .expect(200);
       // The batch would pass now, but the key already has its answer.
-      const retry = await postOutcomes(meeting.slug, body, key).expect(409);
+      const retry = await postOutcomes(t, meeting.slug, body, key).expect(409);
       const { requestId: firstId, ...firstProblem } = first.body;
       const { requestId: retryId, ...retryProblem } = retry.body;
       expect(retryProblem).toEqual(firstProblem);
@@ -261,10 +261,13 @@ describe('meeting outcomes', () => {
 
     it('refuses the same key with a different body with 422 and applies nothing', async () => {
       const { meeting, item, key } = await keyedBatch();
-      await postOutcomes(meeting.slug, { outcomes: [{ item: item.slug, to: 'under_discussion' }] }, key).expect(200);
-      const response = await postOutcomes(meeting.slug, { outcomes: [{ item: item.slug, to: 'agreed' }] }, key).expect(
-        422,
-      );
+      await postOutcomes(t, meeting.slug, { outcomes: [{ item: item.slug, to: 'under_discussion' }] }, key).expect(200);
+      const response = await postOutcomes(
+        t,
+        meeting.slug,
+        { outcomes: [{ item: item.slug, to: 'agreed' }] },
+        key,
+      ).expect(422);
       expect(response.body.type).toMatch(/idempotency-key-reused$/);
       expect(await itemState(item.slug)).toEqual({ state: 'under_discussion', version: 2 });
     });
@@ -275,14 +278,17 @@ describe('meeting outcomes', () => {
       const a = await makeItem(t);
       const b = await makeItem(t);
       const key = uniqueSlug('key');
-      const applied = await postOutcomes(first.slug, { outcomes: [{ item: a.slug, to: 'agreed' }] }, key).expect(200);
+      const applied = await postOutcomes(t, first.slug, { outcomes: [{ item: a.slug, to: 'agreed' }] }, key).expect(
+        200,
+      );
       const reordered = await postOutcomes(
+        t,
         first.slug,
         { dryRun: false, outcomes: [{ to: 'agreed', item: a.slug }] },
         key,
       ).expect(200);
       expect(reordered.body).toEqual(applied.body);
-      await postOutcomes(second.slug, { outcomes: [{ item: b.slug, to: 'agreed' }] }, key).expect(200);
+      await postOutcomes(t, second.slug, { outcomes: [{ item: b.slug, to: 'agreed' }] }, key).expect(200);
       expect(await itemState(b.slug)).toEqual({ state: 'agreed', version: 2 });
     });
 
@@ -290,8 +296,8 @@ describe('meeting outcomes', () => {
       const { meeting, item, key } = await keyedBatch();
       const body = { outcomes: [{ item: item.slug, to: 'agreed' }] };
       const [one, two] = await Promise.all([
-        postOutcomes(meeting.slug, body, key),
-        postOutcomes(meeting.slug, body, key),
+        postOutcomes(t, meeting.slug, body, key),
+        postOutcomes(t, meeting.slug, body, key),
       ]);
       expect([one.status, two.status]).toEqual([200, 200]);
       expect(two.body).toEqual(one.body);
@@ -310,15 +316,15 @@ describe('meeting outcomes', () => {
         createdAt: '2020-01-01T00:00:00.000Z',
         expiresAt: '2020-01-02T00:00:00.000Z',
       });
-      await postOutcomes(meeting.slug, { outcomes: [{ item: item.slug, to: 'agreed' }] }, key).expect(200);
+      await postOutcomes(t, meeting.slug, { outcomes: [{ item: item.slug, to: 'agreed' }] }, key).expect(200);
       expect(await itemState(item.slug)).toEqual({ state: 'agreed', version: 2 });
     });
 
     it('scopes a key by the meeting, not the path: a retry by id replays what was sent by slug', async () => {
       const { meeting, item, key } = await keyedBatch();
       const body = { outcomes: [{ item: item.slug, to: 'under_discussion' }] };
-      const first = await postOutcomes(meeting.slug, body, key).expect(200);
-      const retry = await postOutcomes(meeting.id, body, key).expect(200);
+      const first = await postOutcomes(t, meeting.slug, body, key).expect(200);
+      const retry = await postOutcomes(t, meeting.id, body, key).expect(200);
       expect(retry.body).toEqual(first.body);
       expect(await itemState(item.slug)).toEqual({ state: 'under_discussion', version: 2 });
     });
@@ -329,7 +335,7 @@ describe('meeting outcomes', () => {
       const other = await makeToken(t, 'admin');
       const key = uniqueSlug('key');
       const body = { outcomes: [{ item: item.slug, to: 'under_discussion' }] };
-      await postOutcomes(meeting.slug, body, key).expect(200);
+      await postOutcomes(t, meeting.slug, body, key).expect(200);
       // Not the first admin's answer replayed: the item is under discussion already, so a 409.
       const theirs = await t.api
         .post(`/api/meetings/${meeting.slug}/outcomes`)
@@ -346,7 +352,7 @@ describe('meeting outcomes', () => {
       const before = await records();
       const body = { dryRun: true, outcomes: items.map((item) => ({ item: item.slug, to: 'agreed' })) };
       for (let run = 0; run < 3; run += 1) {
-        await postOutcomes(meeting.slug, body, uniqueSlug('key')).expect(200);
+        await postOutcomes(t, meeting.slug, body, uniqueSlug('key')).expect(200);
       }
       expect(await records()).toBe(before);
     });
@@ -384,7 +390,12 @@ describe('meeting outcomes', () => {
 
     it('refuses a malformed key with 400', async () => {
       const meeting = await makeMeeting(t);
-      const response = await postOutcomes(meeting.slug, { outcomes: [{ item: 'x', to: 'agreed' }] }, 'x'.repeat(201));
+      const response = await postOutcomes(
+        t,
+        meeting.slug,
+        { outcomes: [{ item: 'x', to: 'agreed' }] },
+        'x'.repeat(201),
+      );
       expect(response.status).toBe(400);
       expect(response.body.errors).toContainEqual(expect.objectContaining({ field: 'Idempotency-Key' }));
     });
@@ -400,7 +411,7 @@ describe('meeting outcomes', () => {
       }
       return created;
     });
-    const response = await postOutcomes(meeting.slug, {
+    const response = await postOutcomes(t, meeting.slug, {
       outcomes: slugs.map((slug) => ({ item: slug, to: 'agreed' })),
     }).expect(200);
     expect(response.body.outcomes).toHaveLength(1000);

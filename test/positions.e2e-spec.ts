@@ -1,4 +1,4 @@
-import { historyOf, makeItem, makeMeeting, uniqueSlug } from './support/factories.js';
+import { historyOf, makeItem, makeMeeting, postOutcomes, uniqueSlug } from './support/factories.js';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
 
 const ARTICLE = 'https://www.themoscowtimes.com/2010/09/22/nato-seeks-strategic-partnership-with-russia-a1645';
@@ -251,19 +251,11 @@ describe('parties and their positions', () => {
   });
 
   describe('positions in a meeting outcomes batch', () => {
-    function postOutcomes(meeting: string, body: unknown, key?: string) {
-      const call = t.api
-        .post(`/api/meetings/${meeting}/outcomes`)
-        .set(...bearer())
-        .send(body as object);
-      return key === undefined ? call : call.set('Idempotency-Key', key);
-    }
-
     it('applies transitions and positions as one batch on the meeting day', async () => {
       const meeting = await makeMeeting(t, { heldOn: '2010-11-20' });
       const a = await makeItem(t);
       const b = await makeItem(t);
-      const response = await postOutcomes(meeting.slug, {
+      const response = await postOutcomes(t, meeting.slug, {
         outcomes: [{ item: a.slug, to: 'agreed' }],
         positions: [
           { item: a.slug, party: 'russia', stance: 'supports', statement: 'Endorsed jointly.' },
@@ -304,7 +296,7 @@ describe('parties and their positions', () => {
       const meeting = await makeMeeting(t, { heldOn: '2010-11-20' });
       const item = await makeItem(t);
       const before = await eventCount();
-      const dry = await postOutcomes(meeting.slug, {
+      const dry = await postOutcomes(t, meeting.slug, {
         positions: [{ item: item.slug, party: 'nato', stance: 'opposes' }],
         dryRun: true,
       }).expect(200);
@@ -312,11 +304,11 @@ describe('parties and their positions', () => {
       expect(await eventCount()).toBe(before);
       const key = uniqueSlug('key');
       const body = { positions: [{ item: item.slug, party: 'nato', stance: 'opposes' }] };
-      const first = await postOutcomes(meeting.slug, body, key).expect(200);
-      const retry = await postOutcomes(meeting.slug, body, key).expect(200);
+      const first = await postOutcomes(t, meeting.slug, body, key).expect(200);
+      const retry = await postOutcomes(t, meeting.slug, body, key).expect(200);
       expect(retry.text).toBe(first.text);
       expect(await eventCount()).toBe(before + 1);
-      await postOutcomes(meeting.slug, { outcomes: [], positions: [] }).expect(400);
+      await postOutcomes(t, meeting.slug, { outcomes: [], positions: [] }).expect(400);
     });
 
     it('refuses the whole batch when one position fails, listing each failure', async () => {
@@ -324,7 +316,7 @@ describe('parties and their positions', () => {
       const item = await makeItem(t);
       const other = await makeItem(t, { proposedOn: '2010-11-25' });
       const before = await eventCount();
-      const refused = await postOutcomes(meeting.slug, {
+      const refused = await postOutcomes(t, meeting.slug, {
         outcomes: [{ item: item.slug, to: 'agreed' }],
         positions: [
           { item: item.slug, party: 'russia', stance: 'supports' },
@@ -343,14 +335,14 @@ describe('parties and their positions', () => {
         }),
       ]);
       expect(await eventCount()).toBe(before);
-      const duplicate = await postOutcomes(meeting.slug, {
+      const duplicate = await postOutcomes(t, meeting.slug, {
         positions: [
           { item: item.slug, party: 'russia', stance: 'supports' },
           { item: item.slug, party: 'russia', stance: 'opposes' },
         ],
       }).expect(400);
       expect(duplicate.body.errors).toEqual([expect.objectContaining({ field: 'positions.1.party' })]);
-      const badStance = await postOutcomes(meeting.slug, {
+      const badStance = await postOutcomes(t, meeting.slug, {
         positions: [{ item: item.slug, party: 'russia', stance: 'maybe' }],
       }).expect(400);
       expect(badStance.body.errors).toEqual([expect.objectContaining({ field: 'positions.0.stance' })]);

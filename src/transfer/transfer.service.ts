@@ -44,9 +44,11 @@ const INSERT_BATCH = 100;
 const SECTIONS = ['header', 'meeting', 'party', 'item', 'event', 'end'] as const;
 type Section = (typeof SECTIONS)[number];
 
-// A table as the transfer sees it: its fields, and its repository's pages and exact inserts.
+// A table as the transfer sees it: its fields, what one record is called in a refusal, and its
+// repository's pages and exact inserts.
 interface Table<T extends Row> {
   readonly fields: Record<keyof T, FieldKind>;
+  readonly record: string;
   pages(manager: EntityManager, pageSize: number): AsyncGenerator<T>;
   insertExact(manager: EntityManager, columns: readonly string[], rows: readonly T[]): Promise<void>;
   isEmpty(manager: EntityManager): Promise<boolean>;
@@ -54,6 +56,7 @@ interface Table<T extends Row> {
 
 function table<T extends Row>(
   fields: Table<T>['fields'],
+  record: string,
   repository: {
     exportPages(manager: EntityManager, pageSize: number): AsyncGenerator<T>;
     insertExact(manager: EntityManager, columns: readonly string[], rows: readonly T[]): Promise<void>;
@@ -62,6 +65,7 @@ function table<T extends Row>(
 ): Table<T> {
   return {
     fields,
+    record,
     pages: (manager, pageSize) => repository.exportPages(manager, pageSize),
     insertExact: (manager, columns, rows) => repository.insertExact(manager, columns, rows),
     isEmpty: (manager) => repository.isEmpty(manager),
@@ -87,10 +91,10 @@ export class TransferService {
     meetings: MeetingRepository,
     parties: PartyRepository,
   ) {
-    this.meetings = table(MEETING_FIELDS, meetings);
-    this.parties = table(PARTY_FIELDS, parties);
-    this.items = table(ITEM_FIELDS, items);
-    this.events = table(EVENT_FIELDS, history);
+    this.meetings = table(MEETING_FIELDS, 'a meeting', meetings);
+    this.parties = table(PARTY_FIELDS, 'a party', parties);
+    this.items = table(ITEM_FIELDS, 'an item', items);
+    this.events = table(EVENT_FIELDS, 'an event', history);
   }
 
   // One consistent snapshot, read page by page, while the server may go on writing.
@@ -141,30 +145,19 @@ export class TransferService {
             case 'header':
               version = checkHeader(readRecord<ExportHeader>(raw, HEADER_FIELDS, 'the header'));
               break;
-            case 'meeting': {
-              const meeting = readRecord<MeetingEntity>(raw, MEETING_FIELDS, 'a meeting');
-              checker.meeting(meeting);
-              await inserts.add(this.meetings, meeting);
+            case 'meeting':
+              await importRecord(inserts, this.meetings, raw, (meeting) => checker.meeting(meeting));
               break;
-            }
-            case 'party': {
-              const party = readRecord<PartyEntity>(raw, PARTY_FIELDS, 'a party');
-              checker.party(party);
-              await inserts.add(this.parties, party);
+            case 'party':
+              await importRecord(inserts, this.parties, raw, (party) => checker.party(party));
               break;
-            }
-            case 'item': {
-              const item = readRecord<ItemEntity>(raw, ITEM_FIELDS, 'an item');
-              checker.item(item);
-              await inserts.add(this.items, item);
+            case 'item':
+              await importRecord(inserts, this.items, raw, (item) => checker.item(item));
               break;
-            }
             case 'event': {
               // A version 1 file predates positions: no event names a party.
               const record = version === 1 ? { ...raw, ...VERSION_1_EVENT_DEFAULTS } : raw;
-              const event = readRecord<EventRecord>(record, EVENT_FIELDS, 'an event');
-              checker.event(event);
-              await inserts.add(this.events, event);
+              await importRecord(inserts, this.events, record, (event) => checker.event(event));
               break;
             }
             case 'end':
@@ -213,6 +206,18 @@ export class TransferService {
       }
     }
   }
+}
+
+// One record of a table's section: read by the table's fields, checked, then queued for insertion.
+async function importRecord<T extends Row>(
+  inserts: InsertBatches,
+  table: Table<T>,
+  raw: Record<string, unknown>,
+  check: (record: T) => void,
+): Promise<void> {
+  const record = readRecord<T>(raw, table.fields, table.record);
+  check(record);
+  await inserts.add(table, record);
 }
 
 class InsertBatches {

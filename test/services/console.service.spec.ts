@@ -3,14 +3,10 @@ import { ConsoleSessionsService } from '../../src/console/sessions/console-sessi
 import { HistoryFeedService } from '../../src/history/history-feed.service.js';
 import { ItemsService } from '../../src/items/items.service.js';
 import { makeItem, makeMeeting, TEST_ACTOR } from './support/factories.js';
-import { startServices, type ServiceContext } from './support/service-context.js';
+import { startServicesPerSuite } from './support/service-context.js';
 
 describe('The console services on a real database', () => {
-  let services: ServiceContext;
-  beforeAll(async () => {
-    services = await startServices({ CONSOLE_SESSION_IDLE_MINUTES: '5' });
-  });
-  afterAll(() => services.close());
+  const services = startServicesPerSuite({ CONSOLE_SESSION_IDLE_MINUTES: '5' });
 
   it('starts a session for a known token only, resumes it, and ends it', async () => {
     const sessions = services.get(ConsoleSessionsService);

@@ -3,16 +3,11 @@ import { HistoryRepository } from '../../src/history/history.repository.js';
 import { ItemRepository } from '../../src/items/item.repository.js';
 import { ItemsService } from '../../src/items/items.service.js';
 import { makeItem, makeMeeting, TEST_ACTOR } from './support/factories.js';
-import { startServices, type ServiceContext } from './support/service-context.js';
+import { startServicesPerSuite } from './support/service-context.js';
 
 describe('ItemsService on a real database', () => {
-  let services: ServiceContext;
-  let items: ItemsService;
-  beforeAll(async () => {
-    services = await startServices();
-    items = services.get(ItemsService);
-  });
-  afterAll(() => services.close());
+  const services = startServicesPerSuite();
+  const items = () => services.get(ItemsService);
 
   const eventsOf = (itemId: string) =>
     services.get(HistoryRepository).eventsOfItem(services.dataSource.manager, itemId);
@@ -27,7 +22,7 @@ describe('ItemsService on a real database', () => {
   it('dates a transition on its meeting and links the meeting', async () => {
     const item = await makeItem(services);
     const meeting = await makeMeeting(services, { heldOn: '2010-11-20' });
-    const moved = await items.transition(
+    const moved = await items().transition(
       item.slug,
       { to: 'under_discussion', meeting: meeting.slug },
       ['"1"'],
@@ -40,8 +35,8 @@ describe('ItemsService on a real database', () => {
 
   it('treats a reason of white space as none, and refuses the move that needs one', async () => {
     const item = await makeItem(services);
-    await items.transition(item.id, { to: 'under_discussion' }, undefined, TEST_ACTOR);
-    const refusal = items.transition(item.id, { to: 'rejected', reason: '   ' }, undefined, TEST_ACTOR);
+    await items().transition(item.id, { to: 'under_discussion' }, undefined, TEST_ACTOR);
+    const refusal = items().transition(item.id, { to: 'rejected', reason: '   ' }, undefined, TEST_ACTOR);
     await expect(refusal).rejects.toMatchObject({ code: 'validation_failed' });
     const stored = await services.get(ItemRepository).findByKey(services.dataSource.manager, item.id);
     expect(stored).toMatchObject({ state: 'under_discussion', version: 2 });
@@ -49,7 +44,7 @@ describe('ItemsService on a real database', () => {
 
   it('checks If-Match before the meeting, and changes nothing', async () => {
     const item = await makeItem(services);
-    const error: unknown = await items
+    const error: unknown = await items()
       .transition(item.slug, { to: 'under_discussion', meeting: 'no-such-meeting' }, ['"7"'], TEST_ACTOR)
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(DomainError);
@@ -60,7 +55,7 @@ describe('ItemsService on a real database', () => {
   it('refuses an effective date in the future', async () => {
     const item = await makeItem(services);
     await expect(
-      items.transition(item.slug, { to: 'under_discussion', effectiveOn: '2999-01-01' }, undefined, TEST_ACTOR),
+      items().transition(item.slug, { to: 'under_discussion', effectiveOn: '2999-01-01' }, undefined, TEST_ACTOR),
     ).rejects.toMatchObject({ code: 'validation_failed', extensions: { errors: [{ field: 'effectiveOn' }] } });
   });
 });

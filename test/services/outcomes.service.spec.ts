@@ -2,23 +2,18 @@ import { DomainError } from '../../src/common/domain-error.js';
 import { HistoryRepository } from '../../src/history/history.repository.js';
 import { OutcomesService } from '../../src/outcomes/outcomes.service.js';
 import { makeItem, makeMeeting, TEST_ACTOR } from './support/factories.js';
-import { startServices, type ServiceContext } from './support/service-context.js';
+import { startServicesPerSuite } from './support/service-context.js';
 
 describe('OutcomesService on a real database', () => {
-  let services: ServiceContext;
-  let outcomes: OutcomesService;
-  beforeAll(async () => {
-    services = await startServices();
-    outcomes = services.get(OutcomesService);
-  });
-  afterAll(() => services.close());
+  const services = startServicesPerSuite();
+  const outcomes = () => services.get(OutcomesService);
 
   const eventCount = async () => (await services.get(HistoryRepository).head(services.dataSource.manager)).events;
 
   it('applies every outcome on the meeting day, in one batch', async () => {
     const [first, second] = [await makeItem(services), await makeItem(services)];
     const meeting = await makeMeeting(services, { heldOn: '2010-11-20' });
-    const result = await outcomes.apply(
+    const result = await outcomes().apply(
       meeting.slug,
       {
         outcomes: [
@@ -40,7 +35,7 @@ describe('OutcomesService on a real database', () => {
     const item = await makeItem(services);
     const meeting = await makeMeeting(services);
     const before = await eventCount();
-    const error: unknown = await outcomes
+    const error: unknown = await outcomes()
       .apply(
         meeting.slug,
         {
@@ -67,12 +62,12 @@ describe('OutcomesService on a real database', () => {
     const item = await makeItem(services);
     const held = await makeMeeting(services);
     const before = await eventCount();
-    const dry = await outcomes.apply(held.slug, { outcomes: [{ item: item.slug, to: 'agreed' }], dryRun: true }, 'x');
+    const dry = await outcomes().apply(held.slug, { outcomes: [{ item: item.slug, to: 'agreed' }], dryRun: true }, 'x');
     expect(dry).toMatchObject({ dryRun: true, batch: null, outcomes: [{ toState: 'agreed', version: 2 }] });
     expect(await eventCount()).toBe(before);
     const future = await makeMeeting(services, { heldOn: '2999-01-01' });
     await expect(
-      outcomes.apply(future.slug, { outcomes: [{ item: item.slug, to: 'agreed' }] }, TEST_ACTOR),
+      outcomes().apply(future.slug, { outcomes: [{ item: item.slug, to: 'agreed' }] }, TEST_ACTOR),
     ).rejects.toMatchObject({ code: 'meeting_not_held_yet', extensions: { heldOn: '2999-01-01' } });
   });
 });

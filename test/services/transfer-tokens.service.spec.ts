@@ -4,14 +4,10 @@ import { TransactionRunner } from '../../src/database/transaction-runner.js';
 import { ItemRepository } from '../../src/items/item.repository.js';
 import { TransferService } from '../../src/transfer/transfer.service.js';
 import { makeItem, makeMeeting } from './support/factories.js';
-import { startServices, type ServiceContext } from './support/service-context.js';
+import { startServices, startServicesPerSuite } from './support/service-context.js';
 
 describe('TransferService, TokensService and the transaction runner on a real database', () => {
-  let services: ServiceContext;
-  beforeAll(async () => {
-    services = await startServices();
-  });
-  afterAll(() => services.close());
+  const services = startServicesPerSuite();
 
   it('exports through a snapshot and imports the same tracker into an empty database', async () => {
     const item = await makeItem(services);

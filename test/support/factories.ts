@@ -80,3 +80,12 @@ export async function auditVerdict(t: TestApp) {
     .expect(200);
   return response.body as { ok: boolean; firstProblem?: Record<string, unknown> };
 }
+
+// A meeting's outcomes request, with an Idempotency-Key when given.
+export function postOutcomes(t: TestApp, meeting: string, body: unknown, key?: string) {
+  const call = t.api
+    .post(`/api/meetings/${meeting}/outcomes`)
+    .set(...bearer())
+    .send(body as object);
+  return key === undefined ? call : call.set('Idempotency-Key', key);
+}

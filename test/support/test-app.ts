@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { createApp, type AppOptions } from '../../src/app.factory.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { createOpenApiChecker, type OpenApiChecker } from './openapi-check.mjs';
+import { perSuite } from './per-suite.js';
 import { createTestDatabase, numberedPlaceholders, type TestDatabase } from './test-database.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
@@ -75,23 +76,8 @@ export async function startTestApp(
 }
 
 // One app for the tests of a describe block: started before the first, closed after the last.
-// What it answers stands for that app once it has started (each property is read from it then).
 export function startTestAppPerSuite(env: Record<string, string> = {}, options: TestAppOptions = {}): TestApp {
-  let started: TestApp | undefined;
-  beforeAll(async () => {
-    started = await startTestApp(env, options);
-  });
-  afterAll(async () => {
-    await started?.close();
-  });
-  return new Proxy({} as TestApp, {
-    get(_, property) {
-      if (started === undefined) {
-        throw new Error('The suite app starts in beforeAll: use it in a test or a later hook');
-      }
-      return Reflect.get(started, property, started);
-    },
-  });
+  return perSuite(() => startTestApp(env, options));
 }
 
 export function bearer(token: string = ADMIN_TOKEN): [string, string] {

@@ -5,7 +5,7 @@ import { stateLabel } from '../../reports/render/state-style.js';
 import type { ItemPageData } from '../console-views.service.js';
 import type { FormError, FormValues } from '../form-values.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
-import { ErrorSummary, isAdmin, Layout, PostForm, SelectField, TextArea, TextField } from './layout.js';
+import { ErrorSummary, FormSection, isAdmin, Layout, SelectField, TextArea, TextField } from './layout.js';
 import { actionLabel, MeetingLink, StateBadge, StateChange } from './parts.js';
 
 // What was typed into a form, and why it was refused.
@@ -140,35 +140,35 @@ function TransitionForm({ session, data, state }: ItemFormProps<'transition'>) {
     return null;
   }
   return (
-    <section aria-labelledby="move-heading">
-      <h2 id="move-heading">Move this item</h2>
-      {state && <ErrorSummary title={state.error.title} messages={state.error.messages} />}
-      <PostForm session={session} action={`/items/${encodeURIComponent(item.slug)}/transition`} class="stack">
-        <input type="hidden" name="version" value={String(item.version)} />
-        <SelectField
-          id="move-to"
-          name="to"
-          label="New state"
-          required
-          options={item.allowedTransitions.map(({ to, requiresReason }) => [
-            to,
-            `${stateLabel(to)}${requiresReason ? ' (needs a reason)' : ''}`,
-          ])}
-          selected={typed.to}
-        />
-        <TextArea id="move-reason" name="reason" label="Reason" value={typed.reason} maxLength={2000} />
-        <DatedFields
-          id="move"
-          labels={['Effective on', 'Meeting', 'Source']}
-          hint="The day it took effect; left empty, the meeting's day, or else today."
-          typed={typed}
-          data={data}
-        />
-        <div class="actions">
-          <button type="submit">Record transition</button>
-        </div>
-      </PostForm>
-    </section>
+    <FormSection
+      id="move"
+      heading="Move this item"
+      error={state?.error}
+      session={session}
+      action={`/items/${encodeURIComponent(item.slug)}/transition`}
+      actions={<button type="submit">Record transition</button>}
+    >
+      <input type="hidden" name="version" value={String(item.version)} />
+      <SelectField
+        id="move-to"
+        name="to"
+        label="New state"
+        required
+        options={item.allowedTransitions.map(({ to, requiresReason }) => [
+          to,
+          `${stateLabel(to)}${requiresReason ? ' (needs a reason)' : ''}`,
+        ])}
+        selected={typed.to}
+      />
+      <TextArea id="move-reason" name="reason" label="Reason" value={typed.reason} maxLength={2000} />
+      <DatedFields
+        id="move"
+        labels={['Effective on', 'Meeting', 'Source']}
+        hint="The day it took effect; left empty, the meeting's day, or else today."
+        typed={typed}
+        data={data}
+      />
+    </FormSection>
   );
 }
 
@@ -214,42 +214,42 @@ function PositionForm({ session, data, state }: ItemFormProps<'position'>) {
   const { item } = data;
   const typed = state?.values ?? {};
   return (
-    <section aria-labelledby="position-heading">
-      <h2 id="position-heading">Record a party's position</h2>
-      {state && <ErrorSummary title={state.error.title} messages={state.error.messages} />}
-      <PostForm session={session} action={`/items/${encodeURIComponent(item.slug)}/position`} class="stack">
-        <input type="hidden" name="version" value={String(item.version)} />
-        <SelectField
-          id="position-party"
-          name="party"
-          label="Party"
-          placeholder="Choose a party"
-          required
-          options={data.parties.map((party) => [party.slug, party.name])}
-          selected={typed.party}
-        />
-        <SelectField
-          id="position-stance"
-          name="stance"
-          label="Stance"
-          placeholder="Choose a stance"
-          required
-          options={STANCES.map((stance) => [stance, stance])}
-          selected={typed.stance}
-        />
-        <TextArea id="position-statement" name="statement" label="Statement" value={typed.statement} maxLength={2000} />
-        <DatedFields
-          id="position"
-          labels={['Stated on', 'Stated at meeting', 'Statement source']}
-          hint="The day the party took this position; left empty, the meeting's day, or else today."
-          typed={typed}
-          data={data}
-        />
-        <div class="actions">
-          <button type="submit">Record position</button>
-        </div>
-      </PostForm>
-    </section>
+    <FormSection
+      id="position"
+      heading="Record a party's position"
+      error={state?.error}
+      session={session}
+      action={`/items/${encodeURIComponent(item.slug)}/position`}
+      actions={<button type="submit">Record position</button>}
+    >
+      <input type="hidden" name="version" value={String(item.version)} />
+      <SelectField
+        id="position-party"
+        name="party"
+        label="Party"
+        placeholder="Choose a party"
+        required
+        options={data.parties.map((party) => [party.slug, party.name])}
+        selected={typed.party}
+      />
+      <SelectField
+        id="position-stance"
+        name="stance"
+        label="Stance"
+        placeholder="Choose a stance"
+        required
+        options={STANCES.map((stance) => [stance, stance])}
+        selected={typed.stance}
+      />
+      <TextArea id="position-statement" name="statement" label="Statement" value={typed.statement} maxLength={2000} />
+      <DatedFields
+        id="position"
+        labels={['Stated on', 'Stated at meeting', 'Statement source']}
+        hint="The day the party took this position; left empty, the meeting's day, or else today."
+        typed={typed}
+        data={data}
+      />
+    </FormSection>
   );
 }
 
@@ -268,74 +268,82 @@ function AmendForm({ session, data, state }: ItemFormProps<'amend'>) {
     return null;
   }
   return (
-    <section aria-labelledby="amend-heading">
-      <h2 id="amend-heading">Correct or retract an event</h2>
-      <p>
-        Nothing recorded is changed: a correction or a retraction is a new event that says what was wrong, and reports
-        published before it can still be reproduced.
-      </p>
-      {state && <ErrorSummary title={state.error.title} messages={state.error.messages} />}
-      <PostForm session={session} action={`/items/${encodeURIComponent(item.slug)}/amend`} class="stack">
-        <SelectField
-          id="amend-event"
-          name="seq"
-          label="Event"
-          placeholder="Choose an event"
-          required
-          options={[...amendable].reverse().map((event) => [String(event.seq), eventSummary(event)])}
-          selected={typed.seq}
-        />
-        <TextArea
-          id="amend-note"
-          name="note"
-          label="Why"
-          value={typed.note}
-          required
-          maxLength={2000}
-          hint="Kept with the record: why it is corrected or withdrawn."
-        />
-        <TextField
-          id="amend-effective-on"
-          name="effectiveOn"
-          label="Corrected effective date"
-          type="date"
-          value={typed.effectiveOn}
-          hint="Only to correct; left empty, the date stays as recorded."
-        />
-        <SelectField
-          id="amend-meeting"
-          name="meeting"
-          label="Corrected meeting"
-          placeholder="Keep as recorded"
-          options={[[NO_MEETING, 'No meeting'], ...meetingOptions(data)]}
-          selected={typed.meeting}
-        />
-        <TextField
-          id="amend-source"
-          name="source"
-          label="Corrected source"
-          value={typed.source}
-          maxLength={500}
-          hint="Only to correct; left empty, the source stays as recorded."
-        />
-        <TextArea
-          id="amend-reason"
-          name="reason"
-          label="Corrected wording"
-          value={typed.reason}
-          maxLength={2000}
-          hint="The reason of a transition, or the statement of a position; left empty, it stays as recorded."
-        />
-        <div class="actions">
+    <FormSection
+      id="amend"
+      heading="Correct or retract an event"
+      intro={
+        <>
+          <p>
+            Nothing recorded is changed: a correction or a retraction is a new event that says what was wrong, and
+            reports published before it can still be reproduced.
+          </p>
+        </>
+      }
+      error={state?.error}
+      session={session}
+      action={`/items/${encodeURIComponent(item.slug)}/amend`}
+      actions={
+        <>
           <button type="submit" name="intent" value="correct">
             Correct event
           </button>
           <button type="submit" name="intent" value="retract">
             Retract event
           </button>
-        </div>
-      </PostForm>
-    </section>
+        </>
+      }
+    >
+      <SelectField
+        id="amend-event"
+        name="seq"
+        label="Event"
+        placeholder="Choose an event"
+        required
+        options={[...amendable].reverse().map((event) => [String(event.seq), eventSummary(event)])}
+        selected={typed.seq}
+      />
+      <TextArea
+        id="amend-note"
+        name="note"
+        label="Why"
+        value={typed.note}
+        required
+        maxLength={2000}
+        hint="Kept with the record: why it is corrected or withdrawn."
+      />
+      <TextField
+        id="amend-effective-on"
+        name="effectiveOn"
+        label="Corrected effective date"
+        type="date"
+        value={typed.effectiveOn}
+        hint="Only to correct; left empty, the date stays as recorded."
+      />
+      <SelectField
+        id="amend-meeting"
+        name="meeting"
+        label="Corrected meeting"
+        placeholder="Keep as recorded"
+        options={[[NO_MEETING, 'No meeting'], ...meetingOptions(data)]}
+        selected={typed.meeting}
+      />
+      <TextField
+        id="amend-source"
+        name="source"
+        label="Corrected source"
+        value={typed.source}
+        maxLength={500}
+        hint="Only to correct; left empty, the source stays as recorded."
+      />
+      <TextArea
+        id="amend-reason"
+        name="reason"
+        label="Corrected wording"
+        value={typed.reason}
+        maxLength={2000}
+        hint="The reason of a transition, or the statement of a position; left empty, it stays as recorded."
+      />
+    </FormSection>
   );
 }
 
@@ -356,41 +364,43 @@ function EditForm({ session, data, state }: ItemFormProps<'edit'>) {
   const { item } = data;
   const typed = state?.values ?? editableValues(item);
   return (
-    <section aria-labelledby="edit-heading">
-      <h2 id="edit-heading">Edit the description</h2>
-      {state && (
-        <div>
-          <ErrorSummary title={state.error.title} messages={state.error.messages} />
-          {state.meanwhile.length > 0 && (
-            <>
-              <h3>Changed meanwhile</h3>
-              <Timeline events={state.meanwhile} />
-            </>
-          )}
-        </div>
+    <FormSection
+      id="edit"
+      heading="Edit the description"
+      intro={
+        state && (
+          <div>
+            <ErrorSummary title={state.error.title} messages={state.error.messages} />
+            {state.meanwhile.length > 0 && (
+              <>
+                <h3>Changed meanwhile</h3>
+                <Timeline events={state.meanwhile} />
+              </>
+            )}
+          </div>
+        )
+      }
+      session={session}
+      action={`/items/${encodeURIComponent(item.slug)}/edit`}
+      actions={<button type="submit">Save changes</button>}
+    >
+      <input type="hidden" name="version" value={typed.version ?? String(item.version)} />
+      {EDITABLE_FIELDS.map(([name, label]) =>
+        name === 'summary' ? (
+          <TextArea key={name} id={`edit-${name}`} name={name} label={label} value={typed[name]} required />
+        ) : (
+          <TextField
+            key={name}
+            id={`edit-${name}`}
+            name={name}
+            label={label}
+            type={name === 'sourceUrl' ? 'url' : 'text'}
+            value={typed[name]}
+            required={name !== 'sourceUrl'}
+          />
+        ),
       )}
-      <PostForm session={session} action={`/items/${encodeURIComponent(item.slug)}/edit`} class="stack">
-        <input type="hidden" name="version" value={typed.version ?? String(item.version)} />
-        {EDITABLE_FIELDS.map(([name, label]) =>
-          name === 'summary' ? (
-            <TextArea key={name} id={`edit-${name}`} name={name} label={label} value={typed[name]} required />
-          ) : (
-            <TextField
-              key={name}
-              id={`edit-${name}`}
-              name={name}
-              label={label}
-              type={name === 'sourceUrl' ? 'url' : 'text'}
-              value={typed[name]}
-              required={name !== 'sourceUrl'}
-            />
-          ),
-        )}
-        <div class="actions">
-          <button type="submit">Save changes</button>
-        </div>
-      </PostForm>
-    </section>
+    </FormSection>
   );
 }
 

@@ -76,6 +76,40 @@ function CsrfField({ session }: { readonly session: ConsoleSession }) {
   return <input type="hidden" name={CSRF_FIELD} value={session.csrfToken} />;
 }
 
+// One of a page's own forms, in a section its heading names (`${id}-heading`): an introduction, what
+// was refused last time, then the form's fields and its buttons.
+export function FormSection({
+  id,
+  heading,
+  intro,
+  error,
+  session,
+  action,
+  actions,
+  children,
+}: {
+  readonly id: string;
+  readonly heading: string;
+  readonly intro?: ComponentChildren;
+  readonly error?: FormError;
+  readonly session: ConsoleSession;
+  readonly action: string;
+  readonly actions: ComponentChildren;
+  readonly children: ComponentChildren;
+}) {
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{heading}</h2>
+      {intro}
+      {error && <ErrorSummary title={error.title} messages={error.messages} />}
+      <PostForm session={session} action={action} class="stack">
+        {children}
+        <div class="actions">{actions}</div>
+      </PostForm>
+    </section>
+  );
+}
+
 // What a page with a form is given: the session, and after a refusal what was typed and why.
 export interface FormPageProps {
   readonly session: ConsoleSession;

@@ -1,5 +1,5 @@
 import type { MeetingView } from '../../meetings/meeting.view.js';
-import { DataTable, ErrorSummary, isAdmin, Layout, PostForm, TextField, type FormPageProps } from './layout.js';
+import { DataTable, FormSection, isAdmin, Layout, TextField, type FormPageProps } from './layout.js';
 
 export const MEETING_FIELDS = ['slug', 'name', 'location', 'heldOn'];
 
@@ -33,19 +33,19 @@ export function MeetingsPage({
         />
       )}
       {isAdmin(session) && (
-        <section aria-labelledby="new-meeting-heading">
-          <h2 id="new-meeting-heading">Record a meeting</h2>
-          {error && <ErrorSummary title={error.title} messages={error.messages} />}
-          <PostForm session={session} action="/meetings" class="stack">
-            <TextField id="meeting-slug" name="slug" label="Slug" value={values.slug} required maxLength={64} />
-            <TextField id="meeting-name" name="name" label="Name" value={values.name} required maxLength={200} />
-            <TextField id="meeting-location" name="location" label="Location" value={values.location} required />
-            <TextField id="meeting-held-on" name="heldOn" label="Held on" type="date" value={values.heldOn} required />
-            <div class="actions">
-              <button type="submit">Create meeting</button>
-            </div>
-          </PostForm>
-        </section>
+        <FormSection
+          id="new-meeting"
+          heading="Record a meeting"
+          error={error}
+          session={session}
+          action="/meetings"
+          actions={<button type="submit">Create meeting</button>}
+        >
+          <TextField id="meeting-slug" name="slug" label="Slug" value={values.slug} required maxLength={64} />
+          <TextField id="meeting-name" name="name" label="Name" value={values.name} required maxLength={200} />
+          <TextField id="meeting-location" name="location" label="Location" value={values.location} required />
+          <TextField id="meeting-held-on" name="heldOn" label="Held on" type="date" value={values.heldOn} required />
+        </FormSection>
       )}
     </Layout>
   );

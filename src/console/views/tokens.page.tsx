@@ -1,5 +1,5 @@
 import type { CreatedTokenView, TokenView } from '../../auth/token.view.js';
-import { DataTable, ErrorSummary, Layout, PostForm, SelectField, TextField, type FormPageProps } from './layout.js';
+import { DataTable, FormSection, Layout, PostForm, SelectField, TextField, type FormPageProps } from './layout.js';
 
 const ROLES: ReadonlyArray<readonly [string, string]> = [
   ['viewer', 'Viewer: reads everything, changes nothing'],
@@ -52,31 +52,31 @@ export function TokensPage({
           },
         ]}
       />
-      <section aria-labelledby="new-token-heading">
-        <h2 id="new-token-heading">Create a token</h2>
-        {error && <ErrorSummary title={error.title} messages={error.messages} />}
-        <PostForm session={session} action="/tokens" class="stack">
-          <TextField
-            id="token-name"
-            name="name"
-            label="Name"
-            value={values.name}
-            required
-            maxLength={64}
-            hint="Recorded as the actor of every change made with it; names are never reused."
-          />
-          <SelectField
-            id="token-role"
-            name="role"
-            label="Role"
-            options={ROLES}
-            selected={values.role === 'admin' ? 'admin' : 'viewer'}
-          />
-          <div class="actions">
-            <button type="submit">Create token</button>
-          </div>
-        </PostForm>
-      </section>
+      <FormSection
+        id="new-token"
+        heading="Create a token"
+        error={error}
+        session={session}
+        action="/tokens"
+        actions={<button type="submit">Create token</button>}
+      >
+        <TextField
+          id="token-name"
+          name="name"
+          label="Name"
+          value={values.name}
+          required
+          maxLength={64}
+          hint="Recorded as the actor of every change made with it; names are never reused."
+        />
+        <SelectField
+          id="token-role"
+          name="role"
+          label="Role"
+          options={ROLES}
+          selected={values.role === 'admin' ? 'admin' : 'viewer'}
+        />
+      </FormSection>
     </Layout>
   );
 }

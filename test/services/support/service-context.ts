@@ -8,6 +8,7 @@ import { loadConfig, type AppConfig } from '../../../src/config/app-config.js';
 import { ConsoleModule } from '../../../src/console/console.module.js';
 import { TransactionRunner } from '../../../src/database/transaction-runner.js';
 import { SeedModule } from '../../../src/seed/seed.module.js';
+import { perSuite } from '../../support/per-suite.js';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
 
 // Every service module, without HTTP, for a service test to call directly: the command line's
@@ -54,4 +55,9 @@ export async function startServices(
       }
     },
   };
+}
+
+// The services for the tests of a describe block: started before the first, closed after the last.
+export function startServicesPerSuite(env: Record<string, string> = {}): ServiceContext {
+  return perSuite(() => startServices(env));
 }
