@@ -1,13 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { selectTuples } from '../database/sql.js';
+import { selectRows, selectTuples } from '../database/sql.js';
 import type { Stance } from '../parties/stance.js';
+import type { EventAction } from './history-event.types.js';
 import { positionKey, type StandingPosition } from '../positions/position-check.js';
 import type { PositionView } from '../positions/position.view.js';
 import { amendHistory, positionsOn, type RecordedEvent } from './amended-history.js';
 import { groupByItem, RECORDED_EVENTS, type RecordedEventRow } from './history.repository.js';
 
 // Positions are `positioned` events in the history: every statement that reads them.
+
+// An item's positioned events, and whether anything overrules one of its events: most items have no
+// correction, and their current positions are then their parties' latest positioned events, with no
+// fold (every item answer reads this).
+const ITEM_POSITIONS = `
+  SELECT p."slug" AS "party", e."stance", e."effective_on" AS "since", e."reason" AS "statement", e."action"
+  FROM "history_events" e LEFT JOIN "parties" p ON p."id" = e."party_id"
+  WHERE e."item_id" = :itemId AND e."action" IN ('positioned', 'corrected', 'retracted')
+  ORDER BY e."seq"`;
 
 // The positions of these items and what may overrule them, to be folded (amended-history.ts).
 const POSITION_EVENTS_OF_ITEMS = `
@@ -79,15 +89,19 @@ export interface PositionEvent {
 export class PositionRepository {
   // Each party's standing position on the item, corrections applied, in party slug order.
   async currentOfItem(manager: EntityManager, itemId: string): Promise<PositionView[]> {
-    const current = positionsOn(amendHistory((await this.positionEventsOf(manager, [itemId])).get(itemId) ?? []));
-    return [...current.values()]
-      .map((event) => ({
-        party: event.party,
-        stance: event.stance,
-        since: event.effectiveOn,
-        statement: event.reason,
-      }))
-      .sort((a, b) => (a.party < b.party ? -1 : a.party > b.party ? 1 : 0));
+    const rows = await selectRows<PositionView & { action: EventAction }>(manager, ITEM_POSITIONS, { itemId });
+    const current = new Map<string, PositionView>();
+    if (rows.every((row) => row.action === 'positioned')) {
+      for (const { party, stance, since, statement } of rows) {
+        current.set(party, { party, stance, since, statement });
+      }
+    } else {
+      const events = (await this.positionEventsOf(manager, [itemId])).get(itemId) ?? [];
+      for (const [party, event] of positionsOn(amendHistory(events))) {
+        current.set(party, { party, stance: event.stance, since: event.effectiveOn, statement: event.reason });
+      }
+    }
+    return [...current.values()].sort((a, b) => (a.party < b.party ? -1 : a.party > b.party ? 1 : 0));
   }
 
   // The standing position of every party on each of these items, corrections applied, by positionKey.
