@@ -1,5 +1,5 @@
 import { SUMMIT, recorded } from '../../test/support/recorded-events.js';
-import { amendHistory, positionsOn, standing, standingState, stateOn } from './amended-history.js';
+import { amendHistory, positionsOn, standing, standingBetween, standingState, stateOn } from './amended-history.js';
 
 describe('amendHistory', () => {
   it('is the dated events as recorded when nothing overrules them', () => {
@@ -88,6 +88,24 @@ describe('positionsOn', () => {
       'state',
       'position:nato',
       'position:nato',
+    ]);
+  });
+});
+
+describe('standingBetween', () => {
+  it('pairs each standing event of the window with the one of its kind it took over from', () => {
+    const history = amendHistory([
+      ...SUMMIT,
+      recorded({ seq: 4, action: 'positioned', party: 'nato', stance: 'undecided', effectiveOn: '2010-10-05' }),
+      recorded({ seq: 5, action: 'positioned', party: 'nato', stance: 'supports', effectiveOn: '2010-11-20' }),
+      recorded({ seq: 6, action: 'retracted', retracts: 3 }),
+    ]);
+    expect(
+      standingBetween(history, '2010-10-01', '2010-12-31').map(({ event, previous }) => [event.seq, previous?.seq]),
+    ).toEqual([
+      [2, 1],
+      [4, undefined],
+      [5, 4],
     ]);
   });
 });

@@ -136,6 +136,24 @@ export function positionsOn(events: readonly AmendedEvent[], day?: string): Map<
   return latest;
 }
 
-function isPosition(event: AmendedEvent): event is AmendedPosition {
+export function isPosition(event: AmendedEvent): event is AmendedPosition {
   return event.action === 'positioned' && event.party !== null && event.stance !== null;
+}
+
+// The standing events effective in [from, to], oldest first, each with the standing event of its
+// kind it took over from (the item's previous state, the party's previous position), if any.
+export function standingBetween(
+  events: readonly AmendedEvent[],
+  from: string,
+  to: string,
+): { readonly event: AmendedEvent; readonly previous: AmendedEvent | undefined }[] {
+  const latestOfKind = new Map<string, AmendedEvent>();
+  const found: { event: AmendedEvent; previous: AmendedEvent | undefined }[] = [];
+  for (const event of standing(events)) {
+    if (event.effectiveOn >= from && event.effectiveOn <= to) {
+      found.push({ event, previous: latestOfKind.get(event.kind) });
+    }
+    latestOfKind.set(event.kind, event);
+  }
+  return found;
 }

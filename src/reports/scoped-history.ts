@@ -1,8 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import {
   amendHistory,
+  isPosition,
   positionsOn,
-  standing,
+  standingBetween,
   stateOn,
   STATE_KIND,
   type AmendedEvent,
@@ -16,7 +17,6 @@ import type {
   StateEvent,
 } from '../history/history.repository.js';
 import type { PositionAsOf, PositionEvent, PositionRepository } from '../history/position.repository.js';
-import type { Stance } from '../parties/stance.js';
 import type { ItemRepository } from '../items/item.repository.js';
 import type { WorkflowState } from '../workflow/workflow.definition.js';
 import { emptyStateCounts } from '../workflow/workflow.machine.js';
@@ -131,16 +131,14 @@ export class ScopedHistory {
 
   // Items proposed and transitions made with an effect date in [from, to], in effect order.
   async stateEventsBetween(from: string, to: string): Promise<StateEvent[]> {
-    const rows = await this.source.events.stateEventsBetween(this.source.manager, from, to, this.knownAt);
-    const events = rows.filter((row) => this.items.has(row.itemId) && !this.amended.has(row.itemId));
+    const events = this.plain(await this.source.events.stateEventsBetween(this.source.manager, from, to, this.knownAt));
     for (const [itemId, amended] of this.amended) {
-      const dated = standing(amended, STATE_KIND);
-      dated.forEach((event, index) => {
-        if (event.effectiveOn >= from && event.effectiveOn <= to && event.toState) {
+      for (const { event, previous } of standingBetween(amended, from, to)) {
+        if (event.kind === STATE_KIND && event.toState) {
           events.push({
             id: event.id,
             itemId,
-            fromState: dated[index - 1]?.toState ?? null,
+            fromState: previous?.toState ?? null,
             toState: event.toState,
             effectiveOn: event.effectiveOn,
             reason: event.reason,
@@ -150,7 +148,7 @@ export class ScopedHistory {
             recordedAt: event.recordedAt,
           });
         }
-      });
+      }
     }
     return events.sort(byEffectThenId);
   }
@@ -183,20 +181,15 @@ export class ScopedHistory {
   // party held before it is its previous standing one).
   async positionEventsBetween(from: string, to: string): Promise<PositionEvent[]> {
     const { positions, manager } = this.source;
-    const rows = await positions.eventsBetween(manager, from, to, this.knownAt);
-    const events = rows.filter((row) => this.items.has(row.itemId) && !this.amended.has(row.itemId));
+    const events = this.plain(await positions.eventsBetween(manager, from, to, this.knownAt));
     for (const [itemId, amended] of this.amended) {
-      const previous = new Map<string, Stance>();
-      for (const event of standing(amended)) {
-        if (event.party === null || event.stance === null) {
-          continue;
-        }
-        if (event.effectiveOn >= from && event.effectiveOn <= to) {
+      for (const { event, previous } of standingBetween(amended, from, to)) {
+        if (isPosition(event)) {
           events.push({
             id: event.id,
             itemId,
             party: event.party,
-            fromStance: previous.get(event.party) ?? null,
+            fromStance: previous?.stance ?? null,
             toStance: event.stance,
             effectiveOn: event.effectiveOn,
             statement: event.reason,
@@ -206,10 +199,14 @@ export class ScopedHistory {
             recordedAt: event.recordedAt,
           });
         }
-        previous.set(event.party, event.stance);
       }
     }
     return events.sort(byEffectThenId);
+  }
+
+  // The rows SQL found for the selected items without corrections: the others are folded instead.
+  private plain<Row extends { readonly itemId: string }>(rows: readonly Row[]): Row[] {
+    return rows.filter((row) => this.items.has(row.itemId) && !this.amended.has(row.itemId));
   }
 
   // Each item's state on `day`: its latest state event effective by then (and recorded by
