@@ -96,35 +96,24 @@ export function checkPositionBatch<E extends PositionEntry, T extends Positioned
   const checked: CheckedPosition<E, T, P>[] = [];
   const failures: PositionFailure<E>[] = [];
   entries.forEach((entry, index) => {
+    const fail = (problem: PositionEntryProblem) => failures.push({ index, entry, problem });
     const item = context.items.get(entry.item);
     const party = context.parties.get(entry.party);
     if (!item) {
-      failures.push({
-        index,
-        entry,
-        problem: { kind: 'item_not_found', message: `No item has the id or slug "${entry.item}".` },
-      });
+      fail({ kind: 'item_not_found', message: `No item has the id or slug "${entry.item}".` });
       return;
     }
     if (!party) {
-      failures.push({
-        index,
-        entry,
-        problem: { kind: 'party_not_found', message: `No party has the id or slug "${entry.party}".` },
-      });
+      fail({ kind: 'party_not_found', message: `No party has the id or slug "${entry.party}".` });
       return;
     }
     const key = positionKey(item.id, party.slug);
     const firstIndex = firstIndexOf.get(key);
     if (firstIndex !== undefined) {
-      failures.push({
-        index,
-        entry,
-        problem: {
-          kind: 'duplicate_position',
-          message: `${party.slug}'s position on ${item.slug} is already in this batch at index ${firstIndex}; give each party one position per item.`,
-          firstIndex,
-        },
+      fail({
+        kind: 'duplicate_position',
+        message: `${party.slug}'s position on ${item.slug} is already in this batch at index ${firstIndex}; give each party one position per item.`,
+        firstIndex,
       });
       return;
     }
@@ -132,7 +121,7 @@ export function checkPositionBatch<E extends PositionEntry, T extends Positioned
     const previous = context.standing.get(key);
     const problem = checkPosition(item, party, previous, effectiveOn);
     if (problem) {
-      failures.push({ index, entry, problem });
+      fail(problem);
     } else {
       checked.push({ entry, item, party, previous });
     }
