@@ -13,6 +13,12 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      // From strictTypeChecked: deprecated APIs, conditions the types already decide, templates
+      // that would print "undefined" or "[object Object]", and `!` that hides a missing value.
+      '@typescript-eslint/no-deprecated': 'error',
+      '@typescript-eslint/no-unnecessary-condition': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-non-null-assertion': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       // Leaving out a field by destructuring it (`{ id, ...rest }`) is how an answer drops one.
       '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],

@@ -1,16 +1,16 @@
 #!/usr/bin/env node
-// Builds dist/ with the TypeScript compiler when a source is newer than the last build, and does
+// Builds dist/ with the Nest CLI (`nest build`, nest-cli.json) when a source is newer than the last build, and does
 // nothing otherwise (a walk of a few hundred files, milliseconds), so `npm start`, the CLI and the
 // benches start at once when nothing changed. `--force` rebuilds from an empty dist/.
 import { spawnSync } from 'node:child_process';
 import process from 'node:process';
-import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // What dist/ is built from: the sources and the settings that shape their output.
-const INPUTS = ['src', 'migrations', 'bench', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
+const INPUTS = ['src', 'migrations', 'bench', 'nest-cli.json', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
 const STAMP = join(root, 'dist', '.built');
 
 // The newest modification time under a path; a folder's own time changes when a file is removed.
@@ -32,17 +32,13 @@ export function isStale() {
 
 export function build() {
   const started = Date.now();
-  rmSync(join(root, 'dist'), { recursive: true, force: true });
-  const tsc = spawnSync(
-    process.execPath,
-    [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
-  );
-  if (tsc.status !== 0) {
-    process.exit(tsc.status ?? 1);
+  // nest-cli.json empties dist/ first (deleteOutDir), so no file of a removed source survives.
+  const nest = spawnSync(process.execPath, [join(root, 'node_modules/@nestjs/cli/bin/nest.js'), 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (nest.status !== 0) {
+    process.exit(nest.status ?? 1);
   }
   writeFileSync(STAMP, `${new Date().toISOString()}\n`);
   process.stderr.write(`built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
