@@ -59,7 +59,8 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  let alive = true;
+  // Set to false by the exit callback.
+  let alive = true as boolean;
   void exited.then(() => {
     alive = false;
   });

@@ -40,10 +40,12 @@ if (!existsSync(path)) {
 const { app, base } = await startInProcessService(path, TOKEN);
 
 try {
-  const [span] = await app.get(DataSource).query<Array<{ first: string; last: string }>>(
-    // Not the summary edits of earlier runs on a reused --db, dated the day they ran.
-    `SELECT MIN("effective_on") AS "first", MAX("effective_on") AS "last" FROM "history_events" WHERE "action" <> 'updated'`,
-  );
+  const span = (
+    await app.get(DataSource).query<Array<{ first: string; last: string }>>(
+      // Not the summary edits of earlier runs on a reused --db, dated the day they ran.
+      `SELECT MIN("effective_on") AS "first", MAX("effective_on") AS "last" FROM "history_events" WHERE "action" <> 'updated'`,
+    )
+  ).at(0);
   if (!span) {
     throw new Error('the data set has no events');
   }
@@ -101,11 +103,11 @@ async function request(requestPath: string, init: RequestInit = {}): Promise<Arr
 
 // A change to one item's summary: a new event, so no report built before it is served again.
 async function moveHistoryOn(): Promise<void> {
-  const [first] = (
+  const first = (
     JSON.parse(Buffer.from(await request('/api/items?limit=1')).toString('utf8')) as {
       data: Array<{ slug: string; version: number }>;
     }
-  ).data;
+  ).data.at(0);
   if (!first) {
     throw new Error('the data set has no items');
   }

@@ -26,7 +26,7 @@ describe('online backup', () => {
   });
 
   it('copies a database that is being written to, and the copy verifies', async () => {
-    let writing = true;
+    let writing = true as boolean;
     let acknowledged = 0;
     const writer = (async () => {
       while (writing) {

@@ -38,9 +38,10 @@ describe('The web console in a browser', () => {
     for (const context of contexts) {
       await context.close();
     }
-    await browser?.close();
+    // beforeAll may have failed before it set these.
+    await (browser as Browser | undefined)?.close();
     rmSync(files, { recursive: true, force: true });
-    await t?.close();
+    await (t as TestApp | undefined)?.close();
   });
 
   async function newPage(options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<Page> {

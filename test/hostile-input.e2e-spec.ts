@@ -145,7 +145,7 @@ async function expectHandled(label: string, hostile: HostileRequest): Promise<nu
   try {
     await expectRefusedCleanly(hostile, response, before);
   } catch (error) {
-    const answer = `${response.status} ${String(response.headers['content-type'])} ${response.text?.slice(0, 300)}`;
+    const answer = `${response.status} ${String(response.headers['content-type'])} ${response.text.slice(0, 300)}`;
     throw new Error(`answered ${answer}\n${String(error)}`, { cause: error });
   }
   return response.status;

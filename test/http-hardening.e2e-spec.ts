@@ -42,10 +42,10 @@ describe('security headers', () => {
     expect(scripts.length).toBeGreaterThan(0);
     for (const [, attributes, inline] of scripts) {
       expect(attributes).toMatch(/src=/);
-      expect(inline?.trim()).toBe('');
+      expect(inline.trim()).toBe('');
     }
     for (const [, attributes] of scripts) {
-      const source = /src="\.\/docs\/([^"]+)"/.exec(attributes ?? '')?.[1];
+      const source = /src="\.\/docs\/([^"]+)"/.exec(attributes)?.[1];
       expect(source).toBeDefined();
       await t.api.get(`/docs/${source}`).expect(200);
     }

@@ -76,11 +76,12 @@ describe('HTML reports in a browser', () => {
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
+    // beforeAll may have failed before it set these.
+    await (browser as BrowserContext | undefined)?.close();
     if (profile) {
       rmSync(profile, { recursive: true, force: true });
     }
-    await t?.close();
+    await (t as TestApp | undefined)?.close();
   });
 
   // Opens a report and checks it fetched nothing but itself and ran no script.

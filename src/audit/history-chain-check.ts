@@ -97,7 +97,7 @@ export class HistoryChainCheck {
 
   // After the last event: a checkpoint counting more events than there are.
   end(): Finding | undefined {
-    const beyond = this.checkpoints[this.nextCheckpoint];
+    const beyond = this.checkpoints.at(this.nextCheckpoint);
     if (!beyond) {
       return undefined;
     }
@@ -215,7 +215,7 @@ export class HistoryChainCheck {
 
   private compareCheckpoints(event: StoredEvent): Finding | undefined {
     for (;;) {
-      const checkpoint = this.checkpoints[this.nextCheckpoint];
+      const checkpoint = this.checkpoints.at(this.nextCheckpoint);
       if (checkpoint?.events !== this.count) {
         return undefined;
       }
@@ -299,8 +299,8 @@ function followCorrection(track: ItemTrack, event: StoredEvent): Finding | undef
   if (effectiveOn === undefined) {
     return undefined;
   }
-  const earliest = timeline[index - 1]?.effectiveOn ?? track.steps[0].effectiveOn;
-  const latest = timeline[index + 1]?.effectiveOn;
+  const earliest = (index > 0 ? timeline.at(index - 1)?.effectiveOn : undefined) ?? track.steps[0].effectiveOn;
+  const latest = timeline.at(index + 1)?.effectiveOn;
   if (
     effectiveOn.from !== step.effectiveOn ||
     effectiveOn.to < earliest ||
@@ -339,7 +339,8 @@ function followRetraction(track: ItemTrack, event: StoredEvent): Finding | undef
 }
 
 function correctedDate(changes: string): { from: unknown; to: string } | 'unreadable' | undefined {
-  let parsed: Record<string, { from: unknown; to: unknown } | undefined>;
+  // `null` is JSON too.
+  let parsed: Record<string, { from: unknown; to: unknown } | undefined> | null;
   try {
     parsed = JSON.parse(changes) as typeof parsed;
   } catch {

@@ -57,7 +57,7 @@ export class AuthGuard implements CanActivate {
       );
     }
     const required: TokenRole =
-      this.reflector.getAllAndOverride<TokenRole>(REQUIRED_ROLE, targets) ??
+      this.reflector.getAllAndOverride<TokenRole | undefined>(REQUIRED_ROLE, targets) ??
       (READ_METHODS.has(request.method) ? 'viewer' : 'admin');
     if (required === 'admin' && actor.role !== 'admin') {
       throw new DomainError('forbidden', `This needs an admin token; "${actor.name}" is a ${actor.role}.`);

@@ -26,7 +26,7 @@ export class TokenRepository {
   all(manager: EntityManager): Promise<ApiTokenEntity[]> {
     return manager
       .createQueryBuilder(ApiTokenEntity, 'token')
-      .orderBy(byteOrder(manager.connection, 'token.name'), 'ASC')
+      .orderBy(byteOrder(manager.dataSource, 'token.name'), 'ASC')
       .getMany();
   }
 

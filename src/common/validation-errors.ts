@@ -36,7 +36,9 @@ function rank(constraint: string): number {
 export function toFieldErrors(errors: readonly ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const [first] = Object.entries(error.constraints ?? {}).sort(([a], [b]) => rank(a) - rank(b));
+    const first = Object.entries(error.constraints ?? {})
+      .sort(([a], [b]) => rank(a) - rank(b))
+      .at(0);
     const own = first ? [{ field, message: fieldMessage(error, first[0], first[1]) }] : [];
     return [...own, ...toFieldErrors(error.children ?? [], field)];
   });

@@ -64,7 +64,7 @@ export function decodeUtf8Body(body: Buffer): string {
 // Query values as sent, before Fastify decodes them: its decoder keeps a sequence that is not
 // UTF-8 (%ED%A0%BD, the CESU-8 form of a lone surrogate, or %FF) as it is, silently.
 export function assertWellFormedQuery(url: string): void {
-  const query = url.split('?', 2)[1];
+  const query = url.split('?', 2).at(1);
   for (const pair of query?.split('&') ?? []) {
     const separator = pair.indexOf('=');
     const name = separator === -1 ? pair : pair.slice(0, separator);

@@ -29,9 +29,12 @@ export class DatabaseModule {
           // Migrations run at every start, before the first request; the schema is never synchronised.
           // A SQLite file failing its integrity check is refused before anything is read or written.
           dataSourceFactory: async (options) => {
-            const dataSource = await openDataSource(options!);
+            if (options === undefined) {
+              throw new Error('the database options were not built');
+            }
+            const dataSource = await openDataSource(options);
             try {
-              if (options!.type === 'better-sqlite3') {
+              if (options.type === 'better-sqlite3') {
                 await assertStorageIntact(dataSource, String(options.database));
               }
               await runMigrations(dataSource);

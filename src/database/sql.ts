@@ -35,9 +35,9 @@ export async function selectTuples<T extends unknown[]>(
   parameters: SqlParameters = {},
 ): Promise<T[]> {
   const { text, values } = bind(manager, sql, parameters);
-  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
+  const runner = manager.queryRunner ?? manager.dataSource.createQueryRunner();
   try {
-    if (manager.connection.options.type === 'postgres') {
+    if (manager.dataSource.options.type === 'postgres') {
       const client = (await runner.connect()) as PoolClient;
       return (await client.query<T>({ text, values, rowMode: 'array' })).rows;
     }
@@ -71,7 +71,7 @@ export async function executeWrite(manager: EntityManager, sql: string, paramete
 }
 
 function bind(manager: EntityManager, sql: string, parameters: SqlParameters): { text: string; values: unknown[] } {
-  const postgres = manager.connection.options.type === 'postgres';
+  const postgres = manager.dataSource.options.type === 'postgres';
   const key = `${postgres ? 'pg' : 'sqlite'}:${sql}`;
   let positional = compiled.get(key);
   if (!positional) {

@@ -9,7 +9,7 @@ export class StorageIntegrityError extends Error {
 // SQLite's quick check (every page and index entry well formed, in linear time): its first finding,
 // or undefined when the file is sound. PostgreSQL checks its own pages; there is nothing to ask.
 export async function integrityProblem(manager: EntityManager): Promise<string | undefined> {
-  if (manager.connection.options.type !== 'better-sqlite3') {
+  if (manager.dataSource.options.type !== 'better-sqlite3') {
     return undefined;
   }
   try {

@@ -61,7 +61,7 @@ export async function* entityPages<T extends ObjectLiteral & { id: string | numb
   textId: boolean,
   pageSize: number,
 ): AsyncGenerator<T> {
-  const id = textId ? byteOrder(manager.connection, 'row.id') : 'row.id';
+  const id = textId ? byteOrder(manager.dataSource, 'row.id') : 'row.id';
   let after: unknown;
   for (;;) {
     const query = manager.createQueryBuilder(entity, 'row').orderBy(id, 'ASC').limit(pageSize);

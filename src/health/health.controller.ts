@@ -76,6 +76,6 @@ export class HealthController {
       void reply.status(503).header('retry-after', String(STORAGE_RETRY_AFTER_SECONDS));
       return { status: 'degraded', reason };
     }
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 })]);
+    return this.health.check([() => this.database.pingCheck('database').withTimeout(2000)]);
   }
 }

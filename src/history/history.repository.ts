@@ -328,7 +328,7 @@ export class HistoryRepository {
   // Read model for the status report: each item's latest state event effective by `day` and,
   // with knownAt, recorded by then.
   latestStates(manager: EntityManager, day: string, knownAt: string | undefined): Promise<LatestStateRow[]> {
-    const postgres = manager.connection.options.type === 'postgres';
+    const postgres = manager.dataSource.options.type === 'postgres';
     return selectRows(manager, latestStatesSql(knownAt !== undefined, postgres), { day, knownAt });
   }
 
@@ -351,7 +351,7 @@ export class HistoryRepository {
     to: string,
     knownAt: string | undefined,
   ): Promise<StateEvent[]> {
-    const sqlite = manager.connection.options.type !== 'postgres';
+    const sqlite = manager.dataSource.options.type !== 'postgres';
     // A year is tens of thousands of rows: read as arrays, in the columns' order.
     const rows = await selectTuples<StateEventColumns>(manager, stateEventsSql(knownAt !== undefined, sqlite), {
       from,
@@ -467,7 +467,7 @@ export class HistoryRepository {
   }
 
   async continueIdsAfterImport(manager: EntityManager): Promise<void> {
-    if (manager.connection.options.type === 'postgres') {
+    if (manager.dataSource.options.type === 'postgres') {
       await selectRows(manager, CONTINUE_IDS);
     }
   }

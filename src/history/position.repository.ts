@@ -123,7 +123,7 @@ export class PositionRepository {
       return new Map();
     }
     // A list parameter: expanded by the driver, so not through selectRows.
-    const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(POSITION_EVENTS_OF_ITEMS, {
+    const [sql, parameters] = manager.dataSource.driver.escapeQueryWithParameters(POSITION_EVENTS_OF_ITEMS, {
       itemIds,
     });
     return groupByItem(await manager.query<RecordedEventRow[]>(sql, parameters));
@@ -137,7 +137,7 @@ export class PositionRepository {
     day: string,
     knownAt?: string,
   ): Promise<Map<string, Map<string, PositionAsOf>>> {
-    const sql = LATEST_POSITIONS(manager.connection.options.type === 'postgres', knownAt !== undefined);
+    const sql = LATEST_POSITIONS(manager.dataSource.options.type === 'postgres', knownAt !== undefined);
     const latest = new Map<string, Map<string, PositionAsOf>>();
     for (const partyId of partyIds) {
       // Tens of thousands of rows: read as arrays (itemId, stance, since, and on SQLite the seq).

@@ -253,7 +253,8 @@ export class ItemWriter {
 
 function diff(item: ItemEntity, fields: DescriptiveFields): FieldChanges {
   const changes: FieldChanges = {};
-  for (const [field, to] of Object.entries(fields)) {
+  // A field the request left out is undefined, which Object.entries' type forgets.
+  for (const [field, to] of Object.entries(fields) as Array<[string, string | null | undefined]>) {
     const from = item[field as keyof DescriptiveFields];
     if (to !== undefined && to !== from) {
       changes[field] = { from, to };

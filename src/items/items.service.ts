@@ -109,7 +109,7 @@ export class ItemsService {
         [{ item: current.id, party: dto.party, stance: dto.stance, statement: dto.statement, source: dto.source }],
         { actor, effectiveOn, meetingId: meeting?.id ?? null, batchId: null, items: new Map([[current.id, current]]) },
       );
-      const [failure] = failures;
+      const failure = failures.at(0);
       if (failure) {
         throw positionProblemError(failure);
       }

@@ -64,7 +64,7 @@ export class TransitionPreparer {
     occasion: TransitionOccasion,
   ): Promise<PreparedTransitions> {
     const { failures, ...prepared } = await this.checkMoves(manager, entries, occasion);
-    const [first] = failures;
+    const first = failures.at(0);
     if (first) {
       throw occasion.kind === 'single' ? entryProblemError(first) : batchRefused(failures, entries.length);
     }

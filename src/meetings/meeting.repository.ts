@@ -34,7 +34,7 @@ export class MeetingRepository {
     return manager
       .createQueryBuilder(MeetingEntity, 'meeting')
       .orderBy('meeting.held_on', 'DESC')
-      .addOrderBy(byteOrder(manager.connection, 'meeting.slug'), 'ASC')
+      .addOrderBy(byteOrder(manager.dataSource, 'meeting.slug'), 'ASC')
       .getMany();
   }
 

@@ -26,7 +26,7 @@ const ALL_PARTIES = (postgres: boolean, knownAt: boolean) =>
 export class PartyRepository {
   // By id or slug; undefined when there is none.
   async findByKey(manager: EntityManager, key: string): Promise<PartyEntity | undefined> {
-    const [row] = isPrintable(key) ? await selectRows<PartyRow>(manager, PARTY_BY_KEY, { key }) : [];
+    const row = isPrintable(key) ? (await selectRows<PartyRow>(manager, PARTY_BY_KEY, { key })).at(0) : undefined;
     return row && fromRow(row);
   }
 
@@ -35,7 +35,7 @@ export class PartyRepository {
     if (keys.length === 0) {
       return new Map();
     }
-    const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(
+    const [sql, parameters] = manager.dataSource.driver.escapeQueryWithParameters(
       `SELECT ${COLUMNS} FROM "parties" WHERE "id" IN (:...keys) OR "slug" IN (:...keys)`,
       { keys },
     );
@@ -50,7 +50,7 @@ export class PartyRepository {
 
   // In slug order; with knownAt, only the parties recorded by then.
   async all(manager: EntityManager, knownAt?: string): Promise<PartyEntity[]> {
-    const postgres = manager.connection.options.type === 'postgres';
+    const postgres = manager.dataSource.options.type === 'postgres';
     const rows = await selectRows<PartyRow>(manager, ALL_PARTIES(postgres, knownAt !== undefined), { knownAt });
     return rows.map(fromRow);
   }

@@ -17,7 +17,8 @@ export function applyChanges(description: ItemDescription | undefined, changes: 
     ? { ...description }
     : { slug: '', title: '', category: '', proposedBy: '' };
   for (const field of DESCRIPTIVE_FIELDS) {
-    const change = changes[field];
+    // A field the event did not change has no entry.
+    const change = Object.hasOwn(changes, field) ? changes[field] : undefined;
     if (change && typeof change.to === 'string') {
       next[field] = change.to;
     }

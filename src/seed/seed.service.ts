@@ -97,7 +97,7 @@ export class SeedService {
           items,
         },
       );
-      const [failure] = failures;
+      const failure = failures.at(0);
       if (failure) {
         throw positionProblemError(failure);
       }

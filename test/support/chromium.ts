@@ -82,12 +82,12 @@ export async function unlabelledControls(page: Page): Promise<string[]> {
     const problems: string[] = [];
     for (const control of document.querySelectorAll('input:not([type=hidden]), select, textarea')) {
       const labels = [...((control as HTMLInputElement).labels ?? [])];
-      if (visible(control) && !labels.some((label) => visible(label) && label.textContent?.trim())) {
+      if (visible(control) && !labels.some((label) => visible(label) && label.textContent.trim())) {
         problems.push(control.outerHTML);
       }
     }
     for (const button of document.querySelectorAll('button')) {
-      if (visible(button) && !button.textContent?.trim()) {
+      if (visible(button) && !button.textContent.trim()) {
         problems.push(button.outerHTML);
       }
     }

@@ -223,7 +223,10 @@ function headers(credentials: Credentials, contentType: string | undefined): fc.
       { requiredKeys: [] },
     )
     .map((chosen) => {
-      const defined = Object.entries(chosen).filter((entry): entry is [string, string] => entry[1] !== undefined);
+      // With no required keys, a left-out header is undefined, which Object.entries' type forgets.
+      const defined = Object.entries(chosen as Partial<Record<string, string>>).filter(
+        (entry): entry is [string, string] => entry[1] !== undefined,
+      );
       return {
         ...Object.fromEntries(defined),
         ...(contentType === undefined ? {} : { 'content-type': contentType }),

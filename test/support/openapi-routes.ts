@@ -84,7 +84,7 @@ export function resolve(document: OpenApiDocument, schema: JsonSchema): JsonSche
 }
 
 export function pathParameters(path: string): string[] {
-  return [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '');
+  return [...path.matchAll(/\{(\w+)\}/g)].map((match) => String(match[1]));
 }
 
 export interface StringField {

@@ -53,7 +53,7 @@ export async function startServer(databasePath: string): Promise<ServerProcess> 
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = exitOf(child);
   const url = `http://127.0.0.1:${port}`;
-  let running = true;
+  let running = true as boolean;
   void exited.then(() => (running = false));
   while (running) {
     const health = await fetch(`${url}/health`).catch(() => undefined);
