@@ -2,6 +2,8 @@
 // Builds dist/ with the Nest CLI (`nest build`, nest-cli.json) when a source is newer than the last build, and does
 // nothing otherwise (a walk of a few hundred files, milliseconds), so `npm start`, the CLI and the
 // benches start at once when nothing changed. `--force` rebuilds from an empty dist/.
+// First: on an unsupported Node, one clear line and exit 1 (npm start, the CLI, the benches).
+import './check-node.mjs';
 import { spawnSync } from 'node:child_process';
 import process from 'node:process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
