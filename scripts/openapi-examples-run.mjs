@@ -9,9 +9,12 @@
 // Reads go first, then creations, then changes to what exists, then deletions; an operation a link
 // feeds runs after the operation that gives the value. Exits 1 when any assertion fails.
 import process from 'node:process';
+import { URL, URLSearchParams } from 'node:url';
 import { createOpenApiChecker } from '../test/support/openapi-check.mjs';
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+// Node's own fetch (undici), a global rather than a module export.
+const { fetch } = globalThis;
 
 const [base] = process.argv.slice(2);
 const token = process.env.TRACKER_ADMIN_TOKEN;
@@ -213,7 +216,11 @@ function requestFor(entry, answers) {
     }
   }
   const search = query.size > 0 ? `?${query}` : '';
-  return { missing, url: new URL(`${path}${search}`, base).href, init: { method: entry.method.toUpperCase(), headers, body } };
+  return {
+    missing,
+    url: new URL(`${path}${search}`, base).href,
+    init: { method: entry.method.toUpperCase(), headers, body },
+  };
 }
 
 const answers = new Map();
@@ -239,7 +246,13 @@ for (const entry of ordered()) {
     json = undefined;
   }
   answers.set(entry, { status: response.status, headers, json });
-  const problems = checker.check({ method: entry.method, url: request.url, status: response.status, headers, body: text });
+  const problems = checker.check({
+    method: entry.method,
+    url: request.url,
+    status: response.status,
+    headers,
+    body: text,
+  });
   if (response.status < 200 || response.status > 299) {
     problems.unshift(`answered ${response.status}, not 2xx: ${text.slice(0, 500)}`);
   }

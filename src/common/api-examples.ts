@@ -21,5 +21,10 @@ export function ApiBodyExample(type: Type, summary: string, value: object): Meth
 
 // If-Match as the seeded item's version would be when the example runs on a fresh tracker.
 export function ApiIfMatch(required: boolean, description: string, version: number): MethodDecorator {
-  return ApiHeader({ name: 'If-Match', required, description, schema: { ...IF_MATCH_SCHEMA, example: `"${version}"` } });
+  return ApiHeader({
+    name: 'If-Match',
+    required,
+    description,
+    schema: { ...IF_MATCH_SCHEMA, example: `"${version}"` },
+  });
 }
