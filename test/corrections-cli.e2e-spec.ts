@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { batchCommand, historyCommand } from '../src/cli/corrections.command.js';
+import { failureReport } from '../src/cli/failure-report.js';
 import { reportCommand } from '../src/cli/report.command.js';
 import { auditVerdict, historyOf, makeItem, makeMeeting } from './support/factories.js';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
@@ -89,6 +90,25 @@ describe('history, batch and report revisions commands', () => {
     written = [];
     await batchCommand().parseAsync(['retract', batch, '--note', 'Wrong file.'], { from: 'user' });
     expect(printed()).toMatchObject({ retracts: batch, dryRun: false, outcomes: [{ item: item.slug, retracts: 2 }] });
+  });
+
+  it('prints each event of a batch that cannot be retracted, with why', async () => {
+    const { item, batch } = await summit();
+    await t.api
+      .post(`/api/items/${item.slug}/transitions`)
+      .set(...bearer())
+      .send({ to: 'implemented', effectiveOn: '2010-12-01' })
+      .expect(200);
+    const error: unknown = await batchCommand()
+      .parseAsync(['retract', batch, '--note', 'Wrong file.'], { from: 'user' })
+      .then(
+        () => undefined,
+        (thrown: unknown) => thrown,
+      );
+    expect(failureReport(error).trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^error: /),
+      expect.stringMatching(new RegExp(`^ {2}${item.slug} seq 2: retraction_not_latest: .*\\(3\\)\\.$`)),
+    ]);
   });
 
   it('writes the revisions report as the API serves it', async () => {

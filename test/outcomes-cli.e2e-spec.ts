@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { failureReport } from '../src/cli/failure-report.js';
 import { applyOutcomesFile } from '../src/cli/outcomes.command.js';
 import { reportCommand } from '../src/cli/report.command.js';
 import { historyOf, makeItem } from './support/factories.js';
@@ -115,6 +116,38 @@ describe('outcomes apply (command line)', () => {
     expect(report.transitions.map(({ item, toState, meeting }) => [item, toState, meeting]).sort()).toEqual(
       example.outcomes.map(({ item, to }) => [item, to, 'lisbon-summit-2010']).sort(),
     );
+  });
+
+  it('prints every refused outcome and position of a file, each with its reason', async () => {
+    const item = await makeItem(t);
+    const refused = file(
+      'refused.json',
+      JSON.stringify({
+        meeting: 'lisbon-summit-2010',
+        outcomes: [
+          { item: item.slug, to: 'agreed' },
+          { item: 'no-such-item', to: 'agreed' },
+          { item: 'joint-threat-review', to: 'rejected' },
+        ],
+        positions: [
+          { item: item.slug, party: 'nobody', stance: 'supports' },
+          { item: item.slug, party: 'russia', stance: 'supports' },
+          { item: item.slug, party: 'russia', stance: 'opposes' },
+        ],
+      }),
+    );
+    const error: unknown = await applyOutcomesFile(refused, { actor: 'cli' }).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    const lines = failureReport(error).trimEnd().split('\n');
+    expect(lines).toEqual([
+      'error: 4 of 6 outcomes and positions cannot be applied, so nothing was written:',
+      expect.stringMatching(/^ {2}outcomes\[1\] \(no-such-item\): item_not_found: \S/),
+      expect.stringMatching(/^ {2}outcomes\[2\] \(joint-threat-review\): reason_required: \S/),
+      expect.stringMatching(new RegExp(`^ {2}positions\\[0\\] \\(${item.slug}, nobody\\): party_not_found: \\S`)),
+      expect.stringMatching(new RegExp(`^ {2}positions\\[2\\] \\(${item.slug}, russia\\): duplicate_position: \\S`)),
+    ]);
   });
 
   it('reads a CSV file with the meeting from --meeting and names the line of a refused outcome', async () => {

@@ -31,7 +31,16 @@ export class AuditController {
     summary: 'The newest event hash and the event count: a checkpoint to publish',
     description: 'Any token. Publish it elsewhere; `GET /api/audit/verify?against=<hash>:<count>` checks it later.',
   })
-  @ApiOkResponse({ type: AuditHeadView })
+  @ApiOkResponse({
+    type: AuditHeadView,
+    links: {
+      verifyAgainstHead: {
+        operationId: 'AuditController_verify',
+        description: 'Verify the history against this head, as a published checkpoint',
+        parameters: { against: '{$response.body#/hash}:{$response.body#/events}' },
+      },
+    },
+  })
   @ApiProblems()
   head(): Promise<AuditHeadView> {
     return this.audit.head();

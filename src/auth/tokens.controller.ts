@@ -7,6 +7,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { ApiBodyExample, ApiPathExample } from '../common/api-examples.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import { CreateTokenDto } from './dto/create-token.dto.js';
 import { RequiresRole } from './roles.js';
@@ -26,6 +27,7 @@ export class TokensController {
     description: 'Admin only. Names are unique for ever: a revoked name stays taken, as the history cites it.',
   })
   @ApiCreatedResponse({ type: CreatedTokenView })
+  @ApiBodyExample(CreateTokenDto, 'A read-only token for an analyst', { name: 'jane.analyst', role: 'viewer' })
   @ApiProblems(403, 409, 413, 415, 503, 507)
   create(@Body() dto: CreateTokenDto): Promise<CreatedTokenView> {
     return this.tokens.create(dto.name, dto.role);
@@ -50,6 +52,7 @@ export class TokensController {
       'Admin only, on every instance at once: tokens are looked up on every request. The last active admin ' +
       'token cannot be revoked (409): create another admin token first.',
   })
+  @ApiPathExample('name', "The token's name (the one created above in the examples)", 'jane.analyst')
   @ApiNoContentResponse({ description: 'Revoked' })
   // No body is read, but one that is sent must still be JSON within the limit.
   @ApiProblems(403, 404, 409, 413, 415, 507)

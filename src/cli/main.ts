@@ -1,6 +1,5 @@
 import { Command } from 'commander';
-import { ConfigError } from '../config/app-config.js';
-import { DomainError } from '../common/domain-error.js';
+import { failureReport } from './failure-report.js';
 import { outcomesCommand } from './outcomes.command.js';
 import { auditCommand } from './audit.command.js';
 import { backupCommand } from './backup.command.js';
@@ -24,15 +23,6 @@ const program = new Command('policy-tracker')
   .addCommand(importCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  // Expected failures get one clear line; anything else is a bug and keeps its stack.
-  if (error instanceof DomainError || error instanceof ConfigError) {
-    process.stderr.write(`error: ${error.message}\n`);
-    const errors = error instanceof DomainError && error.is('validation_failed') ? error.extensions.errors : [];
-    for (const fieldError of errors ?? []) {
-      process.stderr.write(`  ${fieldError.field}: ${fieldError.message}\n`);
-    }
-  } else {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  }
+  process.stderr.write(failureReport(error));
   process.exitCode = 1;
 });

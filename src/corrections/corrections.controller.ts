@@ -11,6 +11,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import { type Actor, CurrentActor } from '../auth/actor.js';
+import { ApiBodyExample, ApiPathExample } from '../common/api-examples.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import { HistoryEventView } from '../history/history-event.view.js';
 import { IDEMPOTENCY_KEY_HEADER, IdempotentRequest } from '../idempotency/idempotent-request.decorator.js';
@@ -50,6 +51,10 @@ export class CorrectionsController {
       "stateSince. A position's `reason` is its statement. The latest correction of a field wins. Only standing " +
       '(not retracted) transitions and positions can be corrected (409 event_not_amendable); an unknown seq is 404.',
   })
+  @ApiBodyExample(CorrectEventDto, "Cite the Council's own record of the position", {
+    note: 'The position was cited from the press coverage; the Council met that day in New York.',
+    source: 'NATO-Russia Council, foreign ministers, New York, 22 September 2010',
+  })
   @ApiCreatedResponse({ type: HistoryEventView, description: 'The corrected event appended' })
   @problemResponse(409, 'The event cannot be corrected, or the corrected date is out of order', 'amendment')
   @ApiProblems(403, 404, 413, 415, 503, 507)
@@ -70,6 +75,9 @@ export class CorrectionsController {
       'state, and stateSince, it had before; a party returns to its previous position, or to none (the ' +
       "retraction's `changes.stance`). Reports count a retracted event nowhere from the instant the retraction " +
       'is recorded.',
+  })
+  @ApiBodyExample(AmendmentNoteDto, 'A position recorded by mistake', {
+    note: 'Recorded by mistake: the United States took no position on the CFE treaty in New York.',
   })
   @ApiCreatedResponse({ type: HistoryEventView, description: 'The retracted event appended' })
   @problemResponse(409, 'The event cannot be retracted, or later standing events follow it (laterEvents)', 'amendment')
@@ -97,6 +105,15 @@ export class CorrectionsController {
     name: IDEMPOTENCY_KEY_HEADER,
     required: false,
     description: 'Any unique string of 1 to 200 visible ASCII characters, such as a UUID',
+    example: 'lisbon-2010-retraction',
+  })
+  @ApiPathExample(
+    'id',
+    "The batch id of an outcomes answer (its link retractBatch names it); a fresh tracker's seed has none",
+    '0f6d2c9a-5b7e-4c1d-8a3f-6e2b9c4d7a10',
+  )
+  @ApiBodyExample(RetractBatchDto, 'Outcomes applied from the wrong file', {
+    note: 'The outcomes were applied from a draft of the joint statement.',
   })
   @ApiOkResponse({ type: BatchRetractionView })
   @problemResponse(

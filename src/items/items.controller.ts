@@ -3,7 +3,6 @@ import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiExtraModels,
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -11,7 +10,8 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { type Actor, CurrentActor } from '../auth/actor.js';
-import { ETAG_HEADER, IF_MATCH_SCHEMA, locationHeader } from '../common/api-headers.js';
+import { ApiBodyExample, ApiIfMatch, ApiPathExample } from '../common/api-examples.js';
+import { ETAG_HEADER, locationHeader } from '../common/api-headers.js';
 import { ApiProblem, ApiProblems } from '../common/api-problems.decorator.js';
 import { etag, parseIfMatch, requireIfMatch } from '../common/if-match.js';
 import { CreateItemDto } from './dto/create-item.dto.js';
@@ -49,6 +49,15 @@ export class ItemsController {
     description: 'The new item; Location names it by id',
     headers: { ...locationHeader('/api/items/9b2f3c1e-8a4d-4b6e-9f10-2c3d4e5f6a7b'), ...ETAG_HEADER },
   })
+  @ApiBodyExample(CreateItemDto, 'A proposal the Lisbon summit made', {
+    slug: 'afghan-helicopter-maintenance',
+    title: 'Maintain and train for the Afghan army helicopter fleet',
+    summary: 'A trust fund to maintain the Afghan army helicopters and train their technicians.',
+    category: 'afghanistan',
+    proposedBy: 'Russia',
+    proposedOn: '2010-11-20',
+    sourceUrl: 'https://www.nato.int/cps/en/natolive/news_68871.htm',
+  })
   @ApiProblems(403, 409, 413, 415, 507)
   async create(
     @Body() dto: CreateItemDto,
@@ -65,6 +74,7 @@ export class ItemsController {
     summary: 'One item by id or slug, with the transitions allowed from its state',
     description: 'ETag carries the version, for If-Match on a later PATCH or transition.',
   })
+  @ApiPathExample('key', 'The item, by id or slug', 'military-transparency')
   @ApiOkResponse({ type: ItemDetailView, description: 'The item', headers: ETAG_HEADER })
   @ApiProblems(404)
   async findOne(@Param('key') key: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<ItemDetailView> {
@@ -78,11 +88,10 @@ export class ItemsController {
     summary: 'Change descriptive fields; records an updated event with the field diff',
     description: 'Admin only. `state`, `id` and `version` cannot be patched: use transitions. Needs If-Match.',
   })
-  @ApiHeader({
-    name: 'If-Match',
-    required: true,
-    description: 'The ETag of the version you read, e.g. "3"',
-    schema: IF_MATCH_SCHEMA,
+  @ApiPathExample('key', 'The item, by id or slug', 'military-transparency')
+  @ApiIfMatch(true, 'The ETag of the version you read, e.g. "3"', 2)
+  @ApiBodyExample(UpdateItemDto, 'A clearer summary', {
+    summary: 'Exchange information on military forces and exercises, and notify each other of them.',
   })
   @ApiOkResponse({ type: ItemDetailView, description: 'The item after the change', headers: ETAG_HEADER })
   @ApiProblems(403, 404, 412, 413, 415, 428, 507)
@@ -106,7 +115,15 @@ export class ItemsController {
       'Admin only. The workflow must allow the move (409 lists the allowed ones), some moves need a reason, and ' +
       "`effectiveOn` (default: the meeting's day, else today) may not be before the item's stateSince.",
   })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'Enforced when given', schema: IF_MATCH_SCHEMA })
+  @ApiPathExample('key', 'The item, by id or slug', 'military-doctrines-dialogue')
+  @ApiIfMatch(false, 'Enforced when given', 2)
+  @ApiBodyExample(TransitionItemDto, 'Taken up at the Lisbon summit', {
+    to: 'under_discussion',
+    reason: 'The leaders asked for a dialogue on military doctrines to build trust.',
+    effectiveOn: '2010-11-20',
+    meeting: 'lisbon-summit-2010',
+    source: 'NRC Joint Statement, Lisbon, 20 November 2010',
+  })
   @ApiOkResponse({ type: ItemDetailView, description: 'The item after the move', headers: ETAG_HEADER })
   @ApiExtraModels(TransitionProblemView)
   @ApiProblem(409, 'The workflow does not allow the move, or the date is before the last change', {
@@ -134,7 +151,16 @@ export class ItemsController {
       "given, otherwise today; a future day is 400, a day before the item's proposedOn or before the same party's " +
       'previous position on the item is 409 (position_out_of_order). An unknown party is 404.',
   })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'Enforced when given' })
+  @ApiPathExample('key', 'The item, by id or slug', 'missile-defense-cooperation')
+  @ApiIfMatch(false, 'Enforced when given', 2)
+  @ApiBodyExample(TakePositionDto, "Russia's stance at the Lisbon summit", {
+    party: 'russia',
+    stance: 'conditional',
+    statement: 'Russia is ready to cooperate on missile defence as an equal partner.',
+    effectiveOn: '2010-11-20',
+    meeting: 'lisbon-summit-2010',
+    source: 'NRC Joint Statement, Lisbon, 20 November 2010',
+  })
   @ApiOkResponse({
     type: ItemDetailView,
     headers: { ETag: { description: 'The new version, e.g. "4"', schema: { type: 'string' } } },

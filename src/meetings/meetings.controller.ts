@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { locationHeader } from '../common/api-headers.js';
+import { ApiBodyExample, ApiPathExample } from '../common/api-examples.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import { CreateMeetingDto } from './dto/create-meeting.dto.js';
 import { MeetingList, MeetingView } from './meeting.view.js';
@@ -31,6 +32,12 @@ export class MeetingsController {
     description: 'The new meeting; Location names it by id',
     headers: locationHeader('/api/meetings/5d0c1a2b-3e4f-4a5b-8c6d-7e8f9a0b1c2d'),
   })
+  @ApiBodyExample(CreateMeetingDto, "The NATO-Russia Council's defence ministers, June 2011", {
+    slug: 'nrc-brussels-2011',
+    name: 'NATO-Russia Council, defence ministers',
+    location: 'Brussels',
+    heldOn: '2011-06-09',
+  })
   @ApiProblems(403, 409, 413, 415, 507)
   async create(@Body() dto: CreateMeetingDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<MeetingView> {
     const meeting = await this.meetings.create(dto);
@@ -40,6 +47,7 @@ export class MeetingsController {
 
   @Get(':key')
   @ApiOperation({ summary: 'One meeting by id or slug', description: 'Any token may read it.' })
+  @ApiPathExample('key', 'The meeting, by id or slug', 'lisbon-summit-2010')
   @ApiOkResponse({ type: MeetingView })
   @ApiProblems(404)
   findOne(@Param('key') key: string): Promise<MeetingView> {

@@ -9,6 +9,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import { type Actor, CurrentActor } from '../auth/actor.js';
+import { ApiBodyExample, ApiPathExample } from '../common/api-examples.js';
 import { ApiProblem, ApiProblems } from '../common/api-problems.decorator.js';
 import { IDEMPOTENCY_KEY_HEADER, IdempotentRequest } from '../idempotency/idempotent-request.decorator.js';
 import type { KeyedRequest } from '../idempotency/request-hash.js';
@@ -47,8 +48,45 @@ export class OutcomesController {
     required: false,
     description: 'Any unique string of 1 to 200 visible ASCII characters, such as a UUID',
     schema: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' },
+    example: 'lisbon-2010-outcomes',
   })
-  @ApiOkResponse({ type: OutcomesResultView, description: 'What changed (or would, on a dry run)' })
+  @ApiPathExample('key', 'The meeting, by id or slug', 'lisbon-summit-2010')
+  @ApiBodyExample(ApplyOutcomesDto, 'Two of the Lisbon outcomes, and a position', {
+    outcomes: [
+      {
+        item: 'joint-threat-review',
+        to: 'agreed',
+        reason: 'The leaders endorsed the joint review of the security challenges NATO and Russia have in common.',
+        source: 'NRC Joint Statement, Lisbon, 20 November 2010',
+      },
+      {
+        item: 'counter-narcotics-strategy',
+        to: 'agreed',
+        reason: 'The leaders agreed to widen the joint counter-narcotics training.',
+        source: 'NRC Joint Statement, Lisbon, 20 November 2010',
+      },
+    ],
+    positions: [
+      {
+        item: 'joint-threat-review',
+        party: 'russia',
+        stance: 'supports',
+        statement: 'Russia joined the allies in endorsing the joint review of common security challenges.',
+        source: 'NRC Joint Statement, Lisbon, 20 November 2010',
+      },
+    ],
+  })
+  @ApiOkResponse({
+    type: OutcomesResultView,
+    description: 'What changed (or would, on a dry run)',
+    links: {
+      retractBatch: {
+        operationId: 'CorrectionsController_retractBatch',
+        description: 'The batch these outcomes and positions were applied in, to retract it whole',
+        parameters: { id: '$response.body#/batch' },
+      },
+    },
+  })
   @ApiExtraModels(OutcomesProblemView)
   @ApiProblem(400, 'Invalid body, or every failing entry is an input problem (failures lists them)', {
     $ref: getSchemaPath(OutcomesProblemView),

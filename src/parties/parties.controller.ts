@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { ApiBodyExample, ApiPathExample } from '../common/api-examples.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import { CreatePartyDto } from './dto/create-party.dto.js';
 import { PartyList, PartyView } from './party.view.js';
@@ -34,6 +35,7 @@ export class PartiesController {
     type: PartyView,
     headers: { Location: { description: 'The new party', schema: { type: 'string' } } },
   })
+  @ApiBodyExample(CreatePartyDto, 'A state', { slug: 'germany', name: 'Germany', kind: 'state' })
   @ApiProblems(403, 409, 413, 415)
   async create(@Body() dto: CreatePartyDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<PartyView> {
     const party = await this.parties.create(dto);
@@ -46,6 +48,7 @@ export class PartiesController {
     summary: 'One party by id or slug',
     description: 'An unknown id or slug is 404.',
   })
+  @ApiPathExample('key', 'The party, by id or slug', 'russia')
   @ApiOkResponse({ type: PartyView })
   @ApiProblems(404)
   findOne(@Param('key') key: string): Promise<PartyView> {
