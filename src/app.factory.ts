@@ -25,6 +25,9 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 export interface AppOptions {
   // Where the JSON log lines go (standard output by default); tests read them from here.
   readonly logDestination?: DestinationStream;
+  // Nest's start-up log lines wait until the caller flushes them (app.flushLogs()), so that what
+  // start-up prints for a person, the bootstrap token, comes before them instead of among them.
+  readonly holdStartupLogs?: boolean;
 }
 
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
@@ -74,6 +77,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
+    bufferLogs: options.holdStartupLogs ?? false,
+    autoFlushLogs: !(options.holdStartupLogs ?? false),
     abortOnError: false,
   });
   app.useGlobalFilters(problems);

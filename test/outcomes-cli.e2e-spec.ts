@@ -120,6 +120,7 @@ describe('outcomes apply (command line)', () => {
 
   it('prints every refused outcome and position of a file, each with its reason', async () => {
     const item = await makeItem(t);
+    const unexplained = await makeItem(t);
     const refused = file(
       'refused.json',
       JSON.stringify({
@@ -127,7 +128,7 @@ describe('outcomes apply (command line)', () => {
         outcomes: [
           { item: item.slug, to: 'agreed' },
           { item: 'no-such-item', to: 'agreed' },
-          { item: 'joint-threat-review', to: 'rejected' },
+          { item: unexplained.slug, to: 'rejected' },
         ],
         positions: [
           { item: item.slug, party: 'nobody', stance: 'supports' },
@@ -144,7 +145,7 @@ describe('outcomes apply (command line)', () => {
     expect(lines).toEqual([
       'error: 4 of 6 outcomes and positions cannot be applied, so nothing was written:',
       expect.stringMatching(/^ {2}outcomes\[1\] \(no-such-item\): item_not_found: \S/),
-      expect.stringMatching(/^ {2}outcomes\[2\] \(joint-threat-review\): reason_required: \S/),
+      expect.stringMatching(new RegExp(`^ {2}outcomes\\[2\\] \\(${unexplained.slug}\\): reason_required: \\S`)),
       expect.stringMatching(new RegExp(`^ {2}positions\\[0\\] \\(${item.slug}, nobody\\): party_not_found: \\S`)),
       expect.stringMatching(new RegExp(`^ {2}positions\\[2\\] \\(${item.slug}, russia\\): duplicate_position: \\S`)),
     ]);

@@ -14,6 +14,11 @@ export function ApiPathExample(name: string, description: string, example: strin
   return ApiParam({ name, description, example, type: typeof example === 'number' ? 'integer' : 'string' });
 }
 
+// The `:key` of an item route, with a seeded item's slug.
+export function ApiItemKey(example: string): MethodDecorator {
+  return ApiPathExample('key', 'The item, by id or slug', example);
+}
+
 // The request body of a route, with one complete example; Spectral checks it against the schema.
 export function ApiBodyExample(type: Type, summary: string, value: object): MethodDecorator {
   return ApiBody({ type, examples: { seeded: { summary, value } } });

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPathExample } from '../common/api-examples.js';
+import { ApiItemKey } from '../common/api-examples.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import { HistoryPageQuery } from '../history/dto/history-page.query.js';
 import { HistoryPage } from '../history/history-event.view.js';
@@ -19,7 +19,7 @@ export class ItemHistoryController {
       '`limit` events (default 100, at most 1000) after the event `after`; `next` links the next page. Each ' +
       'says who changed what, when it was recorded, the day it took effect, why, and which meeting decided it.',
   })
-  @ApiPathExample('key', 'The item, by id or slug', 'cfe-treaty-update')
+  @ApiItemKey('cfe-treaty-update')
   @ApiOkResponse({ type: HistoryPage })
   @ApiProblems(404)
   itemHistory(@Param('key') key: string, @Query() page: HistoryPageQuery): Promise<HistoryPage> {

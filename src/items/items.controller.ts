@@ -10,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { type Actor, CurrentActor } from '../auth/actor.js';
-import { ApiBodyExample, ApiIfMatch, ApiPathExample } from '../common/api-examples.js';
+import { ApiBodyExample, ApiIfMatch, ApiItemKey } from '../common/api-examples.js';
 import { ETAG_HEADER, locationHeader } from '../common/api-headers.js';
 import { ApiProblem, ApiProblems } from '../common/api-problems.decorator.js';
 import { etag, parseIfMatch, requireIfMatch } from '../common/if-match.js';
@@ -74,7 +74,7 @@ export class ItemsController {
     summary: 'One item by id or slug, with the transitions allowed from its state',
     description: 'ETag carries the version, for If-Match on a later PATCH or transition.',
   })
-  @ApiPathExample('key', 'The item, by id or slug', 'military-transparency')
+  @ApiItemKey('military-transparency')
   @ApiOkResponse({ type: ItemDetailView, description: 'The item', headers: ETAG_HEADER })
   @ApiProblems(404)
   async findOne(@Param('key') key: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<ItemDetailView> {
@@ -88,7 +88,7 @@ export class ItemsController {
     summary: 'Change descriptive fields; records an updated event with the field diff',
     description: 'Admin only. `state`, `id` and `version` cannot be patched: use transitions. Needs If-Match.',
   })
-  @ApiPathExample('key', 'The item, by id or slug', 'military-transparency')
+  @ApiItemKey('military-transparency')
   @ApiIfMatch(true, 'The ETag of the version you read, e.g. "3"', 2)
   @ApiBodyExample(UpdateItemDto, 'A clearer summary', {
     summary: 'Exchange information on military forces and exercises, and notify each other of them.',
@@ -115,7 +115,7 @@ export class ItemsController {
       'Admin only. The workflow must allow the move (409 lists the allowed ones), some moves need a reason, and ' +
       "`effectiveOn` (default: the meeting's day, else today) may not be before the item's stateSince.",
   })
-  @ApiPathExample('key', 'The item, by id or slug', 'military-doctrines-dialogue')
+  @ApiItemKey('military-doctrines-dialogue')
   @ApiIfMatch(false, 'Enforced when given', 2)
   @ApiBodyExample(TransitionItemDto, 'Taken up at the Lisbon summit', {
     to: 'under_discussion',
@@ -151,7 +151,7 @@ export class ItemsController {
       "given, otherwise today; a future day is 400, a day before the item's proposedOn or before the same party's " +
       'previous position on the item is 409 (position_out_of_order). An unknown party is 404.',
   })
-  @ApiPathExample('key', 'The item, by id or slug', 'missile-defense-cooperation')
+  @ApiItemKey('missile-defense-cooperation')
   @ApiIfMatch(false, 'Enforced when given', 2)
   @ApiBodyExample(TakePositionDto, "Russia's stance at the Lisbon summit", {
     party: 'russia',

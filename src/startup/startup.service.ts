@@ -3,6 +3,7 @@ import { TokensService } from '../auth/tokens.service.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { SeedService } from '../seed/seed.service.js';
+import { tokenBanner } from './token-banner.js';
 
 // After the migrations: make sure someone can log in, and load the 2010 data into an empty tracker.
 @Injectable()
@@ -19,10 +20,7 @@ export class StartupService implements OnApplicationBootstrap {
     const bootstrap = await this.tokens.ensureBootstrapToken(this.config.adminToken);
     if (bootstrap.kind === 'created' && bootstrap.generated) {
       // Printed once, straight to the console and not into the log stream.
-      process.stdout.write(
-        `\nAdmin token "bootstrap" (shown once, store it now):\n\n  ${bootstrap.secret}\n\n` +
-          'Use it as: Authorization: Bearer <token>\n\n',
-      );
+      process.stdout.write(tokenBanner(bootstrap.secret));
     } else if (bootstrap.kind === 'created') {
       this.logger.log('Created the admin token "bootstrap" from TRACKER_ADMIN_TOKEN');
     }
