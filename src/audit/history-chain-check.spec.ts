@@ -111,8 +111,25 @@ describe('HistoryChainCheck', () => {
       [[created('a'), { itemId: 'a', seq: 2, action: 'deleted', fromState: 'proposed' }], /unknown action "deleted"/],
       [
         [created('a'), { itemId: 'a', seq: 2, action: 'updated', fromState: 'proposed', toState: 'agreed' }],
-        /is an update but moves/,
+        /records "updated" but moves/,
       ],
+      // The workflow and the field rules, as every write keeps them.
+      [
+        [
+          created('a'),
+          { ...moved('a', 2, 'proposed', 'rejected'), reason: 'No.' },
+          moved('a', 3, 'rejected', 'implemented'),
+        ],
+        /from rejected to implemented without a reason, which the workflow does not allow/,
+      ],
+      [[created('a'), moved('a', 2, 'proposed', 'agreed', 'not-a-date')], /"not-a-date", which is not a calendar date/],
+      [[created('a'), { ...moved('a', 2, 'proposed', 'agreed'), changes: 'not json {' }], /changes that are not JSON/],
+      [[created('a'), { ...moved('a', 2, 'proposed', 'agreed'), changes: '[1]' }], /not a JSON object/],
+      [
+        [created('a'), { itemId: 'a', seq: 2, action: 'retracted', fromState: 'proposed', retracts: 1 }],
+        /retracts event 1/,
+      ],
+      [[{ ...created('a'), toState: 'agreed' }], /not "created" to proposed/],
     ];
     for (const [specs, message] of cases) {
       const found = problemOf(firstFinding(chain(specs)));
@@ -146,7 +163,7 @@ describe('HistoryChainCheck', () => {
       [[created('a'), positioned(2, 'russia', 'lukewarm', '2010-10-10')], /known stance/],
       [
         [created('a'), { ...positioned(2, 'russia', 'supports', '2010-10-10'), toState: 'agreed' }],
-        /a position but moves/,
+        /records "positioned" but moves/,
       ],
       [
         [

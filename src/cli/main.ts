@@ -28,7 +28,8 @@ program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof DomainError || error instanceof ConfigError) {
     process.stderr.write(`error: ${error.message}\n`);
     const errors = error instanceof DomainError && error.is('validation_failed') ? error.extensions.errors : [];
-    for (const fieldError of errors ?? []) {
+    // Each field's problem, unless the message says it already (an import's `line N: ...`).
+    for (const fieldError of (errors ?? []).filter((e) => !error.message.includes(`${e.field}: ${e.message}`))) {
       process.stderr.write(`  ${fieldError.field}: ${fieldError.message}\n`);
     }
   } else {

@@ -32,6 +32,8 @@ import {
   type FieldKind,
   type ExportCounts,
   type ExportHeader,
+  type FileLines,
+  refused,
 } from './transfer-format.js';
 
 const PAGE_SIZE = 500;
@@ -123,62 +125,74 @@ export class TransferService {
     });
   }
 
-  // Into an empty database only, in one transaction: a file that does not verify imports nothing.
-  async importFrom(lines: AsyncIterable<string> | Iterable<string>): Promise<ExportCounts> {
+  // Into an empty database only, in one transaction. The file is read twice: first every rule is
+  // checked over all of it, and only a file that holds them all is read again and written (checked
+  // again, in case it changed in between). A refused file imports nothing.
+  async importFrom(open: () => FileLines): Promise<ExportCounts> {
     return this.transactions.write(async (manager) => {
       await this.assertEmpty(manager);
-      const checker = new ImportChecker();
-      const inserts = new InsertBatches(manager);
-      let section: Section | undefined;
-      let version = EXPORT_VERSION;
-      let counts: ExportCounts | undefined;
-      let lineNumber = 0;
-      for await (const line of lines) {
-        lineNumber += 1;
-        try {
-          if (counts) {
-            throw new RecordError('nothing may follow the end line');
-          }
-          const raw = parseLine(line);
-          section = nextSection(section, raw.type);
-          switch (section) {
-            case 'header':
-              version = checkHeader(readRecord<ExportHeader>(raw, HEADER_FIELDS, 'the header'));
-              break;
-            case 'meeting':
-              await importRecord(inserts, this.meetings, raw, (meeting) => checker.meeting(meeting));
-              break;
-            case 'party':
-              await importRecord(inserts, this.parties, raw, (party) => checker.party(party));
-              break;
-            case 'item':
-              await importRecord(inserts, this.items, raw, (item) => checker.item(item));
-              break;
-            case 'event': {
-              // A version 1 file predates positions: no event names a party.
-              const record = version === 1 ? { ...raw, ...VERSION_1_EVENT_DEFAULTS } : raw;
-              await importRecord(inserts, this.events, record, (event) => checker.event(event));
-              break;
-            }
-            case 'end':
-              counts = checker.finish(
-                version === 1
-                  ? readRecord<Omit<ExportCounts, 'parties'>>(raw, VERSION_1_END_FIELDS, 'the end line')
-                  : readRecord<ExportCounts>(raw, END_FIELDS, 'the end line'),
-              );
-              await inserts.flush();
-              break;
-          }
-        } catch (error) {
-          throw error instanceof RecordError ? refused(`line ${lineNumber}`, error.message) : error;
-        }
-      }
-      if (!counts) {
-        throw refused('file', 'it ends before its end line: it is incomplete');
-      }
+      await this.readFile(open());
+      const counts = await this.readFile(open(), new InsertBatches(manager));
       await this.history.continueIdsAfterImport(manager);
       return counts;
     });
+  }
+
+  private async readFile(lines: FileLines, inserts?: InsertBatches): Promise<ExportCounts> {
+    const checker = new ImportChecker();
+    const record = async <T extends Row>(table: Table<T>, raw: Record<string, unknown>, check: (row: T) => void) => {
+      const row = readRecord<T>(raw, table.fields, table.record);
+      check(row);
+      await inserts?.add(table, row);
+    };
+    let section: Section | undefined;
+    let version = EXPORT_VERSION;
+    let counts: ExportCounts | undefined;
+    let lineNumber = 0;
+    for await (const line of lines) {
+      lineNumber += 1;
+      try {
+        if (counts) {
+          throw new RecordError('nothing may follow the end line');
+        }
+        const raw = parseLine(line);
+        section = nextSection(section, raw.type);
+        switch (section) {
+          case 'header':
+            version = checkHeader(readRecord<ExportHeader>(raw, HEADER_FIELDS, 'the header'));
+            break;
+          case 'meeting':
+            await record(this.meetings, raw, (meeting) => checker.meeting(meeting));
+            break;
+          case 'party':
+            await record(this.parties, raw, (party) => checker.party(party));
+            break;
+          case 'item':
+            await record(this.items, raw, (item) => checker.item(item));
+            break;
+          case 'event':
+            // A version 1 file predates positions: no event names a party.
+            await record(this.events, version === 1 ? { ...raw, ...VERSION_1_EVENT_DEFAULTS } : raw, (event) =>
+              checker.event(event),
+            );
+            break;
+          case 'end':
+            counts = checker.finish(
+              version === 1
+                ? readRecord<Omit<ExportCounts, 'parties'>>(raw, VERSION_1_END_FIELDS, 'the end line')
+                : readRecord<ExportCounts>(raw, END_FIELDS, 'the end line'),
+            );
+            await inserts?.flush();
+            break;
+        }
+      } catch (error) {
+        throw error instanceof RecordError ? refused(`line ${lineNumber}`, error.message) : error;
+      }
+    }
+    if (!counts) {
+      throw refused('file', 'it ends before its end line: it is incomplete');
+    }
+    return counts;
   }
 
   private async exportTable<T extends Row>(
@@ -206,18 +220,6 @@ export class TransferService {
       }
     }
   }
-}
-
-// One record of a table's section: read by the table's fields, checked, then queued for insertion.
-async function importRecord<T extends Row>(
-  inserts: InsertBatches,
-  table: Table<T>,
-  raw: Record<string, unknown>,
-  check: (record: T) => void,
-): Promise<void> {
-  const record = readRecord<T>(raw, table.fields, table.record);
-  check(record);
-  await inserts.add(table, record);
 }
 
 class InsertBatches {
@@ -283,8 +285,4 @@ function checkHeader(header: ExportHeader): number {
     );
   }
   return header.version;
-}
-
-function refused(where: string, message: string): DomainError {
-  return DomainError.validation([{ field: where, message }], 'The file was refused; nothing was imported.');
 }
