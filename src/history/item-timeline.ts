@@ -14,8 +14,18 @@ import { EVENT_ACTIONS, type EventAction } from './history-event.types.js';
 // positions) is a kind of its own. A party timeline is named by its action here, so that another
 // per-party action is one more entry.
 export const STATE_KIND = 'state';
-export const PARTY_TIMELINES = { positioned: 'position' } as const satisfies Partial<Record<EventAction, string>>;
+// Each names its kind, the field of the event that holds the party's value, and which values are
+// known; the event's `changes` record that field from the party's value before to this one.
+export const PARTY_TIMELINES = {
+  positioned: { kind: 'position', field: 'stance', known: isStance },
+} as const satisfies Partial<Record<EventAction, PartyTimeline>>;
 type PartyAction = keyof typeof PARTY_TIMELINES;
+
+interface PartyTimeline {
+  readonly kind: string;
+  readonly field: 'stance';
+  readonly known: (value: unknown) => boolean;
+}
 
 const KNOWN_ACTIONS: ReadonlySet<string> = new Set(EVENT_ACTIONS);
 
@@ -40,7 +50,7 @@ export function timelineKind(action: string, party: string | null): string | und
   if (action === 'created' || action === 'transitioned') {
     return STATE_KIND;
   }
-  return isPartyAction(action) ? `${PARTY_TIMELINES[action]}:${party ?? ''}` : undefined;
+  return isPartyAction(action) ? `${PARTY_TIMELINES[action].kind}:${party ?? ''}` : undefined;
 }
 
 // An event as the fold sees it: its `changes` parsed, its party named by a stable key.
@@ -63,7 +73,8 @@ export interface StandingStep {
   readonly seq: number;
   readonly kind: string;
   readonly state: string | null;
-  readonly stance: string | null;
+  // A party's value (a position's stance); null on state events.
+  readonly value: string | null;
   effectiveOn: string;
 }
 
@@ -161,6 +172,9 @@ export class ItemTimeline {
     if (!KNOWN_ACTIONS.has(event.action)) {
       return `records an unknown action "${event.action}"`;
     }
+    if (!isPartyAction(event.action) && (event.party !== null || event.stance !== null)) {
+      return `records "${event.action}" but names a party or a stance`;
+    }
     if (this.lastSeq === 0) {
       return event.action === 'created' && event.fromState === null && event.toState === INITIAL_STATE
         ? this.unreferenced(event)
@@ -168,9 +182,6 @@ export class ItemTimeline {
     }
     if (event.action === 'created') {
       return 'records a second creation of its item';
-    }
-    if (!isPartyAction(event.action) && (event.party !== null || event.stance !== null)) {
-      return `records "${event.action}" but names a party or a stance`;
     }
     if (event.fromState !== this.state) {
       return `says the item was ${String(event.fromState)}, but its history had left it ${String(this.state)}`;
@@ -218,16 +229,23 @@ export class ItemTimeline {
     return undefined;
   }
 
-  // A party's event names the party and a known stance, and moves its timeline forward, not before
-  // the item was proposed.
+  // A party's event names the party and a known value, records the change from the party's value
+  // before, and moves its timeline forward, not before the item was proposed.
   private partyEventProblem(event: TimelineEvent, action: PartyAction): string | undefined {
-    if (event.party === null || !isStance(event.stance)) {
-      return `is a party's ${event.action} event without a party or a known stance`;
+    const { kind, field, known } = PARTY_TIMELINES[action];
+    const value = event[field];
+    if (event.party === null || !known(value)) {
+      return `is a party's ${action} event without a party or a known ${field}`;
     }
-    const kind = timelineKind(event.action, event.party) ?? '';
-    const previous = this.standing(kind).at(-1)?.effectiveOn ?? this.proposedOn;
+    const timeline = this.standing(timelineKind(action, event.party) ?? '');
+    const before = timeline.at(-1)?.value ?? null;
+    const change = (event.changes as Record<string, { from: unknown; to: unknown } | undefined>)[field];
+    if (change?.from !== before || change.to !== value) {
+      return `records the party's ${field} as ${JSON.stringify(change ?? null)}, but it changed from ${String(before)} to ${String(value)}`;
+    }
+    const previous = timeline.at(-1)?.effectiveOn ?? this.proposedOn;
     if (event.effectiveOn < previous) {
-      return `takes effect on ${event.effectiveOn}, before ${previous} (the party's previous ${PARTY_TIMELINES[action]} or the item's proposal): its ${PARTY_TIMELINES[action]}s moved backwards`;
+      return `takes effect on ${event.effectiveOn}, before ${previous} (the party's previous ${kind} or the item's proposal): its ${kind}s moved backwards`;
     }
     return undefined;
   }
@@ -287,7 +305,7 @@ export class ItemTimeline {
         seq: event.seq,
         kind,
         state: event.toState,
-        stance: event.stance,
+        value: isPartyAction(event.action) ? event[PARTY_TIMELINES[event.action].field] : null,
         effectiveOn: event.effectiveOn,
       });
       this.timelines.set(kind, timeline);
