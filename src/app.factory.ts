@@ -41,9 +41,9 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   );
   // A read that meets a storage fault is named as one (503), like a write, and /health turns
   // degraded with it (the app's StorageHealth, known once the app is made).
-  let storage: StorageHealth | undefined;
+  const health: { storage?: StorageHealth } = {};
   const problems = new ProblemFilter((error) => {
-    storage?.recordFailure(error);
+    health.storage?.recordFailure(error);
     return storageProblem(error);
   });
   const parameterNames = new PathParameterNames();
@@ -81,7 +81,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
-  storage = app.get(StorageHealth);
+  health.storage = app.get(StorageHealth);
   app.useGlobalFilters(problems);
   app.useGlobalPipes(
     new ValidationPipe({

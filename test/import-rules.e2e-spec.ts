@@ -252,7 +252,9 @@ describe('an import holds every rule the API holds', () => {
         try {
           await expectReadable(target);
         } catch (error) {
-          throw new Error(`line ${index + 1} with ${field} = ${JSON.stringify(value)} imported: ${String(error)}`);
+          throw new Error(`line ${index + 1} with ${field} = ${JSON.stringify(value)} imported: ${String(error)}`, {
+            cause: error,
+          });
         }
         await cli.close();
         await target.close();

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { executeWrite, selectRows, selectTuples } from '../database/sql.js';
-import { entityPages, hasRows, insertRows, rawKeysetBatches } from '../database/table-rows.js';
 import type { WorkflowState } from '../workflow/workflow.definition.js';
 import { GENESIS_HASH, type HashedEventFields } from './event-hash.js';
 import { HistoryEventEntity } from './history-event.entity.js';
@@ -171,11 +170,7 @@ const DESCRIPTIVE_EVENTS_RECORDED_BY = `
   WHERE "h"."action" IN ('created', 'updated') AND "h"."recorded_at" <= :knownAt
   ORDER BY "h"."id"`;
 
-const ID_WITH_HASH = 'SELECT "id" FROM "history_events" WHERE "hash" = :hash';
-const ID_OF_ITEM_SEQ = 'SELECT "id" FROM "history_events" WHERE "item_id" = :itemId AND "seq" = :seq';
-
 // PostgreSQL's sequence does not move when ids are given explicitly (SQLite's AUTOINCREMENT does).
-const CONTINUE_IDS = `SELECT setval(pg_get_serial_sequence('history_events', 'id'), MAX("id")) FROM "history_events"`;
 
 // The reads of corrections and of everything that shows the corrected history: events with their
 // references, items named by id and meetings by slug (RecordedEvent).
@@ -239,29 +234,6 @@ export interface BatchEvent {
   readonly action: EventAction;
   readonly meeting: string | null;
 }
-
-const AUDIT_FIELDS = [
-  'id',
-  'itemId',
-  'seq',
-  'action',
-  'fromState',
-  'toState',
-  'changes',
-  'reason',
-  'effectiveOn',
-  'meetingId',
-  'source',
-  'batchId',
-  'actor',
-  'recordedAt',
-  'corrects',
-  'retracts',
-  'prevHash',
-  'hash',
-  'partyId',
-  'stance',
-] as const;
 
 // Every query on the history_events table, the read models of the reports and the audit included.
 // The table is append-only: there is no update and no delete here.
@@ -377,28 +349,6 @@ export class HistoryRepository {
     return selectRows(manager, DESCRIPTIVE_EVENTS_RECORDED_BY, { knownAt });
   }
 
-  // Read model for the audit: the whole history in id order, in batches.
-  auditBatches(manager: EntityManager): AsyncGenerator<StoredEventRow[]> {
-    return rawKeysetBatches(manager, HistoryEventEntity, AUDIT_FIELDS, (raw) => ({
-      ...(raw as unknown as StoredEventRow),
-      // PostgreSQL may answer numbers as strings; the hash covers seq as a JSON number.
-      id: Number(raw.id),
-      seq: Number(raw.seq),
-      corrects: nullableNumber(raw.corrects),
-      retracts: nullableNumber(raw.retracts),
-    }));
-  }
-
-  async idWithHash(manager: EntityManager, hash: string): Promise<number | undefined> {
-    const [row] = await selectRows<{ id: number | string }>(manager, ID_WITH_HASH, { hash });
-    return row === undefined ? undefined : Number(row.id);
-  }
-
-  async idOfItemSeq(manager: EntityManager, itemId: string, seq: number): Promise<number | undefined> {
-    const [row] = await selectRows<{ id: number | string }>(manager, ID_OF_ITEM_SEQ, { itemId, seq });
-    return row === undefined ? undefined : Number(row.id);
-  }
-
   // One item's events, oldest first, as the corrected history is folded from them.
   async recordedEventsOf(manager: EntityManager, itemId: string): Promise<RecordedEvent[]> {
     return (await selectRows<RecordedEventRow>(manager, RECORDED_EVENTS_OF_ITEM, { itemId })).map(recordedEvent);
@@ -450,26 +400,6 @@ export class HistoryRepository {
       action: row.action,
       meeting: row.meeting_slug,
     }));
-  }
-
-  // For the transfer: every event in id order, a bulk insert with ids and hashes kept, and the id
-  // sequence moved past the imported events.
-  exportPages(manager: EntityManager, pageSize: number): AsyncGenerator<HistoryEventEntity> {
-    return entityPages(manager, HistoryEventEntity, false, pageSize);
-  }
-
-  insertExact(manager: EntityManager, columns: readonly string[], rows: readonly ExactEventRow[]): Promise<void> {
-    return insertRows<ExactEventRow>(manager, HistoryEventEntity, columns, rows);
-  }
-
-  async isEmpty(manager: EntityManager): Promise<boolean> {
-    return !(await hasRows(manager, HistoryEventEntity));
-  }
-
-  async continueIdsAfterImport(manager: EntityManager): Promise<void> {
-    if (manager.connection.options.type === 'postgres') {
-      await selectRows(manager, CONTINUE_IDS);
-    }
   }
 }
 

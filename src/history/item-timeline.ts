@@ -163,7 +163,7 @@ export class ItemTimeline {
       return `is number ${event.seq} of its item, expected ${this.lastSeq + 1}`;
     }
     if (!isCalendarDate(event.effectiveOn)) {
-      return `takes effect on "${event.effectiveOn}", which is not a calendar date YYYY-MM-DD`;
+      return `takes effect on ${JSON.stringify(event.effectiveOn)}, which is not a calendar date YYYY-MM-DD`;
     }
     const shape = changesProblem(event.changes);
     if (shape) {
@@ -257,7 +257,7 @@ export class ItemTimeline {
     if (!bounds) {
       return `corrects event ${String(event.corrects)}, which is not a standing transition or position of its item`;
     }
-    const changes = event.changes as Record<string, { from: unknown; to: unknown }>;
+    const changes = event.changes as Record<string, { from: unknown; to: unknown } | undefined>;
     const fields = Object.keys(changes);
     if (fields.length === 0 || !fields.every((field) => (AMENDABLE_FIELDS as readonly string[]).includes(field))) {
       return `is a correction whose changes name ${fields.join(', ') || 'nothing'}, not ${AMENDABLE_FIELDS.join(', ')}`;

@@ -5,7 +5,7 @@ import { isPrintable } from '../common/validators.js';
 import { byteOrder } from '../database/byte-order.js';
 import { insertUnique } from '../database/insert-unique.js';
 import { executeWrite, selectRows } from '../database/sql.js';
-import { entityPages, hasRows, insertRows, rawKeysetBatches } from '../database/table-rows.js';
+import { hasRows } from '../database/table-rows.js';
 import type { ListItemsQuery } from './dto/list-items.query.js';
 import type { WorkflowState } from '../workflow/workflow.definition.js';
 import { ItemEntity } from './item.entity.js';
@@ -14,8 +14,6 @@ const ITEM_BY_KEY = `
   SELECT "id", "slug", "title", "summary", "category", "proposed_by", "proposed_on", "source_url",
          "state", "state_since", "version", "created_at", "updated_at"
   FROM "items" WHERE "id" = :key OR "slug" = :key`;
-
-const SLUG_OF = 'SELECT "slug" FROM "items" WHERE "id" = :id';
 
 const DESCRIPTIONS = 'SELECT "id", "slug", "title", "category", "proposed_by" AS "proposedBy" FROM "items"';
 
@@ -32,8 +30,6 @@ const SORT_COLUMNS = {
   createdAt: 'item.created_at',
   updatedAt: 'item.updated_at',
 } as const;
-
-const AUDIT_FIELDS = ['id', 'slug', 'state', 'stateSince', 'version'] as const;
 
 export interface ItemRow {
   id: string;
@@ -57,15 +53,6 @@ export interface ItemSummary {
   readonly title: string;
   readonly category: string;
   readonly proposedBy: string;
-}
-
-// An item row as the audit compares it with the item's history.
-export interface ItemAuditRow {
-  readonly id: string;
-  readonly slug: string;
-  readonly state: string;
-  readonly stateSince: string;
-  readonly version: number;
 }
 
 export type ItemChanges = Partial<Omit<ItemEntity, 'id' | 'createdAt'>>;
@@ -196,28 +183,6 @@ export class ItemRepository {
   async summaries(manager: EntityManager): Promise<Map<string, ItemSummary>> {
     const rows = await selectRows<ItemSummary & { id: string }>(manager, DESCRIPTIONS);
     return new Map(rows.map(({ id, ...summary }) => [id, summary]));
-  }
-
-  // Read model for the audit: every item row, in id order, in batches.
-  auditBatches(manager: EntityManager): AsyncGenerator<ItemAuditRow[]> {
-    return rawKeysetBatches(manager, ItemEntity, AUDIT_FIELDS, (raw) => ({
-      ...(raw as unknown as ItemAuditRow),
-      version: Number(raw.version),
-    }));
-  }
-
-  async slugOf(manager: EntityManager, id: string): Promise<string | undefined> {
-    const [row] = await selectRows<{ slug: string }>(manager, SLUG_OF, { id });
-    return row?.slug;
-  }
-
-  // For the transfer: every item in id order (byte order), and a bulk insert with ids kept.
-  exportPages(manager: EntityManager, pageSize: number): AsyncGenerator<ItemEntity> {
-    return entityPages(manager, ItemEntity, true, pageSize);
-  }
-
-  insertExact(manager: EntityManager, columns: readonly string[], rows: readonly ItemEntity[]): Promise<void> {
-    return insertRows(manager, ItemEntity, columns, rows);
   }
 }
 

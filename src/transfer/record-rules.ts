@@ -157,7 +157,7 @@ export function checkEventFields(event: { readonly changes: string }, what: stri
 function rulesOf(type: ClassConstructor<object>): (record: object, what: string) => void {
   return (record, what) => {
     wellFormed(record, what);
-    const [first] = toFieldErrors(validateSync(plainToInstance(type, record)));
+    const first = toFieldErrors(validateSync(plainToInstance(type, record))).at(0);
     if (first) {
       throw new RecordError(`${what} field "${first.field}" ${first.message}`);
     }
