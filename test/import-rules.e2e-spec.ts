@@ -5,23 +5,14 @@ import { EVENT_ACTIONS } from '../src/history/history-event.types.js';
 import { STANCES } from '../src/parties/stance.js';
 import { TransferService } from '../src/transfer/transfer.service.js';
 import { WORKFLOW_STATES } from '../src/workflow/workflow.definition.js';
-import { auditVerdict, historyOf, makeItem, makeMeeting } from './support/factories.js';
+import { auditVerdict, historyOf } from './support/factories.js';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
-import { createTestDatabase } from './support/test-database.js';
+import { amendSeededTracker, exportLines, importLines, startSqliteApp } from './support/transfer-files.js';
 
 type Rec = Record<string, unknown>;
 
 // An import holds every rule the API holds. Each file here is an export edited by someone who
 // knows the format: the chain and the hashes recomputed after the edit, so that it looks genuine.
-
-async function withCli<T>(t: TestApp, work: (transfer: TransferService) => Promise<T>): Promise<T> {
-  const context = await NestFactory.createApplicationContext(CliModule.forRoot(t.config), { logger: false });
-  try {
-    return await work(context.get(TransferService));
-  } finally {
-    await context.close();
-  }
-}
 
 // The events linked and hashed again, in file order, and the end line's head with them.
 function rechained(records: readonly Rec[]): string[] {
@@ -77,37 +68,9 @@ describe('an import holds every rule the API holds', () => {
   const eventsOf = (slug: string) => events().filter((event) => event.itemId === itemOf(slug).id);
 
   beforeAll(async () => {
-    const database = await createTestDatabase('sqlite');
-    const started = await startTestApp({ TRACKER_SEED: 'true' }, { database });
-    source = { ...started, close: () => started.close().then(() => database.drop()) };
-    const meeting = await makeMeeting(source, { heldOn: '2010-12-01' });
-    await makeItem(source, { slug: 'refused-proposal', sourceUrl: 'https://example.org/proposal' });
-    await source.api
-      .post('/api/items/refused-proposal/transitions')
-      .set(...bearer())
-      .send({ to: 'rejected', reason: 'No consensus.', meeting: meeting.slug })
-      .expect(200);
-    await source.api
-      .post('/api/items/refused-proposal/history/2/correction')
-      .set(...bearer())
-      .send({ note: 'The meeting before.', effectiveOn: '2010-11-30', meeting: null })
-      .expect(201);
-    const agreed = await source.api
-      .post('/api/items/joint-threat-review/transitions')
-      .set(...bearer())
-      .send({ to: 'agreed', effectiveOn: '2010-11-20' })
-      .expect(200);
-    await source.api
-      .post(`/api/items/joint-threat-review/history/${agreed.body.version}/retraction`)
-      .set(...bearer())
-      .send({ note: 'Entered by mistake.' })
-      .expect(201);
-    const lines: string[] = [];
-    await withCli(source, (transfer) =>
-      transfer.exportTo(async (line) => {
-        lines.push(line);
-      }),
-    );
+    source = await startSqliteApp({ TRACKER_SEED: 'true' });
+    await amendSeededTracker(source, 'refused-proposal');
+    const lines = await exportLines(source);
     records = lines.map((line) => JSON.parse(line) as Rec);
     target = await startTestApp();
   });
@@ -121,7 +84,7 @@ describe('an import holds every rule the API holds', () => {
     rechained(records.map((candidate) => (candidate === record ? { ...candidate, ...change } : candidate)));
 
   async function expectRefused(lines: string[], message: RegExp): Promise<void> {
-    const refusal = withCli(target, (transfer) => transfer.importFrom(() => lines));
+    const refusal = importLines(target, lines);
     await expect(refusal).rejects.toMatchObject({
       code: 'validation_failed',
       message: expect.stringMatching(/^(line \d+|file): /),
@@ -138,7 +101,7 @@ describe('an import holds every rule the API holds', () => {
   it('imports the export as it is', async () => {
     const again = await startTestApp();
     try {
-      await withCli(again, (transfer) => transfer.importFrom(() => rechained(records)));
+      await importLines(again, rechained(records));
       await expectReadable(again);
     } finally {
       await again.close();
