@@ -235,8 +235,9 @@ export interface BatchEvent {
   readonly meeting: string | null;
 }
 
-// Every query on the history_events table, the read models of the reports and the audit included.
-// The table is append-only: there is no update and no delete here.
+// The history_events table's queries: appends, the head, an item's events, a batch, the feed, and
+// for now the reports' read model. The audit's and the transfer's read models have repositories of
+// their own (audit/, transfer/). The table is append-only: there is no update and no delete here.
 @Injectable()
 export class HistoryRepository {
   // One probe of the primary key: what every append reads first, and what tells a cached report

@@ -71,8 +71,9 @@ const ANY_CURRENT_STANCE = `EXISTS (SELECT 1 FROM "history_events" "p"
     AND "p"."seq" = (SELECT MAX("q"."seq") FROM "history_events" "q"
                      WHERE "q"."party_id" = "p"."party_id" AND "q"."item_id" = "item"."id" AND ${NOT_RETRACTED('q')}))`;
 
-// Every query on the items table. Each method runs on the manager it is given: a transaction's,
-// or the data source's own for a read outside one.
+// The items table's queries (the list's filter by a party's stance reads the positioned events
+// too); the audit's and the transfer's reads of it are in their own repositories. Each method runs
+// on the manager it is given: a transaction's, or the data source's own for a read outside one.
 @Injectable()
 export class ItemRepository {
   // Wherever a path says :key, the item's id or its slug both work. Every item request starts
