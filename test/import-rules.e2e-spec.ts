@@ -187,7 +187,7 @@ describe('an import holds every rule the API holds', () => {
       move,
       { ...end, events: (end.events as number) + 1 },
     ]);
-    await expectRefused(file, /from rejected to implemented.*workflow does not allow/);
+    await expectRefused(file, /An item in state rejected cannot move to implemented/);
   });
 
   // One field of one record changed, the chain recomputed: either the file is refused, or what

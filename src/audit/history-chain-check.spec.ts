@@ -108,7 +108,7 @@ describe('HistoryChainCheck', () => {
       [[created('a'), moved('a', 2, 'agreed', 'implemented')], /says the item was agreed/],
       [[created('a'), { ...created('a'), seq: 2 }], /records a second creation/],
       [[{ ...created('a'), partyId: 'nato' }], /names a party/],
-      [[created('a'), moved('a', 2, 'proposed', 'agreed', '2010-09-21')], /timeline moved backwards/],
+      [[created('a'), moved('a', 2, 'proposed', 'agreed', '2010-09-21')], /earlier than the item's last change/],
       [[created('a'), { itemId: 'a', seq: 2, action: 'deleted', fromState: 'proposed' }], /unknown action "deleted"/],
       [
         [created('a'), { itemId: 'a', seq: 2, action: 'updated', fromState: 'proposed', toState: 'agreed' }],
@@ -121,7 +121,7 @@ describe('HistoryChainCheck', () => {
           { ...moved('a', 2, 'proposed', 'rejected'), reason: 'No.' },
           moved('a', 3, 'rejected', 'implemented'),
         ],
-        /from rejected to implemented without a reason, which the workflow does not allow/,
+        /An item in state rejected cannot move to implemented/,
       ],
       [[created('a'), moved('a', 2, 'proposed', 'agreed', 'not-a-date')], /"not-a-date", which is not a calendar date/],
       [[created('a'), { ...moved('a', 2, 'proposed', 'agreed'), changes: 'not json {' }], /changes that are not JSON/],
@@ -181,7 +181,7 @@ describe('HistoryChainCheck', () => {
           positioned(2, 'russia', 'supports', '2010-10-10'),
           positioned(3, 'russia', 'opposes', '2010-10-09', 'supports'),
         ],
-        /positions moved backwards/,
+        /before the party's previous position/,
       ],
       [[created('a'), { ...moved('a', 2, 'proposed', 'agreed'), partyId: 'russia' }], /names a party or a stance/],
     ];
@@ -389,7 +389,7 @@ describe('HistoryChainCheck with corrections and retractions', () => {
         problemOf(verified([...specs, positioned(11, 'nato', 'supports', '2010-11-23', 'opposes')], row(11))),
       ).toMatchObject({
         kind: 'inconsistent_event',
-        message: expect.stringMatching(/positions moved backwards/),
+        message: expect.stringMatching(/before the party's previous position/),
       });
     });
 

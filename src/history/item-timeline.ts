@@ -1,6 +1,8 @@
 import { isCalendarDate } from '../common/calendar-date.js';
-import { isStance } from '../parties/stance.js';
-import { checkTransition, isWorkflowState } from '../workflow/workflow.machine.js';
+import { isStance, type Stance } from '../parties/stance.js';
+import { checkPosition } from '../positions/position-check.js';
+import { checkItemTransition } from '../workflow/transition-check.js';
+import { isWorkflowState } from '../workflow/workflow.machine.js';
 import { INITIAL_STATE } from '../workflow/workflow.definition.js';
 import { EVENT_ACTIONS, type EventAction } from './history-event.types.js';
 
@@ -216,17 +218,19 @@ export class ItemTimeline {
       : `records "${event.action}" but names an event it corrects or retracts`;
   }
 
-  // A move the workflow allows, with its reason where one is required, never back in time.
+  // A move the workflow allows, with its reason where one is required, never back in time: the
+  // rule every transition is checked by before it is written (workflow/transition-check.ts).
   private transitionProblem(event: TimelineEvent): string | undefined {
-    const from = event.fromState;
+    const from = this.state;
     const to = event.toState;
-    if (!isWorkflowState(from) || !isWorkflowState(to) || !checkTransition(from, to, event.reason).ok) {
-      return `moves the item from ${String(from)} to ${String(to)}${event.reason?.trim() ? '' : ' without a reason'}, which the workflow does not allow`;
+    if (!isWorkflowState(from) || !isWorkflowState(to)) {
+      return `moves the item from ${String(from)} to ${String(to)}, which are not both workflow states`;
     }
-    if (event.effectiveOn < this.stateSince) {
-      return `takes effect on ${event.effectiveOn}, before the item's previous change on ${this.stateSince}: its timeline moved backwards`;
-    }
-    return undefined;
+    const problem = checkItemTransition(
+      { state: from, stateSince: this.stateSince },
+      { to, reason: event.reason, effectiveOn: event.effectiveOn },
+    );
+    return problem && `is a transition its item's rules refuse: ${withoutStop(problem.message)}`;
   }
 
   // A party's event names the party and a known value, records the change from the party's value
@@ -243,11 +247,15 @@ export class ItemTimeline {
     if (change?.from !== before || change.to !== value) {
       return `records the party's ${field} as ${JSON.stringify(change ?? null)}, but it changed from ${String(before)} to ${String(value)}`;
     }
-    const previous = timeline.at(-1)?.effectiveOn ?? this.proposedOn;
-    if (event.effectiveOn < previous) {
-      return `takes effect on ${event.effectiveOn}, before ${previous} (the party's previous ${kind} or the item's proposal): its ${kind}s moved backwards`;
-    }
-    return undefined;
+    // Dated as every position is checked before it is written (positions/position-check.ts).
+    const previous = timeline.at(-1);
+    const problem = checkPosition(
+      { id: '', slug: 'the item', proposedOn: this.proposedOn },
+      { id: event.party, slug: 'the party' },
+      previous && { stance: previous.value as Stance, effectiveOn: previous.effectiveOn },
+      event.effectiveOn,
+    );
+    return problem && `is a ${kind} its party's timeline refuses: ${withoutStop(problem.message)}`;
   }
 
   // A correction names a standing transition or party event of its item, changes at least one
@@ -347,6 +355,11 @@ function changesProblem(changes: unknown): string | undefined {
     }
   }
   return undefined;
+}
+
+// A sentence of the write side's, as a phrase of the fold's (the caller ends it).
+function withoutStop(message: string): string {
+  return message.replace(/\.$/, '');
 }
 
 // The parsed `changes` of a stored event, or undefined if the text is not JSON.
