@@ -17,7 +17,7 @@ import { registerFormParsers } from './console/form-body.js';
 import { redactedUrl } from './common/redact-url.js';
 import { assertWellFormedQuery, PathParameterNames } from './common/well-formed-unicode.js';
 import { ProblemFilter, sendProblem } from './common/problem.filter.js';
-import { storageProblem } from './database/storage-health.js';
+import { StorageHealth, storageProblem } from './database/storage-health.js';
 import { validationExceptionFactory } from './common/validation-errors.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -42,8 +42,13 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     },
     options.logDestination,
   );
-  // A read that meets a storage fault is named as one (503), like a write.
-  const problems = new ProblemFilter(storageProblem);
+  // A read that meets a storage fault is named as one (503), like a write, and /health turns
+  // degraded with it (the app's StorageHealth, known once the app is made).
+  const health: { storage?: StorageHealth } = {};
+  const problems = new ProblemFilter((error) => {
+    health.storage?.recordFailure(error);
+    return storageProblem(error);
+  });
   const parameterNames = new PathParameterNames();
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
@@ -81,6 +86,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     autoFlushLogs: !(options.holdStartupLogs ?? false),
     abortOnError: false,
   });
+  health.storage = app.get(StorageHealth);
   app.useGlobalFilters(problems);
   app.useGlobalPipes(
     new ValidationPipe({

@@ -4,7 +4,7 @@ import { TransactionRunner } from '../database/transaction-runner.js';
 import { HistoryEventEntity } from '../history/history-event.entity.js';
 import { HistoryRepository } from '../history/history.repository.js';
 import { ItemEntity } from '../items/item.entity.js';
-import { ItemRepository } from '../items/item.repository.js';
+import { AuditRepository } from './audit.repository.js';
 import { MeetingEntity } from '../meetings/meeting.entity.js';
 import { PartyEntity } from '../parties/party.entity.js';
 import type { AuditReport } from './audit-report.view.js';
@@ -23,7 +23,7 @@ export async function auditSqliteFile(path: string): Promise<AuditReport> {
   const dataSource = new DataSource({ ...options, fileMustExist: true });
   await dataSource.initialize();
   try {
-    const audit = new AuditService(new TransactionRunner(dataSource), new HistoryRepository(), new ItemRepository());
+    const audit = new AuditService(new TransactionRunner(dataSource), new HistoryRepository(), new AuditRepository());
     return await audit.verify();
   } finally {
     await dataSource.destroy();

@@ -3,7 +3,7 @@ import { storageFault } from '../database/database-errors.js';
 import { integrityProblem, oneLine } from '../database/storage-integrity.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { HistoryRepository } from '../history/history.repository.js';
-import { ItemRepository } from '../items/item.repository.js';
+import { AuditRepository } from './audit.repository.js';
 import type { AuditHeadView, AuditReport } from './audit-report.view.js';
 import { parseCheckpoints } from './checkpoint.js';
 import type { VerifyAuditQuery } from './dto/verify-audit.query.js';
@@ -25,7 +25,7 @@ export class AuditService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly events: HistoryRepository,
-    private readonly items: ItemRepository,
+    private readonly rows: AuditRepository,
   ) {}
 
   // One snapshot, so that writes landing meanwhile cannot make the rows and the history disagree.
@@ -36,9 +36,7 @@ export class AuditService {
     try {
       return await this.transactions.snapshot(async (manager) => {
         const damage = await integrityProblem(manager);
-        return damage === undefined
-          ? auditHistory({ events: this.events, items: this.items, manager }, checkpoints)
-          : storageCorrupt(damage);
+        return damage === undefined ? auditHistory({ rows: this.rows, manager }, checkpoints) : storageCorrupt(damage);
       });
     } catch (error) {
       if (storageFault(error) !== 'corrupt') {

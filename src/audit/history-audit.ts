@@ -1,27 +1,25 @@
 import type { EntityManager } from 'typeorm';
-import type { HistoryRepository } from '../history/history.repository.js';
-import type { ItemRepository } from '../items/item.repository.js';
+import type { AuditRepository } from './audit.repository.js';
 import type { AuditProblemView, AuditReport } from './audit-report.view.js';
 import type { Checkpoint } from './checkpoint.js';
 import { explainFinding, type ChainLookups } from './finding-explanation.js';
 import { HistoryChainCheck, type ChainProblem, type Finding } from './history-chain-check.js';
 
-// What the audit reads, all in one snapshot: the read models of the history and item repositories.
+// What the audit reads, all in one snapshot: its read model.
 export interface AuditSource {
   readonly manager: EntityManager;
-  readonly events: HistoryRepository;
-  readonly items: ItemRepository;
+  readonly rows: AuditRepository;
 }
 
 // Reads the whole history in id order, batch by batch, checking every hash, link and item sequence,
 // then every item row against its history. Call it inside one read transaction (a snapshot).
 export async function auditHistory(source: AuditSource, checkpoints: readonly Checkpoint[]): Promise<AuditReport> {
-  const { manager, events, items } = source;
+  const { manager, rows } = source;
   const check = new HistoryChainCheck(checkpoints);
   const finding =
-    (await firstFinding(events.auditBatches(manager), (event) => check.event(event))) ??
+    (await firstFinding(rows.eventBatches(manager), (event) => check.event(event))) ??
     check.end() ??
-    (await firstFinding(items.auditBatches(manager), (item) => check.item(item))) ??
+    (await firstFinding(rows.itemBatches(manager), (item) => check.item(item))) ??
     check.itemsWithoutRow();
   if (!finding) {
     return { ok: true, events: check.events, head: check.head, checkpoints: [...checkpoints] };
@@ -44,14 +42,14 @@ async function firstFinding<Row>(
   return undefined;
 }
 
-async function describe({ manager, events, items }: AuditSource, finding: Finding): Promise<AuditProblemView> {
+async function describe({ manager, rows }: AuditSource, finding: Finding): Promise<AuditProblemView> {
   const lookups: ChainLookups = {
-    eventIdWithHash: (hash) => events.idWithHash(manager, hash),
-    eventIdOfItemSeq: (itemId, seq) => events.idOfItemSeq(manager, itemId, seq),
+    eventIdWithHash: (hash) => rows.eventIdWithHash(manager, hash),
+    eventIdOfItemSeq: (itemId, seq) => rows.eventIdOfItemSeq(manager, itemId, seq),
   };
   const { itemId, ...problem }: ChainProblem = await explainFinding(finding, lookups);
   if (itemId === undefined) {
     return problem;
   }
-  return { ...problem, item: (await items.slugOf(manager, itemId)) ?? itemId };
+  return { ...problem, item: (await rows.itemSlug(manager, itemId)) ?? itemId };
 }

@@ -107,12 +107,30 @@ describe('HistoryChainCheck', () => {
       [[moved('a', 1, 'proposed', 'agreed')], /first event but records "transitioned"/],
       [[created('a'), moved('a', 2, 'agreed', 'implemented')], /says the item was agreed/],
       [[created('a'), { ...created('a'), seq: 2 }], /records a second creation/],
-      [[created('a'), moved('a', 2, 'proposed', 'agreed', '2010-09-21')], /timeline moved backwards/],
+      [[{ ...created('a'), partyId: 'nato' }], /names a party/],
+      [[created('a'), moved('a', 2, 'proposed', 'agreed', '2010-09-21')], /earlier than the item's last change/],
       [[created('a'), { itemId: 'a', seq: 2, action: 'deleted', fromState: 'proposed' }], /unknown action "deleted"/],
       [
         [created('a'), { itemId: 'a', seq: 2, action: 'updated', fromState: 'proposed', toState: 'agreed' }],
-        /is an update but moves/,
+        /records "updated" but moves/,
       ],
+      // The workflow and the field rules, as every write keeps them.
+      [
+        [
+          created('a'),
+          { ...moved('a', 2, 'proposed', 'rejected'), reason: 'No.' },
+          moved('a', 3, 'rejected', 'implemented'),
+        ],
+        /An item in state rejected cannot move to implemented/,
+      ],
+      [[created('a'), moved('a', 2, 'proposed', 'agreed', 'not-a-date')], /"not-a-date", which is not a calendar date/],
+      [[created('a'), { ...moved('a', 2, 'proposed', 'agreed'), changes: 'not json {' }], /changes that are not JSON/],
+      [[created('a'), { ...moved('a', 2, 'proposed', 'agreed'), changes: '[1]' }], /not a JSON object/],
+      [
+        [created('a'), { itemId: 'a', seq: 2, action: 'retracted', fromState: 'proposed', retracts: 1 }],
+        /retracts event 1/,
+      ],
+      [[{ ...created('a'), toState: 'agreed' }], /not "created" to proposed/],
     ];
     for (const [specs, message] of cases) {
       const found = problemOf(firstFinding(chain(specs)));
@@ -122,12 +140,20 @@ describe('HistoryChainCheck', () => {
   });
 
   it('follows positions: state left alone, a party and a known stance, never back in time for their party', () => {
-    const positioned = (seq: number, partyId: string | null, stance: string | null, effectiveOn: string) => ({
+    // `from`: the party's standing stance before, which its changes record.
+    const positioned = (
+      seq: number,
+      partyId: string | null,
+      stance: string | null,
+      effectiveOn: string,
+      from: string | null = null,
+    ) => ({
       itemId: 'a',
       seq,
       action: 'positioned',
       fromState: 'proposed',
       toState: 'proposed',
+      changes: JSON.stringify({ stance: { from, to: stance } }),
       effectiveOn,
       partyId,
       stance,
@@ -137,24 +163,25 @@ describe('HistoryChainCheck', () => {
       created('a'),
       positioned(2, 'russia', 'supports', '2010-10-10'),
       positioned(3, 'nato', 'opposes', '2010-10-01'),
-      positioned(4, 'russia', 'opposes', '2010-10-10'),
+      positioned(4, 'russia', 'opposes', '2010-10-10', 'supports'),
     ]);
     expect(firstFinding(valid, check)).toBeUndefined();
     expect(check.item({ id: 'a', state: 'proposed', stateSince: '2010-09-22', version: 4 })).toBeUndefined();
     const cases: [EventSpec[], RegExp][] = [
       [[created('a'), positioned(2, null, 'supports', '2010-10-10')], /without a party/],
       [[created('a'), positioned(2, 'russia', 'lukewarm', '2010-10-10')], /known stance/],
+      [[created('a'), positioned(2, 'russia', 'supports', '2010-10-10', 'opposes')], /changed from null to supports/],
       [
         [created('a'), { ...positioned(2, 'russia', 'supports', '2010-10-10'), toState: 'agreed' }],
-        /a position but moves/,
+        /records "positioned" but moves/,
       ],
       [
         [
           created('a'),
           positioned(2, 'russia', 'supports', '2010-10-10'),
-          positioned(3, 'russia', 'opposes', '2010-10-09'),
+          positioned(3, 'russia', 'opposes', '2010-10-09', 'supports'),
         ],
-        /positions moved backwards/,
+        /before the party's previous position/,
       ],
       [[created('a'), { ...moved('a', 2, 'proposed', 'agreed'), partyId: 'russia' }], /names a party or a stance/],
     ];
@@ -322,12 +349,19 @@ describe('HistoryChainCheck with corrections and retractions', () => {
   });
 
   describe('of positions', () => {
-    const positioned = (seq: number, partyId: string, stance: string, effectiveOn: string): EventSpec => ({
+    const positioned = (
+      seq: number,
+      partyId: string,
+      stance: string,
+      effectiveOn: string,
+      from: string | null = null,
+    ): EventSpec => ({
       itemId: 'a',
       seq,
       action: 'positioned',
       fromState: 'agreed',
       toState: 'agreed',
+      changes: JSON.stringify({ stance: { from, to: stance } }),
       partyId,
       stance,
       effectiveOn,
@@ -335,7 +369,7 @@ describe('HistoryChainCheck with corrections and retractions', () => {
     const withPositions = [
       ...base,
       positioned(4, 'nato', 'undecided', '2010-11-01'),
-      positioned(5, 'nato', 'supports', '2010-11-25'),
+      positioned(5, 'nato', 'supports', '2010-11-25', 'undecided'),
       positioned(6, 'russia', 'opposes', '2010-11-30'),
     ];
     const row = (version: number): StoredItem => ({ ...ITEM, version });
@@ -347,13 +381,15 @@ describe('HistoryChainCheck with corrections and retractions', () => {
         corrected(7, 4, { effectiveOn: { from: '2010-11-01', to: '2010-11-24' } }),
         retracted(8, 5, 'agreed', 'agreed'),
         // With its later position withdrawn, NATO's next one is checked against the corrected first.
-        positioned(9, 'nato', 'opposes', '2010-11-24'),
+        positioned(9, 'nato', 'opposes', '2010-11-24', 'undecided'),
         retracted(10, 6, 'agreed', 'agreed'),
       ];
       expect(verified(specs, row(10))).toBeUndefined();
-      expect(problemOf(verified([...specs, positioned(11, 'nato', 'supports', '2010-11-23')], row(11)))).toMatchObject({
+      expect(
+        problemOf(verified([...specs, positioned(11, 'nato', 'supports', '2010-11-23', 'opposes')], row(11))),
+      ).toMatchObject({
         kind: 'inconsistent_event',
-        message: expect.stringMatching(/positions moved backwards/),
+        message: expect.stringMatching(/before the party's previous position/),
       });
     });
 

@@ -15,7 +15,12 @@ export function failureReport(error: unknown): string {
 
 function refusalLines(error: DomainError): string[] {
   if (error.is('validation_failed') || error.is('outcomes_rejected')) {
-    return (error.extensions.errors ?? []).map(({ field, message }) => `${field}: ${message}`);
+    return (
+      (error.extensions.errors ?? [])
+        .map(({ field, message }) => `${field}: ${message}`)
+        // Not again what the message says already (an import's `line N: field: ...`).
+        .filter((line) => !error.message.includes(line))
+    );
   }
   if (error.is('batch_retraction_rejected')) {
     return error.extensions.failures.map(

@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, existsSync, rmSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { Command } from 'commander';
 import { DomainError } from '../common/domain-error.js';
+import { fileLines } from '../transfer/file-lines.js';
 import type { ExportCounts } from '../transfer/transfer-format.js';
 import { TransferService, type LineWriter } from '../transfer/transfer.service.js';
 import { withContext } from './cli-context.js';
@@ -33,14 +33,11 @@ export function importCommand(): Command {
       if (!existsSync(file)) {
         throw DomainError.validation([{ field: 'file', message: `${file} does not exist` }], 'Nothing was imported.');
       }
-      const counts = await withContext((context) => context.get(TransferService).importFrom(readLines(file)));
+      const counts = await withContext((context) =>
+        context.get(TransferService).importFrom(() => fileLines(createReadStream(file))),
+      );
       process.stdout.write(`Imported ${describe(counts)} from ${file}.\n`);
     });
-}
-
-// Opened when the import starts to read: readline drops the lines it reads before it is iterated.
-async function* readLines(file: string): AsyncGenerator<string> {
-  yield* createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
 }
 
 // Line by line with back-pressure; a failed export leaves no half-written file behind.

@@ -37,8 +37,20 @@ export const MULTILINE_TEXT_PATTERN = /^(?:[^\p{Cc}]|[\n\r\t])*$/u;
 // The text rules the DTOs share. applyDecorators applies them in the order listed, so each lists
 // its rules bottom-up, as a stack of decorators on the property would apply them.
 
+// A slug and an id name records in the same place (/api/items/:key, the console's /items/:slug),
+// so a slug may be neither shaped like an id nor a word the console's paths use under /items/,
+// /meetings/ or /parties/ (/items/new is the new item's form). The console adds its words here.
+export const RESERVED_SLUGS: readonly string[] = ['new'];
+const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const FREE_SLUG_MESSAGE = `must not be shaped like an id (a UUID), nor be ${RESERVED_SLUGS.join(' or ')}`;
+
+export function isFreeSlug(value: unknown): boolean {
+  return typeof value !== 'string' || (!UUID_SHAPE.test(value) && !RESERVED_SLUGS.includes(value));
+}
+
 export function IsSlug(): PropertyDecorator {
   return applyDecorators(
+    IsFreeSlug(),
     Matches(SLUG_PATTERN, { message: SLUG_MESSAGE }),
     Length(3, 64, { message: SLUG_MESSAGE }),
     IsString(),
@@ -88,6 +100,8 @@ function satisfies(name: string, message: string, validate: (value: unknown) => 
         validator: { validate },
       });
 }
+
+const IsFreeSlug = satisfies('isFreeSlug', FREE_SLUG_MESSAGE, isFreeSlug);
 
 export const IsCalendarDate = satisfies('isCalendarDate', 'must be a calendar date YYYY-MM-DD', isCalendarDate);
 

@@ -93,10 +93,18 @@ describe('amending positions', () => {
   // NATO undecided on 1 October then supportive at the summit; Russia opposed from 25 November.
   const POSITIONS = [
     ...SUMMIT,
-    recorded({ seq: 4, action: 'positioned', party: 'nato', stance: 'undecided', effectiveOn: '2010-10-01' }),
-    recorded({ seq: 5, action: 'positioned', party: 'nato', stance: 'supports', effectiveOn: '2010-11-20' }),
-    recorded({ seq: 6, action: 'positioned', party: 'russia', stance: 'opposes', effectiveOn: '2010-11-25' }),
-  ].map((event) => ({ ...event, fromState: 'agreed' as const, toState: 'agreed' as const }));
+    ...[
+      recorded({ seq: 4, action: 'positioned', party: 'nato', stance: 'undecided', effectiveOn: '2010-10-01' }),
+      recorded({ seq: 5, action: 'positioned', party: 'nato', stance: 'supports', effectiveOn: '2010-11-20' }),
+      recorded({ seq: 6, action: 'positioned', party: 'russia', stance: 'opposes', effectiveOn: '2010-11-25' }),
+    ].map((event) => ({
+      ...event,
+      fromState: 'agreed' as const,
+      toState: 'agreed' as const,
+      // Each records the change from its party's stance before (NATO's second, from undecided).
+      changes: { stance: { from: event.seq === 5 ? 'undecided' : null, to: event.stance } },
+    })),
+  ];
 
   it("keeps a corrected date within its party's positions, and not before the proposal", () => {
     expect(planCorrection(POSITIONS, 4, { effectiveOn: '2010-11-20' }).ok).toBe(true);

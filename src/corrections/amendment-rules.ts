@@ -9,6 +9,7 @@ import {
   type AmendedEvent,
   type RecordedEvent,
 } from '../history/amended-history.js';
+import { foldTimeline } from '../history/item-timeline.js';
 import type { FieldChanges } from '../history/history-event.types.js';
 import type { Stance } from '../parties/stance.js';
 import type { WorkflowState } from '../workflow/workflow.definition.js';
@@ -47,7 +48,9 @@ export type RetractionPlan =
 
 // Checks a correction of event `seq` against the item's whole history (`events`, any order):
 // only a standing transition or position can be corrected, and a new effective date must keep the
-// dated events of its kind in order (the item's states, or one party's positions). Fields given with their current value are no change; at least one must be.
+// dated events of its kind in order (the item's states, or one party's positions), within the
+// bounds the history's fold (history/item-timeline.ts) sets. Fields given with their current value
+// are no change; at least one must be.
 export function planCorrection(
   events: readonly RecordedEvent[],
   seq: number,
@@ -73,12 +76,9 @@ export function planCorrection(
     });
   }
   const effectiveOn = request.effectiveOn;
-  if (typeof effectiveOn === 'string') {
-    const kindEvents = standing(amended, target.kind);
-    const index = kindEvents.indexOf(target);
-    // A party's first position may not precede the item's proposal, its creation's effective day.
-    const earliest = kindEvents[index - 1]?.effectiveOn ?? amended[0]?.effectiveOn ?? effectiveOn;
-    const latest = kindEvents[index + 1]?.effectiveOn ?? null;
+  const bounds = foldTimeline(events).correctionBounds(seq);
+  if (typeof effectiveOn === 'string' && bounds) {
+    const { earliest, latest } = bounds;
     if (effectiveOn < earliest || (latest !== null && effectiveOn > latest)) {
       return problem({
         kind: 'correction_out_of_order',
@@ -94,7 +94,8 @@ export function planCorrection(
 }
 
 // Checks the retraction of the events `seqs` of one item, newest first, each against the history
-// as the retractions before it leave it: each must be the latest standing event of its kind.
+// as the retractions before it leave it: each must be the latest standing event of its kind, as the
+// history's fold says.
 export function planRetractions(events: readonly RecordedEvent[], seqs: readonly number[]): RetractionPlan {
   let history = [...events];
   let nextSeq = Math.max(0, ...events.map((event) => event.seq)) + 1;
@@ -107,7 +108,7 @@ export function planRetractions(events: readonly RecordedEvent[], seqs: readonly
     }
     const { target } = found;
     const ofKind = standing(amended, target.kind);
-    const laterEvents = ofKind.filter((event) => event.seq > seq).map((event) => event.seq);
+    const laterEvents = foldTimeline(history).laterThan(seq);
     if (laterEvents.length > 0) {
       const ofWhat = target.party === null ? 'state change' : `position of ${target.party}`;
       return problem({

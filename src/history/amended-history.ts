@@ -1,6 +1,7 @@
 import type { Stance } from '../parties/stance.js';
 import type { WorkflowState } from '../workflow/workflow.definition.js';
 import type { EventAction, FieldChanges } from './history-event.types.js';
+import { AMENDABLE_FIELDS, STATE_KIND, timelineKind, type AmendableField } from './item-timeline.js';
 
 // An event as read back, its meeting named by slug: what the corrected history is folded from.
 export interface RecordedEvent {
@@ -24,35 +25,9 @@ export interface RecordedEvent {
   readonly retracts: number | null;
 }
 
-// The metadata a correction may amend, named as in the API and in a correction's `changes`.
-export const AMENDABLE_FIELDS = ['effectiveOn', 'meeting', 'source', 'reason'] as const;
-export type AmendableField = (typeof AMENDABLE_FIELDS)[number];
-
-// The actions a correction or a retraction may name: the dated events that say where things stand.
-export const AMENDABLE_ACTIONS: ReadonlySet<EventAction> = new Set<EventAction>(['transitioned', 'positioned']);
-
-export const STATE_KIND = 'state';
-
-// Events of one kind follow each other in time: each takes over from the one before it, their dates
-// never go backwards, and only the latest standing one may be retracted. `state` is the item's
-// workflow state, begun by its creation; each party's positions on the item are a kind of their own.
-export function standingKind(event: Pick<RecordedEvent, 'action' | 'party'>): string | undefined {
-  switch (event.action) {
-    case 'created':
-    case 'transitioned':
-      return STATE_KIND;
-    case 'positioned':
-      return positionKind(event.party ?? '');
-    case 'updated':
-    case 'corrected':
-    case 'retracted':
-      return undefined;
-  }
-}
-
-export function positionKind(party: string): string {
-  return `position:${party}`;
-}
+// The kinds of dated events and what a correction may amend are the fold's (item-timeline.ts);
+// re-exported for the readers of the history.
+export { AMENDABLE_ACTIONS, AMENDABLE_FIELDS, STATE_KIND, type AmendableField } from './item-timeline.js';
 
 // A dated event with the corrections applied (the latest correction of each field wins) and what
 // overruled it.
@@ -76,7 +51,7 @@ interface Amending {
 export function amendHistory(events: readonly RecordedEvent[]): AmendedEvent[] {
   const bySeq = new Map<number, Amending>();
   for (const event of [...events].sort((a, b) => a.seq - b.seq)) {
-    const kind = standingKind(event);
+    const kind = timelineKind(event.action, event.party);
     if (kind) {
       bySeq.set(event.seq, { event, kind, fields: {}, correctedBy: [], retractedBy: null });
       continue;

@@ -1,3 +1,4 @@
+import { parseStoredJson } from '../database/damaged-row.js';
 import type { Stance } from '../parties/stance.js';
 import type { WorkflowState } from '../workflow/workflow.definition.js';
 import type { EventAction, FieldChanges } from './history-event.types.js';
@@ -41,7 +42,7 @@ export function recordedEventFields(row: Omit<HistoryEventRow, 'item_slug' | 'ha
     action: row.action,
     fromState: row.from_state,
     toState: row.to_state,
-    changes: JSON.parse(row.changes) as FieldChanges,
+    changes: parseStoredJson<FieldChanges>(row.changes, `History event #${String(row.id)}`, 'changes'),
     reason: row.reason,
     effectiveOn: row.effective_on,
     meeting: row.meeting_slug,

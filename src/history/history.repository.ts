@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { executeWrite, selectRows, selectTuples } from '../database/sql.js';
-import { entityPages, hasRows, insertRows, rawKeysetBatches } from '../database/table-rows.js';
 import type { WorkflowState } from '../workflow/workflow.definition.js';
 import { GENESIS_HASH, type HashedEventFields } from './event-hash.js';
 import { HistoryEventEntity } from './history-event.entity.js';
@@ -171,11 +170,7 @@ const DESCRIPTIVE_EVENTS_RECORDED_BY = `
   WHERE "h"."action" IN ('created', 'updated') AND "h"."recorded_at" <= :knownAt
   ORDER BY "h"."id"`;
 
-const ID_WITH_HASH = 'SELECT "id" FROM "history_events" WHERE "hash" = :hash';
-const ID_OF_ITEM_SEQ = 'SELECT "id" FROM "history_events" WHERE "item_id" = :itemId AND "seq" = :seq';
-
 // PostgreSQL's sequence does not move when ids are given explicitly (SQLite's AUTOINCREMENT does).
-const CONTINUE_IDS = `SELECT setval(pg_get_serial_sequence('history_events', 'id'), MAX("id")) FROM "history_events"`;
 
 // The reads of corrections and of everything that shows the corrected history: events with their
 // references, items named by id and meetings by slug (RecordedEvent).
@@ -240,31 +235,9 @@ export interface BatchEvent {
   readonly meeting: string | null;
 }
 
-const AUDIT_FIELDS = [
-  'id',
-  'itemId',
-  'seq',
-  'action',
-  'fromState',
-  'toState',
-  'changes',
-  'reason',
-  'effectiveOn',
-  'meetingId',
-  'source',
-  'batchId',
-  'actor',
-  'recordedAt',
-  'corrects',
-  'retracts',
-  'prevHash',
-  'hash',
-  'partyId',
-  'stance',
-] as const;
-
-// Every query on the history_events table, the read models of the reports and the audit included.
-// The table is append-only: there is no update and no delete here.
+// The history_events table's queries: appends, the head, an item's events, a batch, the feed, and
+// for now the reports' read model. The audit's and the transfer's read models have repositories of
+// their own (audit/, transfer/). The table is append-only: there is no update and no delete here.
 @Injectable()
 export class HistoryRepository {
   // One probe of the primary key: what every append reads first, and what tells a cached report
@@ -328,7 +301,7 @@ export class HistoryRepository {
   // Read model for the status report: each item's latest state event effective by `day` and,
   // with knownAt, recorded by then.
   latestStates(manager: EntityManager, day: string, knownAt: string | undefined): Promise<LatestStateRow[]> {
-    const postgres = manager.dataSource.options.type === 'postgres';
+    const postgres = manager.connection.options.type === 'postgres';
     return selectRows(manager, latestStatesSql(knownAt !== undefined, postgres), { day, knownAt });
   }
 
@@ -351,7 +324,7 @@ export class HistoryRepository {
     to: string,
     knownAt: string | undefined,
   ): Promise<StateEvent[]> {
-    const sqlite = manager.dataSource.options.type !== 'postgres';
+    const sqlite = manager.connection.options.type !== 'postgres';
     // A year is tens of thousands of rows: read as arrays, in the columns' order.
     const rows = await selectTuples<StateEventColumns>(manager, stateEventsSql(knownAt !== undefined, sqlite), {
       from,
@@ -375,28 +348,6 @@ export class HistoryRepository {
   // The created and updated events recorded by knownAt, in the order they were appended.
   descriptiveEventsKnownAt(manager: EntityManager, knownAt: string): Promise<{ itemId: string; changes: string }[]> {
     return selectRows(manager, DESCRIPTIVE_EVENTS_RECORDED_BY, { knownAt });
-  }
-
-  // Read model for the audit: the whole history in id order, in batches.
-  auditBatches(manager: EntityManager): AsyncGenerator<StoredEventRow[]> {
-    return rawKeysetBatches(manager, HistoryEventEntity, AUDIT_FIELDS, (raw) => ({
-      ...(raw as unknown as StoredEventRow),
-      // PostgreSQL may answer numbers as strings; the hash covers seq as a JSON number.
-      id: Number(raw.id),
-      seq: Number(raw.seq),
-      corrects: nullableNumber(raw.corrects),
-      retracts: nullableNumber(raw.retracts),
-    }));
-  }
-
-  async idWithHash(manager: EntityManager, hash: string): Promise<number | undefined> {
-    const [row] = await selectRows<{ id: number | string }>(manager, ID_WITH_HASH, { hash });
-    return row === undefined ? undefined : Number(row.id);
-  }
-
-  async idOfItemSeq(manager: EntityManager, itemId: string, seq: number): Promise<number | undefined> {
-    const [row] = await selectRows<{ id: number | string }>(manager, ID_OF_ITEM_SEQ, { itemId, seq });
-    return row === undefined ? undefined : Number(row.id);
   }
 
   // One item's events, oldest first, as the corrected history is folded from them.
@@ -450,26 +401,6 @@ export class HistoryRepository {
       action: row.action,
       meeting: row.meeting_slug,
     }));
-  }
-
-  // For the transfer: every event in id order, a bulk insert with ids and hashes kept, and the id
-  // sequence moved past the imported events.
-  exportPages(manager: EntityManager, pageSize: number): AsyncGenerator<HistoryEventEntity> {
-    return entityPages(manager, HistoryEventEntity, false, pageSize);
-  }
-
-  insertExact(manager: EntityManager, columns: readonly string[], rows: readonly ExactEventRow[]): Promise<void> {
-    return insertRows<ExactEventRow>(manager, HistoryEventEntity, columns, rows);
-  }
-
-  async isEmpty(manager: EntityManager): Promise<boolean> {
-    return !(await hasRows(manager, HistoryEventEntity));
-  }
-
-  async continueIdsAfterImport(manager: EntityManager): Promise<void> {
-    if (manager.dataSource.options.type === 'postgres') {
-      await selectRows(manager, CONTINUE_IDS);
-    }
   }
 }
 

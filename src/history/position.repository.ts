@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { selectRows, selectTuples } from '../database/sql.js';
+import { parseStoredJson } from '../database/damaged-row.js';
 import type { Stance } from '../parties/stance.js';
 import type { EventAction } from './history-event.types.js';
 import { positionKey, type StandingPosition } from '../positions/position-check.js';
@@ -175,7 +176,9 @@ export class PositionRepository {
       source: row[8],
       actor: row[9],
       recordedAt: row[10],
-      fromStance: (JSON.parse(row[3]) as { stance?: { from: Stance | null } }).stance?.from ?? null,
+      fromStance:
+        parseStoredJson<{ stance?: { from: Stance | null } }>(row[3], `History event #${row[0]}`, 'changes').stance
+          ?.from ?? null,
       toStance: row[4],
     }));
   }

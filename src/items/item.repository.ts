@@ -5,7 +5,7 @@ import { isPrintable } from '../common/validators.js';
 import { byteOrder } from '../database/byte-order.js';
 import { insertUnique } from '../database/insert-unique.js';
 import { executeWrite, selectRows } from '../database/sql.js';
-import { entityPages, hasRows, insertRows, rawKeysetBatches } from '../database/table-rows.js';
+import { hasRows } from '../database/table-rows.js';
 import type { ListItemsQuery } from './dto/list-items.query.js';
 import type { WorkflowState } from '../workflow/workflow.definition.js';
 import { ItemEntity } from './item.entity.js';
@@ -14,8 +14,6 @@ const ITEM_BY_KEY = `
   SELECT "id", "slug", "title", "summary", "category", "proposed_by", "proposed_on", "source_url",
          "state", "state_since", "version", "created_at", "updated_at"
   FROM "items" WHERE "id" = :key OR "slug" = :key`;
-
-const SLUG_OF = 'SELECT "slug" FROM "items" WHERE "id" = :id';
 
 const DESCRIPTIONS = 'SELECT "id", "slug", "title", "category", "proposed_by" AS "proposedBy" FROM "items"';
 
@@ -32,8 +30,6 @@ const SORT_COLUMNS = {
   createdAt: 'item.created_at',
   updatedAt: 'item.updated_at',
 } as const;
-
-const AUDIT_FIELDS = ['id', 'slug', 'state', 'stateSince', 'version'] as const;
 
 export interface ItemRow {
   id: string;
@@ -59,15 +55,6 @@ export interface ItemSummary {
   readonly proposedBy: string;
 }
 
-// An item row as the audit compares it with the item's history.
-export interface ItemAuditRow {
-  readonly id: string;
-  readonly slug: string;
-  readonly state: string;
-  readonly stateSince: string;
-  readonly version: number;
-}
-
 export type ItemChanges = Partial<Omit<ItemEntity, 'id' | 'createdAt'>>;
 
 // A party's current position on the item is its latest positioned event not retracted (a party's
@@ -84,15 +71,16 @@ const ANY_CURRENT_STANCE = `EXISTS (SELECT 1 FROM "history_events" "p"
     AND "p"."seq" = (SELECT MAX("q"."seq") FROM "history_events" "q"
                      WHERE "q"."party_id" = "p"."party_id" AND "q"."item_id" = "item"."id" AND ${NOT_RETRACTED('q')}))`;
 
-// Every query on the items table. Each method runs on the manager it is given: a transaction's,
-// or the data source's own for a read outside one.
+// The items table's queries (the list's filter by a party's stance reads the positioned events
+// too); the audit's and the transfer's reads of it are in their own repositories. Each method runs
+// on the manager it is given: a transaction's, or the data source's own for a read outside one.
 @Injectable()
 export class ItemRepository {
   // Wherever a path says :key, the item's id or its slug both work. Every item request starts
   // here, so it is one prepared statement mapped by hand rather than a query builder and entity
   // hydration.
   async findByKey(manager: EntityManager, key: string): Promise<ItemEntity> {
-    const row = isPrintable(key) ? (await selectRows<ItemRow>(manager, ITEM_BY_KEY, { key })).at(0) : undefined;
+    const [row] = isPrintable(key) ? await selectRows<ItemRow>(manager, ITEM_BY_KEY, { key }) : [];
     if (!row) {
       throw new DomainError('item_not_found', `No item has the id or slug "${key}".`, { item: key });
     }
@@ -121,7 +109,7 @@ export class ItemRepository {
   // The UPDATE is guarded by the version the caller read: if another writer got there first,
   // nothing is written and the answer is false (TypeORM's own optimistic lock only checks on reads).
   async updateAtVersion(manager: EntityManager, item: ItemEntity, set: ItemChanges): Promise<boolean> {
-    const columns = manager.dataSource.getMetadata(ItemEntity);
+    const columns = manager.connection.getMetadata(ItemEntity);
     const assignments = Object.keys(set).map((field) => {
       const column = columns.findColumnWithPropertyName(field);
       if (!column) {
@@ -142,7 +130,7 @@ export class ItemRepository {
   // A page of the item list, filtered and sorted as asked, with the total of the filtered list.
   // The party filter takes the party's id (the query names it by slug or id).
   async page(manager: EntityManager, query: ListItemsQuery, partyId?: string): Promise<[ItemEntity[], number]> {
-    const dataSource = manager.dataSource;
+    const dataSource = manager.connection;
     const builder = manager.createQueryBuilder(ItemEntity, 'item');
     if (query.state) {
       builder.andWhere('item.state = :state', { state: query.state });
@@ -196,28 +184,6 @@ export class ItemRepository {
   async summaries(manager: EntityManager): Promise<Map<string, ItemSummary>> {
     const rows = await selectRows<ItemSummary & { id: string }>(manager, DESCRIPTIONS);
     return new Map(rows.map(({ id, ...summary }) => [id, summary]));
-  }
-
-  // Read model for the audit: every item row, in id order, in batches.
-  auditBatches(manager: EntityManager): AsyncGenerator<ItemAuditRow[]> {
-    return rawKeysetBatches(manager, ItemEntity, AUDIT_FIELDS, (raw) => ({
-      ...(raw as unknown as ItemAuditRow),
-      version: Number(raw.version),
-    }));
-  }
-
-  async slugOf(manager: EntityManager, id: string): Promise<string | undefined> {
-    const row = (await selectRows<{ slug: string }>(manager, SLUG_OF, { id })).at(0);
-    return row?.slug;
-  }
-
-  // For the transfer: every item in id order (byte order), and a bulk insert with ids kept.
-  exportPages(manager: EntityManager, pageSize: number): AsyncGenerator<ItemEntity> {
-    return entityPages(manager, ItemEntity, true, pageSize);
-  }
-
-  insertExact(manager: EntityManager, columns: readonly string[], rows: readonly ItemEntity[]): Promise<void> {
-    return insertRows(manager, ItemEntity, columns, rows);
   }
 }
 

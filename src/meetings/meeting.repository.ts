@@ -4,7 +4,6 @@ import { DomainError } from '../common/domain-error.js';
 import { isPrintable } from '../common/validators.js';
 import { byteOrder } from '../database/byte-order.js';
 import { insertUnique } from '../database/insert-unique.js';
-import { entityPages, hasRows, insertRows } from '../database/table-rows.js';
 import { MeetingEntity } from './meeting.entity.js';
 
 // Every query on the meetings table. Items and outcomes find their meeting through this provider.
@@ -36,19 +35,6 @@ export class MeetingRepository {
       .orderBy('meeting.held_on', 'DESC')
       .addOrderBy(byteOrder(manager.dataSource, 'meeting.slug'), 'ASC')
       .getMany();
-  }
-
-  // For the transfer: every meeting in id order (byte order), and a bulk insert with ids kept.
-  exportPages(manager: EntityManager, pageSize: number): AsyncGenerator<MeetingEntity> {
-    return entityPages(manager, MeetingEntity, true, pageSize);
-  }
-
-  insertExact(manager: EntityManager, columns: readonly string[], rows: readonly MeetingEntity[]): Promise<void> {
-    return insertRows(manager, MeetingEntity, columns, rows);
-  }
-
-  async isEmpty(manager: EntityManager): Promise<boolean> {
-    return !(await hasRows(manager, MeetingEntity));
   }
 }
 

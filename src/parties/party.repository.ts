@@ -4,7 +4,6 @@ import { DomainError } from '../common/domain-error.js';
 import { isPrintable } from '../common/validators.js';
 import { insertUnique } from '../database/insert-unique.js';
 import { selectRows } from '../database/sql.js';
-import { entityPages, hasRows, insertRows } from '../database/table-rows.js';
 import { PartyEntity } from './party.entity.js';
 
 interface PartyRow {
@@ -53,19 +52,6 @@ export class PartyRepository {
     const postgres = manager.dataSource.options.type === 'postgres';
     const rows = await selectRows<PartyRow>(manager, ALL_PARTIES(postgres, knownAt !== undefined), { knownAt });
     return rows.map(fromRow);
-  }
-
-  // For the transfer: every party in id order (byte order), and a bulk insert with ids kept.
-  exportPages(manager: EntityManager, pageSize: number): AsyncGenerator<PartyEntity> {
-    return entityPages(manager, PartyEntity, true, pageSize);
-  }
-
-  insertExact(manager: EntityManager, columns: readonly string[], rows: readonly PartyEntity[]): Promise<void> {
-    return insertRows(manager, PartyEntity, columns, rows);
-  }
-
-  async isEmpty(manager: EntityManager): Promise<boolean> {
-    return !(await hasRows(manager, PartyEntity));
   }
 }
 

@@ -1,101 +1,80 @@
-import { GENESIS_HASH, eventHash } from '../history/event-hash.js';
-import { EVENT_ACTIONS } from '../history/history-event.types.js';
+import { HistoryChainCheck, type Finding } from '../audit/history-chain-check.js';
 import type { ItemEntity } from '../items/item.entity.js';
 import type { MeetingEntity } from '../meetings/meeting.entity.js';
 import type { PartyEntity } from '../parties/party.entity.js';
-import { PARTY_KINDS, isStance } from '../parties/stance.js';
-import { WORKFLOW_STATES } from '../workflow/workflow.definition.js';
+import { checkEventFields, checkItemFields, checkMeetingFields, checkPartyFields } from './record-rules.js';
 import { RecordError, type EventRecord, type ExportCounts } from './transfer-format.js';
 
-interface ItemProgress {
+interface ItemRow {
+  readonly id: string;
   readonly slug: string;
-  readonly version: number;
   readonly state: string;
-  lastSeq: number;
-  lastState: string | null;
+  readonly stateSince: string;
+  readonly version: number;
 }
 
-// Checks an export's records as they are read, before they reach the database: the history chain
-// recomputed link by link, every reference, and each item's row against the end of its history.
-// Memory grows with the number of items and meetings, not of events.
+// Checks an export's records as they are read, before they reach the database. Each record holds
+// the field rules of the API (record-rules.ts) and names only records of the file; the history is
+// checked by `audit verify`'s own check (the chain, and each item's timeline by the rules every
+// write keeps), and each item's row against the end of its history.
+// Memory grows with the number of items, meetings and standing dated events, not of events.
 export class ImportChecker {
   private readonly meetingIds = new Set<string>();
   private readonly partyIds = new Set<string>();
-  private readonly items = new Map<string, ItemProgress>();
-  private head = GENESIS_HASH;
+  private readonly items = new Map<string, ItemRow>();
+  // Per kind of record: a slug names one record, and never another record's id.
+  private readonly slugs = { meeting: new Set<string>(), party: new Set<string>(), item: new Set<string>() };
+  private readonly chain = new HistoryChainCheck();
   private lastEventId = 0;
-  private events = 0;
 
   meeting(meeting: MeetingEntity): void {
-    assertFirst(this.meetingIds, 'meeting', meeting.id);
-    this.meetingIds.add(meeting.id);
+    checkMeetingFields(meeting, `meeting ${meeting.slug}`);
+    this.named('meeting', meeting, this.meetingIds);
   }
 
   party(party: PartyEntity): void {
-    assertFirst(this.partyIds, 'party', party.id);
-    assertKnown(PARTY_KINDS, party.kind, `party ${party.slug} has an unknown kind`);
-    this.partyIds.add(party.id);
+    checkPartyFields(party, `party ${party.slug}`);
+    this.named('party', party, this.partyIds);
   }
 
   item(item: ItemEntity): void {
-    assertFirst(this.items, 'item', item.id);
-    assertKnown(WORKFLOW_STATES, item.state, `item ${item.slug} has an unknown state`);
-    this.items.set(item.id, { slug: item.slug, version: item.version, state: item.state, lastSeq: 0, lastState: null });
+    checkItemFields(item, `item ${item.slug}`);
+    this.named('item', item, this.items);
+    const { id, slug, state, stateSince, version } = item;
+    this.items.set(item.id, { id, slug, state, stateSince, version });
   }
 
   event(event: EventRecord): void {
+    const what = `event ${event.id}`;
+    checkEventFields(event, what);
     if (event.id <= this.lastEventId) {
-      throw new RecordError(`event ${event.id} is out of order: the events must come in increasing id order`);
+      throw new RecordError(`${what} is out of order: the events must come in increasing id order`);
     }
     const item = this.items.get(event.itemId);
     if (!item) {
-      throw new RecordError(`event ${event.id} names an item that is not in the file`);
+      throw new RecordError(`${what} names an item that is not in the file`);
     }
     if (event.meetingId !== null && !this.meetingIds.has(event.meetingId)) {
-      throw new RecordError(`event ${event.id} names a meeting that is not in the file`);
-    }
-    assertKnown(EVENT_ACTIONS, event.action, `event ${event.id} has an unknown action`);
-    const positioned = event.action === 'positioned';
-    if (
-      positioned ? event.partyId === null || !isStance(event.stance) : event.partyId !== null || event.stance !== null
-    ) {
-      throw new RecordError(`event ${event.id} must name a party and a stance if, and only if, it is a position`);
+      throw new RecordError(`${what} names a meeting that is not in the file`);
     }
     if (event.partyId !== null && !this.partyIds.has(event.partyId)) {
-      throw new RecordError(`event ${event.id} names a party that is not in the file`);
+      throw new RecordError(`${what} names a party that is not in the file`);
     }
-    if (event.seq !== item.lastSeq + 1) {
-      throw new RecordError(`event ${event.id} is number ${event.seq} of ${item.slug}, expected ${item.lastSeq + 1}`);
-    }
-    if (event.prevHash !== this.head) {
-      throw new RecordError(`event ${event.id} does not link to the event before it: the history chain is broken`);
-    }
-    if (eventHash(event) !== event.hash) {
-      throw new RecordError(`event ${event.id} does not match its hash: it was changed after it was recorded`);
-    }
-    item.lastSeq = event.seq;
-    item.lastState = event.toState;
-    this.head = event.hash;
+    refuse(this.chain.event(event), item);
     this.lastEventId = event.id;
-    this.events += 1;
   }
 
   // Called once every record has been read; returns what was checked.
   finish(declared: ExportCounts): ExportCounts {
     for (const item of this.items.values()) {
-      if (item.lastSeq !== item.version || item.lastState !== item.state) {
-        throw new RecordError(
-          `item ${item.slug} is at version ${item.version} (${item.state}), ` +
-            `but its history ends at number ${item.lastSeq} (${item.lastState ?? 'none'})`,
-        );
-      }
+      refuse(this.chain.item(item), item);
     }
     const found: ExportCounts = {
       meetings: this.meetingIds.size,
       ...(declared.parties === undefined ? {} : { parties: this.partyIds.size }),
       items: this.items.size,
-      events: this.events,
-      head: this.head,
+      events: this.chain.events,
+      head: this.chain.head,
     };
     const mismatch = (Object.keys(found) as (keyof ExportCounts)[]).find((key) => found[key] !== declared[key]);
     if (mismatch) {
@@ -105,18 +84,42 @@ export class ImportChecker {
     }
     return found;
   }
-}
 
-// An id names one record of its kind in the file.
-function assertFirst(seen: ReadonlySet<string> | ReadonlyMap<string, unknown>, kind: string, id: string): void {
-  if (seen.has(id)) {
-    throw new RecordError(`${kind} ${id} appears twice`);
+  // An id names one record of its kind in the file, a slug one record of its kind, and no slug
+  // is another record's id (the field rules refuse any slug shaped like one).
+  private named(
+    kind: keyof ImportChecker['slugs'],
+    record: { readonly id: string; readonly slug: string },
+    ids: ReadonlySet<string> | ReadonlyMap<string, unknown>,
+  ): void {
+    if (ids.has(record.id)) {
+      throw new RecordError(`${kind} ${record.id} appears twice`);
+    }
+    const slugs = this.slugs[kind];
+    if (slugs.has(record.slug)) {
+      throw new RecordError(`${kind} slug ${record.slug} is taken by another ${kind} of the file`);
+    }
+    slugs.add(record.slug);
+    if (ids instanceof Set) {
+      ids.add(record.id);
+    }
   }
 }
 
-// A column holds one of the values the tracker knows; the file may come from anywhere.
-function assertKnown(known: readonly string[], value: string, refusal: string): void {
-  if (!known.includes(value)) {
-    throw new RecordError(`${refusal} "${value}"`);
+// What `audit verify` would find, as the refusal of the record that breaks it.
+function refuse(finding: Finding | undefined, item: ItemRow): void {
+  switch (finding?.kind) {
+    case undefined:
+      return;
+    case 'problem':
+      throw new RecordError(`item ${item.slug}: ${finding.problem.message}`);
+    case 'broken_link':
+      throw new RecordError(
+        `event ${finding.event.id} does not link to the event before it: the history chain is broken`,
+      );
+    case 'seq_gap':
+      throw new RecordError(
+        `event ${finding.event.id} is number ${finding.event.seq} of ${item.slug}, expected ${finding.expectedSeq}`,
+      );
   }
 }

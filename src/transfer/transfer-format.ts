@@ -1,3 +1,4 @@
+import { DomainError } from '../common/domain-error.js';
 import type { HistoryEventEntity } from '../history/history-event.entity.js';
 import type { ItemEntity } from '../items/item.entity.js';
 import type { MeetingEntity } from '../meetings/meeting.entity.js';
@@ -117,6 +118,14 @@ export const VERSION_1_END_FIELDS = {
 export const VERSION_1_EVENT_DEFAULTS = { partyId: null, stance: null } as const;
 
 export class RecordError extends Error {}
+
+// The lines of an export file, as read.
+export type FileLines = AsyncIterable<string> | Iterable<string>;
+
+// A refused file, named where it goes wrong (`line 12: ...`), in one line.
+export function refused(where: string, message: string): DomainError {
+  return DomainError.validation([{ field: where, message }], `${where}: ${message} (nothing was imported)`);
+}
 
 // The record's own fields, each of the declared kind, and nothing else.
 export function readRecord<T>(raw: Record<string, unknown>, fields: Record<keyof T, FieldKind>, what: string): T {

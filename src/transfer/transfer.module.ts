@@ -1,13 +1,9 @@
 import { Module } from '@nestjs/common';
-import { HistoryModule } from '../history/history.module.js';
-import { ItemsModule } from '../items/items.module.js';
-import { MeetingsModule } from '../meetings/meetings.module.js';
-import { PartiesModule } from '../parties/parties.module.js';
+import { TransferRepository } from './transfer.repository.js';
 import { TransferService } from './transfer.service.js';
 
 @Module({
-  imports: [HistoryModule, ItemsModule, MeetingsModule, PartiesModule],
-  providers: [TransferService],
+  providers: [TransferService, TransferRepository],
   exports: [TransferService],
 })
 export class TransferModule {}

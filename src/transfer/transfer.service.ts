@@ -1,18 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { nowIso } from '../common/calendar-date.js';
 import { DomainError } from '../common/domain-error.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { GENESIS_HASH } from '../history/event-hash.js';
-import { HistoryRepository } from '../history/history.repository.js';
-import type { ItemEntity } from '../items/item.entity.js';
-import { ItemRepository } from '../items/item.repository.js';
-import type { MeetingEntity } from '../meetings/meeting.entity.js';
-import { MeetingRepository } from '../meetings/meeting.repository.js';
-import type { PartyEntity } from '../parties/party.entity.js';
-import { PartyRepository } from '../parties/party.repository.js';
+import { HistoryEventEntity } from '../history/history-event.entity.js';
+import { ItemEntity } from '../items/item.entity.js';
+import { MeetingEntity } from '../meetings/meeting.entity.js';
+import { PartyEntity } from '../parties/party.entity.js';
 import { ImportChecker } from './import-checker.js';
+import { TransferRepository } from './transfer.repository.js';
 import {
   END_FIELDS,
   EVENT_FIELDS,
@@ -32,6 +30,8 @@ import {
   type FieldKind,
   type ExportCounts,
   type ExportHeader,
+  type FileLines,
+  refused,
 } from './transfer-format.js';
 
 const PAGE_SIZE = 500;
@@ -44,33 +44,29 @@ const INSERT_BATCH = 100;
 const SECTIONS = ['header', 'meeting', 'party', 'item', 'event', 'end'] as const;
 type Section = (typeof SECTIONS)[number];
 
-// A table as the transfer sees it: its fields, what one record is called in a refusal, and its
-// repository's pages and exact inserts.
+// A table as the transfer sees it: its entity, its fields, what one record is called in a
+// refusal, and whether its ids are text (sorted in byte order) or the history's integers.
 interface Table<T extends Row> {
+  readonly entity: EntityTarget<T>;
   readonly fields: Record<keyof T, FieldKind>;
   readonly record: string;
-  pages(manager: EntityManager, pageSize: number): AsyncGenerator<T>;
-  insertExact(manager: EntityManager, columns: readonly string[], rows: readonly T[]): Promise<void>;
-  isEmpty(manager: EntityManager): Promise<boolean>;
+  readonly textIds: boolean;
 }
 
-function table<T extends Row>(
-  fields: Table<T>['fields'],
-  record: string,
-  repository: {
-    exportPages(manager: EntityManager, pageSize: number): AsyncGenerator<T>;
-    insertExact(manager: EntityManager, columns: readonly string[], rows: readonly T[]): Promise<void>;
-    isEmpty(manager: EntityManager): Promise<boolean>;
-  },
-): Table<T> {
-  return {
-    fields,
-    record,
-    pages: (manager, pageSize) => repository.exportPages(manager, pageSize),
-    insertExact: (manager, columns, rows) => repository.insertExact(manager, columns, rows),
-    isEmpty: (manager) => repository.isEmpty(manager),
-  };
-}
+const MEETINGS: Table<MeetingEntity> = {
+  entity: MeetingEntity,
+  fields: MEETING_FIELDS,
+  record: 'a meeting',
+  textIds: true,
+};
+const PARTIES: Table<PartyEntity> = { entity: PartyEntity, fields: PARTY_FIELDS, record: 'a party', textIds: true };
+const ITEMS: Table<ItemEntity> = { entity: ItemEntity, fields: ITEM_FIELDS, record: 'an item', textIds: true };
+const EVENTS: Table<EventRecord> = {
+  entity: HistoryEventEntity,
+  fields: EVENT_FIELDS,
+  record: 'an event',
+  textIds: false,
+};
 
 export type LineWriter = (line: string) => Promise<void>;
 
@@ -78,24 +74,11 @@ export type LineWriter = (line: string) => Promise<void>;
 // Tokens and idempotency records stay behind: they belong to one deployment.
 @Injectable()
 export class TransferService {
-  private readonly meetings: Table<MeetingEntity>;
-  private readonly parties: Table<PartyEntity>;
-  private readonly items: Table<ItemEntity>;
-  private readonly events: Table<EventRecord>;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
-    private readonly history: HistoryRepository,
-    items: ItemRepository,
-    meetings: MeetingRepository,
-    parties: PartyRepository,
-  ) {
-    this.meetings = table(MEETING_FIELDS, 'a meeting', meetings);
-    this.parties = table(PARTY_FIELDS, 'a party', parties);
-    this.items = table(ITEM_FIELDS, 'an item', items);
-    this.events = table(EVENT_FIELDS, 'an event', history);
-  }
+    private readonly tables: TransferRepository,
+  ) {}
 
   // One consistent snapshot, read page by page, while the server may go on writing.
   async exportTo(write: LineWriter, { pageSize = PAGE_SIZE } = {}): Promise<ExportCounts> {
@@ -107,12 +90,12 @@ export class TransferService {
         database: this.dataSource.options.type,
       };
       await write(JSON.stringify({ type: 'header', ...header }));
-      const meetings = await this.exportTable(manager, this.meetings, 'meeting', write, pageSize);
-      const parties = await this.exportTable(manager, this.parties, 'party', write, pageSize);
-      const items = await this.exportTable(manager, this.items, 'item', write, pageSize);
+      const meetings = await this.exportTable(manager, MEETINGS, 'meeting', write, pageSize);
+      const parties = await this.exportTable(manager, PARTIES, 'party', write, pageSize);
+      const items = await this.exportTable(manager, ITEMS, 'item', write, pageSize);
       let events = 0;
       let head = GENESIS_HASH;
-      for await (const event of this.events.pages(manager, pageSize)) {
+      for await (const event of this.tables.pages(manager, EVENTS.entity, false, pageSize)) {
         await write(JSON.stringify({ type: 'event', ...pickFields(event, EVENT_FIELDS) }));
         events += 1;
         head = event.hash;
@@ -123,62 +106,74 @@ export class TransferService {
     });
   }
 
-  // Into an empty database only, in one transaction: a file that does not verify imports nothing.
-  async importFrom(lines: AsyncIterable<string> | Iterable<string>): Promise<ExportCounts> {
+  // Into an empty database only, in one transaction. The file is read twice: first every rule is
+  // checked over all of it, and only a file that holds them all is read again and written (checked
+  // again, in case it changed in between). A refused file imports nothing.
+  async importFrom(open: () => FileLines): Promise<ExportCounts> {
     return this.transactions.write(async (manager) => {
       await this.assertEmpty(manager);
-      const checker = new ImportChecker();
-      const inserts = new InsertBatches(manager);
-      let section: Section | undefined;
-      let version = EXPORT_VERSION;
-      let counts: ExportCounts | undefined;
-      let lineNumber = 0;
-      for await (const line of lines) {
-        lineNumber += 1;
-        try {
-          if (counts) {
-            throw new RecordError('nothing may follow the end line');
-          }
-          const raw = parseLine(line);
-          section = nextSection(section, raw.type);
-          switch (section) {
-            case 'header':
-              version = checkHeader(readRecord<ExportHeader>(raw, HEADER_FIELDS, 'the header'));
-              break;
-            case 'meeting':
-              await importRecord(inserts, this.meetings, raw, (meeting) => checker.meeting(meeting));
-              break;
-            case 'party':
-              await importRecord(inserts, this.parties, raw, (party) => checker.party(party));
-              break;
-            case 'item':
-              await importRecord(inserts, this.items, raw, (item) => checker.item(item));
-              break;
-            case 'event': {
-              // A version 1 file predates positions: no event names a party.
-              const record = version === 1 ? { ...raw, ...VERSION_1_EVENT_DEFAULTS } : raw;
-              await importRecord(inserts, this.events, record, (event) => checker.event(event));
-              break;
-            }
-            case 'end':
-              counts = checker.finish(
-                version === 1
-                  ? readRecord<Omit<ExportCounts, 'parties'>>(raw, VERSION_1_END_FIELDS, 'the end line')
-                  : readRecord<ExportCounts>(raw, END_FIELDS, 'the end line'),
-              );
-              await inserts.flush();
-              break;
-          }
-        } catch (error) {
-          throw error instanceof RecordError ? refused(`line ${lineNumber}`, error.message) : error;
-        }
-      }
-      if (!counts) {
-        throw refused('file', 'it ends before its end line: it is incomplete');
-      }
-      await this.history.continueIdsAfterImport(manager);
+      await this.readFile(open());
+      const counts = await this.readFile(open(), new InsertBatches(manager, this.tables));
+      await this.tables.continueIdsAfterImport(manager);
       return counts;
     });
+  }
+
+  private async readFile(lines: FileLines, inserts?: InsertBatches): Promise<ExportCounts> {
+    const checker = new ImportChecker();
+    const record = async <T extends Row>(table: Table<T>, raw: Record<string, unknown>, check: (row: T) => void) => {
+      const row = readRecord<T>(raw, table.fields, table.record);
+      check(row);
+      await inserts?.add(table, row);
+    };
+    let section: Section | undefined;
+    let version = EXPORT_VERSION;
+    let counts: ExportCounts | undefined;
+    let lineNumber = 0;
+    for await (const line of lines) {
+      lineNumber += 1;
+      try {
+        if (counts) {
+          throw new RecordError('nothing may follow the end line');
+        }
+        const raw = parseLine(line);
+        section = nextSection(section, raw.type);
+        switch (section) {
+          case 'header':
+            version = checkHeader(readRecord<ExportHeader>(raw, HEADER_FIELDS, 'the header'));
+            break;
+          case 'meeting':
+            await record(MEETINGS, raw, (meeting) => checker.meeting(meeting));
+            break;
+          case 'party':
+            await record(PARTIES, raw, (party) => checker.party(party));
+            break;
+          case 'item':
+            await record(ITEMS, raw, (item) => checker.item(item));
+            break;
+          case 'event':
+            // A version 1 file predates positions: no event names a party.
+            await record(EVENTS, version === 1 ? { ...raw, ...VERSION_1_EVENT_DEFAULTS } : raw, (event) =>
+              checker.event(event),
+            );
+            break;
+          case 'end':
+            counts = checker.finish(
+              version === 1
+                ? readRecord<Omit<ExportCounts, 'parties'>>(raw, VERSION_1_END_FIELDS, 'the end line')
+                : readRecord<ExportCounts>(raw, END_FIELDS, 'the end line'),
+            );
+            await inserts?.flush();
+            break;
+        }
+      } catch (error) {
+        throw error instanceof RecordError ? refused(`line ${lineNumber}`, error.message) : error;
+      }
+    }
+    if (!counts) {
+      throw refused('file', 'it ends before its end line: it is incomplete');
+    }
+    return counts;
   }
 
   private async exportTable<T extends Row>(
@@ -189,7 +184,7 @@ export class TransferService {
     pageSize: number,
   ): Promise<number> {
     let count = 0;
-    for await (const row of table.pages(manager, pageSize)) {
+    for await (const row of this.tables.pages(manager, table.entity, table.textIds, pageSize)) {
       await write(JSON.stringify({ type, ...pickFields(row, table.fields) }));
       count += 1;
     }
@@ -197,8 +192,8 @@ export class TransferService {
   }
 
   private async assertEmpty(manager: EntityManager): Promise<void> {
-    for (const table of [this.meetings, this.parties, this.items, this.events]) {
-      if (!(await table.isEmpty(manager))) {
+    for (const table of [MEETINGS, PARTIES, ITEMS, EVENTS]) {
+      if (!(await this.tables.isEmpty(manager, table.entity))) {
         throw new DomainError(
           'target_not_empty',
           'The target database already holds items, meetings, parties or history; import only into an empty tracker.',
@@ -208,23 +203,14 @@ export class TransferService {
   }
 }
 
-// One record of a table's section: read by the table's fields, checked, then queued for insertion.
-async function importRecord<T extends Row>(
-  inserts: InsertBatches,
-  table: Table<T>,
-  raw: Record<string, unknown>,
-  check: (record: T) => void,
-): Promise<void> {
-  const record = readRecord<T>(raw, table.fields, table.record);
-  check(record);
-  await inserts.add(table, record);
-}
-
 class InsertBatches {
   private table: Table<Row> | undefined;
   private rows: Row[] = [];
 
-  constructor(private readonly manager: EntityManager) {}
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly tables: TransferRepository,
+  ) {}
 
   async add<T extends Row>(table: Table<T>, row: T): Promise<void> {
     if (this.table !== table || this.rows.length >= INSERT_BATCH) {
@@ -237,7 +223,7 @@ class InsertBatches {
   async flush(): Promise<void> {
     if (this.table && this.rows.length > 0) {
       // Every column named, the generated history ids too: they are kept as they were.
-      await this.table.insertExact(this.manager, Object.keys(this.table.fields), this.rows);
+      await this.tables.insertExact(this.manager, this.table.entity, Object.keys(this.table.fields), this.rows);
     }
     this.rows = [];
   }
@@ -283,8 +269,4 @@ function checkHeader(header: ExportHeader): number {
     );
   }
   return header.version;
-}
-
-function refused(where: string, message: string): DomainError {
-  return DomainError.validation([{ field: where, message }], 'The file was refused; nothing was imported.');
 }

@@ -1,0 +1,92 @@
+import { foldTimeline, ItemTimeline, STATE_KIND, timelineKind, type TimelineEvent } from './item-timeline.js';
+
+function event(spec: Partial<TimelineEvent> & Pick<TimelineEvent, 'seq' | 'action'>): TimelineEvent {
+  return {
+    fromState: 'proposed',
+    toState: 'proposed',
+    changes: {},
+    reason: null,
+    effectiveOn: '2010-09-22',
+    party: null,
+    stance: null,
+    corrects: null,
+    retracts: null,
+    ...spec,
+  };
+}
+
+const created = event({ seq: 1, action: 'created', fromState: null });
+const discussed = event({ seq: 2, action: 'transitioned', toState: 'under_discussion', effectiveOn: '2010-10-01' });
+const natoUndecided = event({
+  seq: 3,
+  action: 'positioned',
+  fromState: 'under_discussion',
+  toState: 'under_discussion',
+  party: 'nato',
+  stance: 'undecided',
+  changes: { stance: { from: null, to: 'undecided' } },
+  effectiveOn: '2010-10-05',
+});
+const agreed = event({
+  seq: 4,
+  action: 'transitioned',
+  fromState: 'under_discussion',
+  toState: 'agreed',
+  effectiveOn: '2010-11-20',
+});
+
+describe('ItemTimeline', () => {
+  it('folds the state, its date and each party timeline, oldest first', () => {
+    const timeline = foldTimeline([agreed, natoUndecided, created, discussed]);
+    expect({ seq: timeline.seq, state: timeline.state, since: timeline.stateSince }).toEqual({
+      seq: 4,
+      state: 'agreed',
+      since: '2010-11-20',
+    });
+    expect(timeline.standing(STATE_KIND).map((step) => step.seq)).toEqual([1, 2, 4]);
+    expect(timeline.standing('position:nato')).toEqual([
+      { seq: 3, kind: 'position:nato', state: 'under_discussion', value: 'undecided', effectiveOn: '2010-10-05' },
+    ]);
+  });
+
+  it('says where a correction may move an event and what stands after it, never for the creation', () => {
+    const timeline = foldTimeline([created, discussed, natoUndecided, agreed]);
+    expect(timeline.correctionBounds(2)).toMatchObject({ earliest: '2010-09-22', latest: '2010-11-20' });
+    expect(timeline.correctionBounds(4)).toMatchObject({ earliest: '2010-10-01', latest: null });
+    // A party's first position: from the item's proposal, with nothing after it in its own timeline.
+    expect(timeline.correctionBounds(3)).toMatchObject({ earliest: '2010-09-22', latest: null });
+    expect(timeline.correctionBounds(1)).toBeUndefined();
+    expect(timeline.laterThan(2)).toEqual([4]);
+    expect(timeline.laterThan(3)).toEqual([]);
+  });
+
+  it('refuses an event that breaks a rule and leaves the timeline as it was', () => {
+    const timeline = foldTimeline([created, discussed]);
+    const backwards = event({ ...agreed, seq: 3, effectiveOn: '2010-09-30' });
+    expect(timeline.apply(backwards)).toMatch(/earlier than the item's last change on 2010-10-01/);
+    expect({ seq: timeline.seq, state: timeline.state }).toEqual({ seq: 2, state: 'under_discussion' });
+    const retraction = event({
+      seq: 3,
+      action: 'retracted',
+      fromState: 'under_discussion',
+      toState: 'proposed',
+      retracts: 2,
+    });
+    expect(timeline.apply(retraction)).toBeUndefined();
+    expect({ state: timeline.state, since: timeline.stateSince }).toEqual({ state: 'proposed', since: '2010-09-22' });
+  });
+
+  it('leaves out what it refuses when folding a stored history, and folds the rest', () => {
+    const unknown = event({ seq: 2, action: 'deleted' });
+    const timeline = foldTimeline([created, unknown]);
+    expect(timeline.seq).toBe(1);
+    expect(new ItemTimeline().apply(unknown)).toMatch(/is number 2 of its item, expected 1/);
+  });
+
+  it("keeps each party's events in a timeline of their own kind", () => {
+    expect(timelineKind('created', null)).toBe(STATE_KIND);
+    expect(timelineKind('transitioned', null)).toBe(STATE_KIND);
+    expect(timelineKind('positioned', 'nato')).toBe('position:nato');
+    expect(timelineKind('corrected', null)).toBeUndefined();
+  });
+});
