@@ -187,6 +187,9 @@ describe('meeting outcomes', () => {
       'outcomes.0.expectedVersion',
     ],
     ['a dryRun that is not a boolean', { outcomes: [{ item: 'x', to: 'agreed' }], dryRun: 'yes' }, 'dryRun'],
+    // Found by the hostile-input fuzzer: an entry that is itself a list passed as an empty outcome.
+    ['an outcome that is a list', { outcomes: [{ item: 'x', to: 'agreed' }, []] }, 'outcomes'],
+    ['a position that is a list', { positions: [[]] }, 'positions'],
   ])('answers 400 naming the field for %s', async (_, body, field) => {
     const meeting = await makeMeeting(t);
     const response = await postOutcomes(t, meeting.slug, body).expect(400);

@@ -1,18 +1,20 @@
 import { applyDecorators, type Type as Class } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { OutcomeDto } from './outcome.dto.js';
 import { PositionOutcomeDto } from './position-outcome.dto.js';
 
 export const MAX_OUTCOMES_PER_BATCH = 5000;
 
-// A list of at most MAX_OUTCOMES_PER_BATCH entries, each validated as an instance of `entry`
-// (rules listed bottom-up, as applyDecorators applies them in order).
+// A list of at most MAX_OUTCOMES_PER_BATCH entries, each an object validated as an instance of
+// `entry` (rules listed bottom-up, as applyDecorators applies them in order). ValidateNested alone
+// takes an entry that is itself a list as a list of entries, so `[]` passed as an empty one.
 function IsBatchOf(entry: Class): PropertyDecorator {
   return applyDecorators(
     Type(() => entry),
     ValidateNested({ each: true }),
+    IsObject({ each: true, message: ({ property }) => `${property} must list objects, one for each entry` }),
     ArrayMaxSize(MAX_OUTCOMES_PER_BATCH),
     IsArray(),
   );
