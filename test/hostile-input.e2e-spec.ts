@@ -207,7 +207,7 @@ async function send(hostile: HostileRequest): Promise<request.Response> {
   }
   // superagent sends a string as it is under the content type given; without one it would add
   // its own, so a body without a content type goes out as a Buffer.
-  return call.send(hostile.headers['content-type'] === undefined ? Buffer.from(hostile.body) : hostile.body);
+  return call.send('content-type' in hostile.headers ? hostile.body : Buffer.from(hostile.body));
 }
 
 // Cheap to take before and after each request: what a rejected request must not have changed.
