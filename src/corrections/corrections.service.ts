@@ -6,7 +6,8 @@ import { DomainError, type RetractionFailure } from '../common/domain-error.js';
 import { problemKind } from '../common/problem-details.js';
 import { isPrintable } from '../common/validators.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
-import { amendHistory, standingState, type RecordedEvent } from '../history/amended-history.js';
+import { amendHistory, type RecordedEvent } from '../history/amended-history.js';
+import { foldTimeline } from '../history/item-timeline.js';
 import { HistoryRepository } from '../history/history.repository.js';
 import type { NewEvent } from '../history/history-recorder.js';
 import type { HistoryEventView } from '../history/history-event.view.js';
@@ -17,6 +18,7 @@ import { ItemHistoryService } from '../items/item-history.service.js';
 import { ItemRepository } from '../items/item.repository.js';
 import { ItemWriter, type CheckedAmendment } from '../items/item-writer.js';
 import { MeetingRepository } from '../meetings/meeting.repository.js';
+import { isWorkflowState } from '../workflow/workflow.machine.js';
 import { amendmentError } from './amendment-problem-error.js';
 import { planCorrection, planRetractions, type CorrectionRequest, type Retraction } from './amendment-rules.js';
 import type { CorrectEventDto } from './dto/correct-event.dto.js';
@@ -248,11 +250,19 @@ function amendment(
     corrects: event.corrects ?? null,
     retracts: event.retracts ?? null,
   }));
-  const latest = standingState(amendHistory([...events, ...recorded]));
+  // The history's fold takes the new events as audit verify will: a plan it refuses is a bug here,
+  // never a history written that would not verify.
+  const timeline = foldTimeline(events);
+  for (const event of recorded) {
+    const problem = timeline.apply(event);
+    if (problem !== undefined) {
+      throw new Error(`The planned event ${event.seq} of ${item.slug} ${problem}`);
+    }
+  }
   return {
     item,
-    state: latest?.toState ?? item.state,
-    stateSince: latest?.effectiveOn ?? item.stateSince,
+    state: isWorkflowState(timeline.state) ? timeline.state : item.state,
+    stateSince: timeline.stateSince,
     events: added,
   };
 }

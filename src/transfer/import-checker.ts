@@ -30,11 +30,13 @@ export class ImportChecker {
   meeting(meeting: MeetingEntity): void {
     checkMeetingFields(meeting, `meeting ${meeting.slug}`);
     this.named('meeting', meeting, this.meetingIds);
+    this.meetingIds.add(meeting.id);
   }
 
   party(party: PartyEntity): void {
     checkPartyFields(party, `party ${party.slug}`);
     this.named('party', party, this.partyIds);
+    this.partyIds.add(party.id);
   }
 
   item(item: ItemEntity): void {
@@ -90,7 +92,7 @@ export class ImportChecker {
   private named(
     kind: keyof ImportChecker['slugs'],
     record: { readonly id: string; readonly slug: string },
-    ids: ReadonlySet<string> | ReadonlyMap<string, unknown>,
+    ids: { has(id: string): boolean },
   ): void {
     if (ids.has(record.id)) {
       throw new RecordError(`${kind} ${record.id} appears twice`);
@@ -100,9 +102,6 @@ export class ImportChecker {
       throw new RecordError(`${kind} slug ${record.slug} is taken by another ${kind} of the file`);
     }
     slugs.add(record.slug);
-    if (ids instanceof Set) {
-      ids.add(record.id);
-    }
   }
 }
 

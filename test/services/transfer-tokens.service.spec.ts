@@ -21,7 +21,9 @@ describe('TransferService, TokensService and the transaction runner on a real da
       expect(await target.get(TransferService).importFrom(() => lines)).toEqual(exported);
       const copy = await target.get(ItemRepository).findByKey(target.dataSource.manager, item.slug);
       expect(copy).toEqual(item);
-      await expect(target.get(TransferService).importFrom(() => lines)).rejects.toMatchObject({ code: 'target_not_empty' });
+      await expect(target.get(TransferService).importFrom(() => lines)).rejects.toMatchObject({
+        code: 'target_not_empty',
+      });
     } finally {
       await target.close();
     }
