@@ -3,7 +3,8 @@ import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogController, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
-import { SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { dump as dumpYaml } from 'js-yaml';
 import helmet from 'helmet';
 import { pino, type DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
@@ -148,8 +149,15 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     });
   }
   // Built on the first request for it rather than at start: it walks every route's metadata.
-  const document = () => createOpenApiDocument(app, config);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
+  let built: OpenAPIObject | undefined;
+  const document = () => (built ??= createOpenApiDocument(app, config));
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', raw: ['json'] });
+  // Swagger's own YAML route dumps the whole document on every request, half a second of the event
+  // loop each; this one dumps it once.
+  let yaml: string | undefined;
+  fastify.get('/openapi.yaml', (_request, reply) =>
+    reply.type('text/yaml').send((yaml ??= dumpYaml(document(), { skipInvalid: true, noRefs: true }))),
+  );
   // `/` is the web console (src/console/); its sign-in page links to the browsable API.
   // SIGTERM/SIGINT: stop accepting, finish the requests in flight, close the database, exit 0.
   app.enableShutdownHooks(undefined, { useProcessExit: true });
