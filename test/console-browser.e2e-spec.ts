@@ -59,7 +59,7 @@ describe('The web console in a browser', () => {
     await page.goto(`${base}/`);
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     await page.getByLabel('Token').fill(token);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in with token' }).click();
     await page.waitForURL(`${base}/`);
   }
 

@@ -81,6 +81,11 @@ export class ConsoleViewsService {
     };
   }
 
+  // A party as people know it, for what a page says after a write.
+  async partyName(slug: string): Promise<string> {
+    return (await this.parties.list()).data.find((party) => party.slug === slug)?.name ?? slug;
+  }
+
   async meetingPage(slug: string): Promise<MeetingPageData> {
     const meeting = await this.meetings.findOne(slug);
     return { meeting, decisions: await this.feed.ofMeeting(meeting.id) };

@@ -16,13 +16,14 @@ import { TakePositionDto } from '../items/dto/take-position.dto.js';
 import { TransitionItemDto } from '../items/dto/transition-item.dto.js';
 import { UpdateItemDto } from '../items/dto/update-item.dto.js';
 import { ItemsService } from '../items/items.service.js';
+import { stateLabel } from '../reports/render/state-style.js';
 import { ConsoleErrorFilter } from './console-error.filter.js';
 import { assertAdmin, ConsoleGuard, CurrentSession } from './console.guard.js';
 import { ConsoleViewsService } from './console-views.service.js';
 import type { FormBody } from './form-body.js';
 import { formError, present, textFields, type FormValues } from './form-values.js';
 import { redirectAfterPost, sendPage } from './page.js';
-import type { ConsoleSession } from './sessions/console-sessions.service.js';
+import { ConsoleSessionsService, type ConsoleSession } from './sessions/console-sessions.service.js';
 import { EDITABLE_FIELDS, editableValues, ItemPage, NO_MEETING, type ItemForms } from './views/item.page.js';
 import { NEW_ITEM_FIELDS, NewItemPage } from './views/item-new.page.js';
 import { ItemsPage } from './views/items.page.js';
@@ -73,6 +74,7 @@ export class ItemsPagesController {
     private readonly items: ItemsService,
     private readonly corrections: CorrectionsService,
     private readonly views: ConsoleViewsService,
+    private readonly sessions: ConsoleSessionsService,
   ) {}
 
   @Get()
@@ -103,6 +105,7 @@ export class ItemsPagesController {
     try {
       const dto = await validateInput(CreateItemDto, present(values));
       const item = await this.items.create(dto, session.actor.name);
+      await this.sessions.say(session, `Item “${item.title}” created, proposed on ${item.proposedOn}.`);
       return redirectAfterPost(reply, `/items/${encodeURIComponent(item.slug)}`);
     } catch (error) {
       const refused = formError(error, ITEM_LABELS);
@@ -134,7 +137,8 @@ export class ItemsPagesController {
     const { version, ...fields } = values;
     return this.submit(reply, session, slug, { form: 'transition', values, labels: TRANSITION_LABELS }, async () => {
       const dto = await validateInput(TransitionItemDto, present(fields));
-      await this.items.transition(slug, dto, ifMatch(readVersion(version)), session.actor.name);
+      const item = await this.items.transition(slug, dto, ifMatch(readVersion(version)), session.actor.name);
+      return `“${item.title}” is now ${stateLabel(item.state)}, since ${item.stateSince}.`;
     });
   }
 
@@ -151,7 +155,8 @@ export class ItemsPagesController {
     const { version, ...fields } = values;
     return this.submit(reply, session, slug, { form: 'position', values, labels: POSITION_LABELS }, async () => {
       const dto = await validateInput(TakePositionDto, present(fields));
-      await this.items.takePosition(slug, dto, ifMatch(readVersion(version)), session.actor.name);
+      const item = await this.items.takePosition(slug, dto, ifMatch(readVersion(version)), session.actor.name);
+      return `Position recorded on “${item.title}”: ${await this.views.partyName(dto.party)} ${dto.stance}.`;
     });
   }
 
@@ -171,6 +176,7 @@ export class ItemsPagesController {
       if (intent === 'retract') {
         const dto = await validateInput(AmendmentNoteDto, { note });
         await this.corrections.retract(path.key, path.seq, dto.note, session.actor.name);
+        return `Event ${path.seq} retracted; the history keeps it, marked as retracted.`;
       } else {
         const dto = await validateInput(CorrectEventDto, {
           note,
@@ -178,6 +184,7 @@ export class ItemsPagesController {
           ...(meeting === '' ? {} : { meeting: meeting === NO_MEETING ? null : meeting }),
         });
         await this.corrections.correct(path.key, path.seq, dto, session.actor.name);
+        return `Event ${path.seq} corrected; the history shows what it said before.`;
       }
     });
   }
@@ -203,7 +210,8 @@ export class ItemsPagesController {
           .map((name) => [name, name === 'sourceUrl' && values[name] === '' ? null : values[name]]),
       );
       const dto = await validateInput(UpdateItemDto, changed);
-      await this.items.update(slug, dto, ifMatch(readAt), session.actor.name);
+      const saved = await this.items.update(slug, dto, ifMatch(readAt), session.actor.name);
+      await this.sessions.say(session, `Changes to “${saved.title}” saved.`);
       return redirectAfterPost(reply, `/items/${encodeURIComponent(slug)}#history-heading`);
     } catch (error) {
       const refused = explainTransitionRefusal(formError(error, ITEM_LABELS), error, values.version);
@@ -224,10 +232,11 @@ export class ItemsPagesController {
     session: ConsoleSession,
     slug: string,
     { form, values, labels }: { form: 'transition' | 'position' | 'amend'; values: FormValues; labels: Labels },
-    write: () => Promise<unknown>,
+    // Writes, and answers what it did, in words.
+    write: () => Promise<string>,
   ) {
     try {
-      await write();
+      await this.sessions.say(session, await write());
       return redirectAfterPost(reply, `/items/${encodeURIComponent(slug)}#history-heading`);
     } catch (error) {
       const refused = explainTransitionRefusal(formError(error, labels), error, values.version);

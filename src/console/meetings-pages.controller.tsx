@@ -12,9 +12,11 @@ import { OutcomeEditorService } from './outcome-editor.service.js';
 import type { FormBody } from './form-body.js';
 import { formError, present, textFields } from './form-values.js';
 import { redirectAfterPost, sendPage } from './page.js';
-import type { ConsoleSession } from './sessions/console-sessions.service.js';
+import { ConsoleSessionsService, type ConsoleSession } from './sessions/console-sessions.service.js';
 import { MeetingPage } from './views/meeting.page.js';
 import { MEETING_FIELDS, MeetingsPage } from './views/meetings.page.js';
+
+const MEETING_LABELS = { slug: 'Slug', name: 'Name', location: 'Location', heldOn: 'Held on' };
 
 @ApiExcludeController()
 @PublicRoute()
@@ -26,6 +28,7 @@ export class MeetingsPagesController {
     private readonly meetings: MeetingsService,
     private readonly editor: OutcomeEditorService,
     private readonly views: ConsoleViewsService,
+    private readonly sessions: ConsoleSessionsService,
   ) {}
 
   @Get()
@@ -43,9 +46,10 @@ export class MeetingsPagesController {
     const values = textFields(form, MEETING_FIELDS);
     try {
       const meeting = await this.meetings.create(await validateInput(CreateMeetingDto, present(values)));
+      await this.sessions.say(session, `Meeting “${meeting.name}” created, held on ${meeting.heldOn}.`);
       return redirectAfterPost(reply, `/meetings/${encodeURIComponent(meeting.slug)}`);
     } catch (error) {
-      const refused = formError(error);
+      const refused = formError(error, MEETING_LABELS);
       const meetings = (await this.meetings.list()).data;
       return sendPage(
         reply,

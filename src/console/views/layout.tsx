@@ -3,7 +3,8 @@ import { CSRF_FIELD } from '../console.guard.js';
 import type { FormError, FormValues } from '../form-values.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
 
-export type Section = 'dashboard' | 'items' | 'meetings' | 'reports' | 'audit' | 'tokens' | 'none';
+export type Section =
+  'dashboard' | 'items' | 'meetings' | 'reports' | 'audit' | 'tokens' | 'accounts' | 'account' | 'none';
 
 interface LayoutProps {
   readonly title: string;
@@ -12,14 +13,31 @@ interface LayoutProps {
   readonly children: ComponentChildren;
 }
 
-const SECTIONS: ReadonlyArray<readonly [Exclude<Section, 'none'>, string, string]> = [
-  ['dashboard', '/', 'Dashboard'],
-  ['items', '/items', 'Items'],
-  ['meetings', '/meetings', 'Meetings'],
-  ['reports', '/reports', 'Reports'],
-  ['audit', '/audit', 'Audit'],
-  ['tokens', '/tokens', 'Tokens'],
+// Who sees a section: everybody, admins only, or people signed in with an account.
+type Audience = 'all' | 'admin' | 'account';
+
+// The one list of the navigation, in order.
+const SECTIONS: ReadonlyArray<readonly [Exclude<Section, 'none'>, string, string, Audience]> = [
+  ['dashboard', '/', 'Dashboard', 'all'],
+  ['items', '/items', 'Items', 'all'],
+  ['meetings', '/meetings', 'Meetings', 'all'],
+  ['reports', '/reports', 'Reports', 'all'],
+  ['audit', '/audit', 'Audit', 'all'],
+  ['tokens', '/tokens', 'Tokens', 'admin'],
+  ['accounts', '/accounts', 'Accounts', 'admin'],
+  ['account', '/account', 'Your account', 'account'],
 ];
+
+function sees(session: ConsoleSession, audience: Audience): boolean {
+  switch (audience) {
+    case 'all':
+      return true;
+    case 'admin':
+      return session.actor.role === 'admin';
+    case 'account':
+      return session.kind === 'account';
+  }
+}
 
 // Every page: one stylesheet, one small deferred script (progressive enhancement only), the
 // navigation and `Sign out` when signed in, and the page's own heading.
@@ -30,6 +48,7 @@ export function Layout({ title, session, section = 'none', children }: LayoutPro
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · policy-tracker`}</title>
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/console/assets/console.css" />
         <script src="/console/assets/console.js" defer />
       </head>
@@ -42,22 +61,20 @@ export function Layout({ title, session, section = 'none', children }: LayoutPro
           {session && (
             <nav aria-label="Console">
               <ul>
-                {SECTIONS.filter(([key]) => key !== 'tokens' || session.actor.role === 'admin').map(
-                  ([key, href, label]) => (
-                    <li key={key}>
-                      <a href={href} aria-current={key === section ? 'page' : undefined}>
-                        {label}
-                      </a>
-                    </li>
-                  ),
-                )}
+                {SECTIONS.filter(([, , , audience]) => sees(session, audience)).map(([key, href, label]) => (
+                  <li key={key}>
+                    <a href={href} aria-current={key === section ? 'page' : undefined}>
+                      {label}
+                    </a>
+                  </li>
+                ))}
               </ul>
             </nav>
           )}
           {session && (
             <PostForm session={session} action="/sign-out" class="sign-out">
               <span class="who">
-                {session.actor.name} ({session.actor.role})
+                {session.displayName ?? session.actor.name} ({session.actor.role})
               </span>
               <button type="submit">Sign out</button>
             </PostForm>
@@ -65,6 +82,7 @@ export function Layout({ title, session, section = 'none', children }: LayoutPro
         </header>
         <main id="main" tabIndex={-1}>
           <h1>{title}</h1>
+          {session?.flash && <StatusMessage>{session.flash}</StatusMessage>}
           {children}
         </main>
       </body>
@@ -143,10 +161,20 @@ export function isAdmin(session: ConsoleSession): boolean {
   return session.actor.role === 'admin';
 }
 
-// What went wrong, in words, at the top of a form: focusable so that the page can be read from it.
+// What a write did, said once on the page shown after it.
+export function StatusMessage({ children }: { readonly children: ComponentChildren }) {
+  return (
+    <div class="notice" role="status">
+      <p>{children}</p>
+    </div>
+  );
+}
+
+// What went wrong, in words, at the top of a form. It takes the focus as the page opens (autofocus
+// needs no script), so a refused form is read from its refusal rather than from the page's top.
 export function ErrorSummary({ title, messages }: { readonly title: string; readonly messages: readonly string[] }) {
   return (
-    <div class="error-summary" role="alert" id="form-error">
+    <div class="error-summary" role="alert" id="form-error" tabIndex={-1} autofocus>
       <h2>{title}</h2>
       {messages.length > 0 && (
         <ul>
@@ -165,6 +193,7 @@ export const INPUT_TYPES = {
   search: { type: 'search' },
   date: { type: 'date' },
   url: { type: 'url' },
+  password: { type: 'password' },
 } as const;
 
 interface FieldProps {

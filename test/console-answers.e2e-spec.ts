@@ -1,0 +1,103 @@
+import { makeItem, makeToken, uniqueSlug } from './support/factories.js';
+import { csrfOf, signIn } from './support/console-session.js';
+import { ADMIN_TOKEN, bearer, startTestAppPerSuite } from './support/test-app.js';
+
+// An answer after every click: a status after each write, the refusal summary focused, and a
+// confirmation before what cannot be undone.
+describe('Console answers', () => {
+  const t = startTestAppPerSuite({ AUTH_FAILURE_LIMIT: '1000' });
+
+  const statusOf = (page: string) => /<div class="notice" role="status"><p>([^<]*)<\/p>/.exec(page)?.[1];
+
+  it('says what a transition, a position and a new meeting did, once, on the page after it', async () => {
+    const admin = await signIn(t, ADMIN_TOKEN);
+    const item = await makeItem(t, { title: 'Share launch notifications' });
+    const post = (url: string, form: Record<string, string>) =>
+      t.api
+        .post(url)
+        .set('Cookie', admin.cookie)
+        .type('form')
+        .send({ _csrf: admin.csrf, ...form })
+        .expect(303);
+    const moved = await post(`/items/${item.slug}/transition`, { to: 'under_discussion', effectiveOn: '2010-10-01' });
+    const page = await t.api.get(moved.headers.location.split('#')[0]).set('Cookie', admin.cookie).expect(200);
+    expect(statusOf(page.text)).toBe('“Share launch notifications” is now Under discussion, since 2010-10-01.');
+    const again = await t.api.get(`/items/${item.slug}`).set('Cookie', admin.cookie).expect(200);
+    expect(statusOf(again.text)).toBeUndefined();
+
+    const party = uniqueSlug('party');
+    await t.api
+      .post('/api/parties')
+      .set(...bearer())
+      .send({ slug: party, name: 'Freedonia', kind: 'state' })
+      .expect(201);
+    await post(`/items/${item.slug}/position`, { party, stance: 'conditional', effectiveOn: '2010-10-02' });
+    const positioned = await t.api.get(`/items/${item.slug}`).set('Cookie', admin.cookie).expect(200);
+    expect(statusOf(positioned.text)).toBe('Position recorded on “Share launch notifications”: Freedonia conditional.');
+
+    const meeting = await post('/meetings', {
+      slug: 'answers-summit',
+      name: 'Answers summit',
+      location: 'Lisbon',
+      heldOn: '2010-11-20',
+    });
+    const meetingPage = await t.api.get(meeting.headers.location).set('Cookie', admin.cookie).expect(200);
+    expect(statusOf(meetingPage.text)).toBe('Meeting “Answers summit” created, held on 2010-11-20.');
+  });
+
+  it('keeps a refused form as typed, with its summary taking the focus', async () => {
+    const admin = await signIn(t, ADMIN_TOKEN);
+    const item = await makeItem(t);
+    const refused = await t.api
+      .post(`/items/${item.slug}/transition`)
+      .set('Cookie', admin.cookie)
+      .type('form')
+      .send({ _csrf: admin.csrf, to: 'agreed', reason: 'Early.', effectiveOn: '1999-10-01', source: 'Note 7' })
+      .expect(409);
+    expect(refused.text).toMatch(/<div class="error-summary" role="alert" id="form-error" tabindex="-1" autofocus>/);
+    expect(refused.text).toContain('value="Note 7"');
+  });
+
+  it('asks before revoking a token, and revoking changes nothing until confirmed', async () => {
+    const admin = await signIn(t, ADMIN_TOKEN);
+    const viewer = await makeToken(t, 'viewer');
+    const list = await t.api.get('/tokens').set('Cookie', admin.cookie).expect(200);
+    expect(list.text).toContain(`href="/tokens/${viewer.name}/revoke"`);
+    const confirm = await t.api.get(`/tokens/${viewer.name}/revoke`).set('Cookie', admin.cookie).expect(200);
+    expect(confirm.text).toContain('<button type="submit" class="danger">Confirm revocation</button>');
+    expect(confirm.text).not.toContain('You are signed in with this token');
+    await t.api
+      .get('/api/items')
+      .set(...bearer(viewer.token))
+      .expect(200);
+    await t.api
+      .post(`/tokens/${viewer.name}/revoke`)
+      .set('Cookie', admin.cookie)
+      .type('form')
+      .send({ _csrf: csrfOf(confirm.text) })
+      .expect(303);
+    await t.api
+      .get('/api/items')
+      .set(...bearer(viewer.token))
+      .expect(401);
+    const after = await t.api.get('/tokens').set('Cookie', admin.cookie).expect(200);
+    expect(statusOf(after.text)).toBe(`Token “${viewer.name}” revoked: it stopped working at once.`);
+  });
+
+  it('says so when you revoke the token you are signed in with', async () => {
+    const own = await makeToken(t, 'admin');
+    const session = await signIn(t, own.token);
+    const confirm = await t.api.get(`/tokens/${own.name}/revoke`).set('Cookie', session.cookie).expect(200);
+    expect(confirm.text).toContain('You are signed in with this token:');
+    const revoked = await t.api
+      .post(`/tokens/${own.name}/revoke`)
+      .set('Cookie', session.cookie)
+      .type('form')
+      .send({ _csrf: session.csrf })
+      .expect(303);
+    expect(revoked.headers.location).toBe('/sign-in?ended=token-revoked');
+    expect(String(revoked.headers['set-cookie'])).toContain('Max-Age=0');
+    const page = await t.api.get(revoked.headers.location).expect(200);
+    expect(page.text).toContain('You revoked the token you were signed in with');
+  });
+});
