@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DomainError } from '../common/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuditHeadView } from '../audit/audit-report.view.js';
 import { HistoryFeedService, type FeedEventView } from '../history/history-feed.service.js';
@@ -25,6 +26,14 @@ export interface ItemPageData {
   readonly history: readonly HistoryEventView[];
   readonly earlierAfter: number | null;
   readonly laterAfter: number | null;
+  readonly meetings: readonly MeetingView[];
+  readonly parties: readonly PartyView[];
+}
+
+// One event of an item, for the pages that correct or retract it.
+export interface EventPageData {
+  readonly item: ItemDetailView;
+  readonly event: HistoryEventView;
   readonly meetings: readonly MeetingView[];
   readonly parties: readonly PartyView[];
 }
@@ -79,6 +88,20 @@ export class ConsoleViewsService {
       meetings: meetings.data,
       parties: parties.data,
     };
+  }
+
+  async eventPage(slug: string, seq: number): Promise<EventPageData> {
+    const item = await this.items.findOne(slug);
+    const [history, meetings, parties] = await Promise.all([
+      this.history.itemHistory(item.id, { after: seq - 1, limit: 1 }),
+      this.meetings.list(),
+      this.parties.list(),
+    ]);
+    const event = history.data.at(0);
+    if (event?.seq !== seq) {
+      throw new DomainError('event_not_found', `“${item.title}” has no event ${seq}.`);
+    }
+    return { item, event, meetings: meetings.data, parties: parties.data };
   }
 
   // A party as people know it, for what a page says after a write.

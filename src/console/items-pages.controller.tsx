@@ -24,7 +24,8 @@ import type { FormBody } from './form-body.js';
 import { formError, present, textFields, type FormValues } from './form-values.js';
 import { redirectAfterPost, sendPage } from './page.js';
 import { ConsoleSessionsService, type ConsoleSession } from './sessions/console-sessions.service.js';
-import { EDITABLE_FIELDS, editableValues, ItemPage, NO_MEETING, type ItemForms } from './views/item.page.js';
+import { CorrectEventPage, NO_MEETING, RetractEventPage } from './views/amend-event.page.js';
+import { EDITABLE_FIELDS, editableValues, ItemPage, type ItemForms } from './views/item.page.js';
 import { NEW_ITEM_FIELDS, NewItemPage } from './views/item-new.page.js';
 import { ItemsPage } from './views/items.page.js';
 
@@ -46,6 +47,7 @@ const POSITION_LABELS = {
   source: 'Statement source',
 };
 const AMEND_LABELS = {
+  key: 'Item',
   seq: 'Event',
   note: 'Why',
   effectiveOn: 'Corrected effective date',
@@ -160,33 +162,91 @@ export class ItemsPagesController {
     });
   }
 
-  // One form, two buttons: `intent` says whether the chosen event is corrected or retracted.
-  @Post(':slug/amend')
+  @Get(':slug/events/:seq/correct')
+  async correctPage(
+    @Param() params: Record<string, string>,
+    @CurrentSession() session: ConsoleSession,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    assertAdmin(session);
+    const path = await validateInput(EventPathParams, { key: params.slug, seq: params.seq });
+    return sendPage(
+      reply,
+      <CorrectEventPage session={session} data={await this.views.eventPage(path.key, path.seq)} />,
+    );
+  }
+
+  // A field left empty keeps what was recorded; the meeting can be cleared with NO_MEETING.
+  @Post(':slug/events/:seq/correct')
   @HttpCode(200)
-  async amend(
-    @Param('slug') slug: string,
+  async correct(
+    @Param() params: Record<string, string>,
     @Body() form: FormBody,
     @CurrentSession() session: ConsoleSession,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const values = textFields(form, ['seq', 'note', 'effectiveOn', 'meeting', 'source', 'reason', 'intent']);
-    const { seq, note, intent, meeting, ...fields } = values;
-    return this.submit(reply, session, slug, { form: 'amend', values, labels: AMEND_LABELS }, async () => {
-      const path = await validateInput(EventPathParams, { key: slug, seq });
-      if (intent === 'retract') {
-        const dto = await validateInput(AmendmentNoteDto, { note });
-        await this.corrections.retract(path.key, path.seq, dto.note, session.actor.name);
-        return `Event ${path.seq} retracted; the history keeps it, marked as retracted.`;
-      } else {
-        const dto = await validateInput(CorrectEventDto, {
-          note,
-          ...present(fields),
-          ...(meeting === '' ? {} : { meeting: meeting === NO_MEETING ? null : meeting }),
-        });
-        await this.corrections.correct(path.key, path.seq, dto, session.actor.name);
-        return `Event ${path.seq} corrected; the history shows what it said before.`;
-      }
-    });
+    const path = await validateInput(EventPathParams, { key: params.slug, seq: params.seq });
+    const values = textFields(form, ['note', 'effectiveOn', 'meeting', 'source', 'reason']);
+    const { note, meeting, ...fields } = values;
+    try {
+      const dto = await validateInput(CorrectEventDto, {
+        note,
+        ...present(fields),
+        ...(meeting === '' ? {} : { meeting: meeting === NO_MEETING ? null : meeting }),
+      });
+      await this.corrections.correct(path.key, path.seq, dto, session.actor.name);
+      await this.sessions.say(session, `Event ${path.seq} corrected; the history shows what it said before.`);
+      return redirectAfterPost(reply, `/items/${encodeURIComponent(path.key)}#event-${path.seq}`);
+    } catch (error) {
+      const refused = formError(error, AMEND_LABELS);
+      const data = await this.views.eventPage(path.key, path.seq);
+      return sendPage(
+        reply,
+        <CorrectEventPage session={session} data={data} values={values} error={refused} />,
+        refused.status,
+      );
+    }
+  }
+
+  // The confirmation step of a retraction: shows the event and asks why; changes nothing.
+  @Get(':slug/events/:seq/retract')
+  async retractPage(
+    @Param() params: Record<string, string>,
+    @CurrentSession() session: ConsoleSession,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    assertAdmin(session);
+    const path = await validateInput(EventPathParams, { key: params.slug, seq: params.seq });
+    return sendPage(
+      reply,
+      <RetractEventPage session={session} data={await this.views.eventPage(path.key, path.seq)} />,
+    );
+  }
+
+  @Post(':slug/events/:seq/retract')
+  @HttpCode(200)
+  async retract(
+    @Param() params: Record<string, string>,
+    @Body() form: FormBody,
+    @CurrentSession() session: ConsoleSession,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const path = await validateInput(EventPathParams, { key: params.slug, seq: params.seq });
+    const values = textFields(form, ['note']);
+    try {
+      const dto = await validateInput(AmendmentNoteDto, values);
+      await this.corrections.retract(path.key, path.seq, dto.note, session.actor.name);
+      await this.sessions.say(session, `Event ${path.seq} retracted; the history keeps it, marked as retracted.`);
+      return redirectAfterPost(reply, `/items/${encodeURIComponent(path.key)}#history-heading`);
+    } catch (error) {
+      const refused = formError(error, AMEND_LABELS);
+      const data = await this.views.eventPage(path.key, path.seq);
+      return sendPage(
+        reply,
+        <RetractEventPage session={session} data={data} values={values} error={refused} />,
+        refused.status,
+      );
+    }
   }
 
   // Only the fields that differ from what the form was read with are sent; a change made

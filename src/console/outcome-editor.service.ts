@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { MAX_BODY_DEPTH, nestsDeeperThan } from '../common/json-body-parser.js';
 import { DomainError } from '../common/domain-error.js';
 import { validateInput } from '../common/validate-input.js';
 import { ItemsService } from '../items/items.service.js';
@@ -137,10 +138,17 @@ export class OutcomeEditorService {
   }
 }
 
+// The previewed outcomes a form carries back; anything nested deeper than a body may be is refused
+// as the API refuses it, before validation would recurse through it.
 function parseJson(text: FormBody[string]): unknown {
+  let parsed: unknown;
   try {
-    return typeof text === 'string' ? JSON.parse(text) : undefined;
+    parsed = typeof text === 'string' ? JSON.parse(text) : undefined;
   } catch {
     return undefined;
   }
+  if (nestsDeeperThan(parsed, MAX_BODY_DEPTH)) {
+    throw DomainError.validation([{ field: 'outcomes', message: `nest deeper than ${MAX_BODY_DEPTH} levels` }]);
+  }
+  return parsed;
 }

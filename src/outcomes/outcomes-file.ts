@@ -1,6 +1,7 @@
 import { CsvError } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { DomainError } from '../common/domain-error.js';
+import { MAX_BODY_DEPTH, nestsDeeperThan } from '../common/json-body-parser.js';
 import { validateInput } from '../common/validate-input.js';
 import { ApplyOutcomesDto } from './dto/apply-outcomes.dto.js';
 import type { OutcomeDto } from './dto/outcome.dto.js';
@@ -53,7 +54,13 @@ function readJson(path: string, text: string): ReadFile {
   try {
     parsed = JSON.parse(json);
   } catch (error) {
-    throw fileProblem(path, `is not valid JSON: ${jsonErrorMessage(json, error as Error)}`);
+    throw error instanceof RangeError
+      ? tooDeep(path)
+      : fileProblem(path, `is not valid JSON: ${jsonErrorMessage(json, error as Error)}`);
+  }
+  // As the API refuses such a body: validating it would recurse as deep as it nests.
+  if (nestsDeeperThan(parsed, MAX_BODY_DEPTH)) {
+    throw tooDeep(path);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw fileProblem(path, 'must hold a JSON object { "meeting", "outcomes": [...] }');
@@ -72,6 +79,10 @@ function readJson(path: string, text: string): ReadFile {
     positions: members.positions,
     locate: (index, list) => `${list}[${index}]`,
   };
+}
+
+function tooDeep(path: string): DomainError {
+  return fileProblem(path, `nests deeper than ${MAX_BODY_DEPTH} levels`);
 }
 
 function readCsv(path: string, text: string): ReadFile {

@@ -15,7 +15,7 @@ export function AccountPage({ session, error }: FormPageProps) {
       {session.kind === 'account' ? (
         <FormSection
           id="password"
-          heading="Change your password"
+          heading="Change it"
           intro={<p>Your other sessions end when you change it; this one stays open.</p>}
           error={error}
           session={session}
@@ -55,7 +55,7 @@ export function ResetPasswordPage({ session, username, error }: FormPageProps & 
     <Layout title={`Reset the password of ${username}`} session={session} section="accounts">
       <FormSection
         id="reset"
-        heading="New password"
+        heading="Choose the replacement"
         intro={<p>Every session of {username} ends; give them the new password to sign in again.</p>}
         error={error}
         session={session}

@@ -13,6 +13,7 @@ export function ConfirmPage({
   button,
   back,
   fields = {},
+  before,
   children,
 }: {
   readonly session: ConsoleSession;
@@ -23,6 +24,8 @@ export function ConfirmPage({
   readonly back: string;
   // Carried to the post as hidden fields.
   readonly fields?: Readonly<Record<string, string>>;
+  // Controls asked for with the confirmation (a reason), above its button.
+  readonly before?: ComponentChildren;
   readonly children: ComponentChildren;
 }) {
   return (
@@ -32,6 +35,7 @@ export function ConfirmPage({
         {Object.entries(fields).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
+        {before}
         <div class="actions">
           <button type="submit" class="danger">
             {button}

@@ -95,7 +95,8 @@ function CsrfField({ session }: { readonly session: ConsoleSession }) {
 }
 
 // One of a page's own forms, in a section its heading names (`${id}-heading`): an introduction, what
-// was refused last time, then the form's fields and its buttons.
+// was refused last time, then the form's fields and its buttons. A collapsible one is a <details>
+// whose summary is the heading, closed unless `open` (as after a refusal of it).
 export function FormSection({
   id,
   heading,
@@ -104,6 +105,7 @@ export function FormSection({
   session,
   action,
   actions,
+  collapsible,
   children,
 }: {
   readonly id: string;
@@ -113,17 +115,33 @@ export function FormSection({
   readonly session: ConsoleSession;
   readonly action: string;
   readonly actions: ComponentChildren;
+  readonly collapsible?: { readonly open: boolean };
   readonly children: ComponentChildren;
 }) {
-  return (
-    <section aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{heading}</h2>
+  const title = <h2 id={`${id}-heading`}>{heading}</h2>;
+  const body = (
+    <>
       {intro}
       {error && <ErrorSummary title={error.title} messages={error.messages} />}
       <PostForm session={session} action={action} class="stack">
         {children}
         <div class="actions">{actions}</div>
       </PostForm>
+    </>
+  );
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      {collapsible ? (
+        <details class="form-details" open={collapsible.open}>
+          <summary>{title}</summary>
+          {body}
+        </details>
+      ) : (
+        <>
+          {title}
+          {body}
+        </>
+      )}
     </section>
   );
 }

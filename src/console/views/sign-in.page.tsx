@@ -19,8 +19,9 @@ export function SignInPage({
   return (
     <Layout title="Sign in">
       {notice && <StatusMessage>{notice}</StatusMessage>}
-      <section aria-labelledby="account-heading">
-        <h2 id="account-heading">With your account</h2>
+      {/* Sections without a name: a label such as "With an API token" would also answer getByLabel('Token'). */}
+      <section>
+        <h2>With your account</h2>
         {refused !== 'token' && summary}
         <form method="post" action="/sign-in" class="stack">
           <div class="field">
@@ -54,8 +55,8 @@ export function SignInPage({
         </form>
         <p>The console keeps you signed in until you sign out or stop using it for a while.</p>
       </section>
-      <section aria-labelledby="token-heading">
-        <h2 id="token-heading">With an API token</h2>
+      <section>
+        <h2>With an API token</h2>
         {refused === 'token' && summary}
         <form method="post" action="/sign-in" class="stack">
           <div class="field">
