@@ -398,7 +398,7 @@ describe('The web console in a browser', () => {
     expect(await admin.getByRole('status').innerText()).toContain('disabled');
     await officer.goto(`${base}/items`);
     expect(new URL(officer.url()).pathname).toBe('/sign-in');
-  }, 120_000);
+  }, 300_000);
 
   it('passes axe, labels every control, fits 375 px and reaches every action by keyboard, on every page', async () => {
     const amendable = (await historyOf(t, 'joint-threat-review')).find(

@@ -159,22 +159,77 @@ describe('Console forms', () => {
     });
   });
 
-  it('previews typed outcomes with each failure inline, writing nothing', async () => {
+  it('adds rows without JavaScript, keeping what was typed, and names every failing row at once', async () => {
     const meeting = await makeMeeting(t, { heldOn: '2010-11-20' });
-    const good = await makeItem(t);
-    const rows = `item,to,reason\n${good.slug},agreed,\nno-such-item,agreed,\n`;
-    const page = await t.api
+    const good = await makeItem(t, { title: 'Missile defence cooperation' });
+    const party = uniqueSlug('party');
+    await t.api
+      .post('/api/parties')
+      .set(...bearer())
+      .send({ slug: party, name: 'Ruritania', kind: 'state' })
+      .expect(201);
+    const rows = {
+      'outcome-1-item': good.slug,
+      'outcome-1-to': 'agreed',
+      'outcome-2-item': good.slug.replace('item', 'itme'),
+      'outcome-2-to': 'agreed',
+      'outcome-3-item': good.slug,
+      'outcome-3-to': 'flying',
+      'position-1-item': 'Missile defence cooperation',
+      'position-1-party': party,
+      'position-1-stance': 'supports',
+    };
+    const added = await post(`/meetings/${meeting.slug}/outcomes`, { ...rows, action: 'add-outcome' }).expect(200);
+    expect(added.text).toContain('<legend>Outcome 4</legend>');
+    expect(added.text).toContain(`name="outcome-2-item" type="text" value="${good.slug.replace('item', 'itme')}"`);
+    const withPosition = await post(`/meetings/${meeting.slug}/outcomes`, { ...rows, action: 'add-position' }).expect(
+      200,
+    );
+    expect(withPosition.text).toContain('<legend>Position 2</legend>');
+
+    const page = await post(`/meetings/${meeting.slug}/outcomes`, { ...rows, action: 'dry-run' }).expect(409);
+    expect(page.text).toContain('2 rows cannot be applied: nothing was changed');
+    expect(page.text).toContain('<a href="#outcome-3-item">Outcome 3: New state: must be one of');
+    expect(page.text).toContain(`Did you mean “Missile defence cooperation” (${good.slug})?`);
+    expect(page.text).not.toContain('>Apply</button>');
+    expect((await historyOf(t, good.slug)).length).toBe(1);
+
+    const fixed = { ...rows, 'outcome-2-item': '', 'outcome-2-to': '', 'outcome-3-to': '', 'outcome-3-item': '' };
+    const preview = await post(`/meetings/${meeting.slug}/outcomes`, { ...fixed, action: 'dry-run' }).expect(200);
+    expect(preview.text).toContain('1 outcome and 1 position, effective 2010-11-20');
+    const outcomes = /name="outcomes" value="([^"]+)"/.exec(preview.text)?.[1]?.replace(/&quot;/g, '"') ?? '';
+    const positions = /name="positions" value="([^"]+)"/.exec(preview.text)?.[1]?.replace(/&quot;/g, '"') ?? '';
+    const key = /name="idempotencyKey" value="([^"]+)"/.exec(preview.text)?.[1] ?? '';
+    const applied = await post(`/meetings/${meeting.slug}/outcomes`, {
+      action: 'apply',
+      outcomes,
+      positions,
+      idempotencyKey: key,
+    }).expect(200);
+    expect(applied.text).toContain('1 outcome and 1 position recorded, effective 2010-11-20, as one batch: ');
+    expect((await historyOf(t, good.slug)).map((event) => event.action)).toEqual([
+      'created',
+      'transitioned',
+      'positioned',
+    ]);
+  });
+
+  it('offers a CSV template that carries positions, and reads it back into rows', async () => {
+    const meeting = await makeMeeting(t, { heldOn: '2010-11-20' });
+    const template = await t.api
+      .get(`/meetings/${meeting.slug}/outcomes/template.csv`)
+      .set('Cookie', admin.cookie)
+      .expect(200);
+    expect(template.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(template.text.split('\r\n')[0]).toBe('item,to,reason,source,party,stance,statement');
+    const filled = await t.api
       .post(`/meetings/${meeting.slug}/outcomes`)
       .set('Cookie', admin.cookie)
       .field('_csrf', admin.csrf)
-      .field('outcomesText', rows)
       .field('action', 'dry-run')
-      .expect(409);
-    expect(page.text).toContain('1 of 2 outcomes cannot be applied, so nothing was written');
-    expect(page.text).toContain('item_not_found: ');
-    expect(page.text).not.toContain('>Apply</button>');
-    expect(page.text).toContain(`${good.slug},agreed,\nno-such-item,agreed,\n</textarea>`);
-    expect((await historyOf(t, good.slug)).length).toBe(1);
+      .attach('outcomesFile', Buffer.from(template.text), 'template.csv');
+    expect(filled.text).toContain('<legend>Position 1</legend>');
+    expect(filled.text).toContain('<option value="conditional" selected>conditional</option>');
   });
 
   it('applies an uploaded CSV once per idempotency key, the second answer being the first', async () => {
@@ -193,7 +248,7 @@ describe('Console forms', () => {
     const apply = { action: 'apply', outcomes: outcomes!, idempotencyKey: key! };
     const first = await post(`/meetings/${meeting.slug}/outcomes`, apply).expect(200);
     const second = await post(`/meetings/${meeting.slug}/outcomes`, apply).expect(200);
-    const batch = /as batch <code>([0-9a-f-]{36})<\/code>/.exec(first.text)?.[1];
+    const batch = /\(reference <code>([0-9a-f-]{36})<\/code>\)/.exec(first.text)?.[1];
     expect(batch).toBeDefined();
     expect(second.text).toContain(batch);
     expect((await historyOf(t, item.slug)).map((event) => event.toState)).toEqual(['proposed', 'deferred']);

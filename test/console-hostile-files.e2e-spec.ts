@@ -102,12 +102,12 @@ describe('Hostile files in the console and the command line', () => {
       payload: Buffer.concat([
         part('_csrf', Buffer.from(admin.csrf)),
         part('action', Buffer.from('dry-run')),
-        part('outcomesText', Buffer.from([...Buffer.from(`item,to,reason\n${item.slug},deferred,caf`), 0xe9])),
+        part('outcome-1-reason', Buffer.from([...Buffer.from('caf'), 0xe9])),
         Buffer.from('--b--\r\n'),
       ]),
     });
     expect(typed.statusCode).toBe(400);
-    expect(typed.body).toContain('outcomesText must be UTF-8 text');
+    expect(typed.body).toContain('outcome-1-reason must be UTF-8 text');
     expect(await events()).toBe(before);
   });
 

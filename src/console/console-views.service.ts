@@ -12,6 +12,7 @@ import { MeetingsService } from '../meetings/meetings.service.js';
 import { PartiesService } from '../parties/parties.service.js';
 import type { PartyView } from '../parties/party.view.js';
 import type { StateCounts } from '../reports/status-report.view.js';
+import type { WorkflowState } from '../workflow/workflow.definition.js';
 
 export interface DashboardData {
   readonly counts: StateCounts;
@@ -41,9 +42,22 @@ export interface EventPageData {
 export interface MeetingPageData {
   readonly meeting: MeetingView;
   readonly decisions: readonly FeedEventView[];
+  // What the outcome editor's lists offer.
+  readonly items: readonly ItemChoice[];
+  readonly parties: readonly PartyView[];
+}
+
+// An item as the outcome editor offers it.
+export interface ItemChoice {
+  readonly slug: string;
+  readonly title: string;
+  readonly state: WorkflowState;
 }
 
 const LATEST_CHANGES = 10;
+const CHOICES_PAGE = 200;
+// The editor lists at most this many items; beyond it, a slug is typed (and "did you mean" helps).
+const MAX_CHOICES = 2000;
 const DASHBOARD_MEETINGS = 5;
 const TIMELINE_EVENTS = 100;
 
@@ -104,6 +118,19 @@ export class ConsoleViewsService {
     return { item, event, meetings: meetings.data, parties: parties.data };
   }
 
+  // Every item, by title, for the outcome editor's lists.
+  async itemChoices(): Promise<ItemChoice[]> {
+    const choices: ItemChoice[] = [];
+    for (let offset = 0; offset < MAX_CHOICES; offset += CHOICES_PAGE) {
+      const page = await this.items.list({ limit: CHOICES_PAGE, offset });
+      choices.push(...page.data.map(({ slug, title, state }) => ({ slug, title, state })));
+      if (offset + CHOICES_PAGE >= page.total) {
+        break;
+      }
+    }
+    return choices.sort((a, b) => a.title.localeCompare(b.title));
+  }
+
   // A party as people know it, for what a page says after a write.
   async partyName(slug: string): Promise<string> {
     return (await this.parties.list()).data.find((party) => party.slug === slug)?.name ?? slug;
@@ -111,6 +138,11 @@ export class ConsoleViewsService {
 
   async meetingPage(slug: string): Promise<MeetingPageData> {
     const meeting = await this.meetings.findOne(slug);
-    return { meeting, decisions: await this.feed.ofMeeting(meeting.id) };
+    const [decisions, items, parties] = await Promise.all([
+      this.feed.ofMeeting(meeting.id),
+      this.itemChoices(),
+      this.parties.list(),
+    ]);
+    return { meeting, decisions, items, parties: parties.data };
   }
 }

@@ -18,6 +18,8 @@ export interface FormError {
   readonly status: number;
   readonly title: string;
   readonly messages: readonly string[];
+  // The id of the control each message is about, when known: the summary links to it.
+  readonly fields?: readonly (string | undefined)[];
 }
 
 // A refusal from a service, said in words next to the form; anything else is not the form's fault.
