@@ -100,4 +100,50 @@ describe('Console answers', () => {
     const page = await t.api.get(revoked.headers.location).expect(200);
     expect(page.text).toContain('You revoked the token you were signed in with');
   });
+
+  it('lists every event on /activity, newest first, filtered and paged, keeping a refused filter as typed', async () => {
+    const admin = await signIn(t, ADMIN_TOKEN);
+    const item = await makeItem(t);
+    for (let day = 1; day <= 3; day += 1) {
+      await t.api
+        .patch(`/api/items/${item.slug}`)
+        .set(...bearer())
+        .set('If-Match', `"${day}"`)
+        .send({ category: `activity-${day}` })
+        .expect(200);
+    }
+    const page = await t.api
+      .get(`/activity?item=${item.slug}&action=updated&actor=bootstrap&from=&to=`)
+      .set('Cookie', admin.cookie)
+      .expect(200);
+    const rows = page.text.match(/<tr><td data-label="Item">/g) ?? [];
+    expect(rows).toHaveLength(3);
+    expect(page.text).not.toContain('<td data-label="Change">Created');
+    const all = await t.api.get(`/activity?item=${item.slug}`).set('Cookie', admin.cookie).expect(200);
+    expect(all.text.indexOf('<td data-label="Change">Fields edited')).toBeLessThan(
+      all.text.indexOf('<td data-label="Change">Created'),
+    );
+    expect(all.text).toContain('<td data-label="Change">Created');
+    const refused = await t.api.get('/activity?from=2026-13-40&actor=someone').set('Cookie', admin.cookie).expect(400);
+    expect(refused.text).toContain('Recorded from: must be a calendar date YYYY-MM-DD');
+    expect(refused.text).toContain('value="someone"');
+  });
+
+  it('pages /activity by the oldest event shown', async () => {
+    const admin = await signIn(t, ADMIN_TOKEN);
+    const first = await t.api.get('/activity').set('Cookie', admin.cookie).expect(200);
+    const older = /href="\/activity\?before=(\d+)">Older events/.exec(first.text)?.[1];
+    if (older === undefined) {
+      // Fewer than a page of events: nothing older.
+      expect(first.text).not.toContain('Older events');
+      return;
+    }
+    const next = await t.api.get(`/activity?before=${older}`).set('Cookie', admin.cookie).expect(200);
+    expect(next.text).toContain('>Newest</a>');
+  });
+
+  it('serves a favicon', async () => {
+    const icon = await t.api.get('/favicon.ico').expect(200);
+    expect(icon.headers['content-type']).toBe('image/svg+xml');
+  });
 });

@@ -10,7 +10,7 @@ import { OutcomesModule } from '../outcomes/outcomes.module.js';
 import { PartiesModule } from '../parties/parties.module.js';
 import { ReportsModule } from '../reports/reports.module.js';
 import { AccountsPagesController } from './accounts-pages.controller.js';
-import { AssetsController } from './assets.controller.js';
+import { AssetsController, FaviconController } from './assets.controller.js';
 import { AuditTokensPagesController } from './audit-tokens-pages.controller.js';
 import { ConsoleGuard } from './console.guard.js';
 import { ConsoleViewsService } from './console-views.service.js';
@@ -39,6 +39,7 @@ import { SignInController } from './sign-in.controller.js';
   ],
   controllers: [
     AssetsController,
+    FaviconController,
     SignInController,
     DashboardController,
     ItemsPagesController,

@@ -72,7 +72,8 @@ export function ChangesTable({ events, label }: { readonly events: readonly Feed
             </>
           ),
         },
-        { header: 'Effective', cell: (event) => event.effectiveOn },
+        { header: 'Effective date', cell: (event) => event.effectiveOn },
+        { header: 'Meeting', cell: (event) => <MeetingLink slug={event.meeting} /> },
         {
           header: 'Recorded',
           cell: (event) => <time dateTime={event.recordedAt}>{event.recordedAt.replace('T', ' ').slice(0, 19)}</time>,
