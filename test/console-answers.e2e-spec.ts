@@ -146,4 +146,24 @@ describe('Console answers', () => {
     const icon = await t.api.get('/favicon.ico').expect(200);
     expect(icon.headers['content-type']).toBe('image/svg+xml');
   });
+
+  it('gives each report kind a page of its own fields, keeps a refused one on the page, and takes instants as shown', async () => {
+    const admin = await signIn(t, ADMIN_TOKEN);
+    const changes = await t.api.get('/reports?report=changes').set('Cookie', admin.cookie).expect(200);
+    expect(changes.text).toContain('<label for="report-from">From</label>');
+    expect(changes.text).not.toContain('<label for="report-asOf">');
+    const refused = await t.api
+      .get('/reports?report=changes&from=2010-12-31&to=2010-11-01')
+      .set('Cookie', admin.cookie)
+      .expect(400);
+    expect(refused.text).toContain('role="alert"');
+    expect(refused.text).not.toContain('The request is not valid.</p>');
+    expect(refused.text).toContain('value="2010-12-31"');
+    expect(refused.text).toContain('value="2010-11-01"');
+    const known = await t.api
+      .get(`/reports?report=status&asOf=2010-12-31&knownAt=${encodeURIComponent('2026-01-02 03:04')}`)
+      .set('Cookie', admin.cookie)
+      .expect(200);
+    expect(known.text).toContain('as known at 2026-01-02T03:04:00');
+  });
 });

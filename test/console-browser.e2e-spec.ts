@@ -123,9 +123,9 @@ describe('The web console in a browser', () => {
 
     // The changes report over the summit.
     await page.goto(`${base}/reports`);
-    await page.getByLabel('Report', { exact: true }).selectOption('changes');
-    await page.getByLabel('From (changes)').fill('2010-11-01');
-    await page.getByLabel('To (changes)').fill('2010-12-31');
+    await page.getByRole('link', { name: 'Changes between two days' }).click();
+    await page.getByLabel('From', { exact: true }).fill('2010-11-01');
+    await page.getByLabel('To', { exact: true }).fill('2010-12-31');
     await page.getByRole('button', { name: 'Show report' }).click();
     expect(await page.locator('#report-heading').innerText()).toBe('Changes from 2010-11-01 to 2010-12-31');
     expect(await page.getByRole('region', { name: 'Transitions' }).locator('tbody tr').count()).toBe(
@@ -350,15 +350,21 @@ describe('The web console in a browser', () => {
       await page.getByRole('alert').waitFor();
       expect(await page.locator('[role=alert]:focus').count()).toBe(1);
       expect(await page.getByLabel('Reason').inputValue()).toBe(`Typed at ${width} px.`);
-      await expectAccessible(page, `refused move at ${width}`);
+      // axe runs in the page's own scripts: with them off it would wait for ever.
+      const checkAccessible = async (name: string) => {
+        if (javaScriptEnabled) {
+          await expectAccessible(page, `${name} at ${width}`);
+          expect(await scrollsSideways(page)).toBe(false);
+        }
+      };
+      await checkAccessible('refused move');
       await shot('refused');
       await page.getByLabel('Effective on').fill('');
       await page.getByRole('button', { name: 'Record transition' }).click();
       expect(await page.getByRole('status').innerText()).toContain('is now');
       const moved = (await historyOf(t, 'cfe-treaty-update')).at(-1);
       expect(moved).toMatchObject({ action: 'transitioned', actor: 'officer.ana', reason: `Typed at ${width} px.` });
-      await expectAccessible(page, `item after a move at ${width}`);
-      expect(await scrollsSideways(page)).toBe(false);
+      await checkAccessible('item after a move');
       await shot('moved');
 
       // A person changes their own password.
@@ -368,7 +374,7 @@ describe('The web console in a browser', () => {
       await page.getByLabel('New password').fill(password);
       await page.getByRole('button', { name: 'Change password' }).click();
       expect(await page.getByRole('status').innerText()).toContain('Your password is changed');
-      await expectAccessible(page, `account at ${width}`);
+      await checkAccessible('account');
 
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.waitForURL(`${base}/sign-in?ended=signed-out`);
@@ -400,7 +406,7 @@ describe('The web console in a browser', () => {
     expect(await admin.getByRole('status').innerText()).toContain('disabled');
     await officer.goto(`${base}/items`);
     expect(new URL(officer.url()).pathname).toBe('/sign-in');
-  }, 300_000);
+  }, 180_000);
 
   it('passes axe, labels every control, fits 375 px and reaches every action by keyboard, on every page', async () => {
     const amendable = (await historyOf(t, 'joint-threat-review')).find(

@@ -4,7 +4,8 @@ import { countsBarChart } from '../../reports/render/bar-chart.js';
 import type { RevisionsReport, StandingView } from '../../reports/revisions-report.view.js';
 import type { StatusReport } from '../../reports/status-report.view.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
-import { DataTable, Layout, SelectField, TextField } from './layout.js';
+import type { FormError } from '../form-values.js';
+import { DataTable, ErrorSummary, Layout, SelectField, TextField } from './layout.js';
 import { ItemLink, MeetingLink, StateBadge, StateChange } from './parts.js';
 
 export type ReportKind = 'status' | 'changes' | 'positions' | 'revisions';
@@ -44,19 +45,33 @@ export const REPORT_KINDS: ReadonlyArray<readonly [ReportKind, string]> = [
   ['revisions', "Revisions of a day's status between two instants"],
 ];
 
-// The filters after the report's kind: which days, which knowledge, which items.
-export const REPORT_FIELDS: ReadonlyArray<
-  readonly [string, Exclude<keyof ReportForm, 'report' | 'divergent'>, string, 'date' | 'text']
-> = [
-  ['report-as-of', 'asOf', 'As of (status, positions, revisions)', 'date'],
-  ['report-from', 'from', 'From (changes)', 'date'],
-  ['report-to', 'to', 'To (changes)', 'date'],
-  ['report-known-at', 'knownAt', 'Known at (instant, UTC)', 'text'],
-  ['report-revised-from', 'revisedFrom', 'Revisions: known at first (instant, UTC)', 'text'],
-  ['report-revised-to', 'revisedTo', 'Revisions: known at last (instant, UTC; empty: now)', 'text'],
-  ['report-category', 'category', 'Category', 'text'],
-  ['report-proposed-by', 'proposedBy', 'Proposed by', 'text'],
-];
+function kindLabel(kind: ReportKind): string {
+  return REPORT_KINDS.find(([value]) => value === kind)?.[1] ?? kind;
+}
+
+type ReportField = Exclude<keyof ReportForm, 'report' | 'divergent'>;
+
+// Each field once, in people's words; instants are typed as the console shows them.
+const FIELDS: Readonly<Record<ReportField, readonly [string, 'date' | 'text', string?]>> = {
+  asOf: ['As of', 'date'],
+  from: ['From', 'date'],
+  to: ['To', 'date'],
+  knownAt: ['Known at', 'text', 'As the history stood then, e.g. 2010-11-21 09:30 (UTC); empty: now.'],
+  revisedFrom: ['Known first at', 'text', 'The earlier instant, e.g. 2010-11-20 18:00 (UTC).'],
+  revisedTo: ['Known last at', 'text', 'The later instant (UTC); empty: now.'],
+  category: ['Category', 'text'],
+  proposedBy: ['Proposed by', 'text'],
+};
+
+export const REPORT_FIELD_NAMES = Object.keys(FIELDS) as ReportField[];
+
+// One page per kind, with only the fields that kind takes.
+export const KIND_FIELDS: Readonly<Record<ReportKind, readonly ReportField[]>> = {
+  status: ['asOf', 'knownAt', 'category', 'proposedBy'],
+  changes: ['from', 'to', 'knownAt', 'category', 'proposedBy'],
+  positions: ['asOf', 'knownAt', 'category', 'proposedBy'],
+  revisions: ['asOf', 'revisedFrom', 'revisedTo'],
+};
 
 const DIVERGENT_CHOICES: ReadonlyArray<readonly [string, string]> = [
   ['false', 'Every item'],
@@ -67,28 +82,56 @@ export function ReportsPage({
   session,
   form,
   shown,
+  error,
 }: {
   readonly session: ConsoleSession;
   readonly form: ReportForm;
   readonly shown?: ShownReport;
+  // A refused report: the form keeps what was typed.
+  readonly error?: FormError;
 }) {
   const query = new URLSearchParams(
     Object.entries(form).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''),
   );
   return (
     <Layout title="Reports" session={session} section="reports">
-      <form method="get" action="/reports" class="filters" aria-label="Choose a report">
-        <SelectField id="report-kind" name="report" label="Report" options={REPORT_KINDS} selected={form.report} />
-        {REPORT_FIELDS.map(([id, name, label, type]) => (
-          <TextField key={name} id={id} name={name} label={label} type={type} value={form[name]} />
-        ))}
-        <SelectField
-          id="report-divergent"
-          name="divergent"
-          label="Items (positions)"
-          options={DIVERGENT_CHOICES}
-          selected={form.divergent}
-        />
+      <nav class="tabs" aria-label="Report kinds">
+        <ul>
+          {REPORT_KINDS.map(([kind, label]) => (
+            <li key={kind}>
+              <a href={`/reports?report=${kind}`} aria-current={kind === form.report ? 'page' : undefined}>
+                {label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <form method="get" action="/reports" class="filters" aria-label={kindLabel(form.report)}>
+        {error && <ErrorSummary title={error.title} messages={error.messages} fields={error.fields} />}
+        <input type="hidden" name="report" value={form.report} />
+        {KIND_FIELDS[form.report].map((name) => {
+          const [label, type, hint] = FIELDS[name];
+          return (
+            <TextField
+              key={name}
+              id={`report-${name}`}
+              name={name}
+              label={label}
+              type={type}
+              value={form[name]}
+              hint={hint}
+            />
+          );
+        })}
+        {form.report === 'positions' && (
+          <SelectField
+            id="report-divergent"
+            name="divergent"
+            label="Items"
+            options={DIVERGENT_CHOICES}
+            selected={form.divergent}
+          />
+        )}
         <div class="actions">
           <button type="submit">Show report</button>
         </div>
