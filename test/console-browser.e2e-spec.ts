@@ -95,7 +95,9 @@ describe('The web console in a browser', () => {
 
     // Apply: every outcome at once, effective on the meeting's day.
     await page.getByRole('button', { name: 'Apply' }).click();
-    expect(await page.getByRole('status').innerText()).toContain(`${example.outcomes.length} outcomes recorded`);
+    expect(await page.getByRole('status').innerText()).toContain(
+      `${example.outcomes.length} outcomes and ${example.positions.length} positions recorded`,
+    );
     for (const { item, to } of example.outcomes) {
       const [latest] = (await historyOf(t, item)).slice(-1);
       expect(latest).toMatchObject({ toState: to, meeting: LISBON, effectiveOn: '2010-11-20' });
@@ -205,7 +207,7 @@ describe('The web console in a browser', () => {
       form: { ...fields, action: 'apply' },
     });
     expect(again.status()).toBe(200);
-    const batch = /batch ([0-9a-f-]{36})/.exec(first)?.[1];
+    const batch = /reference ([0-9a-f-]{36})/.exec(first)?.[1];
     expect(batch).toBeDefined();
     expect(await again.text()).toContain(batch);
     const moves = (await historyOf(t, 'military-doctrines-dialogue')).filter((event) => event.meeting === meeting.slug);
@@ -287,7 +289,7 @@ describe('The web console in a browser', () => {
     await page.getByLabel('Outcomes file').setInputFiles(json);
     await page.getByRole('button', { name: 'Dry run' }).click();
     await page.getByRole('button', { name: 'Apply' }).click();
-    expect(await page.getByRole('status').innerText()).toContain('1 outcome recorded');
+    expect(await page.getByRole('status').innerText()).toContain('1 outcome and 0 positions recorded');
     await page.goto(`${base}/reports?report=status&asOf=2010-12-31`);
     expect(await page.locator('#report-heading').innerText()).toBe('Status as of 2010-12-31');
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -450,5 +452,5 @@ describe('The web console in a browser', () => {
         }
       }
     }
-  }, 120_000);
+  }, 300_000);
 });

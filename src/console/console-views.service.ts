@@ -52,6 +52,8 @@ export interface ItemChoice {
   readonly slug: string;
   readonly title: string;
   readonly state: WorkflowState;
+  readonly category: string;
+  readonly proposedBy: string;
 }
 
 const LATEST_CHANGES = 10;
@@ -123,7 +125,15 @@ export class ConsoleViewsService {
     const choices: ItemChoice[] = [];
     for (let offset = 0; offset < MAX_CHOICES; offset += CHOICES_PAGE) {
       const page = await this.items.list({ limit: CHOICES_PAGE, offset });
-      choices.push(...page.data.map(({ slug, title, state }) => ({ slug, title, state })));
+      choices.push(
+        ...page.data.map(({ slug, title, state, category, proposedBy }) => ({
+          slug,
+          title,
+          state,
+          category,
+          proposedBy,
+        })),
+      );
       if (offset + CHOICES_PAGE >= page.total) {
         break;
       }

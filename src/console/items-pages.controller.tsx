@@ -26,7 +26,8 @@ import { redirectAfterPost, sendPage } from './page.js';
 import { ConsoleSessionsService, type ConsoleSession } from './sessions/console-sessions.service.js';
 import { CorrectEventPage, NO_MEETING, RetractEventPage } from './views/amend-event.page.js';
 import { EDITABLE_FIELDS, editableValues, ItemPage, type ItemForms } from './views/item.page.js';
-import { NEW_ITEM_FIELDS, NewItemPage } from './views/item-new.page.js';
+import { NEW_ITEM_FIELDS, NEW_ITEM_IDS, NewItemPage } from './views/item-new.page.js';
+import { slugFromTitle } from './slug-from-title.js';
 import { ItemsPage } from './views/items.page.js';
 
 type Labels = Readonly<Record<string, string>>;
@@ -91,9 +92,9 @@ export class ItemsPagesController {
   }
 
   @Get('new')
-  newItem(@CurrentSession() session: ConsoleSession, @Res({ passthrough: true }) reply: FastifyReply) {
+  async newItem(@CurrentSession() session: ConsoleSession, @Res({ passthrough: true }) reply: FastifyReply) {
     assertAdmin(session);
-    return sendPage(reply, <NewItemPage session={session} />);
+    return sendPage(reply, <NewItemPage session={session} items={await this.views.itemChoices()} />);
   }
 
   @Post('new')
@@ -105,13 +106,19 @@ export class ItemsPagesController {
   ) {
     const values = textFields(form, NEW_ITEM_FIELDS);
     try {
-      const dto = await validateInput(CreateItemDto, present(values));
+      const slug = values.slug?.trim() || slugFromTitle(values.title ?? '');
+      const dto = await validateInput(CreateItemDto, present({ ...values, slug }));
       const item = await this.items.create(dto, session.actor.name);
       await this.sessions.say(session, `Item “${item.title}” created, proposed on ${item.proposedOn}.`);
       return redirectAfterPost(reply, `/items/${encodeURIComponent(item.slug)}`);
     } catch (error) {
-      const refused = formError(error, ITEM_LABELS);
-      return sendPage(reply, <NewItemPage session={session} values={values} error={refused} />, refused.status);
+      const refused = formError(error, ITEM_LABELS, NEW_ITEM_IDS);
+      const items = await this.views.itemChoices();
+      return sendPage(
+        reply,
+        <NewItemPage session={session} values={values} error={refused} items={items} />,
+        refused.status,
+      );
     }
   }
 

@@ -234,6 +234,8 @@ interface FieldProps {
   readonly hint?: string;
   readonly autocomplete?: string;
   readonly maxLength?: number;
+  // A <datalist> of suggestions; any other value may still be typed.
+  readonly list?: string;
 }
 
 // A label, an optional hint the control is described by, and the control itself.
@@ -266,10 +268,12 @@ export function TextField({
   hint,
   autocomplete,
   maxLength,
+  list,
 }: FieldProps) {
   return (
     <Field id={id} label={label} hint={hint}>
       <input
+        {...(type === 'text' && list ? { list } : {})}
         id={id}
         name={name}
         {...INPUT_TYPES[type]}

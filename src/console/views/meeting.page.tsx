@@ -11,7 +11,7 @@ import { stateLabel } from '../../reports/render/state-style.js';
 import { WORKFLOW_STATES } from '../../workflow/workflow.definition.js';
 import { EMPTY_ROWS, rowFieldName, type EditorRows } from '../outcome-rows.js';
 import { DataTable, ErrorSummary, isAdmin, Layout, PostForm, SelectField, TextField } from './layout.js';
-import { ChangesTable, ItemLink, StateBadge, StateChange } from './parts.js';
+import { ChangesTable, Instant, ItemLink, StateBadge, StateChange } from './parts.js';
 
 export interface PreviewRow {
   readonly outcome: OutcomeDto;
@@ -339,7 +339,7 @@ function Applied({ result, meeting }: { readonly result: OutcomesResultView; rea
       <h2>Outcomes applied</h2>
       <p>
         {counted(result.outcomes.length, 'outcome')} and {counted(positions, 'position')} recorded, effective{' '}
-        {result.effectiveOn}, as one batch: {meeting}, {new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC
+        {result.effectiveOn}, as one batch: {meeting}, <Instant iso={new Date().toISOString()} />
         (reference <code>{result.batch}</code>).
       </p>
     </div>

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { HistoryEventView } from '../../history/history-event.view.js';
-import { actionLabel, MeetingLink, StateChange } from './parts.js';
+import { actionLabel, Instant, MeetingLink, StateChange } from './parts.js';
 
 // The fields an edit, a correction or a retraction changes, in people's words.
 const FIELD_LABELS: Readonly<Record<string, string>> = {
@@ -48,9 +48,7 @@ export function Timeline({
             {event.party && event.stance && `: ${partyName(event.party)} ${event.stance}`}
           </h3>
           <p class="meta">
-            Effective date {event.effectiveOn} · recorded{' '}
-            <time dateTime={event.recordedAt}>{event.recordedAt.replace('T', ' ').slice(0, 16)} UTC</time> · by{' '}
-            {event.actor}
+            Effective date {event.effectiveOn} · recorded <Instant iso={event.recordedAt} /> · by {event.actor}
             {event.meeting && (
               <>
                 {' · meeting '}
