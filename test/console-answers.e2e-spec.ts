@@ -166,4 +166,30 @@ describe('Console answers', () => {
       .expect(200);
     expect(known.text).toContain('as known at 2026-01-02T03:04:00');
   });
+
+  it("makes a new item's slug from its title when the field is left empty, and links a refusal to its field", async () => {
+    const admin = await signIn(t, ADMIN_TOKEN);
+    const title = `Naval incidents hotline ${uniqueSlug('x')}`;
+    const fields = {
+      _csrf: admin.csrf,
+      title,
+      slug: '',
+      summary: 'A line between the fleets.',
+      category: 'maritime',
+      proposedBy: 'Russia',
+      proposedOn: '2010-09-01',
+      sourceUrl: '',
+    };
+    const created = await t.api.post('/items/new').set('Cookie', admin.cookie).type('form').send(fields).expect(303);
+    expect(created.headers.location).toBe(`/items/${title.toLowerCase().replace(/ /g, '-')}`);
+    const form = await t.api.get('/items/new').set('Cookie', admin.cookie).expect(200);
+    expect(form.text).toContain('<option value="maritime"></option>');
+    const refused = await t.api
+      .post('/items/new')
+      .set('Cookie', admin.cookie)
+      .type('form')
+      .send({ ...fields, title: 'Other', proposedOn: 'someday' })
+      .expect(400);
+    expect(refused.text).toContain('<a href="#new-proposed-on">Proposed on: ');
+  });
 });
