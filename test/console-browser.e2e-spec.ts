@@ -430,8 +430,8 @@ describe('The web console in a browser', () => {
       ['token-revoke', '/tokens/bootstrap/revoke'],
       ['accounts', '/accounts'],
       ['account', '/account'],
-      ['event-correct', `/items/joint-threat-review/events/${amendable}/correct`],
-      ['event-retract', `/items/joint-threat-review/events/${amendable}/retract`],
+      ['event-correct', `/items/joint-threat-review/events/${String(amendable)}/correct`],
+      ['event-retract', `/items/joint-threat-review/events/${String(amendable)}/retract`],
     ];
     for (const width of [1280, 375]) {
       const page = await newPage({ width });

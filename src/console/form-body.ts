@@ -68,7 +68,7 @@ function parseMultipart(contentType: string, body: Buffer): Promise<FormBody> {
         form[name] ??= strictUtf8(Buffer.from(value, 'latin1'), name);
       } catch (error) {
         // The promise settles once: a later finish no longer resolves it.
-        reject(error);
+        reject(asError(error));
       }
     });
     parser.on('file', (name, stream, filename) => {
@@ -85,7 +85,7 @@ function parseMultipart(contentType: string, body: Buffer): Promise<FormBody> {
               }
               done();
             } catch (error) {
-              fail(error);
+              fail(asError(error));
             }
           });
         }),
@@ -97,6 +97,10 @@ function parseMultipart(contentType: string, body: Buffer): Promise<FormBody> {
     });
     parser.end(body);
   });
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 function strictUtf8(bytes: Buffer, field: string): string {

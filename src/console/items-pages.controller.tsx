@@ -106,7 +106,7 @@ export class ItemsPagesController {
   ) {
     const values = textFields(form, NEW_ITEM_FIELDS);
     try {
-      const slug = values.slug?.trim() || slugFromTitle(values.title ?? '');
+      const slug = values.slug.trim() || slugFromTitle(values.title);
       const dto = await validateInput(CreateItemDto, present({ ...values, slug }));
       const item = await this.items.create(dto, session.actor.name);
       await this.sessions.say(session, `Item “${item.title}” created, proposed on ${item.proposedOn}.`);

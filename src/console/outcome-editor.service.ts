@@ -116,7 +116,7 @@ export class OutcomeEditorService {
     for (const failure of failures) {
       const [kind, list] =
         failure.party === undefined ? (['outcome', outcomes] as const) : (['position', positions] as const);
-      const row = list[failure.index];
+      const row = list.at(failure.index);
       if (row) {
         complain(kind, row.number, withSuggestion(failure, items));
       }
@@ -239,8 +239,8 @@ function withSuggestion(failure: BatchFailure, items: readonly ItemChoice[]): st
 }
 
 function rowName(key: string): string {
-  const [kind, number] = key.split('-');
-  return `${kind === 'outcome' ? 'Outcome' : 'Position'} ${number ?? ''}`;
+  const [kind, number = ''] = key.split('-');
+  return `${kind === 'outcome' ? 'Outcome' : 'Position'} ${number}`;
 }
 
 // The previewed outcomes a form carries back; anything nested deeper than a body may be is refused

@@ -138,7 +138,7 @@ function reportForm(raw: Record<string, string>): ReportForm {
   const fields = Object.fromEntries(
     FORM_FIELDS.filter((name) => typeof raw[name] === 'string' && raw[name] !== '').map((name) => [
       name,
-      INSTANT_FIELDS.has(name) ? typedInstant(raw[name] ?? '') : raw[name],
+      INSTANT_FIELDS.has(name) ? typedInstant(String(raw[name])) : raw[name],
     ]),
   );
   const kind = REPORT_KINDS.find(([value]) => value === raw.report)?.[0] ?? 'status';

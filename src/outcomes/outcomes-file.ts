@@ -118,7 +118,7 @@ function readCsv(path: string, text: string): ReadFile {
     }
     throw error;
   }
-  const isPosition = ({ record }: (typeof rows)[number]) => (record.party ?? '') !== '';
+  const isPosition = ({ record }: (typeof rows)[number]) => Boolean(record.party);
   const outcomeRows = rows.filter((row) => !isPosition(row));
   const positionRows = rows.filter(isPosition);
   // Empty cells are absent values, so an empty reason is no reason.
@@ -127,7 +127,7 @@ function readCsv(path: string, text: string): ReadFile {
   return {
     outcomes: outcomeRows.map(({ record }) => cells(record, CSV_OUTCOME_COLUMNS)),
     positions: positionRows.map(({ record }) => cells(record, CSV_POSITION_COLUMNS)),
-    locate: (index, list) => `line ${(list === 'outcomes' ? outcomeRows : positionRows)[index]?.info.lines ?? '?'}`,
+    locate: (index, list) => `line ${(list === 'outcomes' ? outcomeRows : positionRows).at(index)?.info.lines ?? '?'}`,
   };
 }
 
