@@ -142,6 +142,25 @@ describe('Console answers', () => {
     expect(next.text).toContain('>Newest</a>');
   });
 
+  it('filters the item list by party and stance, named as people know them', async () => {
+    const admin = await signIn(t, ADMIN_TOKEN);
+    const party = uniqueSlug('party');
+    await t.api
+      .post('/api/parties')
+      .set(...bearer())
+      .send({ slug: party, name: 'Genovia', kind: 'state' })
+      .expect(201);
+    const item = await makeItem(t);
+    await t.api
+      .post(`/api/items/${item.slug}/positions`)
+      .set(...bearer())
+      .send({ party, stance: 'opposes', effectiveOn: '2010-10-01' })
+      .expect(200);
+    const list = await t.api.get(`/items?party=${party}&stance=opposes`).set('Cookie', admin.cookie).expect(200);
+    expect(list.text).toContain(`<option value="${party}" selected>Genovia</option>`);
+    expect(list.text).toContain('Items 1 to 1 of 1.');
+  });
+
   it('serves a favicon', async () => {
     const icon = await t.api.get('/favicon.ico').expect(200);
     expect(icon.headers['content-type']).toBe('image/svg+xml');

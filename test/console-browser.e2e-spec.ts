@@ -430,6 +430,7 @@ describe('The web console in a browser', () => {
       ['token-revoke', '/tokens/bootstrap/revoke'],
       ['accounts', '/accounts'],
       ['account', '/account'],
+      ['activity', '/activity'],
       ['event-correct', `/items/joint-threat-review/events/${String(amendable)}/correct`],
       ['event-retract', `/items/joint-threat-review/events/${String(amendable)}/retract`],
     ];

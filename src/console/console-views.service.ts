@@ -141,9 +141,13 @@ export class ConsoleViewsService {
     return choices.sort((a, b) => a.title.localeCompare(b.title));
   }
 
+  async partyList(): Promise<PartyView[]> {
+    return (await this.parties.list()).data;
+  }
+
   // A party as people know it, for what a page says after a write.
   async partyName(slug: string): Promise<string> {
-    return (await this.parties.list()).data.find((party) => party.slug === slug)?.name ?? slug;
+    return (await this.partyList()).find((party) => party.slug === slug)?.name ?? slug;
   }
 
   async meetingPage(slug: string): Promise<MeetingPageData> {

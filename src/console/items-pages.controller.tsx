@@ -88,7 +88,8 @@ export class ItemsPagesController {
   ) {
     // The filter form sends every field, empty ones included: empty means no filter.
     const query = await validateInput(ListItemsQuery, present(raw));
-    return sendPage(reply, <ItemsPage session={session} query={query} page={await this.items.list(query)} />);
+    const [page, parties] = await Promise.all([this.items.list(query), this.views.partyList()]);
+    return sendPage(reply, <ItemsPage session={session} query={query} page={page} parties={parties} />);
   }
 
   @Get('new')

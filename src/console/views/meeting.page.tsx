@@ -79,7 +79,9 @@ export function MeetingPage({
             <ErrorSummary title={step.error.title} messages={step.error.messages} fields={step.error.fields} />
           )}
           {(step?.kind === 'preview' || step?.kind === 'refused') && <Preview rows={step.preview} />}
-          {step?.kind === 'preview' && step.positions.length > 0 && <PositionsPreview positions={step.positions} />}
+          {step?.kind === 'preview' && step.positions.length > 0 && (
+            <PositionsPreview positions={step.positions} parties={data.parties} />
+          )}
           {step?.kind === 'preview' && (
             <PostForm session={session} action={action} class="stack">
               <input type="hidden" name="outcomes" value={JSON.stringify(step.preview.map(({ outcome }) => outcome))} />
@@ -289,7 +291,14 @@ function RemoveButton({ kind, number }: { readonly kind: 'outcome' | 'position';
 }
 
 // The parties' positions the file records with the outcomes, applied in the same step.
-function PositionsPreview({ positions }: { readonly positions: readonly PositionOutcomeDto[] }) {
+function PositionsPreview({
+  positions,
+  parties,
+}: {
+  readonly positions: readonly PositionOutcomeDto[];
+  readonly parties: MeetingPageData['parties'];
+}) {
+  const name = (slug: string) => parties.find((party) => party.slug === slug)?.name ?? slug;
   return (
     <DataTable
       label="Positions"
@@ -298,7 +307,7 @@ function PositionsPreview({ positions }: { readonly positions: readonly Position
       rowKey={(_, index) => index}
       columns={[
         { header: 'Item', cell: (position) => <ItemLink slug={position.item} /> },
-        { header: 'Party', cell: (position) => position.party },
+        { header: 'Party', cell: (position) => name(position.party) },
         { header: 'Stance', cell: (position) => position.stance },
         { header: 'Statement', cell: (position) => position.statement ?? '' },
       ]}
