@@ -129,7 +129,7 @@ function hasValues(raw: Record<string, string>): boolean {
 // form the API takes; anything else is passed on as typed, to be refused with the API's words.
 export function typedInstant(text: string): string {
   const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(:\d{2}(?:\.\d{1,3})?)?\s*(?:Z|UTC)?$/i.exec(text.trim());
-  return match ? `${match[1]}T${match[2]}${match[3] ?? ':00'}Z` : text.trim();
+  return match ? `${match.at(1) ?? ''}T${match.at(2) ?? ''}${match.at(3) ?? ':00'}Z` : text.trim();
 }
 
 const INSTANT_FIELDS = new Set(['knownAt', 'revisedFrom', 'revisedTo']);
