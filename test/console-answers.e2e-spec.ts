@@ -161,6 +161,32 @@ describe('Console answers', () => {
     expect(list.text).toContain('Items 1 to 1 of 1.');
   });
 
+  it('shows a report a hundred rows at a time, its download whole', async () => {
+    const admin = await signIn(t, ADMIN_TOKEN);
+    const category = uniqueSlug('paged');
+    for (let count = 0; count < 101; count += 1) {
+      await makeItem(t, { category });
+    }
+    const first = await t.api
+      .get(`/reports?report=status&asOf=2010-12-31&category=${category}`)
+      .set('Cookie', admin.cookie)
+      .expect(200);
+    expect(first.text).toContain('Rows 1 to 100 of 101.');
+    const next = /href="([^"]*&amp;page=2)">Next rows/.exec(first.text)?.[1]?.replace(/&amp;/g, '&');
+    expect(next).toBeDefined();
+    const second = await t.api
+      .get(next ?? '')
+      .set('Cookie', admin.cookie)
+      .expect(200);
+    expect(second.text).toContain('Rows 101 to 101 of 101.');
+    expect(second.text).toContain('Previous rows');
+    const csv = await t.api
+      .get(`/reports/download?report=status&asOf=2010-12-31&category=${category}&format=csv`)
+      .set('Cookie', admin.cookie)
+      .expect(200);
+    expect(csv.text.trim().split('\n').length).toBeGreaterThan(101);
+  });
+
   it('serves a favicon', async () => {
     const icon = await t.api.get('/favicon.ico').expect(200);
     expect(icon.headers['content-type']).toBe('image/svg+xml');

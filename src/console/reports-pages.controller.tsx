@@ -46,7 +46,8 @@ export class ReportsPagesController {
     // A refused report (From after To, a bad instant) is said above the form, which keeps the values.
     try {
       const shown = raw.report && hasValues(raw) ? await this.show(form) : undefined;
-      return sendPage(reply, <ReportsPage session={session} form={form} shown={shown} />);
+      const page = /^[1-9][0-9]{0,5}$/.test(String(raw.page)) ? Number(raw.page) : 1;
+      return sendPage(reply, <ReportsPage session={session} form={form} shown={shown} page={page} />);
     } catch (refusal) {
       const error = formError(refusal, REPORT_LABELS);
       return sendPage(reply, <ReportsPage session={session} form={form} error={error} />, error.status);

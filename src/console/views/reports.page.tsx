@@ -83,10 +83,13 @@ export function ReportsPage({
   form,
   shown,
   error,
+  page = 1,
 }: {
   readonly session: ConsoleSession;
   readonly form: ReportForm;
   readonly shown?: ShownReport;
+  // Which page of rows the report's tables show, from 1.
+  readonly page?: number;
   // A refused report: the form keeps what was typed.
   readonly error?: FormError;
 }) {
@@ -149,7 +152,10 @@ export function ReportsPage({
               </span>
             ))}
           </p>
-          <ShownReportView shown={shown} />
+          <ShownReportView
+            shown={shown}
+            paging={{ page, link: (to) => `/reports?${query.toString()}&page=${String(to)}` }}
+          />
           {'head' in shown.report && (
             <p class="meta">
               Built from the history up to head{' '}
@@ -163,20 +169,48 @@ export function ReportsPage({
   );
 }
 
-function ShownReportView({ shown }: { readonly shown: ShownReport }) {
+function ShownReportView({ shown, paging }: { readonly shown: ShownReport; readonly paging: Paging }) {
   switch (shown.kind) {
     case 'status':
-      return <StatusView report={shown.report} />;
+      return <StatusView report={shown.report} paging={paging} />;
     case 'changes':
-      return <ChangesView report={shown.report} />;
+      return <ChangesView report={shown.report} paging={paging} />;
     case 'positions':
-      return <PositionsView report={shown.report} />;
+      return <PositionsView report={shown.report} paging={paging} />;
     case 'revisions':
-      return <RevisionsView report={shown.report} />;
+      return <RevisionsView report={shown.report} paging={paging} />;
   }
 }
 
-function StatusView({ report }: { readonly report: StatusReport }) {
+// A report's tables are shown a page of rows at a time (downloads hold every row): one page number
+// for the page's tables, in its address, so it works without scripts and can be bookmarked.
+export const REPORT_PAGE_ROWS = 100;
+
+interface Paging {
+  readonly page: number;
+  readonly link: (page: number) => string;
+}
+
+function paged<T>(rows: readonly T[], { page }: Paging): readonly T[] {
+  return rows.slice((page - 1) * REPORT_PAGE_ROWS, page * REPORT_PAGE_ROWS);
+}
+
+function RowsPager({ count, paging }: { readonly count: number; readonly paging: Paging }) {
+  const { page, link } = paging;
+  if (count <= REPORT_PAGE_ROWS) {
+    return null;
+  }
+  const first = (page - 1) * REPORT_PAGE_ROWS + 1;
+  const last = Math.min(count, page * REPORT_PAGE_ROWS);
+  return (
+    <p class="pager">
+      {first <= count ? `Rows ${first} to ${last} of ${count}.` : `No rows on page ${page} (${count} in all).`}{' '}
+      {page > 1 && <a href={link(page - 1)}>Previous rows</a>} {last < count && <a href={link(page + 1)}>Next rows</a>}
+    </p>
+  );
+}
+
+function StatusView({ report, paging }: { readonly report: StatusReport; readonly paging: Paging }) {
   const chart = countsBarChart(
     [{ label: `As of ${report.asOf}`, counts: report.counts }],
     `Items per state as of ${report.asOf}`,
@@ -187,7 +221,7 @@ function StatusView({ report }: { readonly report: StatusReport }) {
       <div dangerouslySetInnerHTML={{ __html: chart.markup }} />
       <DataTable
         label="Items and their states"
-        rows={report.items}
+        rows={paged(report.items, paging)}
         rowKey={(item) => item.slug}
         columns={[
           { header: 'Item', cell: (item) => <ItemLink slug={item.slug} title={item.title} /> },
@@ -196,11 +230,12 @@ function StatusView({ report }: { readonly report: StatusReport }) {
           { header: 'Reason', cell: (item) => item.lastReason ?? '' },
         ]}
       />
+      <RowsPager count={report.items.length} paging={paging} />
     </section>
   );
 }
 
-function ChangesView({ report }: { readonly report: ChangesReport }) {
+function ChangesView({ report, paging }: { readonly report: ChangesReport; readonly paging: Paging }) {
   const chart = countsBarChart(
     [
       { label: `Before ${report.from}`, counts: report.countsBefore },
@@ -217,7 +252,7 @@ function ChangesView({ report }: { readonly report: ChangesReport }) {
       <h3>Transitions ({report.transitions.length})</h3>
       <DataTable
         label="Transitions"
-        rows={report.transitions}
+        rows={paged(report.transitions, paging)}
         rowKey={(_, index) => index}
         columns={[
           { header: 'Effective', cell: (change) => change.effectiveOn },
@@ -228,10 +263,11 @@ function ChangesView({ report }: { readonly report: ChangesReport }) {
           { header: 'By', cell: (change) => change.actor },
         ]}
       />
+      <RowsPager count={report.transitions.length} paging={paging} />
       <h3>Positions taken ({report.positions.length})</h3>
       <DataTable
         label="Positions taken"
-        rows={report.positions}
+        rows={paged(report.positions, paging)}
         rowKey={(_, index) => index}
         columns={[
           { header: 'Effective', cell: (change) => change.effectiveOn },
@@ -243,12 +279,13 @@ function ChangesView({ report }: { readonly report: ChangesReport }) {
           { header: 'By', cell: (change) => change.actor },
         ]}
       />
+      <RowsPager count={report.positions.length} paging={paging} />
     </section>
   );
 }
 
 // Items × parties: each cell names the stance in words, and the day it was taken.
-function PositionsView({ report }: { readonly report: PositionsReport }) {
+function PositionsView({ report, paging }: { readonly report: PositionsReport; readonly paging: Paging }) {
   return (
     <section aria-labelledby="report-heading">
       <h2 id="report-heading">
@@ -257,7 +294,7 @@ function PositionsView({ report }: { readonly report: PositionsReport }) {
       </h2>
       <DataTable
         label="Items and each party's position"
-        rows={report.items}
+        rows={paged(report.items, paging)}
         rowKey={(item) => item.slug}
         columns={[
           { header: 'Item', cell: (item) => <ItemLink slug={item.slug} title={item.title} /> },
@@ -271,12 +308,13 @@ function PositionsView({ report }: { readonly report: PositionsReport }) {
           })),
         ]}
       />
+      <RowsPager count={report.items.length} paging={paging} />
     </section>
   );
 }
 
 // A correction notice: how the status for a day changed between what was known at two instants.
-function RevisionsView({ report }: { readonly report: RevisionsReport }) {
+function RevisionsView({ report, paging }: { readonly report: RevisionsReport; readonly paging: Paging }) {
   return (
     <section aria-labelledby="report-heading">
       <h2 id="report-heading">Revisions of the status as of {report.asOf}</h2>
@@ -286,7 +324,7 @@ function RevisionsView({ report }: { readonly report: RevisionsReport }) {
       </p>
       <DataTable
         label="Differences"
-        rows={report.differences}
+        rows={paged(report.differences, paging)}
         rowKey={(difference) => difference.item}
         columns={[
           { header: 'Item', cell: (difference) => <ItemLink slug={difference.item} /> },
@@ -308,6 +346,7 @@ function RevisionsView({ report }: { readonly report: RevisionsReport }) {
           },
         ]}
       />
+      <RowsPager count={report.differences.length} paging={paging} />
     </section>
   );
 }
