@@ -7,6 +7,7 @@ const LAYERS = [
   'database',
   // Feature modules, each above the ones it needs.
   'auth',
+  'accounts',
   'idempotency',
   'workflow',
   'meetings',

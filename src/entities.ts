@@ -1,3 +1,4 @@
+import { AccountEntity } from './accounts/account.entity.js';
 import { ApiTokenEntity } from './auth/api-token.entity.js';
 import { HistoryEventEntity } from './history/history-event.entity.js';
 import { IdempotencyRecordEntity } from './idempotency/idempotency-record.entity.js';
@@ -13,5 +14,6 @@ export const ENTITIES = [
   PartyEntity,
   HistoryEventEntity,
   ApiTokenEntity,
+  AccountEntity,
   IdempotencyRecordEntity,
 ];

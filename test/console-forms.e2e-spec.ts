@@ -69,7 +69,7 @@ describe('Console forms', () => {
     await post(`/items/${item.slug}/edit`, fields).expect(303);
     const stale = await post(`/items/${item.slug}/edit`, { ...fields, category: 'again' }).expect(412);
     expect(stale.text).toContain('Changed meanwhile');
-    expect(stale.text).toContain('category: “before” → “after”');
+    expect(stale.text).toContain('Category: “before” → “after”');
     const history = await historyOf(t, item.slug);
     expect(history.map((event) => event.action)).toEqual(['created', 'updated']);
   });
@@ -100,8 +100,8 @@ describe('Console forms', () => {
       expect(refused.text).toContain(`previous position on ${item.slug}, on 2010-10-05`);
       expect(refused.text).toContain('<option value="opposes" selected>opposes</option>');
       const shown = await t.api.get(`/items/${item.slug}`).set('Cookie', admin.cookie).expect(200);
-      expect(shown.text).toContain(`${party}: conditional since 2010-10-05 (With inspections.)`);
-      expect(shown.text).toContain(`Position taken: ${party} conditional`);
+      expect(shown.text).toContain('Freedonia: conditional since 2010-10-05 (With inspections.)');
+      expect(shown.text).toContain('Position taken: Freedonia conditional');
     });
 
     it('corrects an event, clearing its meeting, and retracts a position, refusing one that is not the latest', async () => {
@@ -111,23 +111,29 @@ describe('Console forms', () => {
       await post(`/items/${item.slug}/position`, { party, stance: 'supports', effectiveOn: '2010-11-20' }).expect(303);
       await post(`/items/${item.slug}/position`, { party, stance: 'opposes', effectiveOn: '2010-11-21' }).expect(303);
       const page = await t.api.get(`/items/${item.slug}`).set('Cookie', admin.cookie).expect(200);
-      expect(page.text).toContain('Version 2: State changed, Proposed → Agreed, effective 2010-11-20');
-
-      await post(`/items/${item.slug}/amend`, {
-        seq: '2',
+      // Each standing event has its own actions, named with its number.
+      for (const seq of [2, 3, 4]) {
+        expect(page.text).toContain(`<a href="/items/${item.slug}/events/${seq}/correct">Correct event ${seq}</a>`);
+        expect(page.text).toContain(`href="/items/${item.slug}/events/${seq}/retract">Retract event ${seq}</a>`);
+      }
+      const correct = await t.api.get(`/items/${item.slug}/events/2/correct`).set('Cookie', admin.cookie).expect(200);
+      expect(correct.text).toContain('Event 2: State changed');
+      await post(`/items/${item.slug}/events/2/correct`, {
         note: 'Decided in writing after the summit.',
         meeting: '(none)',
         effectiveOn: '2010-11-22',
-        intent: 'correct',
       }).expect(303);
-      const nothing = await post(`/items/${item.slug}/amend`, { seq: '2', note: 'No change.', intent: 'correct' });
+      const nothing = await post(`/items/${item.slug}/events/2/correct`, { note: 'No change.' });
       expect(nothing.status).toBe(400);
       expect(nothing.text).toContain('Correction: names nothing to correct');
-      const notLatest = await post(`/items/${item.slug}/amend`, { seq: '3', note: 'Wrong.', intent: 'retract' });
+      // Retracting asks first, and asking changes nothing.
+      const confirm = await t.api.get(`/items/${item.slug}/events/3/retract`).set('Cookie', admin.cookie).expect(200);
+      expect(confirm.text).toContain('<button type="submit" class="danger">Confirm retraction</button>');
+      const notLatest = await post(`/items/${item.slug}/events/3/retract`, { note: 'Wrong.' });
       expect(notLatest.status).toBe(409);
       expect(notLatest.text).toContain('retract the later ones first (4)');
       expect(notLatest.text).toContain('Wrong.</textarea>');
-      await post(`/items/${item.slug}/amend`, { seq: '4', note: 'Never said.', intent: 'retract' }).expect(303);
+      await post(`/items/${item.slug}/events/4/retract`, { note: 'Never said.' }).expect(303);
 
       const history = await historyOf(t, item.slug);
       expect(history.slice(4)).toEqual([
@@ -147,28 +153,83 @@ describe('Console forms', () => {
       ]);
       const shown = await t.api.get(`/items/${item.slug}`).set('Cookie', admin.cookie).expect(200);
       expect(shown.text).toContain('Position retracted');
-      expect(shown.text).toContain(`${party}: supports since 2010-11-20`);
-      // A retracted event is no longer offered.
-      expect(shown.text).not.toContain('<option value="4">');
+      expect(shown.text).toContain('Freedonia: supports since 2010-11-20');
+      // A retracted event can no longer be amended.
+      expect(shown.text).not.toContain('Retract event 4<');
     });
   });
 
-  it('previews typed outcomes with each failure inline, writing nothing', async () => {
+  it('adds rows without JavaScript, keeping what was typed, and names every failing row at once', async () => {
     const meeting = await makeMeeting(t, { heldOn: '2010-11-20' });
-    const good = await makeItem(t);
-    const rows = `item,to,reason\n${good.slug},agreed,\nno-such-item,agreed,\n`;
-    const page = await t.api
+    const good = await makeItem(t, { title: 'Missile defence cooperation' });
+    const party = uniqueSlug('party');
+    await t.api
+      .post('/api/parties')
+      .set(...bearer())
+      .send({ slug: party, name: 'Ruritania', kind: 'state' })
+      .expect(201);
+    const rows = {
+      'outcome-1-item': good.slug,
+      'outcome-1-to': 'agreed',
+      'outcome-2-item': good.slug.replace('item', 'itme'),
+      'outcome-2-to': 'agreed',
+      'outcome-3-item': good.slug,
+      'outcome-3-to': 'flying',
+      'position-1-item': 'Missile defence cooperation',
+      'position-1-party': party,
+      'position-1-stance': 'supports',
+    };
+    const added = await post(`/meetings/${meeting.slug}/outcomes`, { ...rows, action: 'add-outcome' }).expect(200);
+    expect(added.text).toContain('<legend>Outcome 4</legend>');
+    expect(added.text).toContain(`name="outcome-2-item" type="text" value="${good.slug.replace('item', 'itme')}"`);
+    const withPosition = await post(`/meetings/${meeting.slug}/outcomes`, { ...rows, action: 'add-position' }).expect(
+      200,
+    );
+    expect(withPosition.text).toContain('<legend>Position 2</legend>');
+
+    const page = await post(`/meetings/${meeting.slug}/outcomes`, { ...rows, action: 'dry-run' }).expect(409);
+    expect(page.text).toContain('2 rows cannot be applied: nothing was changed');
+    expect(page.text).toContain('<a href="#outcome-3-item">Outcome 3: New state: must be one of');
+    expect(page.text).toContain(`Did you mean “Missile defence cooperation” (${good.slug})?`);
+    expect(page.text).not.toContain('>Apply</button>');
+    expect((await historyOf(t, good.slug)).length).toBe(1);
+
+    const fixed = { ...rows, 'outcome-2-item': '', 'outcome-2-to': '', 'outcome-3-to': '', 'outcome-3-item': '' };
+    const preview = await post(`/meetings/${meeting.slug}/outcomes`, { ...fixed, action: 'dry-run' }).expect(200);
+    expect(preview.text).toContain('1 outcome and 1 position, effective 2010-11-20');
+    const outcomes = /name="outcomes" value="([^"]+)"/.exec(preview.text)?.[1]?.replace(/&quot;/g, '"') ?? '';
+    const positions = /name="positions" value="([^"]+)"/.exec(preview.text)?.[1]?.replace(/&quot;/g, '"') ?? '';
+    const key = /name="idempotencyKey" value="([^"]+)"/.exec(preview.text)?.[1] ?? '';
+    const applied = await post(`/meetings/${meeting.slug}/outcomes`, {
+      action: 'apply',
+      outcomes,
+      positions,
+      idempotencyKey: key,
+    }).expect(200);
+    expect(applied.text).toContain('1 outcome and 1 position recorded, effective 2010-11-20, as one batch: ');
+    expect((await historyOf(t, good.slug)).map((event) => event.action)).toEqual([
+      'created',
+      'transitioned',
+      'positioned',
+    ]);
+  });
+
+  it('offers a CSV template that carries positions, and reads it back into rows', async () => {
+    const meeting = await makeMeeting(t, { heldOn: '2010-11-20' });
+    const template = await t.api
+      .get(`/meetings/${meeting.slug}/outcomes/template.csv`)
+      .set('Cookie', admin.cookie)
+      .expect(200);
+    expect(template.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(template.text.split('\r\n')[0]).toBe('item,to,reason,source,party,stance,statement');
+    const filled = await t.api
       .post(`/meetings/${meeting.slug}/outcomes`)
       .set('Cookie', admin.cookie)
       .field('_csrf', admin.csrf)
-      .field('outcomesText', rows)
       .field('action', 'dry-run')
-      .expect(409);
-    expect(page.text).toContain('1 of 2 outcomes cannot be applied, so nothing was written');
-    expect(page.text).toContain('item_not_found: ');
-    expect(page.text).not.toContain('>Apply</button>');
-    expect(page.text).toContain(`${good.slug},agreed,\nno-such-item,agreed,\n</textarea>`);
-    expect((await historyOf(t, good.slug)).length).toBe(1);
+      .attach('outcomesFile', Buffer.from(template.text), 'template.csv');
+    expect(filled.text).toContain('<legend>Position 1</legend>');
+    expect(filled.text).toContain('<option value="conditional" selected>conditional</option>');
   });
 
   it('applies an uploaded CSV once per idempotency key, the second answer being the first', async () => {
@@ -187,7 +248,7 @@ describe('Console forms', () => {
     const apply = { action: 'apply', outcomes: outcomes!, idempotencyKey: key! };
     const first = await post(`/meetings/${meeting.slug}/outcomes`, apply).expect(200);
     const second = await post(`/meetings/${meeting.slug}/outcomes`, apply).expect(200);
-    const batch = /as batch <code>([0-9a-f-]{36})<\/code>/.exec(first.text)?.[1];
+    const batch = /\(reference <code>([0-9a-f-]{36})<\/code>\)/.exec(first.text)?.[1];
     expect(batch).toBeDefined();
     expect(second.text).toContain(batch);
     expect((await historyOf(t, item.slug)).map((event) => event.toState)).toEqual(['proposed', 'deferred']);
@@ -295,7 +356,7 @@ describe('Console forms', () => {
     expect(changes.text).toContain('Positions taken (1)');
     expect(changes.text).toContain('none → opposes');
 
-    await post(`/items/${item.slug}/amend`, { seq: '3', note: 'Not agreed after all.', intent: 'retract' }).expect(303);
+    await post(`/items/${item.slug}/events/3/retract`, { note: 'Not agreed after all.' }).expect(303);
     const notice = await t.api
       .get(`/reports?report=revisions&asOf=2010-10-31&revisedFrom=${encodeURIComponent(published)}`)
       .set('Cookie', admin.cookie)
@@ -345,11 +406,11 @@ describe('Console forms', () => {
         .expect(200);
     }
     const newest = await t.api.get(`/items/${item.slug}`).set('Cookie', admin.cookie).expect(200);
-    expect(newest.text).toContain('· version 102 ·');
-    expect(newest.text).not.toContain('· version 2 ·');
+    expect(newest.text).toContain('<h3>Event 102: ');
+    expect(newest.text).not.toContain('<h3>Event 2: ');
     expect(newest.text).toContain(`href="/items/${item.slug}?after=0#history-heading">Earlier events`);
     const earliest = await t.api.get(`/items/${item.slug}?after=0`).set('Cookie', admin.cookie).expect(200);
-    expect(earliest.text).toContain('· version 1 ·');
+    expect(earliest.text).toContain('<h3>Event 1: ');
     expect(earliest.text).toContain(`href="/items/${item.slug}?after=100#history-heading">Later events`);
     await t.api.get(`/items/${item.slug}?after=-1`).set('Cookie', admin.cookie).expect(400);
   });

@@ -156,8 +156,10 @@ export class HistoryChainCheck {
         return problemAt(
           'checkpoint_mismatch',
           event,
-          `The first ${this.count} events hash to ${event.hash}, not to the published ${checkpoint.hash}: ` +
-            `an event from #${this.unconfirmedFrom} to #${event.id} was rewritten and the hashes after it recomputed.`,
+          // A mismatch alone cannot tell a mistyped checkpoint from a rewritten history: say both.
+          `The first ${this.count} events hash to ${event.hash}, not to the published ${checkpoint.hash}. ` +
+            `Either that checkpoint was copied wrong, or an event from #${this.unconfirmedFrom} to #${event.id} ` +
+            `was changed after it was published (and the hashes after it recomputed).`,
         );
       }
       this.unconfirmedFrom = undefined;

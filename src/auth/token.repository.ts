@@ -48,6 +48,11 @@ export class TokenRepository {
     return token;
   }
 
+  // Revoked names count: they stay in the history.
+  exists(manager: EntityManager, name: string): Promise<boolean> {
+    return manager.existsBy(ApiTokenEntity, { name });
+  }
+
   async isEmpty(manager: EntityManager): Promise<boolean> {
     return (await manager.count(ApiTokenEntity)) === 0;
   }

@@ -62,6 +62,10 @@ export class TokensService {
     });
   }
 
+  isNameTaken(name: string): Promise<boolean> {
+    return this.tokens.exists(this.dataSource.manager, name);
+  }
+
   // Runs on every request, and is never cached, so that a revoked token stops working at once on
   // every instance.
   async authenticate(secret: string): Promise<Actor | undefined> {

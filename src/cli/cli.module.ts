@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -21,6 +22,7 @@ export class CliModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(ENTITIES),
         AuthModule,
+        AccountsModule,
         ItemsModule,
         OutcomesModule,
         CorrectionsModule,

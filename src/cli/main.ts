@@ -7,11 +7,13 @@ import { positionsCommand } from './positions.command.js';
 import { batchCommand, historyCommand } from './corrections.command.js';
 import { reportCommand } from './report.command.js';
 import { tokensCommand } from './tokens.command.js';
+import { accountsCommand } from './accounts.command.js';
 import { exportCommand, importCommand } from './transfer.command.js';
 
 const program = new Command('policy-tracker')
   .description('policy-tracker from the command line; uses DATABASE_URL like the server')
   .addCommand(tokensCommand())
+  .addCommand(accountsCommand())
   .addCommand(outcomesCommand())
   .addCommand(historyCommand())
   .addCommand(batchCommand())

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { DomainError } from '../common/domain-error.js';
+import { decodeUtf8Body } from '../common/well-formed-unicode.js';
 import type { OutcomesResultView } from '../outcomes/outcomes.view.js';
 import { OutcomesService } from '../outcomes/outcomes.service.js';
 import { checkedActor } from './actor-option.js';
@@ -87,11 +88,18 @@ async function readOutcomesFile(
   path: string,
   meetingOption: string | undefined,
 ): Promise<OutcomesFile & { meeting: string }> {
+  let bytes: Buffer;
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     throw fileProblem(path, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  // Bytes that are not UTF-8 are refused, as the API refuses them, rather than read as U+FFFD.
+  try {
+    text = decodeUtf8Body(bytes);
+  } catch {
+    throw fileProblem(path, 'is not UTF-8 text');
   }
   const file = await parseOutcomesFile(path, text);
   const meeting = meetingOption ?? file.meeting;

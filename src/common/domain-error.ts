@@ -57,9 +57,11 @@ export interface ProblemExtensions {
   meeting_not_found: { readonly meeting: string };
   party_not_found: { readonly party: string };
   token_not_found: { readonly name: string };
+  account_not_found: { readonly username: string };
   route_not_found: NoExtensions;
   slug_taken: { readonly slug: string };
   token_name_taken: { readonly name: string };
+  account_name_taken: { readonly username: string };
   last_admin_token: { readonly name: string };
   transition_not_allowed: { readonly allowedTransitions: BatchFailure['allowedTransitions'] };
   effective_date_before_state_since: NoExtensions;

@@ -33,6 +33,8 @@ export function problemKind(code: DomainErrorCode): ProblemKind {
       return { status: 404, title: 'Party not found' };
     case 'token_not_found':
       return { status: 404, title: 'Token not found' };
+    case 'account_not_found':
+      return { status: 404, title: 'Account not found' };
     case 'event_not_found':
       return { status: 404, title: 'History event not found' };
     case 'batch_not_found':
@@ -45,6 +47,8 @@ export function problemKind(code: DomainErrorCode): ProblemKind {
       return { status: 409, title: 'Slug already taken' };
     case 'token_name_taken':
       return { status: 409, title: 'Token name already taken' };
+    case 'account_name_taken':
+      return { status: 409, title: 'Username already taken' };
     case 'last_admin_token':
       return { status: 409, title: 'Last admin token' };
     case 'transition_not_allowed':

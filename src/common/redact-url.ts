@@ -1,5 +1,6 @@
-// Query parameters whose values are secrets when a client sends them (some put a token in the URL).
-const SECRET_NAME = /token|secret|passw|pwd|api[-_]?key|auth|credential|session|signature|^sig$|^key$/i;
+// Query parameters whose values are secrets when a client sends them (some put a token in the URL):
+// bearer and jwt carry tokens, and _csrf the console's form token (a GET form would put it there).
+const SECRET_NAME = /token|secret|passw|pwd|api[-_]?key|auth|credential|session|signature|bearer|jwt|csrf|^sig$|^key$/i;
 
 // The URL as the request log shows it: the value of a parameter with a secret's name is replaced,
 // the rest stays byte for byte as sent.

@@ -95,6 +95,7 @@ describe('loadConfig: the web console', () => {
   it('ends idle sessions after 30 minutes and sends cookies without Secure by default', () => {
     const config = loadConfig({});
     expect(config.consoleSessionIdleMinutes).toBe(30);
+    expect(config.consoleSessionMaxHours).toBe(12);
     expect(config.consoleSecureCookie).toBe(false);
   });
 
@@ -106,5 +107,11 @@ describe('loadConfig: the web console', () => {
 
   it('refuses an idle time of 0 minutes', () => {
     expect(() => loadConfig({ CONSOLE_SESSION_IDLE_MINUTES: '0' })).toThrow('CONSOLE_SESSION_IDLE_MINUTES');
+  });
+
+  it('reads CONSOLE_SESSION_MAX_HOURS, from 1 hour to 30 days', () => {
+    expect(loadConfig({ CONSOLE_SESSION_MAX_HOURS: '8' }).consoleSessionMaxHours).toBe(8);
+    expect(() => loadConfig({ CONSOLE_SESSION_MAX_HOURS: '0' })).toThrow('CONSOLE_SESSION_MAX_HOURS');
+    expect(() => loadConfig({ CONSOLE_SESSION_MAX_HOURS: '721' })).toThrow('CONSOLE_SESSION_MAX_HOURS');
   });
 });

@@ -25,6 +25,8 @@ export interface AppConfig {
   readonly authFailureWindowSeconds: number;
   // The web console: a session unused for this long is over; Secure cookies behind TLS.
   readonly consoleSessionIdleMinutes: number;
+  // However busy, a session is over this long after sign-in.
+  readonly consoleSessionMaxHours: number;
   readonly consoleSecureCookie: boolean;
   // A request (headers and body) must have arrived within this; then 408 and the socket closes.
   readonly requestTimeoutMs: number;
@@ -63,6 +65,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     authFailureLimit: integer(env, 'AUTH_FAILURE_LIMIT', 10, 1, 1_000_000),
     authFailureWindowSeconds: integer(env, 'AUTH_FAILURE_WINDOW', 60, 1, 24 * 60 * 60),
     consoleSessionIdleMinutes: integer(env, 'CONSOLE_SESSION_IDLE_MINUTES', 30, 1, 7 * 24 * 60),
+    consoleSessionMaxHours: integer(env, 'CONSOLE_SESSION_MAX_HOURS', 12, 1, 30 * 24),
     consoleSecureCookie: boolean(env, 'CONSOLE_SECURE_COOKIE', false),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1000, 10 * 60 * 1000),
     connectionTimeoutMs: integer(env, 'CONNECTION_TIMEOUT_MS', 120_000, 1000, 60 * 60 * 1000),

@@ -23,3 +23,18 @@ export class AssetsController {
     return CONSOLE_SCRIPT;
   }
 }
+
+// A small mark (the state badges' blue, a check): browsers ask for /favicon.ico on every page.
+const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1d4ed8"/><path d="M8 17l5 5 11-12" fill="none" stroke="#fff" stroke-width="4" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
+
+@ApiExcludeController()
+@PublicRoute()
+@Controller()
+export class FaviconController {
+  @Get(['favicon.svg', 'favicon.ico'])
+  @Header('content-type', 'image/svg+xml')
+  @Header('cache-control', 'public, max-age=86400')
+  favicon(): string {
+    return FAVICON;
+  }
+}

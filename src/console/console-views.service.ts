@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DomainError } from '../common/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuditHeadView } from '../audit/audit-report.view.js';
 import { HistoryFeedService, type FeedEventView } from '../history/history-feed.service.js';
@@ -11,6 +12,7 @@ import { MeetingsService } from '../meetings/meetings.service.js';
 import { PartiesService } from '../parties/parties.service.js';
 import type { PartyView } from '../parties/party.view.js';
 import type { StateCounts } from '../reports/status-report.view.js';
+import type { WorkflowState } from '../workflow/workflow.definition.js';
 
 export interface DashboardData {
   readonly counts: StateCounts;
@@ -29,12 +31,35 @@ export interface ItemPageData {
   readonly parties: readonly PartyView[];
 }
 
+// One event of an item, for the pages that correct or retract it.
+export interface EventPageData {
+  readonly item: ItemDetailView;
+  readonly event: HistoryEventView;
+  readonly meetings: readonly MeetingView[];
+  readonly parties: readonly PartyView[];
+}
+
 export interface MeetingPageData {
   readonly meeting: MeetingView;
   readonly decisions: readonly FeedEventView[];
+  // What the outcome editor's lists offer.
+  readonly items: readonly ItemChoice[];
+  readonly parties: readonly PartyView[];
+}
+
+// An item as the outcome editor offers it.
+export interface ItemChoice {
+  readonly slug: string;
+  readonly title: string;
+  readonly state: WorkflowState;
+  readonly category: string;
+  readonly proposedBy: string;
 }
 
 const LATEST_CHANGES = 10;
+const CHOICES_PAGE = 200;
+// The editor lists at most this many items; beyond it, a slug is typed (and "did you mean" helps).
+const MAX_CHOICES = 2000;
 const DASHBOARD_MEETINGS = 5;
 const TIMELINE_EVENTS = 100;
 
@@ -81,8 +106,57 @@ export class ConsoleViewsService {
     };
   }
 
+  async eventPage(slug: string, seq: number): Promise<EventPageData> {
+    const item = await this.items.findOne(slug);
+    const [history, meetings, parties] = await Promise.all([
+      this.history.itemHistory(item.id, { after: seq - 1, limit: 1 }),
+      this.meetings.list(),
+      this.parties.list(),
+    ]);
+    const event = history.data.at(0);
+    if (event?.seq !== seq) {
+      throw new DomainError('event_not_found', `“${item.title}” has no event ${seq}.`);
+    }
+    return { item, event, meetings: meetings.data, parties: parties.data };
+  }
+
+  // Every item, by title, for the outcome editor's lists.
+  async itemChoices(): Promise<ItemChoice[]> {
+    const choices: ItemChoice[] = [];
+    for (let offset = 0; offset < MAX_CHOICES; offset += CHOICES_PAGE) {
+      const page = await this.items.list({ limit: CHOICES_PAGE, offset });
+      choices.push(
+        ...page.data.map(({ slug, title, state, category, proposedBy }) => ({
+          slug,
+          title,
+          state,
+          category,
+          proposedBy,
+        })),
+      );
+      if (offset + CHOICES_PAGE >= page.total) {
+        break;
+      }
+    }
+    return choices.sort((a, b) => a.title.localeCompare(b.title));
+  }
+
+  async partyList(): Promise<PartyView[]> {
+    return (await this.parties.list()).data;
+  }
+
+  // A party as people know it, for what a page says after a write.
+  async partyName(slug: string): Promise<string> {
+    return (await this.partyList()).find((party) => party.slug === slug)?.name ?? slug;
+  }
+
   async meetingPage(slug: string): Promise<MeetingPageData> {
     const meeting = await this.meetings.findOne(slug);
-    return { meeting, decisions: await this.feed.ofMeeting(meeting.id) };
+    const [decisions, items, parties] = await Promise.all([
+      this.feed.ofMeeting(meeting.id),
+      this.itemChoices(),
+      this.parties.list(),
+    ]);
+    return { meeting, decisions, items, parties: parties.data };
   }
 }

@@ -10,7 +10,12 @@ describe('console session cookie and CSRF token', () => {
   });
 
   it('accepts only the exact CSRF token of the session', () => {
-    const session = { actor: { name: 'a', role: 'admin' as const }, csrfToken: 'token-1' };
+    const session = {
+      kind: 'token' as const,
+      actor: { name: 'a', role: 'admin' as const },
+      csrfToken: 'token-1',
+      idHash: 'h',
+    };
     expect(csrfTokenMatches(session, 'token-1')).toBe(true);
     expect(csrfTokenMatches(session, 'token-2')).toBe(false);
     expect(csrfTokenMatches(session, 'token-')).toBe(false);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { CorrectionsModule } from '../corrections/corrections.module.js';
@@ -8,7 +9,8 @@ import { MeetingsModule } from '../meetings/meetings.module.js';
 import { OutcomesModule } from '../outcomes/outcomes.module.js';
 import { PartiesModule } from '../parties/parties.module.js';
 import { ReportsModule } from '../reports/reports.module.js';
-import { AssetsController } from './assets.controller.js';
+import { AccountsPagesController } from './accounts-pages.controller.js';
+import { AssetsController, FaviconController } from './assets.controller.js';
 import { AuditTokensPagesController } from './audit-tokens-pages.controller.js';
 import { ConsoleGuard } from './console.guard.js';
 import { ConsoleViewsService } from './console-views.service.js';
@@ -25,6 +27,7 @@ import { SignInController } from './sign-in.controller.js';
 @Module({
   imports: [
     AuthModule,
+    AccountsModule,
     ItemsModule,
     HistoryModule,
     MeetingsModule,
@@ -36,12 +39,14 @@ import { SignInController } from './sign-in.controller.js';
   ],
   controllers: [
     AssetsController,
+    FaviconController,
     SignInController,
     DashboardController,
     ItemsPagesController,
     MeetingsPagesController,
     ReportsPagesController,
     AuditTokensPagesController,
+    AccountsPagesController,
   ],
   providers: [
     ConsoleSessionRepository,

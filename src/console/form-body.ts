@@ -1,5 +1,7 @@
 import { Busboy } from '@fastify/busboy';
 import { errorCodes, type FastifyInstance, type FastifyRequest } from 'fastify';
+import { DomainError } from '../common/domain-error.js';
+import { assertWellFormedQuery, decodeUtf8Body, illFormedText } from '../common/well-formed-unicode.js';
 
 export interface UploadedFile {
   readonly filename: string;
@@ -17,13 +19,17 @@ export function registerFormParsers(fastify: FastifyInstance): void {
       throw new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE(contentType);
     }
   };
+  // As the API does, text that is not UTF-8 is refused (400) rather than stored as U+FFFD: the
+  // bytes, then each percent-encoded name and value.
   fastify.addContentTypeParser(
     'application/x-www-form-urlencoded',
-    { parseAs: 'string' },
-    (request: FastifyRequest, body: string, done: (error: Error | null, body?: FormBody) => void) => {
+    { parseAs: 'buffer' },
+    (request: FastifyRequest, body: Buffer, done: (error: Error | null, body?: FormBody) => void) => {
       try {
         refuseApi(request, 'application/x-www-form-urlencoded');
-        done(null, Object.fromEntries(new URLSearchParams(body)));
+        const text = decodeUtf8Body(body);
+        assertWellFormedQuery(`?${text}`);
+        done(null, Object.fromEntries(new URLSearchParams(text)));
       } catch (error) {
         done(error as Error);
       }
@@ -41,7 +47,7 @@ export function registerFormParsers(fastify: FastifyInstance): void {
       }
       parseMultipart(request.headers['content-type'] ?? '', body).then(
         (form) => done(null, form),
-        (error: unknown) => done(badForm(error)),
+        (error: unknown) => done(error instanceof DomainError ? error : badForm(error)),
       );
     },
   );
@@ -51,9 +57,19 @@ function parseMultipart(contentType: string, body: Buffer): Promise<FormBody> {
   return new Promise((resolve, reject) => {
     const form: Record<string, string | UploadedFile> = {};
     const files: Promise<void>[] = [];
-    const parser = Busboy({ headers: { 'content-type': contentType }, limits: { files: 4, fields: 100 } });
+    // Read as latin1, each byte one character, so that the bytes can be decoded strictly below.
+    const parser = Busboy({
+      headers: { 'content-type': contentType },
+      limits: { files: 4, fields: 100 },
+      defCharset: 'latin1',
+    });
     parser.on('field', (name, value) => {
-      form[name] ??= value;
+      try {
+        form[name] ??= strictUtf8(Buffer.from(value, 'latin1'), name);
+      } catch (error) {
+        // The promise settles once: a later finish no longer resolves it.
+        reject(asError(error));
+      }
     });
     parser.on('file', (name, stream, filename) => {
       const chunks: Buffer[] = [];
@@ -63,10 +79,14 @@ function parseMultipart(contentType: string, body: Buffer): Promise<FormBody> {
           stream.on('error', fail);
           stream.on('end', () => {
             // A file input left empty still sends a part, with no name and no bytes.
-            if (filename || chunks.length > 0) {
-              form[name] ??= { filename, text: Buffer.concat(chunks).toString('utf8') };
+            try {
+              if (filename || chunks.length > 0) {
+                form[name] ??= { filename, text: strictUtf8(Buffer.concat(chunks), filename || name) };
+              }
+              done();
+            } catch (error) {
+              fail(asError(error));
             }
-            done();
           });
         }),
       );
@@ -77,6 +97,18 @@ function parseMultipart(contentType: string, body: Buffer): Promise<FormBody> {
     });
     parser.end(body);
   });
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+function strictUtf8(bytes: Buffer, field: string): string {
+  try {
+    return decodeUtf8Body(bytes);
+  } catch {
+    throw illFormedText(field, 'must be UTF-8 text');
+  }
 }
 
 function badForm(error: unknown): Error {

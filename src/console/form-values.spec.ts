@@ -16,10 +16,11 @@ describe('console form values', () => {
 
   it('says a refusal in words, each field by its label', () => {
     const refusal = DomainError.validation([{ field: 'effectiveOn', message: 'must not be in the future' }]);
-    expect(formError(refusal, { effectiveOn: 'Effective on' })).toEqual({
+    expect(formError(refusal, { effectiveOn: 'Effective on' }, { effectiveOn: 'move-effective-on' })).toEqual({
       status: 400,
       title: 'Invalid request: nothing was changed',
       messages: ['Effective on: must not be in the future'],
+      fields: ['move-effective-on'],
     });
     expect(formError(new DomainError('version_mismatch', 'Stale.', {})).messages).toEqual(['Stale.']);
   });

@@ -18,10 +18,17 @@ export interface FormError {
   readonly status: number;
   readonly title: string;
   readonly messages: readonly string[];
+  // The id of the control each message is about, when known: the summary links to it.
+  readonly fields?: readonly (string | undefined)[];
 }
 
 // A refusal from a service, said in words next to the form; anything else is not the form's fault.
-export function formError(error: unknown, labels: Readonly<Record<string, string>> = {}): FormError {
+// `ids` names each field's control, so that the summary links every message to its field.
+export function formError(
+  error: unknown,
+  labels: Readonly<Record<string, string>> = {},
+  ids: Readonly<Record<string, string>> = {},
+): FormError {
   if (!(error instanceof DomainError) || problemKind(error.code).status >= 500) {
     throw error;
   }
@@ -31,5 +38,10 @@ export function formError(error: unknown, labels: Readonly<Record<string, string
     fieldErrors.length > 0
       ? fieldErrors.map(({ field, message }) => `${labels[field] ?? field}: ${message}`)
       : [error.message];
-  return { status, title: `${title}: nothing was changed`, messages };
+  return {
+    status,
+    title: `${title}: nothing was changed`,
+    messages,
+    fields: fieldErrors.map(({ field }) => ids[field]),
+  };
 }

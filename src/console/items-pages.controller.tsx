@@ -16,15 +16,18 @@ import { TakePositionDto } from '../items/dto/take-position.dto.js';
 import { TransitionItemDto } from '../items/dto/transition-item.dto.js';
 import { UpdateItemDto } from '../items/dto/update-item.dto.js';
 import { ItemsService } from '../items/items.service.js';
+import { stateLabel } from '../reports/render/state-style.js';
 import { ConsoleErrorFilter } from './console-error.filter.js';
 import { assertAdmin, ConsoleGuard, CurrentSession } from './console.guard.js';
 import { ConsoleViewsService } from './console-views.service.js';
 import type { FormBody } from './form-body.js';
 import { formError, present, textFields, type FormValues } from './form-values.js';
 import { redirectAfterPost, sendPage } from './page.js';
-import type { ConsoleSession } from './sessions/console-sessions.service.js';
-import { EDITABLE_FIELDS, editableValues, ItemPage, NO_MEETING, type ItemForms } from './views/item.page.js';
-import { NEW_ITEM_FIELDS, NewItemPage } from './views/item-new.page.js';
+import { ConsoleSessionsService, type ConsoleSession } from './sessions/console-sessions.service.js';
+import { CorrectEventPage, NO_MEETING, RetractEventPage } from './views/amend-event.page.js';
+import { EDITABLE_FIELDS, editableValues, ItemPage, type ItemForms } from './views/item.page.js';
+import { NEW_ITEM_FIELDS, NEW_ITEM_IDS, NewItemPage } from './views/item-new.page.js';
+import { slugFromTitle } from './slug-from-title.js';
 import { ItemsPage } from './views/items.page.js';
 
 type Labels = Readonly<Record<string, string>>;
@@ -45,6 +48,7 @@ const POSITION_LABELS = {
   source: 'Statement source',
 };
 const AMEND_LABELS = {
+  key: 'Item',
   seq: 'Event',
   note: 'Why',
   effectiveOn: 'Corrected effective date',
@@ -73,6 +77,7 @@ export class ItemsPagesController {
     private readonly items: ItemsService,
     private readonly corrections: CorrectionsService,
     private readonly views: ConsoleViewsService,
+    private readonly sessions: ConsoleSessionsService,
   ) {}
 
   @Get()
@@ -83,13 +88,14 @@ export class ItemsPagesController {
   ) {
     // The filter form sends every field, empty ones included: empty means no filter.
     const query = await validateInput(ListItemsQuery, present(raw));
-    return sendPage(reply, <ItemsPage session={session} query={query} page={await this.items.list(query)} />);
+    const [page, parties] = await Promise.all([this.items.list(query), this.views.partyList()]);
+    return sendPage(reply, <ItemsPage session={session} query={query} page={page} parties={parties} />);
   }
 
   @Get('new')
-  newItem(@CurrentSession() session: ConsoleSession, @Res({ passthrough: true }) reply: FastifyReply) {
+  async newItem(@CurrentSession() session: ConsoleSession, @Res({ passthrough: true }) reply: FastifyReply) {
     assertAdmin(session);
-    return sendPage(reply, <NewItemPage session={session} />);
+    return sendPage(reply, <NewItemPage session={session} items={await this.views.itemChoices()} />);
   }
 
   @Post('new')
@@ -101,12 +107,19 @@ export class ItemsPagesController {
   ) {
     const values = textFields(form, NEW_ITEM_FIELDS);
     try {
-      const dto = await validateInput(CreateItemDto, present(values));
+      const slug = values.slug.trim() || slugFromTitle(values.title);
+      const dto = await validateInput(CreateItemDto, present({ ...values, slug }));
       const item = await this.items.create(dto, session.actor.name);
+      await this.sessions.say(session, `Item “${item.title}” created, proposed on ${item.proposedOn}.`);
       return redirectAfterPost(reply, `/items/${encodeURIComponent(item.slug)}`);
     } catch (error) {
-      const refused = formError(error, ITEM_LABELS);
-      return sendPage(reply, <NewItemPage session={session} values={values} error={refused} />, refused.status);
+      const refused = formError(error, ITEM_LABELS, NEW_ITEM_IDS);
+      const items = await this.views.itemChoices();
+      return sendPage(
+        reply,
+        <NewItemPage session={session} values={values} error={refused} items={items} />,
+        refused.status,
+      );
     }
   }
 
@@ -134,7 +147,8 @@ export class ItemsPagesController {
     const { version, ...fields } = values;
     return this.submit(reply, session, slug, { form: 'transition', values, labels: TRANSITION_LABELS }, async () => {
       const dto = await validateInput(TransitionItemDto, present(fields));
-      await this.items.transition(slug, dto, ifMatch(readVersion(version)), session.actor.name);
+      const item = await this.items.transition(slug, dto, ifMatch(readVersion(version)), session.actor.name);
+      return `“${item.title}” is now ${stateLabel(item.state)}, since ${item.stateSince}.`;
     });
   }
 
@@ -151,35 +165,96 @@ export class ItemsPagesController {
     const { version, ...fields } = values;
     return this.submit(reply, session, slug, { form: 'position', values, labels: POSITION_LABELS }, async () => {
       const dto = await validateInput(TakePositionDto, present(fields));
-      await this.items.takePosition(slug, dto, ifMatch(readVersion(version)), session.actor.name);
+      const item = await this.items.takePosition(slug, dto, ifMatch(readVersion(version)), session.actor.name);
+      return `Position recorded on “${item.title}”: ${await this.views.partyName(dto.party)} ${dto.stance}.`;
     });
   }
 
-  // One form, two buttons: `intent` says whether the chosen event is corrected or retracted.
-  @Post(':slug/amend')
+  @Get(':slug/events/:seq/correct')
+  async correctPage(
+    @Param() params: Record<string, string>,
+    @CurrentSession() session: ConsoleSession,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    assertAdmin(session);
+    const path = await validateInput(EventPathParams, { key: params.slug, seq: params.seq });
+    return sendPage(
+      reply,
+      <CorrectEventPage session={session} data={await this.views.eventPage(path.key, path.seq)} />,
+    );
+  }
+
+  // A field left empty keeps what was recorded; the meeting can be cleared with NO_MEETING.
+  @Post(':slug/events/:seq/correct')
   @HttpCode(200)
-  async amend(
-    @Param('slug') slug: string,
+  async correct(
+    @Param() params: Record<string, string>,
     @Body() form: FormBody,
     @CurrentSession() session: ConsoleSession,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const values = textFields(form, ['seq', 'note', 'effectiveOn', 'meeting', 'source', 'reason', 'intent']);
-    const { seq, note, intent, meeting, ...fields } = values;
-    return this.submit(reply, session, slug, { form: 'amend', values, labels: AMEND_LABELS }, async () => {
-      const path = await validateInput(EventPathParams, { key: slug, seq });
-      if (intent === 'retract') {
-        const dto = await validateInput(AmendmentNoteDto, { note });
-        await this.corrections.retract(path.key, path.seq, dto.note, session.actor.name);
-      } else {
-        const dto = await validateInput(CorrectEventDto, {
-          note,
-          ...present(fields),
-          ...(meeting === '' ? {} : { meeting: meeting === NO_MEETING ? null : meeting }),
-        });
-        await this.corrections.correct(path.key, path.seq, dto, session.actor.name);
-      }
-    });
+    const path = await validateInput(EventPathParams, { key: params.slug, seq: params.seq });
+    const values = textFields(form, ['note', 'effectiveOn', 'meeting', 'source', 'reason']);
+    const { note, meeting, ...fields } = values;
+    try {
+      const dto = await validateInput(CorrectEventDto, {
+        note,
+        ...present(fields),
+        ...(meeting === '' ? {} : { meeting: meeting === NO_MEETING ? null : meeting }),
+      });
+      await this.corrections.correct(path.key, path.seq, dto, session.actor.name);
+      await this.sessions.say(session, `Event ${path.seq} corrected; the history shows what it said before.`);
+      return redirectAfterPost(reply, `/items/${encodeURIComponent(path.key)}#event-${path.seq}`);
+    } catch (error) {
+      const refused = formError(error, AMEND_LABELS);
+      const data = await this.views.eventPage(path.key, path.seq);
+      return sendPage(
+        reply,
+        <CorrectEventPage session={session} data={data} values={values} error={refused} />,
+        refused.status,
+      );
+    }
+  }
+
+  // The confirmation step of a retraction: shows the event and asks why; changes nothing.
+  @Get(':slug/events/:seq/retract')
+  async retractPage(
+    @Param() params: Record<string, string>,
+    @CurrentSession() session: ConsoleSession,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    assertAdmin(session);
+    const path = await validateInput(EventPathParams, { key: params.slug, seq: params.seq });
+    return sendPage(
+      reply,
+      <RetractEventPage session={session} data={await this.views.eventPage(path.key, path.seq)} />,
+    );
+  }
+
+  @Post(':slug/events/:seq/retract')
+  @HttpCode(200)
+  async retract(
+    @Param() params: Record<string, string>,
+    @Body() form: FormBody,
+    @CurrentSession() session: ConsoleSession,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const path = await validateInput(EventPathParams, { key: params.slug, seq: params.seq });
+    const values = textFields(form, ['note']);
+    try {
+      const dto = await validateInput(AmendmentNoteDto, values);
+      await this.corrections.retract(path.key, path.seq, dto.note, session.actor.name);
+      await this.sessions.say(session, `Event ${path.seq} retracted; the history keeps it, marked as retracted.`);
+      return redirectAfterPost(reply, `/items/${encodeURIComponent(path.key)}#history-heading`);
+    } catch (error) {
+      const refused = formError(error, AMEND_LABELS);
+      const data = await this.views.eventPage(path.key, path.seq);
+      return sendPage(
+        reply,
+        <RetractEventPage session={session} data={data} values={values} error={refused} />,
+        refused.status,
+      );
+    }
   }
 
   // Only the fields that differ from what the form was read with are sent; a change made
@@ -203,7 +278,8 @@ export class ItemsPagesController {
           .map((name) => [name, name === 'sourceUrl' && values[name] === '' ? null : values[name]]),
       );
       const dto = await validateInput(UpdateItemDto, changed);
-      await this.items.update(slug, dto, ifMatch(readAt), session.actor.name);
+      const saved = await this.items.update(slug, dto, ifMatch(readAt), session.actor.name);
+      await this.sessions.say(session, `Changes to “${saved.title}” saved.`);
       return redirectAfterPost(reply, `/items/${encodeURIComponent(slug)}#history-heading`);
     } catch (error) {
       const refused = explainTransitionRefusal(formError(error, ITEM_LABELS), error, values.version);
@@ -224,10 +300,11 @@ export class ItemsPagesController {
     session: ConsoleSession,
     slug: string,
     { form, values, labels }: { form: 'transition' | 'position' | 'amend'; values: FormValues; labels: Labels },
-    write: () => Promise<unknown>,
+    // Writes, and answers what it did, in words.
+    write: () => Promise<string>,
   ) {
     try {
-      await write();
+      await this.sessions.say(session, await write());
       return redirectAfterPost(reply, `/items/${encodeURIComponent(slug)}#history-heading`);
     } catch (error) {
       const refused = explainTransitionRefusal(formError(error, labels), error, values.version);

@@ -12,9 +12,11 @@ import { OutcomeEditorService } from './outcome-editor.service.js';
 import type { FormBody } from './form-body.js';
 import { formError, present, textFields } from './form-values.js';
 import { redirectAfterPost, sendPage } from './page.js';
-import type { ConsoleSession } from './sessions/console-sessions.service.js';
+import { ConsoleSessionsService, type ConsoleSession } from './sessions/console-sessions.service.js';
 import { MeetingPage } from './views/meeting.page.js';
 import { MEETING_FIELDS, MeetingsPage } from './views/meetings.page.js';
+
+const MEETING_LABELS = { slug: 'Slug', name: 'Name', location: 'Location', heldOn: 'Held on' };
 
 @ApiExcludeController()
 @PublicRoute()
@@ -26,6 +28,7 @@ export class MeetingsPagesController {
     private readonly meetings: MeetingsService,
     private readonly editor: OutcomeEditorService,
     private readonly views: ConsoleViewsService,
+    private readonly sessions: ConsoleSessionsService,
   ) {}
 
   @Get()
@@ -43,9 +46,10 @@ export class MeetingsPagesController {
     const values = textFields(form, MEETING_FIELDS);
     try {
       const meeting = await this.meetings.create(await validateInput(CreateMeetingDto, present(values)));
+      await this.sessions.say(session, `Meeting “${meeting.name}” created, held on ${meeting.heldOn}.`);
       return redirectAfterPost(reply, `/meetings/${encodeURIComponent(meeting.slug)}`);
     } catch (error) {
-      const refused = formError(error);
+      const refused = formError(error, MEETING_LABELS);
       const meetings = (await this.meetings.list()).data;
       return sendPage(
         reply,
@@ -64,7 +68,8 @@ export class MeetingsPagesController {
     return sendPage(reply, <MeetingPage session={session} data={await this.views.meetingPage(slug)} />);
   }
 
-  // `Dry run` previews an uploaded file (or typed rows); `Apply` commits what was previewed.
+  // `Add outcome` and `Add position` add a row, `Dry run` checks the rows (or a file, which fills
+  // them), `Apply` commits what was previewed.
   @Post(':slug/outcomes')
   @HttpCode(200)
   async outcomesStep(
@@ -77,7 +82,23 @@ export class MeetingsPagesController {
     const step = await this.editor.step(meeting.slug, form, session.actor.name);
     const status = step.kind === 'refused' || step.kind === 'invalid' ? step.error.status : 200;
     const data = await this.views.meetingPage(meeting.slug);
-    const typedRows = typeof form.outcomesText === 'string' ? form.outcomesText : undefined;
-    return sendPage(reply, <MeetingPage session={session} data={data} step={step} typedRows={typedRows} />, status);
+    return sendPage(reply, <MeetingPage session={session} data={data} step={step} />, status);
+  }
+
+  // A CSV to fill in: the columns of outcomes and of positions, with one example of each.
+  @Get(':slug/outcomes/template.csv')
+  async template(@Param('slug') slug: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { meeting, items, parties } = await this.views.meetingPage(slug);
+    const example = items[0]?.slug ?? 'item-slug';
+    void reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${meeting.slug}-outcomes.csv"`)
+      .header('cache-control', 'no-store');
+    return [
+      'item,to,reason,source,party,stance,statement',
+      `${example},under_discussion,Talks opened at ${meeting.name.replace(/[",\r\n]/g, ' ')}.,Final communiqué,,,`,
+      `${example},,,,${parties[0]?.slug ?? 'party-slug'},conditional,Only as an equal partner.`,
+      '',
+    ].join('\r\n');
   }
 }

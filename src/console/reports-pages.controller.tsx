@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { PublicRoute } from '../auth/roles.js';
 import { validateInput } from '../common/validate-input.js';
+import { formError } from './form-values.js';
 import { ChangesReportQuery } from '../reports/dto/changes-report.query.js';
 import { PositionsReportQuery } from '../reports/dto/positions-report.query.js';
 import { RevisionsReportQuery } from '../reports/dto/revisions-report.query.js';
@@ -14,10 +15,16 @@ import { ConsoleGuard, CurrentSession } from './console.guard.js';
 import { present } from './form-values.js';
 import { sendPage } from './page.js';
 import type { ConsoleSession } from './sessions/console-sessions.service.js';
-import { REPORT_FIELDS, REPORT_KINDS, ReportsPage, type ReportForm, type ShownReport } from './views/reports.page.js';
+import {
+  REPORT_FIELD_NAMES,
+  REPORT_KINDS,
+  ReportsPage,
+  type ReportForm,
+  type ShownReport,
+} from './views/reports.page.js';
 
 // What each report reads of the form; the other fields are left out, as the API would be sent them.
-const FORM_FIELDS = [...REPORT_FIELDS.map(([, name]) => name), 'divergent'] as const;
+const FORM_FIELDS = [...REPORT_FIELD_NAMES, 'divergent'] as const;
 const EXTENSIONS: Readonly<Record<ReportFormat, string>> = { json: 'json', csv: 'csv', md: 'md', html: 'html' };
 
 // The reports of the API, shown in the page and downloadable in each of its formats.
@@ -36,8 +43,15 @@ export class ReportsPagesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const form = reportForm(raw);
-    const shown = raw.report ? await this.show(form) : undefined;
-    return sendPage(reply, <ReportsPage session={session} form={form} shown={shown} />);
+    // A refused report (From after To, a bad instant) is said above the form, which keeps the values.
+    try {
+      const shown = raw.report && hasValues(raw) ? await this.show(form) : undefined;
+      const page = /^[1-9][0-9]{0,5}$/.test(String(raw.page)) ? Number(raw.page) : 1;
+      return sendPage(reply, <ReportsPage session={session} form={form} shown={shown} page={page} />);
+    } catch (refusal) {
+      const error = formError(refusal, REPORT_LABELS);
+      return sendPage(reply, <ReportsPage session={session} form={form} error={error} />, error.status);
+    }
   }
 
   @Get('download')
@@ -96,9 +110,37 @@ export class ReportsPagesController {
   }
 }
 
+// The report's questions are the API's; the answers name the fields as the form does.
+const REPORT_LABELS = {
+  asOf: 'As of',
+  from: 'From',
+  to: 'To',
+  knownAt: 'Known at',
+  category: 'Category',
+  proposedBy: 'Proposed by',
+  divergent: 'Items',
+};
+
+// A kind chosen from the tabs, with nothing filled in yet, shows the empty form.
+function hasValues(raw: Record<string, string>): boolean {
+  return FORM_FIELDS.some((name) => typeof raw[name] === 'string');
+}
+
+// An instant typed as the console shows it ("2026-12-07 01:14", "… 01:14:00 UTC") becomes the ISO
+// form the API takes; anything else is passed on as typed, to be refused with the API's words.
+export function typedInstant(text: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(:\d{2}(?:\.\d{1,3})?)?\s*(?:Z|UTC)?$/i.exec(text.trim());
+  return match ? `${match.at(1) ?? ''}T${match.at(2) ?? ''}${match.at(3) ?? ':00'}Z` : text.trim();
+}
+
+const INSTANT_FIELDS = new Set(['knownAt', 'revisedFrom', 'revisedTo']);
+
 function reportForm(raw: Record<string, string>): ReportForm {
   const fields = Object.fromEntries(
-    FORM_FIELDS.filter((name) => typeof raw[name] === 'string' && raw[name] !== '').map((name) => [name, raw[name]]),
+    FORM_FIELDS.filter((name) => typeof raw[name] === 'string' && raw[name] !== '').map((name) => [
+      name,
+      INSTANT_FIELDS.has(name) ? typedInstant(String(raw[name])) : raw[name],
+    ]),
   );
   const kind = REPORT_KINDS.find(([value]) => value === raw.report)?.[0] ?? 'status';
   return { report: kind, ...fields };

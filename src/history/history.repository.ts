@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { dayAfter } from '../common/calendar-date.js';
 import { executeWrite, selectRows, selectTuples } from '../database/sql.js';
 import type { WorkflowState } from '../workflow/workflow.definition.js';
 import { GENESIS_HASH, type HashedEventFields } from './event-hash.js';
@@ -20,6 +21,17 @@ export interface NewestEvent {
 }
 
 // An event with its item's slug and title.
+// What the activity log is narrowed to; dates are the days events were recorded (UTC).
+export interface ActivityFilter {
+  readonly actor?: string;
+  readonly item?: string;
+  readonly meeting?: string;
+  readonly action?: EventAction;
+  readonly from?: string;
+  readonly to?: string;
+  readonly before?: number;
+}
+
 export interface FeedEventRow extends HistoryEventRow {
   readonly item_title: string;
 }
@@ -292,6 +304,26 @@ export class HistoryRepository {
 
   latestEvents(manager: EntityManager, limit: number): Promise<FeedEventRow[]> {
     return selectRows(manager, LATEST_EVENTS, { limit });
+  }
+
+  // Every event, newest first, filtered, one page before the event `before` (keyset paging by id).
+  activity(manager: EntityManager, filter: ActivityFilter, limit: number): Promise<FeedEventRow[]> {
+    // Only the filters given become conditions: a few fixed texts, each prepared once.
+    const conditions = [
+      filter.actor !== undefined && 'e."actor" = :actor',
+      filter.item !== undefined && 'i."slug" = :item',
+      filter.meeting !== undefined && 'm."slug" = :meeting',
+      filter.action !== undefined && 'e."action" = :action',
+      filter.from !== undefined && 'e."recorded_at" >= :from',
+      filter.to !== undefined && 'e."recorded_at" < :dayAfterTo',
+      filter.before !== undefined && 'e."id" < :before',
+    ].filter((condition) => condition !== false);
+    const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
+    return selectRows(manager, `${FEED_EVENTS}${where} ORDER BY e."id" DESC LIMIT :limit`, {
+      ...filter,
+      dayAfterTo: filter.to === undefined ? undefined : dayAfter(filter.to),
+      limit,
+    });
   }
 
   eventsOfMeeting(manager: EntityManager, meetingId: string): Promise<FeedEventRow[]> {

@@ -1,6 +1,7 @@
 import { CsvError } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { DomainError } from '../common/domain-error.js';
+import { MAX_BODY_DEPTH, nestsDeeperThan } from '../common/json-body-parser.js';
 import { validateInput } from '../common/validate-input.js';
 import { ApplyOutcomesDto } from './dto/apply-outcomes.dto.js';
 import type { OutcomeDto } from './dto/outcome.dto.js';
@@ -20,18 +21,23 @@ export interface OutcomesFile {
 export type Locate = (index: number, list: 'outcomes' | 'positions') => string;
 
 const JSON_MEMBERS = new Set(['meeting', 'note', 'outcomes', 'positions']);
-const CSV_COLUMNS = ['item', 'to', 'reason', 'source'];
+const CSV_COLUMNS = ['item', 'to', 'reason', 'source', 'party', 'stance', 'statement'];
+// A CSV row naming a party is a position; any other row is an outcome.
+const CSV_OUTCOME_COLUMNS = ['item', 'to', 'reason', 'source'];
+const CSV_POSITION_COLUMNS = ['item', 'party', 'stance', 'statement', 'source'];
 
 // JSON: { "meeting": "<slug>", "note"?: "…", "outcomes": [{ "item", "to", "reason"?, "source"?, "expectedVersion"? }],
 //         "positions"?: [{ "item", "party", "stance", "statement"?, "source"? }] }
-// CSV: a header row naming item, to and optionally reason and source. `name` is the file's name:
-// it names the file in messages and, unless a format is given, picks the format by its extension.
+// CSV: a header row naming item, to and optionally reason and source, and, for positions, party,
+// stance and statement; a row with a party is a position, any other an outcome. `name` is the
+// file's name: it names the file in messages and, unless a format is given, picks the format by its
+// extension.
 export async function parseOutcomesFile(
   name: string,
   text: string,
-  format: 'json' | 'csv' = name.toLowerCase().endsWith('.csv') ? 'csv' : 'json',
+  format: OutcomesFormat = formatOf(name),
 ): Promise<OutcomesFile> {
-  const read = format === 'csv' ? readCsv(name, text) : readJson(name, text);
+  const read = readOutcomesFile(name, text, format);
   const dto = await validateInput(ApplyOutcomesDto, { outcomes: read.outcomes, positions: read.positions }).catch(
     (error: unknown) => {
       throw locateFieldErrors(error, read.locate);
@@ -40,7 +46,18 @@ export async function parseOutcomesFile(
   return { meeting: read.meeting, outcomes: dto.outcomes ?? [], positions: dto.positions ?? [], locate: read.locate };
 }
 
-interface ReadFile {
+export type OutcomesFormat = 'json' | 'csv';
+
+export function formatOf(name: string): OutcomesFormat {
+  return name.toLowerCase().endsWith('.csv') ? 'csv' : 'json';
+}
+
+// The file's entries as written, not yet validated (the console shows them as editable rows).
+export function readOutcomesFile(name: string, text: string, format: OutcomesFormat = formatOf(name)): ReadFile {
+  return format === 'csv' ? readCsv(name, text) : readJson(name, text);
+}
+
+export interface ReadFile {
   readonly meeting?: string;
   readonly outcomes: unknown;
   readonly positions?: unknown;
@@ -53,7 +70,13 @@ function readJson(path: string, text: string): ReadFile {
   try {
     parsed = JSON.parse(json);
   } catch (error) {
-    throw fileProblem(path, `is not valid JSON: ${jsonErrorMessage(json, error as Error)}`);
+    throw error instanceof RangeError
+      ? tooDeep(path)
+      : fileProblem(path, `is not valid JSON: ${jsonErrorMessage(json, error as Error)}`);
+  }
+  // As the API refuses such a body: validating it would recurse as deep as it nests.
+  if (nestsDeeperThan(parsed, MAX_BODY_DEPTH)) {
+    throw tooDeep(path);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw fileProblem(path, 'must hold a JSON object { "meeting", "outcomes": [...] }');
@@ -74,6 +97,10 @@ function readJson(path: string, text: string): ReadFile {
   };
 }
 
+function tooDeep(path: string): DomainError {
+  return fileProblem(path, `nests deeper than ${MAX_BODY_DEPTH} levels`);
+}
+
 function readCsv(path: string, text: string): ReadFile {
   let rows: { record: Record<string, string>; info: { lines: number } }[];
   try {
@@ -91,23 +118,31 @@ function readCsv(path: string, text: string): ReadFile {
     }
     throw error;
   }
-  const lines = rows.map(({ info }) => info.lines);
+  const isPosition = ({ record }: (typeof rows)[number]) => Boolean(record.party);
+  const outcomeRows = rows.filter((row) => !isPosition(row));
+  const positionRows = rows.filter(isPosition);
   // Empty cells are absent values, so an empty reason is no reason.
-  const outcomes = rows.map(({ record }) =>
-    Object.fromEntries(Object.entries(record).filter(([, value]) => value !== '')),
-  );
-  return { outcomes, locate: (index) => `line ${lines[index]}` };
+  const cells = (record: Record<string, string>, columns: readonly string[]) =>
+    Object.fromEntries(Object.entries(record).filter(([column, value]) => value !== '' && columns.includes(column)));
+  return {
+    outcomes: outcomeRows.map(({ record }) => cells(record, CSV_OUTCOME_COLUMNS)),
+    positions: positionRows.map(({ record }) => cells(record, CSV_POSITION_COLUMNS)),
+    locate: (index, list) => `line ${(list === 'outcomes' ? outcomeRows : positionRows).at(index)?.info.lines ?? '?'}`,
+  };
 }
 
 function checkedHeader(path: string, header: string[]): string[] {
   const unknown = header.filter((column) => !CSV_COLUMNS.includes(column));
-  const missing = ['item', 'to'].filter((column) => !header.includes(column));
+  const missing = [
+    ...(header.includes('item') ? [] : ['item']),
+    ...(header.includes('to') || header.includes('party') ? [] : ['to (or party, for positions)']),
+  ];
   if (unknown.length > 0 || missing.length > 0) {
     throw DomainError.validation(
       [
         {
           field: 'line 1',
-          message: `the header must name the columns item, to and optionally reason and source (${[
+          message: `the header must name the columns item, to and optionally reason and source, and for positions party, stance and statement (${[
             ...missing.map((column) => `missing ${column}`),
             ...unknown.map((column) => `unknown ${column || '(empty)'}`),
           ].join(', ')})`,

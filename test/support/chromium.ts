@@ -102,9 +102,10 @@ export async function scrollsSideways(page: Page): Promise<boolean> {
 // Tabs through the page: every link, button and field must take the focus, each with a visible outline.
 export async function keyboardWalk(page: Page): Promise<{ unreached: string[]; withoutOutline: string[] }> {
   const actions = await page.evaluate(() => {
+    // checkVisibility: the controls of a closed <details> keep a box but are not rendered.
     const visible = (element: Element) => {
       const box = (element as HTMLElement).getBoundingClientRect();
-      return box.width > 0 && box.height > 0;
+      return box.width > 0 && box.height > 0 && element.checkVisibility();
     };
     const all = [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea')];
     all.forEach((element, index) => element.setAttribute('data-walk', String(index)));

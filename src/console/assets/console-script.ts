@@ -13,4 +13,23 @@ document.querySelectorAll('button[data-copy]').forEach(function (button) {
     });
   });
 });
+// A new item's slug follows its title until the slug is typed in (the server makes the same one
+// from the title when the field is left empty).
+(function () {
+  var title = document.getElementById('new-title');
+  var slug = document.getElementById('new-slug');
+  if (!title || !slug) {
+    return;
+  }
+  var typed = slug.value !== '';
+  slug.addEventListener('input', function () {
+    typed = slug.value !== '';
+  });
+  title.addEventListener('input', function () {
+    if (!typed) {
+      slug.value = title.value.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-').slice(0, 64).replace(/^-+|-+$/g, '');
+    }
+  });
+})();
 `;

@@ -38,6 +38,12 @@ form + form, form.stack + form { margin-top: 1.5rem; }
 button, .button { font: inherit; padding: .45rem .9rem; border: 2px solid #1d4ed8; border-radius: .3rem; background: #1d4ed8; color: #fff; cursor: pointer; text-decoration: none; display: inline-block; }
 button.secondary, .button.secondary { background: #fff; color: #1d4ed8; }
 button.danger { background: #b91c1c; border-color: #b91c1c; }
+details.form-details > summary { cursor: pointer; }
+details.form-details > summary > h2 { display: inline; }
+.event-actions { display: flex; gap: 1rem; flex-wrap: wrap; margin: .25rem 0 0; }
+a.danger-link { color: #b91c1c; font-weight: 600; }
+.warning { border-left: 4px solid #b91c1c; padding-left: .75rem; }
+.error-summary:focus { outline: 3px solid #1d4ed8; outline-offset: 2px; }
 .top button { background: #f8fafc; color: #0f172a; border-color: #f8fafc; padding: .25rem .6rem; }
 form.stack { display: grid; gap: .75rem; max-width: 40rem; }
 .field { display: grid; gap: .25rem; }

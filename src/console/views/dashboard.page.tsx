@@ -54,6 +54,9 @@ export function DashboardPage({ session, data }: { readonly session: ConsoleSess
         ) : (
           <ChangesTable events={data.latest} label="Latest changes, newest first" />
         )}
+        <p>
+          <a href="/activity">All activity</a>
+        </p>
       </section>
     </Layout>
   );

@@ -6,7 +6,8 @@ import type { ItemPageData } from '../console-views.service.js';
 import type { FormError, FormValues } from '../form-values.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
 import { ErrorSummary, FormSection, isAdmin, Layout, SelectField, TextArea, TextField } from './layout.js';
-import { actionLabel, MeetingLink, StateBadge, StateChange } from './parts.js';
+import { StateBadge } from './parts.js';
+import { Timeline, type PartyNames } from './timeline.js';
 
 // What was typed into a form, and why it was refused.
 interface RefusedForm {
@@ -17,7 +18,6 @@ interface RefusedForm {
 export interface ItemForms {
   readonly transition?: RefusedForm;
   readonly position?: RefusedForm;
-  readonly amend?: RefusedForm;
   readonly edit?: {
     readonly values: FormValues;
     readonly error: FormError;
@@ -55,6 +55,7 @@ export function ItemPage({
   readonly forms?: ItemForms;
 }) {
   const { item } = data;
+  const partyName = partyNamer(data);
   return (
     <Layout title={item.title} session={session} section="items">
       <dl class="fields">
@@ -92,7 +93,7 @@ export function ItemPage({
             <ul class="positions">
               {item.positions.map((position) => (
                 <li key={position.party}>
-                  {position.party}: {position.stance} since {position.since}
+                  {partyName(position.party)}: {position.stance} since {position.since}
                   {position.statement ? ` (${position.statement})` : ''}
                 </li>
               ))}
@@ -100,11 +101,17 @@ export function ItemPage({
           )}
         </dd>
       </dl>
-      {isAdmin(session) && <TransitionForm session={session} data={data} state={forms.transition} />}
-      {isAdmin(session) && <PositionForm session={session} data={data} state={forms.position} />}
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>
-        <Timeline events={data.history} />
+        <Timeline
+          events={data.history}
+          partyName={partyName}
+          actions={
+            isAdmin(session)
+              ? (event) => isAmendable(event) && <EventActions slug={item.slug} event={event} />
+              : undefined
+          }
+        />
         {(data.earlierAfter !== null || data.laterAfter !== null) && (
           <nav class="pager" aria-label="History pages">
             {data.laterAfter !== null && (
@@ -120,7 +127,8 @@ export function ItemPage({
           </nav>
         )}
       </section>
-      {isAdmin(session) && <AmendForm session={session} data={data} state={forms.amend} />}
+      {isAdmin(session) && <TransitionForm session={session} data={data} state={forms.transition} />}
+      {isAdmin(session) && <PositionForm session={session} data={data} state={forms.position} />}
       {isAdmin(session) && <EditForm session={session} data={data} state={forms.edit} />}
     </Layout>
   );
@@ -217,6 +225,7 @@ function PositionForm({ session, data, state }: ItemFormProps<'position'>) {
     <FormSection
       id="position"
       heading="Record a party's position"
+      collapsible={{ open: state !== undefined }}
       error={state?.error}
       session={session}
       action={`/items/${encodeURIComponent(item.slug)}/position`}
@@ -253,111 +262,31 @@ function PositionForm({ session, data, state }: ItemFormProps<'position'>) {
   );
 }
 
-// The meeting a corrected event is moved to when the person clears it: not a slug, so never a meeting's.
-export const NO_MEETING = '(none)';
-
-// A correction or a retraction of one standing transition or position shown in the timeline. A field
-// left empty keeps what was recorded.
-function AmendForm({ session, data, state }: ItemFormProps<'amend'>) {
-  const { item } = data;
-  const typed = state?.values ?? {};
-  const amendable = data.history.filter(
-    (event) => (event.action === 'transitioned' || event.action === 'positioned') && event.retractedBy === undefined,
-  );
-  if (amendable.length === 0) {
-    return null;
-  }
-  return (
-    <FormSection
-      id="amend"
-      heading="Correct or retract an event"
-      intro={
-        <>
-          <p>
-            Nothing recorded is changed: a correction or a retraction is a new event that says what was wrong, and
-            reports published before it can still be reproduced.
-          </p>
-        </>
-      }
-      error={state?.error}
-      session={session}
-      action={`/items/${encodeURIComponent(item.slug)}/amend`}
-      actions={
-        <>
-          <button type="submit" name="intent" value="correct">
-            Correct event
-          </button>
-          <button type="submit" name="intent" value="retract">
-            Retract event
-          </button>
-        </>
-      }
-    >
-      <SelectField
-        id="amend-event"
-        name="seq"
-        label="Event"
-        placeholder="Choose an event"
-        required
-        options={[...amendable].reverse().map((event) => [String(event.seq), eventSummary(event)])}
-        selected={typed.seq}
-      />
-      <TextArea
-        id="amend-note"
-        name="note"
-        label="Why"
-        value={typed.note}
-        required
-        maxLength={2000}
-        hint="Kept with the record: why it is corrected or withdrawn."
-      />
-      <TextField
-        id="amend-effective-on"
-        name="effectiveOn"
-        label="Corrected effective date"
-        type="date"
-        value={typed.effectiveOn}
-        hint="Only to correct; left empty, the date stays as recorded."
-      />
-      <SelectField
-        id="amend-meeting"
-        name="meeting"
-        label="Corrected meeting"
-        placeholder="Keep as recorded"
-        options={[[NO_MEETING, 'No meeting'], ...meetingOptions(data)]}
-        selected={typed.meeting}
-      />
-      <TextField
-        id="amend-source"
-        name="source"
-        label="Corrected source"
-        value={typed.source}
-        maxLength={500}
-        hint="Only to correct; left empty, the source stays as recorded."
-      />
-      <TextArea
-        id="amend-reason"
-        name="reason"
-        label="Corrected wording"
-        value={typed.reason}
-        maxLength={2000}
-        hint="The reason of a transition, or the statement of a position; left empty, it stays as recorded."
-      />
-    </FormSection>
-  );
-}
-
-function meetingOptions(data: ItemPageData): Array<readonly [string, string]> {
+export function meetingOptions(data: Pick<ItemPageData, 'meetings'>): Array<readonly [string, string]> {
   return data.meetings.map((meeting) => [meeting.slug, `${meeting.name}, ${meeting.location}, ${meeting.heldOn}`]);
 }
 
-// One line per event in a drop-down: its version, what it did, and when.
-function eventSummary(event: HistoryEventView): string {
-  const what =
-    event.action === 'transitioned' && event.fromState && event.toState
-      ? `${stateLabel(event.fromState)} → ${stateLabel(event.toState)}`
-      : `${event.party ?? ''} ${event.stance ?? ''}`;
-  return `Version ${event.seq}: ${actionLabel(event)}, ${what}, effective ${event.effectiveOn}`;
+// A party's name from the page's list of parties.
+export function partyNamer(data: Pick<ItemPageData, 'parties'>): PartyNames {
+  const names = new Map(data.parties.map((party) => [party.slug, party.name]));
+  return (slug) => names.get(slug) ?? slug;
+}
+
+// The transitions and positions still standing can be corrected or retracted, each on a page of its own.
+export function isAmendable(event: HistoryEventView): boolean {
+  return (event.action === 'transitioned' || event.action === 'positioned') && event.retractedBy === undefined;
+}
+
+function EventActions({ slug, event }: { readonly slug: string; readonly event: HistoryEventView }) {
+  const base = `/items/${encodeURIComponent(slug)}/events/${event.seq}`;
+  return (
+    <p class="event-actions">
+      <a href={`${base}/correct`}>Correct event {event.seq}</a>
+      <a class="danger-link" href={`${base}/retract`}>
+        Retract event {event.seq}
+      </a>
+    </p>
+  );
 }
 
 function EditForm({ session, data, state }: ItemFormProps<'edit'>) {
@@ -367,6 +296,7 @@ function EditForm({ session, data, state }: ItemFormProps<'edit'>) {
     <FormSection
       id="edit"
       heading="Edit the description"
+      collapsible={{ open: state !== undefined }}
       intro={
         state && (
           <div>
@@ -374,7 +304,7 @@ function EditForm({ session, data, state }: ItemFormProps<'edit'>) {
             {state.meanwhile.length > 0 && (
               <>
                 <h3>Changed meanwhile</h3>
-                <Timeline events={state.meanwhile} />
+                <Timeline events={state.meanwhile} partyName={partyNamer(data)} />
               </>
             )}
           </div>
@@ -402,69 +332,4 @@ function EditForm({ session, data, state }: ItemFormProps<'edit'>) {
       )}
     </FormSection>
   );
-}
-
-// Newest first: each event's action, the move, what changed, why, and where it sits in the chain.
-export function Timeline({ events }: { readonly events: readonly HistoryEventView[] }) {
-  return (
-    <ol class="timeline" reversed>
-      {[...events].reverse().map((event) => (
-        <li key={event.id}>
-          <h3>
-            {actionLabel(event)}
-            {event.action === 'transitioned' && (
-              <>
-                {': '}
-                <StateChange from={event.fromState} to={event.toState} />
-              </>
-            )}
-            {event.party && event.stance && `: ${event.party} ${event.stance}`}
-          </h3>
-          <p class="meta">
-            Effective {event.effectiveOn} · recorded{' '}
-            <time dateTime={event.recordedAt}>{event.recordedAt.replace('T', ' ').slice(0, 19)} UTC</time> · by{' '}
-            {event.actor}
-            {event.meeting && (
-              <>
-                {' · meeting '}
-                <MeetingLink slug={event.meeting} />
-              </>
-            )}
-            {event.batch && ` · batch ${event.batch.slice(0, 8)}`} · version {event.seq} · hash{' '}
-            <code>{event.hash.slice(0, 12)}</code>
-          </p>
-          {event.corrects !== undefined && <p>Corrects version {event.corrects}.</p>}
-          {event.retracts !== undefined && <p>Retracts version {event.retracts}.</p>}
-          {event.correctedBy !== undefined && event.correctedBy.length > 0 && (
-            <p class="failure">Corrected later, by version {event.correctedBy.join(', ')}.</p>
-          )}
-          {event.retractedBy !== undefined && <p class="failure">Retracted later, by version {event.retractedBy}.</p>}
-          {event.reason && (
-            <p>
-              {event.action === 'positioned' ? 'Statement' : 'Reason'}: {event.reason}
-            </p>
-          )}
-          {event.source && <p>Source: {event.source}</p>}
-          {/* What an edit, a correction or a retraction changed, field by field. */}
-          {(event.action === 'updated' || event.action === 'corrected' || event.action === 'retracted') && (
-            <ul>
-              {Object.entries(event.changes).map(([field, change]) => (
-                <li key={field}>
-                  {field}: {shown(change.from)} → {shown(change.to)}
-                </li>
-              ))}
-            </ul>
-          )}
-        </li>
-      ))}
-    </ol>
-  );
-}
-
-function shown(value: unknown): string {
-  return value === null || value === undefined
-    ? '(none)'
-    : typeof value === 'string'
-      ? `“${value}”`
-      : JSON.stringify(value);
 }

@@ -1,5 +1,7 @@
 import type { ListItemsQuery } from '../../items/dto/list-items.query.js';
 import type { ItemPage } from '../../items/item.view.js';
+import { STANCES } from '../../parties/stance.js';
+import type { PartyView } from '../../parties/party.view.js';
 import { stateLabel } from '../../reports/render/state-style.js';
 import { WORKFLOW_STATES } from '../../workflow/workflow.definition.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
@@ -22,10 +24,12 @@ export function ItemsPage({
   session,
   query,
   page,
+  parties,
 }: {
   readonly session: ConsoleSession;
   readonly query: ListItemsQuery;
   readonly page: ItemPage;
+  readonly parties: readonly PartyView[];
 }) {
   const link = (offset: number) => {
     const params = new URLSearchParams();
@@ -64,6 +68,22 @@ export function ItemsPage({
           label="Proposed by"
           value={query.proposedBy}
           maxLength={100}
+        />
+        <SelectField
+          id="filter-party"
+          name="party"
+          label="Party"
+          placeholder="Any party"
+          options={parties.map((party) => [party.slug, party.name])}
+          selected={query.party}
+        />
+        <SelectField
+          id="filter-stance"
+          name="stance"
+          label="Stance"
+          placeholder="Any stance"
+          options={STANCES.map((stance) => [stance, stance])}
+          selected={query.stance}
         />
         <SelectField id="filter-sort" name="sort" label="Sort by" options={SORTS} selected={query.sort ?? 'slug'} />
         <div class="actions">

@@ -3,7 +3,8 @@ import { CSRF_FIELD } from '../console.guard.js';
 import type { FormError, FormValues } from '../form-values.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
 
-export type Section = 'dashboard' | 'items' | 'meetings' | 'reports' | 'audit' | 'tokens' | 'none';
+export type Section =
+  'dashboard' | 'items' | 'meetings' | 'reports' | 'activity' | 'audit' | 'tokens' | 'accounts' | 'account' | 'none';
 
 interface LayoutProps {
   readonly title: string;
@@ -12,14 +13,32 @@ interface LayoutProps {
   readonly children: ComponentChildren;
 }
 
-const SECTIONS: ReadonlyArray<readonly [Exclude<Section, 'none'>, string, string]> = [
-  ['dashboard', '/', 'Dashboard'],
-  ['items', '/items', 'Items'],
-  ['meetings', '/meetings', 'Meetings'],
-  ['reports', '/reports', 'Reports'],
-  ['audit', '/audit', 'Audit'],
-  ['tokens', '/tokens', 'Tokens'],
+// Who sees a section: everybody, admins only, or people signed in with an account.
+type Audience = 'all' | 'admin' | 'account';
+
+// The one list of the navigation, in order.
+const SECTIONS: ReadonlyArray<readonly [Exclude<Section, 'none'>, string, string, Audience]> = [
+  ['dashboard', '/', 'Dashboard', 'all'],
+  ['items', '/items', 'Items', 'all'],
+  ['meetings', '/meetings', 'Meetings', 'all'],
+  ['reports', '/reports', 'Reports', 'all'],
+  ['activity', '/activity', 'Activity', 'all'],
+  ['audit', '/audit', 'Audit', 'all'],
+  ['tokens', '/tokens', 'Tokens', 'admin'],
+  ['accounts', '/accounts', 'Accounts', 'admin'],
+  ['account', '/account', 'Your account', 'account'],
 ];
+
+function sees(session: ConsoleSession, audience: Audience): boolean {
+  switch (audience) {
+    case 'all':
+      return true;
+    case 'admin':
+      return session.actor.role === 'admin';
+    case 'account':
+      return session.kind === 'account';
+  }
+}
 
 // Every page: one stylesheet, one small deferred script (progressive enhancement only), the
 // navigation and `Sign out` when signed in, and the page's own heading.
@@ -30,6 +49,7 @@ export function Layout({ title, session, section = 'none', children }: LayoutPro
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · policy-tracker`}</title>
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/console/assets/console.css" />
         <script src="/console/assets/console.js" defer />
       </head>
@@ -42,22 +62,20 @@ export function Layout({ title, session, section = 'none', children }: LayoutPro
           {session && (
             <nav aria-label="Console">
               <ul>
-                {SECTIONS.filter(([key]) => key !== 'tokens' || session.actor.role === 'admin').map(
-                  ([key, href, label]) => (
-                    <li key={key}>
-                      <a href={href} aria-current={key === section ? 'page' : undefined}>
-                        {label}
-                      </a>
-                    </li>
-                  ),
-                )}
+                {SECTIONS.filter(([, , , audience]) => sees(session, audience)).map(([key, href, label]) => (
+                  <li key={key}>
+                    <a href={href} aria-current={key === section ? 'page' : undefined}>
+                      {label}
+                    </a>
+                  </li>
+                ))}
               </ul>
             </nav>
           )}
           {session && (
             <PostForm session={session} action="/sign-out" class="sign-out">
               <span class="who">
-                {session.actor.name} ({session.actor.role})
+                {session.displayName ?? session.actor.name} ({session.actor.role})
               </span>
               <button type="submit">Sign out</button>
             </PostForm>
@@ -65,6 +83,7 @@ export function Layout({ title, session, section = 'none', children }: LayoutPro
         </header>
         <main id="main" tabIndex={-1}>
           <h1>{title}</h1>
+          {session?.flash && <StatusMessage>{session.flash}</StatusMessage>}
           {children}
         </main>
       </body>
@@ -77,7 +96,8 @@ function CsrfField({ session }: { readonly session: ConsoleSession }) {
 }
 
 // One of a page's own forms, in a section its heading names (`${id}-heading`): an introduction, what
-// was refused last time, then the form's fields and its buttons.
+// was refused last time, then the form's fields and its buttons. A collapsible one is a <details>
+// whose summary is the heading, closed unless `open` (as after a refusal of it).
 export function FormSection({
   id,
   heading,
@@ -86,6 +106,7 @@ export function FormSection({
   session,
   action,
   actions,
+  collapsible,
   children,
 }: {
   readonly id: string;
@@ -95,17 +116,33 @@ export function FormSection({
   readonly session: ConsoleSession;
   readonly action: string;
   readonly actions: ComponentChildren;
+  readonly collapsible?: { readonly open: boolean };
   readonly children: ComponentChildren;
 }) {
-  return (
-    <section aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{heading}</h2>
+  const title = <h2 id={`${id}-heading`}>{heading}</h2>;
+  const body = (
+    <>
       {intro}
-      {error && <ErrorSummary title={error.title} messages={error.messages} />}
+      {error && <ErrorSummary title={error.title} messages={error.messages} fields={error.fields} />}
       <PostForm session={session} action={action} class="stack">
         {children}
         <div class="actions">{actions}</div>
       </PostForm>
+    </>
+  );
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      {collapsible ? (
+        <details class="form-details" open={collapsible.open}>
+          <summary>{title}</summary>
+          {body}
+        </details>
+      ) : (
+        <>
+          {title}
+          {body}
+        </>
+      )}
     </section>
   );
 }
@@ -143,16 +180,35 @@ export function isAdmin(session: ConsoleSession): boolean {
   return session.actor.role === 'admin';
 }
 
-// What went wrong, in words, at the top of a form: focusable so that the page can be read from it.
-export function ErrorSummary({ title, messages }: { readonly title: string; readonly messages: readonly string[] }) {
+// What a write did, said once on the page shown after it.
+export function StatusMessage({ children }: { readonly children: ComponentChildren }) {
   return (
-    <div class="error-summary" role="alert" id="form-error">
+    <div class="notice" role="status">
+      <p>{children}</p>
+    </div>
+  );
+}
+
+// What went wrong, in words, at the top of a form. It takes the focus as the page opens (autofocus
+// needs no script), so a refused form is read from its refusal rather than from the page's top.
+export function ErrorSummary({
+  title,
+  messages,
+  fields = [],
+}: {
+  readonly title: string;
+  readonly messages: readonly string[];
+  readonly fields?: readonly (string | undefined)[];
+}) {
+  return (
+    <div class="error-summary" role="alert" id="form-error" tabIndex={-1} autofocus>
       <h2>{title}</h2>
       {messages.length > 0 && (
         <ul>
-          {messages.map((message, index) => (
-            <li key={index}>{message}</li>
-          ))}
+          {messages.map((message, index) => {
+            const field = fields[index];
+            return <li key={index}>{field ? <a href={`#${field}`}>{message}</a> : message}</li>;
+          })}
         </ul>
       )}
     </div>
@@ -165,6 +221,7 @@ export const INPUT_TYPES = {
   search: { type: 'search' },
   date: { type: 'date' },
   url: { type: 'url' },
+  password: { type: 'password' },
 } as const;
 
 interface FieldProps {
@@ -177,6 +234,8 @@ interface FieldProps {
   readonly hint?: string;
   readonly autocomplete?: string;
   readonly maxLength?: number;
+  // A <datalist> of suggestions; any other value may still be typed.
+  readonly list?: string;
 }
 
 // A label, an optional hint the control is described by, and the control itself.
@@ -209,10 +268,12 @@ export function TextField({
   hint,
   autocomplete,
   maxLength,
+  list,
 }: FieldProps) {
   return (
     <Field id={id} label={label} hint={hint}>
       <input
+        {...(type === 'text' && list ? { list } : {})}
         id={id}
         name={name}
         {...INPUT_TYPES[type]}

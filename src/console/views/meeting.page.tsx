@@ -6,8 +6,12 @@ import type { WorkflowState } from '../../workflow/workflow.definition.js';
 import type { MeetingPageData } from '../console-views.service.js';
 import type { FormError } from '../form-values.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
-import { DataTable, ErrorSummary, isAdmin, Layout, PostForm } from './layout.js';
-import { ChangesTable, ItemLink, StateBadge, StateChange } from './parts.js';
+import { STANCES } from '../../parties/stance.js';
+import { stateLabel } from '../../reports/render/state-style.js';
+import { WORKFLOW_STATES } from '../../workflow/workflow.definition.js';
+import { EMPTY_ROWS, rowFieldName, type EditorRows } from '../outcome-rows.js';
+import { DataTable, ErrorSummary, isAdmin, Layout, PostForm, SelectField, TextField } from './layout.js';
+import { ChangesTable, Instant, ItemLink, StateBadge, StateChange } from './parts.js';
 
 export interface PreviewRow {
   readonly outcome: OutcomeDto;
@@ -16,37 +20,41 @@ export interface PreviewRow {
   readonly failure?: BatchFailure;
 }
 
-// The editor's state after a post: a preview to confirm, the outcomes applied, or a refusal.
+// The editor's state after a post: rows being edited, a preview to confirm, the outcomes applied,
+// or a refusal (every failing row named).
 export type OutcomesStep =
+  | { readonly kind: 'editing'; readonly rows: EditorRows }
   | {
       readonly kind: 'preview';
-      readonly rows: readonly PreviewRow[];
+      readonly rows: EditorRows;
+      readonly preview: readonly PreviewRow[];
       readonly positions: readonly PositionOutcomeDto[];
       readonly idempotencyKey: string;
     }
   | {
       readonly kind: 'refused';
-      readonly rows: readonly PreviewRow[];
-      readonly positions: readonly PositionOutcomeDto[];
+      readonly rows: EditorRows;
+      readonly preview: readonly PreviewRow[];
+      // By row ("outcome-2"): what is wrong with it.
+      readonly problems: ReadonlyMap<string, readonly string[]>;
       readonly error: FormError;
     }
-  | { readonly kind: 'invalid'; readonly error: FormError }
+  | { readonly kind: 'invalid'; readonly rows: EditorRows; readonly error: FormError }
   | { readonly kind: 'applied'; readonly result: OutcomesResultView };
 
 export function MeetingPage({
   session,
   data,
   step,
-  typedRows,
 }: {
   readonly session: ConsoleSession;
   readonly data: MeetingPageData;
   readonly step?: OutcomesStep;
-  // Rows typed before a dry run, shown again until they are applied.
-  readonly typedRows?: string;
 }) {
   const { meeting } = data;
   const action = `/meetings/${encodeURIComponent(meeting.slug)}/outcomes`;
+  const rows = step && step.kind !== 'applied' ? step.rows : EMPTY_ROWS;
+  const problems = step?.kind === 'refused' ? step.problems : new Map<string, readonly string[]>();
   return (
     <Layout title={meeting.name} session={session} section="meetings">
       <dl class="fields">
@@ -57,55 +65,63 @@ export function MeetingPage({
         <dt>Held on</dt>
         <dd>{meeting.heldOn}</dd>
       </dl>
-      {step?.kind === 'applied' && <Applied result={step.result} />}
+      {step?.kind === 'applied' && <Applied result={step.result} meeting={meeting.name} />}
       {isAdmin(session) && (
         <section aria-labelledby="outcomes-heading">
           <h2 id="outcomes-heading">Record outcomes</h2>
           <p>
-            Upload the meeting’s outcomes as a JSON or CSV file (the command line’s format: JSON{' '}
-            <code>{'{ "meeting", "outcomes": [{ "item", "to", "reason", "source" }] }'}</code>, or CSV with the columns
-            item, to, reason, source). <strong>Dry run</strong> checks every outcome and writes nothing; then{' '}
-            <strong>Apply</strong> records them all, or none, effective on {meeting.heldOn}.
+            One row per outcome (an item’s new state) and per position (a party’s stance on an item), or a JSON or CSV
+            file that fills the rows (<a href={`${action}/template.csv`}>download a CSV template</a>).{' '}
+            <strong>Dry run</strong> checks every row and writes nothing; then <strong>Apply</strong> records them all,
+            or none, effective on {meeting.heldOn}.
           </p>
           {(step?.kind === 'invalid' || step?.kind === 'refused') && (
-            <ErrorSummary title={step.error.title} messages={step.error.messages} />
+            <ErrorSummary title={step.error.title} messages={step.error.messages} fields={step.error.fields} />
           )}
-          {(step?.kind === 'preview' || step?.kind === 'refused') && (
-            <>
-              <Preview rows={step.rows} />
-              {step.positions.length > 0 && <PositionsPreview positions={step.positions} />}
-            </>
+          {(step?.kind === 'preview' || step?.kind === 'refused') && <Preview rows={step.preview} />}
+          {step?.kind === 'preview' && step.positions.length > 0 && (
+            <PositionsPreview positions={step.positions} parties={data.parties} />
           )}
           {step?.kind === 'preview' && (
             <PostForm session={session} action={action} class="stack">
-              <input type="hidden" name="outcomes" value={JSON.stringify(step.rows.map(({ outcome }) => outcome))} />
+              <input type="hidden" name="outcomes" value={JSON.stringify(step.preview.map(({ outcome }) => outcome))} />
               <input type="hidden" name="positions" value={JSON.stringify(step.positions)} />
               {/* One key per preview: a second submit (a double click, a reload) gets the first answer back. */}
               <input type="hidden" name="idempotencyKey" value={step.idempotencyKey} />
+              <RowFields rows={step.rows} hidden />
               <div class="actions">
                 <button type="submit" name="action" value="apply">
                   Apply
                 </button>
                 <span>
-                  {step.rows.length} outcome{step.rows.length === 1 ? '' : 's'}, effective {meeting.heldOn}
+                  {counted(step.preview.length, 'outcome')} and {counted(step.positions.length, 'position')}, effective{' '}
+                  {meeting.heldOn}
                 </span>
               </div>
             </PostForm>
           )}
           <PostForm session={session} action={action} enctype="multipart/form-data" class="stack">
-            <div class="field">
-              <label for="outcomes-file">Outcomes file</label>
-              <input id="outcomes-file" name="outcomesFile" type="file" accept=".json,.csv,application/json,text/csv" />
+            <RowFields rows={rows} data={data} problems={problems} />
+            <div class="actions">
+              <button type="submit" name="action" value="add-outcome" class="secondary">
+                Add outcome
+              </button>
+              <button type="submit" name="action" value="add-position" class="secondary">
+                Add position
+              </button>
             </div>
             <div class="field">
-              <label for="outcomes-text">Or type the outcomes</label>
-              <p class="hint" id="outcomes-text-hint">
-                CSV: first the header line item,to,reason,source, then one line per outcome (reason and source may be
-                left empty).
+              <label for="outcomes-file">Outcomes file</label>
+              <p class="hint" id="outcomes-file-hint">
+                Optional: a JSON or CSV file (the command line’s format) replaces the rows above.
               </p>
-              <textarea id="outcomes-text" name="outcomesText" rows={4} aria-describedby="outcomes-text-hint">
-                {step?.kind === 'applied' ? '' : (typedRows ?? '')}
-              </textarea>
+              <input
+                id="outcomes-file"
+                name="outcomesFile"
+                type="file"
+                accept=".json,.csv,application/json,text/csv"
+                aria-describedby="outcomes-file-hint"
+              />
             </div>
             <div class="actions">
               <button
@@ -132,8 +148,157 @@ export function MeetingPage({
   );
 }
 
+function counted(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+const STATE_CHOICES: ReadonlyArray<readonly [string, string]> = WORKFLOW_STATES.map((state) => [
+  state,
+  stateLabel(state),
+]);
+const STANCE_CHOICES: ReadonlyArray<readonly [string, string]> = STANCES.map((stance) => [stance, stance]);
+
+// The editor's rows: a fieldset per outcome and per position, numbered from 1. Hidden, they carry
+// the rows along with Apply, so that a refusal after it shows them again.
+function RowFields({
+  rows,
+  data,
+  problems = new Map(),
+  hidden = false,
+}: {
+  readonly rows: EditorRows;
+  readonly data?: MeetingPageData;
+  readonly problems?: ReadonlyMap<string, readonly string[]>;
+  readonly hidden?: boolean;
+}) {
+  if (hidden || !data) {
+    return (
+      <>
+        {(['outcome', 'position'] as const).flatMap((kind) =>
+          (kind === 'outcome' ? rows.outcomes : rows.positions).flatMap((row, index) =>
+            Object.entries(row).map(([field, value]) => {
+              const name = rowFieldName(kind, index + 1, field);
+              return <input key={name} type="hidden" name={name} value={value} />;
+            }),
+          ),
+        )}
+      </>
+    );
+  }
+  const itemList = 'editor-items';
+  return (
+    <>
+      <datalist id={itemList}>
+        {data.items.map((item) => (
+          <option key={item.slug} value={item.slug}>
+            {item.title}
+          </option>
+        ))}
+      </datalist>
+      {rows.outcomes.map((row, index) => {
+        const id = (field: string) => rowFieldName('outcome', index + 1, field);
+        return (
+          <fieldset key={`o${index}`} class="row">
+            <legend>Outcome {index + 1}</legend>
+            <RowProblems messages={problems.get(`outcome-${index + 1}`)} />
+            <ItemField id={id('item')} value={row.item} list={itemList} />
+            <SelectField
+              id={id('to')}
+              name={id('to')}
+              label="New state"
+              placeholder="Choose a state"
+              options={STATE_CHOICES}
+              selected={row.to}
+            />
+            <TextField id={id('reason')} name={id('reason')} label="Reason" value={row.reason} maxLength={2000} />
+            <TextField id={id('source')} name={id('source')} label="Source" value={row.source} maxLength={500} />
+            <RemoveButton kind="outcome" number={index + 1} />
+          </fieldset>
+        );
+      })}
+      {rows.positions.map((row, index) => {
+        const id = (field: string) => rowFieldName('position', index + 1, field);
+        return (
+          <fieldset key={`p${index}`} class="row">
+            <legend>Position {index + 1}</legend>
+            <RowProblems messages={problems.get(`position-${index + 1}`)} />
+            <ItemField id={id('item')} value={row.item} list={itemList} />
+            <SelectField
+              id={id('party')}
+              name={id('party')}
+              label="Party"
+              placeholder="Choose a party"
+              options={data.parties.map((party) => [party.slug, party.name])}
+              selected={row.party}
+            />
+            <SelectField
+              id={id('stance')}
+              name={id('stance')}
+              label="Stance"
+              placeholder="Choose a stance"
+              options={STANCE_CHOICES}
+              selected={row.stance}
+            />
+            <TextField
+              id={id('statement')}
+              name={id('statement')}
+              label="Statement"
+              value={row.statement}
+              maxLength={2000}
+            />
+            <TextField id={id('source')} name={id('source')} label="Source" value={row.source} maxLength={500} />
+            <RemoveButton kind="position" number={index + 1} />
+          </fieldset>
+        );
+      })}
+    </>
+  );
+}
+
+// An item, typed or picked from the list by its title (the list's values are slugs).
+function ItemField({ id, value, list }: { readonly id: string; readonly value: string; readonly list: string }) {
+  return (
+    <div class="field">
+      <label for={id}>Item</label>
+      <input id={id} name={id} type="text" value={value} list={list} maxLength={200} autocomplete="off" />
+    </div>
+  );
+}
+
+function RowProblems({ messages }: { readonly messages?: readonly string[] }) {
+  return messages ? (
+    <ul class="failure">
+      {messages.map((message, index) => (
+        <li key={index}>{message}</li>
+      ))}
+    </ul>
+  ) : null;
+}
+
+function RemoveButton({ kind, number }: { readonly kind: 'outcome' | 'position'; readonly number: number }) {
+  const label = `${kind === 'outcome' ? 'Outcome' : 'Position'} ${number}`;
+  return (
+    <button
+      type="submit"
+      name="action"
+      value={`remove-${kind}-${number}`}
+      class="secondary"
+      aria-label={`Remove ${label}`}
+    >
+      Remove
+    </button>
+  );
+}
+
 // The parties' positions the file records with the outcomes, applied in the same step.
-function PositionsPreview({ positions }: { readonly positions: readonly PositionOutcomeDto[] }) {
+function PositionsPreview({
+  positions,
+  parties,
+}: {
+  readonly positions: readonly PositionOutcomeDto[];
+  readonly parties: MeetingPageData['parties'];
+}) {
+  const name = (slug: string) => parties.find((party) => party.slug === slug)?.name ?? slug;
   return (
     <DataTable
       label="Positions"
@@ -142,7 +307,7 @@ function PositionsPreview({ positions }: { readonly positions: readonly Position
       rowKey={(_, index) => index}
       columns={[
         { header: 'Item', cell: (position) => <ItemLink slug={position.item} /> },
-        { header: 'Party', cell: (position) => position.party },
+        { header: 'Party', cell: (position) => name(position.party) },
         { header: 'Stance', cell: (position) => position.stance },
         { header: 'Statement', cell: (position) => position.statement ?? '' },
       ]}
@@ -168,21 +333,23 @@ function Preview({ rows }: { readonly rows: readonly PreviewRow[] }) {
         { header: 'Reason', cell: ({ outcome }) => outcome.reason ?? '' },
         {
           header: 'Check',
-          cell: ({ failure }) =>
-            failure ? <span class="failure">{`${failure.code}: ${failure.message}`}</span> : 'OK',
+          cell: ({ failure }) => (failure ? <span class="failure">{failure.message}</span> : 'OK'),
         },
       ]}
     />
   );
 }
 
-function Applied({ result }: { readonly result: OutcomesResultView }) {
+// A batch is named by its meeting and the time it was recorded; its id stays for reference.
+function Applied({ result, meeting }: { readonly result: OutcomesResultView; readonly meeting: string }) {
+  const positions = result.positions?.length ?? 0;
   return (
     <div class="notice" role="status">
       <h2>Outcomes applied</h2>
       <p>
-        {result.outcomes.length} outcome{result.outcomes.length === 1 ? '' : 's'} recorded, effective{' '}
-        {result.effectiveOn}, as batch <code>{result.batch}</code>.
+        {counted(result.outcomes.length, 'outcome')} and {counted(positions, 'position')} recorded, effective{' '}
+        {result.effectiveOn}, as one batch: {meeting}, <Instant iso={new Date().toISOString()} />
+        (reference <code>{result.batch}</code>).
       </p>
     </div>
   );

@@ -22,6 +22,12 @@ export function StateChange({ from, to }: { readonly from: WorkflowState | null;
   );
 }
 
+// Every instant the console shows, one way: "2026-12-07 01:14 UTC" (the reports' Known at takes it
+// back as typed).
+export function Instant({ iso }: { readonly iso: string }) {
+  return <time dateTime={iso}>{`${iso.slice(0, 16).replace('T', ' ')} UTC`}</time>;
+}
+
 export function ItemLink({ slug, title }: { readonly slug: string; readonly title?: string }) {
   return <a href={`/items/${encodeURIComponent(slug)}`}>{title ?? slug}</a>;
 }
@@ -72,10 +78,11 @@ export function ChangesTable({ events, label }: { readonly events: readonly Feed
             </>
           ),
         },
-        { header: 'Effective', cell: (event) => event.effectiveOn },
+        { header: 'Effective date', cell: (event) => event.effectiveOn },
+        { header: 'Meeting', cell: (event) => <MeetingLink slug={event.meeting} /> },
         {
           header: 'Recorded',
-          cell: (event) => <time dateTime={event.recordedAt}>{event.recordedAt.replace('T', ' ').slice(0, 19)}</time>,
+          cell: (event) => <Instant iso={event.recordedAt} />,
         },
         { header: 'By', cell: (event) => event.actor },
       ]}

@@ -4,7 +4,8 @@ import { countsBarChart } from '../../reports/render/bar-chart.js';
 import type { RevisionsReport, StandingView } from '../../reports/revisions-report.view.js';
 import type { StatusReport } from '../../reports/status-report.view.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
-import { DataTable, Layout, SelectField, TextField } from './layout.js';
+import type { FormError } from '../form-values.js';
+import { DataTable, ErrorSummary, Layout, SelectField, TextField } from './layout.js';
 import { ItemLink, MeetingLink, StateBadge, StateChange } from './parts.js';
 
 export type ReportKind = 'status' | 'changes' | 'positions' | 'revisions';
@@ -44,19 +45,33 @@ export const REPORT_KINDS: ReadonlyArray<readonly [ReportKind, string]> = [
   ['revisions', "Revisions of a day's status between two instants"],
 ];
 
-// The filters after the report's kind: which days, which knowledge, which items.
-export const REPORT_FIELDS: ReadonlyArray<
-  readonly [string, Exclude<keyof ReportForm, 'report' | 'divergent'>, string, 'date' | 'text']
-> = [
-  ['report-as-of', 'asOf', 'As of (status, positions, revisions)', 'date'],
-  ['report-from', 'from', 'From (changes)', 'date'],
-  ['report-to', 'to', 'To (changes)', 'date'],
-  ['report-known-at', 'knownAt', 'Known at (instant, UTC)', 'text'],
-  ['report-revised-from', 'revisedFrom', 'Revisions: known at first (instant, UTC)', 'text'],
-  ['report-revised-to', 'revisedTo', 'Revisions: known at last (instant, UTC; empty: now)', 'text'],
-  ['report-category', 'category', 'Category', 'text'],
-  ['report-proposed-by', 'proposedBy', 'Proposed by', 'text'],
-];
+function kindLabel(kind: ReportKind): string {
+  return REPORT_KINDS.find(([value]) => value === kind)?.[1] ?? kind;
+}
+
+type ReportField = Exclude<keyof ReportForm, 'report' | 'divergent'>;
+
+// Each field once, in people's words; instants are typed as the console shows them.
+const FIELDS: Readonly<Record<ReportField, readonly [string, 'date' | 'text', string?]>> = {
+  asOf: ['As of', 'date'],
+  from: ['From', 'date'],
+  to: ['To', 'date'],
+  knownAt: ['Known at', 'text', 'As the history stood then, e.g. 2010-11-21 09:30 (UTC); empty: now.'],
+  revisedFrom: ['Known first at', 'text', 'The earlier instant, e.g. 2010-11-20 18:00 (UTC).'],
+  revisedTo: ['Known last at', 'text', 'The later instant (UTC); empty: now.'],
+  category: ['Category', 'text'],
+  proposedBy: ['Proposed by', 'text'],
+};
+
+export const REPORT_FIELD_NAMES = Object.keys(FIELDS) as ReportField[];
+
+// One page per kind, with only the fields that kind takes.
+export const KIND_FIELDS: Readonly<Record<ReportKind, readonly ReportField[]>> = {
+  status: ['asOf', 'knownAt', 'category', 'proposedBy'],
+  changes: ['from', 'to', 'knownAt', 'category', 'proposedBy'],
+  positions: ['asOf', 'knownAt', 'category', 'proposedBy'],
+  revisions: ['asOf', 'revisedFrom', 'revisedTo'],
+};
 
 const DIVERGENT_CHOICES: ReadonlyArray<readonly [string, string]> = [
   ['false', 'Every item'],
@@ -67,28 +82,59 @@ export function ReportsPage({
   session,
   form,
   shown,
+  error,
+  page = 1,
 }: {
   readonly session: ConsoleSession;
   readonly form: ReportForm;
   readonly shown?: ShownReport;
+  // Which page of rows the report's tables show, from 1.
+  readonly page?: number;
+  // A refused report: the form keeps what was typed.
+  readonly error?: FormError;
 }) {
   const query = new URLSearchParams(
     Object.entries(form).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''),
   );
   return (
     <Layout title="Reports" session={session} section="reports">
-      <form method="get" action="/reports" class="filters" aria-label="Choose a report">
-        <SelectField id="report-kind" name="report" label="Report" options={REPORT_KINDS} selected={form.report} />
-        {REPORT_FIELDS.map(([id, name, label, type]) => (
-          <TextField key={name} id={id} name={name} label={label} type={type} value={form[name]} />
-        ))}
-        <SelectField
-          id="report-divergent"
-          name="divergent"
-          label="Items (positions)"
-          options={DIVERGENT_CHOICES}
-          selected={form.divergent}
-        />
+      <nav class="tabs" aria-label="Report kinds">
+        <ul>
+          {REPORT_KINDS.map(([kind, label]) => (
+            <li key={kind}>
+              <a href={`/reports?report=${kind}`} aria-current={kind === form.report ? 'page' : undefined}>
+                {label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <form method="get" action="/reports" class="filters" aria-label={kindLabel(form.report)}>
+        {error && <ErrorSummary title={error.title} messages={error.messages} fields={error.fields} />}
+        <input type="hidden" name="report" value={form.report} />
+        {KIND_FIELDS[form.report].map((name) => {
+          const [label, type, hint] = FIELDS[name];
+          return (
+            <TextField
+              key={name}
+              id={`report-${name}`}
+              name={name}
+              label={label}
+              type={type}
+              value={form[name]}
+              hint={hint}
+            />
+          );
+        })}
+        {form.report === 'positions' && (
+          <SelectField
+            id="report-divergent"
+            name="divergent"
+            label="Items"
+            options={DIVERGENT_CHOICES}
+            selected={form.divergent}
+          />
+        )}
         <div class="actions">
           <button type="submit">Show report</button>
         </div>
@@ -106,7 +152,10 @@ export function ReportsPage({
               </span>
             ))}
           </p>
-          <ShownReportView shown={shown} />
+          <ShownReportView
+            shown={shown}
+            paging={{ page, link: (to) => `/reports?${query.toString()}&page=${String(to)}` }}
+          />
           {'head' in shown.report && (
             <p class="meta">
               Built from the history up to head{' '}
@@ -120,20 +169,48 @@ export function ReportsPage({
   );
 }
 
-function ShownReportView({ shown }: { readonly shown: ShownReport }) {
+function ShownReportView({ shown, paging }: { readonly shown: ShownReport; readonly paging: Paging }) {
   switch (shown.kind) {
     case 'status':
-      return <StatusView report={shown.report} />;
+      return <StatusView report={shown.report} paging={paging} />;
     case 'changes':
-      return <ChangesView report={shown.report} />;
+      return <ChangesView report={shown.report} paging={paging} />;
     case 'positions':
-      return <PositionsView report={shown.report} />;
+      return <PositionsView report={shown.report} paging={paging} />;
     case 'revisions':
-      return <RevisionsView report={shown.report} />;
+      return <RevisionsView report={shown.report} paging={paging} />;
   }
 }
 
-function StatusView({ report }: { readonly report: StatusReport }) {
+// A report's tables are shown a page of rows at a time (downloads hold every row): one page number
+// for the page's tables, in its address, so it works without scripts and can be bookmarked.
+export const REPORT_PAGE_ROWS = 100;
+
+interface Paging {
+  readonly page: number;
+  readonly link: (page: number) => string;
+}
+
+function paged<T>(rows: readonly T[], { page }: Paging): readonly T[] {
+  return rows.slice((page - 1) * REPORT_PAGE_ROWS, page * REPORT_PAGE_ROWS);
+}
+
+function RowsPager({ count, paging }: { readonly count: number; readonly paging: Paging }) {
+  const { page, link } = paging;
+  if (count <= REPORT_PAGE_ROWS) {
+    return null;
+  }
+  const first = (page - 1) * REPORT_PAGE_ROWS + 1;
+  const last = Math.min(count, page * REPORT_PAGE_ROWS);
+  return (
+    <p class="pager">
+      {first <= count ? `Rows ${first} to ${last} of ${count}.` : `No rows on page ${page} (${count} in all).`}{' '}
+      {page > 1 && <a href={link(page - 1)}>Previous rows</a>} {last < count && <a href={link(page + 1)}>Next rows</a>}
+    </p>
+  );
+}
+
+function StatusView({ report, paging }: { readonly report: StatusReport; readonly paging: Paging }) {
   const chart = countsBarChart(
     [{ label: `As of ${report.asOf}`, counts: report.counts }],
     `Items per state as of ${report.asOf}`,
@@ -144,7 +221,7 @@ function StatusView({ report }: { readonly report: StatusReport }) {
       <div dangerouslySetInnerHTML={{ __html: chart.markup }} />
       <DataTable
         label="Items and their states"
-        rows={report.items}
+        rows={paged(report.items, paging)}
         rowKey={(item) => item.slug}
         columns={[
           { header: 'Item', cell: (item) => <ItemLink slug={item.slug} title={item.title} /> },
@@ -153,11 +230,12 @@ function StatusView({ report }: { readonly report: StatusReport }) {
           { header: 'Reason', cell: (item) => item.lastReason ?? '' },
         ]}
       />
+      <RowsPager count={report.items.length} paging={paging} />
     </section>
   );
 }
 
-function ChangesView({ report }: { readonly report: ChangesReport }) {
+function ChangesView({ report, paging }: { readonly report: ChangesReport; readonly paging: Paging }) {
   const chart = countsBarChart(
     [
       { label: `Before ${report.from}`, counts: report.countsBefore },
@@ -174,7 +252,7 @@ function ChangesView({ report }: { readonly report: ChangesReport }) {
       <h3>Transitions ({report.transitions.length})</h3>
       <DataTable
         label="Transitions"
-        rows={report.transitions}
+        rows={paged(report.transitions, paging)}
         rowKey={(_, index) => index}
         columns={[
           { header: 'Effective', cell: (change) => change.effectiveOn },
@@ -185,10 +263,11 @@ function ChangesView({ report }: { readonly report: ChangesReport }) {
           { header: 'By', cell: (change) => change.actor },
         ]}
       />
+      <RowsPager count={report.transitions.length} paging={paging} />
       <h3>Positions taken ({report.positions.length})</h3>
       <DataTable
         label="Positions taken"
-        rows={report.positions}
+        rows={paged(report.positions, paging)}
         rowKey={(_, index) => index}
         columns={[
           { header: 'Effective', cell: (change) => change.effectiveOn },
@@ -200,12 +279,13 @@ function ChangesView({ report }: { readonly report: ChangesReport }) {
           { header: 'By', cell: (change) => change.actor },
         ]}
       />
+      <RowsPager count={report.positions.length} paging={paging} />
     </section>
   );
 }
 
 // Items × parties: each cell names the stance in words, and the day it was taken.
-function PositionsView({ report }: { readonly report: PositionsReport }) {
+function PositionsView({ report, paging }: { readonly report: PositionsReport; readonly paging: Paging }) {
   return (
     <section aria-labelledby="report-heading">
       <h2 id="report-heading">
@@ -214,7 +294,7 @@ function PositionsView({ report }: { readonly report: PositionsReport }) {
       </h2>
       <DataTable
         label="Items and each party's position"
-        rows={report.items}
+        rows={paged(report.items, paging)}
         rowKey={(item) => item.slug}
         columns={[
           { header: 'Item', cell: (item) => <ItemLink slug={item.slug} title={item.title} /> },
@@ -228,12 +308,13 @@ function PositionsView({ report }: { readonly report: PositionsReport }) {
           })),
         ]}
       />
+      <RowsPager count={report.items.length} paging={paging} />
     </section>
   );
 }
 
 // A correction notice: how the status for a day changed between what was known at two instants.
-function RevisionsView({ report }: { readonly report: RevisionsReport }) {
+function RevisionsView({ report, paging }: { readonly report: RevisionsReport; readonly paging: Paging }) {
   return (
     <section aria-labelledby="report-heading">
       <h2 id="report-heading">Revisions of the status as of {report.asOf}</h2>
@@ -243,7 +324,7 @@ function RevisionsView({ report }: { readonly report: RevisionsReport }) {
       </p>
       <DataTable
         label="Differences"
-        rows={report.differences}
+        rows={paged(report.differences, paging)}
         rowKey={(difference) => difference.item}
         columns={[
           { header: 'Item', cell: (difference) => <ItemLink slug={difference.item} /> },
@@ -265,6 +346,7 @@ function RevisionsView({ report }: { readonly report: RevisionsReport }) {
           },
         ]}
       />
+      <RowsPager count={report.differences.length} paging={paging} />
     </section>
   );
 }

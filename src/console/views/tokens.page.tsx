@@ -1,5 +1,5 @@
 import type { CreatedTokenView, TokenView } from '../../auth/token.view.js';
-import { DataTable, FormSection, Layout, PostForm, SelectField, TextField, type FormPageProps } from './layout.js';
+import { DataTable, FormSection, Layout, SelectField, TextField, type FormPageProps } from './layout.js';
 
 const ROLES: ReadonlyArray<readonly [string, string]> = [
   ['viewer', 'Viewer: reads everything, changes nothing'],
@@ -43,11 +43,13 @@ export function TokensPage({
               token.revokedAt ? (
                 `Revoked ${token.revokedAt.slice(0, 10)}`
               ) : (
-                <PostForm session={session} action={`/tokens/${encodeURIComponent(token.name)}/revoke`} class="inline">
-                  <button type="submit" class="danger" aria-label={`Revoke ${token.name}`}>
-                    Revoke
-                  </button>
-                </PostForm>
+                <a
+                  class="danger-link"
+                  href={`/tokens/${encodeURIComponent(token.name)}/revoke`}
+                  aria-label={`Revoke ${token.name}`}
+                >
+                  Revoke
+                </a>
               ),
           },
         ]}
