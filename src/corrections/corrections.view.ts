@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
 import { ProblemView } from '../common/api-problems.decorator.js';
 import { OutcomeChangeView, PositionChangeView } from '../outcomes/outcomes.view.js';
+import type { Score } from '../assessments/score.js';
 import { STANCES, type Stance } from '../parties/stance.js';
 
 // One retracted event: the item's state before and after, as an outcome shows it.
@@ -36,6 +37,24 @@ export class PositionRetractionView extends IntersectionType(
   toStance: Stance | null;
 }
 
+const SCORE_SCHEMA = [{ type: 'integer', enum: [1, 0, -1] }, { type: 'string', enum: ['n/a'] }];
+
+// One retracted assessment: the party's score withdrawn, and the one it returns to (or none).
+export class AssessmentRetractionView extends IntersectionType(
+  PickType(PositionChangeView, ['item', 'id', 'party', 'version'] as const),
+  PickType(RetractionChangeView, ['retracts', 'reason'] as const),
+) {
+  @ApiProperty({ oneOf: SCORE_SCHEMA, description: 'The score withdrawn', example: 1 })
+  from: Score;
+
+  @ApiProperty({
+    oneOf: SCORE_SCHEMA,
+    nullable: true,
+    description: "The party's score before the one withdrawn; null when it had none",
+  })
+  to: Score | null;
+}
+
 export class BatchRetractionView {
   @ApiProperty({ format: 'uuid', description: 'The outcomes batch withdrawn' })
   retracts: string;
@@ -68,6 +87,12 @@ export class BatchRetractionView {
     description: 'One per retracted position, each item newest first; present when the batch recorded positions',
   })
   positions?: PositionRetractionView[];
+
+  @ApiPropertyOptional({
+    type: [AssessmentRetractionView],
+    description: 'One per retracted assessment, each item newest first; present when the batch recorded assessments',
+  })
+  assessments?: AssessmentRetractionView[];
 }
 
 export class RetractionFailureView {

@@ -1,3 +1,4 @@
+import type { Score } from '../assessments/score.js';
 import type { Stance } from '../parties/stance.js';
 import type { WorkflowState } from '../workflow/workflow.definition.js';
 import type { EventAction, FieldChanges } from './history-event.types.js';
@@ -20,16 +21,19 @@ export interface RecordedEvent {
   // Set on positioned events only: the party by slug, and its stance.
   readonly party: string | null;
   readonly stance: Stance | null;
+  // Set on assessed events only: the party's score.
+  readonly score: Score | null;
   readonly corrects: number | null;
   readonly retracts: number | null;
 }
 
 // The metadata a correction may amend, named as in the API and in a correction's `changes`.
-export const AMENDABLE_FIELDS = ['effectiveOn', 'meeting', 'source', 'reason'] as const;
+// `score` applies to assessments only.
+export const AMENDABLE_FIELDS = ['effectiveOn', 'meeting', 'source', 'reason', 'score'] as const;
 export type AmendableField = (typeof AMENDABLE_FIELDS)[number];
 
 // The actions a correction or a retraction may name: the dated events that say where things stand.
-export const AMENDABLE_ACTIONS: ReadonlySet<EventAction> = new Set<EventAction>(['transitioned', 'positioned']);
+export const AMENDABLE_ACTIONS: ReadonlySet<EventAction> = new Set<EventAction>(['transitioned', 'positioned', 'assessed']);
 
 export const STATE_KIND = 'state';
 
@@ -43,6 +47,8 @@ export function standingKind(event: Pick<RecordedEvent, 'action' | 'party'>): st
       return STATE_KIND;
     case 'positioned':
       return positionKind(event.party ?? '');
+    case 'assessed':
+      return assessmentKind(event.party ?? '');
     case 'updated':
     case 'corrected':
     case 'retracted':
@@ -52,6 +58,11 @@ export function standingKind(event: Pick<RecordedEvent, 'action' | 'party'>): st
 
 export function positionKind(party: string): string {
   return `position:${party}`;
+}
+
+// Each party's assessments of the item are a timeline of their own, like its positions.
+export function assessmentKind(party: string): string {
+  return `assessment:${party}`;
 }
 
 // A dated event with the corrections applied (the latest correction of each field wins) and what
@@ -134,6 +145,25 @@ export function positionsOn(events: readonly AmendedEvent[], day?: string): Map<
     }
   }
   return latest;
+}
+
+// A standing assessed event: it names its party and its score.
+export type AmendedAssessment = AmendedEvent & { readonly party: string; readonly score: Score };
+
+// Each party's standing assessment of the item in force on `day` (or now, without one), by party
+// slug: as positionsOn, for assessments.
+export function assessmentsOn(events: readonly AmendedEvent[], day?: string): Map<string, AmendedAssessment> {
+  const latest = new Map<string, AmendedAssessment>();
+  for (const event of standing(events)) {
+    if (isAssessment(event) && (day === undefined || event.effectiveOn <= day)) {
+      latest.set(event.party, event);
+    }
+  }
+  return latest;
+}
+
+export function isAssessment(event: AmendedEvent): event is AmendedAssessment {
+  return event.action === 'assessed' && event.party !== null && event.score !== null;
 }
 
 export function isPosition(event: AmendedEvent): event is AmendedPosition {

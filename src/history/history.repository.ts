@@ -8,6 +8,7 @@ import { HistoryEventEntity } from './history-event.entity.js';
 import type { RecordedEvent } from './amended-history.js';
 import { recordedEventFields, type HistoryEventRow } from './history-event.presenter.js';
 import type { EventAction } from './history-event.types.js';
+import { readScore } from '../assessments/score.js';
 
 export interface HistoryHead {
   // The hash of the newest event: it commits to every event before it.
@@ -74,14 +75,14 @@ const EVENT_COUNT = 'SELECT COUNT(*) AS "events" FROM "history_events"';
 const INSERT_EVENT = `
   INSERT INTO "history_events" ("item_id", "seq", "action", "from_state", "to_state", "changes", "reason",
     "effective_on", "meeting_id", "source", "batch_id", "actor", "recorded_at", "corrects", "retracts", "prev_hash", "hash",
-    "party_id", "stance")
+    "party_id", "stance", "score")
   VALUES (:itemId, :seq, :action, :fromState, :toState, :changes, :reason,
-    :effectiveOn, :meetingId, :source, :batchId, :actor, :recordedAt, :corrects, :retracts, :prevHash, :hash, :partyId, :stance)`;
+    :effectiveOn, :meetingId, :source, :batchId, :actor, :recordedAt, :corrects, :retracts, :prevHash, :hash, :partyId, :stance, :score)`;
 
 const ITEM_EVENTS = `
   SELECT e."id", e."seq", e."action", e."from_state", e."to_state", e."changes", e."reason",
          e."effective_on", e."source", e."batch_id", e."actor", e."recorded_at", e."hash",
-         e."corrects", e."retracts", m."slug" AS "meeting_slug", p."slug" AS "party_slug", e."stance"
+         e."corrects", e."retracts", m."slug" AS "meeting_slug", p."slug" AS "party_slug", e."stance", e."score"
   FROM "history_events" e LEFT JOIN "meetings" m ON m."id" = e."meeting_id"
   LEFT JOIN "parties" p ON p."id" = e."party_id"
   WHERE e."item_id" = :itemId AND e."seq" > :after
@@ -171,6 +172,7 @@ const DESCRIPTIVE_EVENTS_RECORDED_BY = `
   WHERE "h"."action" IN ('created', 'updated') AND "h"."recorded_at" <= :knownAt
   ORDER BY "h"."id"`;
 
+const HASH_OF_EVENT_NUMBER = 'SELECT "hash" FROM "history_events" ORDER BY "id" LIMIT 1 OFFSET :offset';
 const ID_WITH_HASH = 'SELECT "id" FROM "history_events" WHERE "hash" = :hash';
 const ID_OF_ITEM_SEQ = 'SELECT "id" FROM "history_events" WHERE "item_id" = :itemId AND "seq" = :seq';
 
@@ -182,7 +184,7 @@ const CONTINUE_IDS = `SELECT setval(pg_get_serial_sequence('history_events', 'id
 // Exported for the position reads, which fold the same rows (position.repository.ts).
 export const RECORDED_EVENTS = `SELECT e."item_id", e."id", e."seq", e."action", e."from_state", e."to_state", e."changes",
     e."reason", e."effective_on", m."slug" AS "meeting_slug", e."source", e."batch_id", e."actor", e."recorded_at",
-    e."corrects", e."retracts", p."slug" AS "party_slug", e."stance"
+    e."corrects", e."retracts", p."slug" AS "party_slug", e."stance", e."score"
   FROM "history_events" e LEFT JOIN "meetings" m ON m."id" = e."meeting_id"
   LEFT JOIN "parties" p ON p."id" = e."party_id"`;
 
@@ -261,6 +263,7 @@ const AUDIT_FIELDS = [
   'hash',
   'partyId',
   'stance',
+  'score',
 ] as const;
 
 // Every query on the history_events table, the read models of the reports and the audit included.
@@ -389,6 +392,15 @@ export class HistoryRepository {
     }));
   }
 
+  // The hash of the history's `count`-th event in id order (a checkpoint's), if it has that many.
+  async hashOfEventNumber(manager: EntityManager, count: number): Promise<string | undefined> {
+    if (count < 1) {
+      return count === 0 ? GENESIS_HASH : undefined;
+    }
+    const [row] = await selectRows<{ hash: string }>(manager, HASH_OF_EVENT_NUMBER, { offset: count - 1 });
+    return row?.hash;
+  }
+
   async idWithHash(manager: EntityManager, hash: string): Promise<number | undefined> {
     const [row] = await selectRows<{ id: number | string }>(manager, ID_WITH_HASH, { hash });
     return row === undefined ? undefined : Number(row.id);
@@ -488,6 +500,7 @@ function recordedEvent(row: RecordedEventRow): RecordedEvent {
     ...recordedEventFields(row),
     party: row.party_slug,
     stance: row.stance,
+    score: readScore(row.score),
     corrects: nullableNumber(row.corrects),
     retracts: nullableNumber(row.retracts),
   };

@@ -1,3 +1,4 @@
+import { readScore } from '../assessments/score.js';
 import { GENESIS_HASH, eventHash } from '../history/event-hash.js';
 import { EVENT_ACTIONS } from '../history/history-event.types.js';
 import type { ItemEntity } from '../items/item.entity.js';
@@ -56,10 +57,15 @@ export class ImportChecker {
     }
     assertKnown(EVENT_ACTIONS, event.action, `event ${event.id} has an unknown action`);
     const positioned = event.action === 'positioned';
-    if (
-      positioned ? event.partyId === null || !isStance(event.stance) : event.partyId !== null || event.stance !== null
-    ) {
-      throw new RecordError(`event ${event.id} must name a party and a stance if, and only if, it is a position`);
+    const assessed = event.action === 'assessed';
+    if (positioned ? !isStance(event.stance) : event.stance !== null) {
+      throw new RecordError(`event ${event.id} must name a stance if, and only if, it is a position`);
+    }
+    if (assessed ? readScore(event.score) === null : event.score !== null) {
+      throw new RecordError(`event ${event.id} must hold a score if, and only if, it is an assessment`);
+    }
+    if ((positioned || assessed) !== (event.partyId !== null)) {
+      throw new RecordError(`event ${event.id} must name a party if, and only if, it is a position or an assessment`);
     }
     if (event.partyId !== null && !this.partyIds.has(event.partyId)) {
       throw new RecordError(`event ${event.id} names a party that is not in the file`);

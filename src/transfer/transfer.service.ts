@@ -26,6 +26,8 @@ import {
   RecordError,
   VERSION_1_END_FIELDS,
   VERSION_1_EVENT_DEFAULTS,
+  VERSION_2_END_FIELDS,
+  VERSION_2_EVENT_DEFAULTS,
   pickFields,
   readRecord,
   type EventRecord,
@@ -155,16 +157,23 @@ export class TransferService {
               await importRecord(inserts, this.items, raw, (item) => checker.item(item));
               break;
             case 'event': {
-              // A version 1 file predates positions: no event names a party.
-              const record = version === 1 ? { ...raw, ...VERSION_1_EVENT_DEFAULTS } : raw;
+              // A version 1 file predates positions: no event names a party; nor, before version 3, a score.
+              const record =
+                version === 1
+                  ? { ...raw, ...VERSION_1_EVENT_DEFAULTS }
+                  : version === 2
+                    ? { ...raw, ...VERSION_2_EVENT_DEFAULTS }
+                    : raw;
               await importRecord(inserts, this.events, record, (event) => checker.event(event));
               break;
             }
             case 'end':
               counts = checker.finish(
                 version === 1
-                  ? readRecord<Omit<ExportCounts, 'parties'>>(raw, VERSION_1_END_FIELDS, 'the end line')
-                  : readRecord<ExportCounts>(raw, END_FIELDS, 'the end line'),
+                  ? readRecord<Omit<ExportCounts, 'parties' | 'editions'>>(raw, VERSION_1_END_FIELDS, 'the end line')
+                  : version === 2
+                    ? readRecord<Omit<ExportCounts, 'editions'>>(raw, VERSION_2_END_FIELDS, 'the end line')
+                    : readRecord<ExportCounts>(raw, END_FIELDS, 'the end line'),
               );
               await inserts.flush();
               break;
