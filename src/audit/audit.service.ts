@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { storageFault } from '../database/database-errors.js';
 import { integrityProblem, oneLine } from '../database/storage-integrity.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
+import { EditionRepository } from '../editions/edition.repository.js';
 import { HistoryRepository } from '../history/history.repository.js';
 import { ItemRepository } from '../items/item.repository.js';
 import type { AuditHeadView, AuditReport } from './audit-report.view.js';
@@ -26,6 +27,7 @@ export class AuditService {
     private readonly transactions: TransactionRunner,
     private readonly events: HistoryRepository,
     private readonly items: ItemRepository,
+    private readonly editions: EditionRepository,
   ) {}
 
   // One snapshot, so that writes landing meanwhile cannot make the rows and the history disagree.
@@ -37,7 +39,7 @@ export class AuditService {
       return await this.transactions.snapshot(async (manager) => {
         const damage = await integrityProblem(manager);
         return damage === undefined
-          ? auditHistory({ events: this.events, items: this.items, manager }, checkpoints)
+          ? auditHistory({ events: this.events, items: this.items, editions: this.editions, manager }, checkpoints)
           : storageCorrupt(damage);
       });
     } catch (error) {

@@ -1,3 +1,4 @@
+import { readScore } from '../assessments/score.js';
 import { GENESIS_HASH, eventHash, type HashedEventFields } from '../history/event-hash.js';
 import { isStance } from '../parties/stance.js';
 import type { AuditProblemKind } from './audit-report.view.js';
@@ -166,14 +167,18 @@ export class HistoryChainCheck {
     if (event.action === 'created') {
       return inconsistent(event, 'records a second creation of its item');
     }
-    if (event.action !== 'positioned' && (event.partyId !== null || event.stance !== null)) {
+    const assessed = event.action === 'assessed';
+    if (event.action !== 'positioned' && (event.stance !== null || (!assessed && event.partyId !== null))) {
       return inconsistent(event, `records "${event.action}" but names a party or a stance`);
+    }
+    if (!assessed && (event.score ?? null) !== null) {
+      return inconsistent(event, `records "${event.action}" but holds a score`);
     }
     if (event.fromState !== track.state) {
       return inconsistent(event, `says the item was ${event.fromState}, but its history had left it ${track.state}`);
     }
-    // A position is no step of the item's state: it is followed on its own.
-    if (event.action === 'positioned') {
+    // A position (or an assessment) is no step of the item's state: it is followed on its own.
+    if (event.action === 'positioned' || assessed) {
       return this.followPosition(event, track);
     }
     const finding = followAction(track, event);
@@ -192,14 +197,20 @@ export class HistoryChainCheck {
     if (event.toState !== event.fromState) {
       return inconsistent(event, `is a position but moves the item from ${event.fromState} to ${event.toState}`);
     }
-    if (event.partyId === null || !isStance(event.stance)) {
-      return inconsistent(event, 'is a position without a party or a known stance');
+    const assessed = event.action === 'assessed';
+    if (event.partyId === null || (assessed ? readScore(event.score) === null : !isStance(event.stance))) {
+      return inconsistent(
+        event,
+        `is ${assessed ? 'an assessment without a party or a known score' : 'a position without a party or a known stance'}`,
+      );
     }
     if (event.corrects !== null || event.retracts !== null) {
       return inconsistent(event, 'is a position but names an event it corrects or retracts');
     }
     track.positions ??= new Map();
-    const timeline = track.positions.get(event.partyId) ?? [];
+    // Each party's assessments are a timeline of their own, beside its positions.
+    const key = assessed ? `assessment:${event.partyId}` : event.partyId;
+    const timeline = track.positions.get(key) ?? [];
     const previous = timeline.at(-1)?.effectiveOn;
     if (previous !== undefined && event.effectiveOn < previous) {
       return inconsistent(
@@ -208,7 +219,7 @@ export class HistoryChainCheck {
       );
     }
     timeline.push({ seq: event.seq, action: event.action, state: null, effectiveOn: event.effectiveOn });
-    track.positions.set(event.partyId, timeline);
+    track.positions.set(key, timeline);
     track.seq = event.seq;
     return undefined;
   }

@@ -1,6 +1,7 @@
 import { readScore } from '../assessments/score.js';
 import { GENESIS_HASH, eventHash } from '../history/event-hash.js';
 import { EVENT_ACTIONS } from '../history/history-event.types.js';
+import type { EditionEntity } from '../editions/edition.entity.js';
 import type { ItemEntity } from '../items/item.entity.js';
 import type { MeetingEntity } from '../meetings/meeting.entity.js';
 import type { PartyEntity } from '../parties/party.entity.js';
@@ -26,6 +27,7 @@ export class ImportChecker {
   private head = GENESIS_HASH;
   private lastEventId = 0;
   private events = 0;
+  private readonly editionSlugs = new Set<string>();
 
   meeting(meeting: MeetingEntity): void {
     assertFirst(this.meetingIds, 'meeting', meeting.id);
@@ -86,6 +88,11 @@ export class ImportChecker {
     this.events += 1;
   }
 
+  edition(edition: EditionEntity): void {
+    assertFirst(this.editionSlugs, 'edition', edition.slug);
+    this.editionSlugs.add(edition.slug);
+  }
+
   // Called once every record has been read; returns what was checked.
   finish(declared: ExportCounts): ExportCounts {
     for (const item of this.items.values()) {
@@ -101,6 +108,7 @@ export class ImportChecker {
       ...(declared.parties === undefined ? {} : { parties: this.partyIds.size }),
       items: this.items.size,
       events: this.events,
+      ...(declared.editions === undefined ? {} : { editions: this.editionSlugs.size }),
       head: this.head,
     };
     const mismatch = (Object.keys(found) as (keyof ExportCounts)[]).find((key) => found[key] !== declared[key]);

@@ -4,6 +4,8 @@ import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import { nowIso } from '../common/calendar-date.js';
 import { DomainError } from '../common/domain-error.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
+import type { EditionEntity } from '../editions/edition.entity.js';
+import { EditionRepository } from '../editions/edition.repository.js';
 import { GENESIS_HASH } from '../history/event-hash.js';
 import { HistoryRepository } from '../history/history.repository.js';
 import type { ItemEntity } from '../items/item.entity.js';
@@ -14,6 +16,7 @@ import type { PartyEntity } from '../parties/party.entity.js';
 import { PartyRepository } from '../parties/party.repository.js';
 import { ImportChecker } from './import-checker.js';
 import {
+  EDITION_FIELDS,
   END_FIELDS,
   EVENT_FIELDS,
   EXPORT_FORMAT,
@@ -43,7 +46,7 @@ type Row = ObjectLiteral & { id: string | number };
 const INSERT_BATCH = 100;
 
 // The kinds of records in the order they must come.
-const SECTIONS = ['header', 'meeting', 'party', 'item', 'event', 'end'] as const;
+const SECTIONS = ['header', 'meeting', 'party', 'item', 'event', 'edition', 'end'] as const;
 type Section = (typeof SECTIONS)[number];
 
 // A table as the transfer sees it: its fields, what one record is called in a refusal, and its
@@ -84,6 +87,7 @@ export class TransferService {
   private readonly parties: Table<PartyEntity>;
   private readonly items: Table<ItemEntity>;
   private readonly events: Table<EventRecord>;
+  private readonly editions: EditionRepository;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -92,7 +96,9 @@ export class TransferService {
     items: ItemRepository,
     meetings: MeetingRepository,
     parties: PartyRepository,
+    editions: EditionRepository,
   ) {
+    this.editions = editions;
     this.meetings = table(MEETING_FIELDS, 'a meeting', meetings);
     this.parties = table(PARTY_FIELDS, 'a party', parties);
     this.items = table(ITEM_FIELDS, 'an item', items);
@@ -119,7 +125,12 @@ export class TransferService {
         events += 1;
         head = event.hash;
       }
-      const counts: ExportCounts = { meetings, parties, items, events, head };
+      let editions = 0;
+      for await (const edition of this.editions.exportPages(manager)) {
+        await write(JSON.stringify({ type: 'edition', ...pickFields(edition, EDITION_FIELDS) }));
+        editions += 1;
+      }
+      const counts: ExportCounts = { meetings, parties, items, events, editions, head };
       await write(JSON.stringify({ type: 'end', ...counts }));
       return counts;
     });
@@ -135,6 +146,7 @@ export class TransferService {
       let version = EXPORT_VERSION;
       let counts: ExportCounts | undefined;
       let lineNumber = 0;
+      const editions: EditionEntity[] = [];
       for await (const line of lines) {
         lineNumber += 1;
         try {
@@ -167,6 +179,12 @@ export class TransferService {
               await importRecord(inserts, this.events, record, (event) => checker.event(event));
               break;
             }
+            case 'edition': {
+              const edition = readRecord<EditionEntity>(raw, EDITION_FIELDS, 'an edition');
+              checker.edition(edition);
+              editions.push(edition);
+              break;
+            }
             case 'end':
               counts = checker.finish(
                 version === 1
@@ -184,6 +202,15 @@ export class TransferService {
       }
       if (!counts) {
         throw refused('file', 'it ends before its end line: it is incomplete');
+      }
+      // Each edition names a point of the chain just imported.
+      for (const edition of editions) {
+        if ((await this.history.hashOfEventNumber(manager, edition.headEvents)) !== edition.headHash) {
+          throw refused(`edition ${edition.slug}`, 'its head is not a point of the history in the file');
+        }
+      }
+      if (editions.length > 0) {
+        await this.editions.insertExact(manager, Object.keys(EDITION_FIELDS), editions);
       }
       await this.history.continueIdsAfterImport(manager);
       return counts;
@@ -206,7 +233,7 @@ export class TransferService {
   }
 
   private async assertEmpty(manager: EntityManager): Promise<void> {
-    for (const table of [this.meetings, this.parties, this.items, this.events]) {
+    for (const table of [this.meetings, this.parties, this.items, this.events, this.editions]) {
       if (!(await table.isEmpty(manager))) {
         throw new DomainError(
           'target_not_empty',
