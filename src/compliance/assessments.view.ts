@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Score } from '../assessments/score.js';
 import { ProblemView } from '../common/api-problems.decorator.js';
-import { SCORE_SCHEMA } from './dto/apply-assessments.dto.js';
+import { NULLABLE_SCORE_SCHEMA, SCORE_SCHEMA } from '../assessments/score-schema.js';
 
 export class AssessmentResultView {
   @ApiProperty({ description: 'The item slug', example: 'joint-threat-review' })
@@ -10,7 +10,7 @@ export class AssessmentResultView {
   @ApiProperty({ description: 'The party slug', example: 'russia' })
   party: string;
 
-  @ApiProperty({ ...SCORE_SCHEMA, nullable: true, description: "The party's standing score before; null for its first" })
+  @ApiProperty({ ...NULLABLE_SCORE_SCHEMA, description: "The party's standing score before; null for its first" })
   from: Score | null;
 
   @ApiProperty({ ...SCORE_SCHEMA, description: 'The new score' })

@@ -1,3 +1,4 @@
+import { NULLABLE_SCORE_SCHEMA, SCORE_SCHEMA } from '../assessments/score-schema.js';
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
 import { ProblemView } from '../common/api-problems.decorator.js';
 import { OutcomeChangeView, PositionChangeView } from '../outcomes/outcomes.view.js';
@@ -37,19 +38,16 @@ export class PositionRetractionView extends IntersectionType(
   toStance: Stance | null;
 }
 
-const SCORE_SCHEMA = [{ type: 'integer', enum: [1, 0, -1] }, { type: 'string', enum: ['n/a'] }];
-
 // One retracted assessment: the party's score withdrawn, and the one it returns to (or none).
 export class AssessmentRetractionView extends IntersectionType(
   PickType(PositionChangeView, ['item', 'id', 'party', 'version'] as const),
   PickType(RetractionChangeView, ['retracts', 'reason'] as const),
 ) {
-  @ApiProperty({ oneOf: SCORE_SCHEMA, description: 'The score withdrawn', example: 1 })
+  @ApiProperty({ ...SCORE_SCHEMA, description: 'The score withdrawn', example: 1 })
   from: Score;
 
   @ApiProperty({
-    oneOf: SCORE_SCHEMA,
-    nullable: true,
+    ...NULLABLE_SCORE_SCHEMA,
     description: "The party's score before the one withdrawn; null when it had none",
   })
   to: Score | null;

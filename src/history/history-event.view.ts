@@ -1,3 +1,4 @@
+import { SCORE_SCHEMA } from '../assessments/score-schema.js';
 import type { Score } from '../assessments/score.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { WORKFLOW_STATES, type WorkflowState } from '../workflow/workflow.definition.js';
@@ -69,7 +70,7 @@ export class HistoryEventView {
   stance?: Stance;
 
   @ApiPropertyOptional({
-    oneOf: [{ type: 'integer', enum: [1, 0, -1] }, { type: 'string', enum: ['n/a'] }],
+    ...SCORE_SCHEMA,
     description: "On assessed events: the party's compliance score (1 full, 0 partial, -1 none, n/a not bound)",
   })
   score?: Score;

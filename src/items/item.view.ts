@@ -1,3 +1,4 @@
+import { SCORE_SCHEMA } from '../assessments/score-schema.js';
 import type { Score } from '../assessments/score.js';
 import { ProblemView } from '../common/api-problems.decorator.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
@@ -64,10 +65,7 @@ export class ItemAssessmentView {
   party: string;
 
   @ApiProperty({
-    oneOf: [
-      { type: 'integer', enum: [1, 0, -1] },
-      { type: 'string', enum: ['n/a'] },
-    ],
+    ...SCORE_SCHEMA,
     example: 1,
   })
   score: Score;

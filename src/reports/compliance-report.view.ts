@@ -1,13 +1,8 @@
+import { NULLABLE_SCORE_SCHEMA, SCORE_SCHEMA } from '../assessments/score-schema.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Score } from '../assessments/score.js';
 import { ReportScopeView } from './status-report.view.js';
 
-const SCORE = {
-  oneOf: [
-    { type: 'integer', enum: [1, 0, -1] },
-    { type: 'string', enum: ['n/a'] },
-  ],
-};
 const NULLABLE_NUMBER = { type: Number, nullable: true };
 
 export interface ComplianceCellView {
@@ -53,7 +48,7 @@ export class ComplianceItemView extends ComplianceScoredView {
       type: 'object',
       nullable: true,
       required: ['score', 'since'],
-      properties: { score: SCORE, since: { type: 'string', format: 'date' } },
+      properties: { score: SCORE_SCHEMA, since: { type: 'string', format: 'date' } },
     },
   })
   scores: Record<string, ComplianceCellView | null>;
@@ -71,10 +66,10 @@ export class ComplianceChangeView {
   @ApiProperty({ example: 'russia' })
   party: string;
 
-  @ApiProperty({ ...SCORE, nullable: true, description: "The edition's score; null when it had none" })
+  @ApiProperty({ ...NULLABLE_SCORE_SCHEMA, description: "The edition's score; null when it had none" })
   from: Score | null;
 
-  @ApiProperty({ ...SCORE, nullable: true, description: 'The score now; null when there is none' })
+  @ApiProperty({ ...NULLABLE_SCORE_SCHEMA, description: 'The score now; null when there is none' })
   to: Score | null;
 }
 

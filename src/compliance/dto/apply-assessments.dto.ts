@@ -1,3 +1,4 @@
+import { SCORE_SCHEMA } from '../../assessments/score-schema.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, ValidateNested } from 'class-validator';
@@ -5,13 +6,6 @@ import { SCORES, type Score } from '../../assessments/score.js';
 import { IsCalendarDate, IsMultilineText, IsNotFutureDate, IsPrintableLine } from '../../common/validators.js';
 
 export const MAX_ASSESSMENTS_PER_BATCH = 5000;
-
-export const SCORE_SCHEMA = {
-  oneOf: [
-    { type: 'integer', enum: [1, 0, -1] },
-    { type: 'string', enum: ['n/a'] },
-  ],
-};
 
 // One cell of the score matrix: a party's compliance with one item.
 export class AssessmentDto {

@@ -1,3 +1,4 @@
+import { SCORE_SCHEMA } from '../../assessments/score-schema.js';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import {
@@ -56,7 +57,7 @@ export class CorrectEventDto extends AmendmentNoteDto {
   reason?: string;
 
   @ApiPropertyOptional({
-    oneOf: [{ type: 'integer', enum: [1, 0, -1] }, { type: 'string', enum: ['n/a'] }],
+    ...SCORE_SCHEMA,
     description: "An assessment's corrected score (1, 0, -1 or n/a); refused (409) on any other event",
   })
   @IsOptional()
