@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import type { AppConfig } from '../config/app-config.js';
+import { ComplianceModule } from '../compliance/compliance.module.js';
 import { CorrectionsModule } from '../corrections/corrections.module.js';
 import { ConfigModule } from '../config/config.module.js';
 import { ENTITIES } from '../entities.js';
@@ -23,6 +24,7 @@ export class CliModule {
         AuthModule,
         ItemsModule,
         OutcomesModule,
+        ComplianceModule,
         CorrectionsModule,
         AuditModule,
         ReportsModule,

@@ -36,10 +36,10 @@ export class AssessmentsController {
       'JSON ({ effectiveOn, assessments: [{ item, party, score, evidence?, source? }], dryRun? }) or the score ' +
       'matrix as text/csv (a header item,<party>,…; one row per item slug; cells 1, +1, 0, -1, n/a or empty) with ' +
       'effectiveOn and dryRun in the query. Each entry appends an assessed event on its item, dated effectiveOn. ' +
-      "Refused: a score that is not one of the four (400), a future day (400), an unknown item or party (404 in the " +
+      'Refused: a score that is not one of the four (400), a future day (400), an unknown item or party (404 in the ' +
       "failures), a day before the item's proposedOn or before the party's standing assessment of the item (409). " +
       'The answer is 400 when every failure is a mistake in the request itself, otherwise 409; failures lists each ' +
-      '(for a matrix, with its line). Up to 5,000 entries. Idempotency-Key as for a meeting\'s outcomes.',
+      "(for a matrix, with its line). Up to 5,000 entries. Idempotency-Key as for a meeting's outcomes.",
   })
   @ApiConsumes('application/json', 'text/csv')
   @ApiBody({ type: ApplyAssessmentsDto, description: 'Or the score matrix as text/csv' })

@@ -47,17 +47,21 @@ export class AssessmentsService {
   ): Promise<AssessmentsResultView> {
     const { cells, problems } = readScoreMatrix(csv);
     if (problems.length > 0) {
-      throw new DomainError('assessments_invalid', `${problems.length} cells of the score matrix are not scores; nothing was written.`, {
-        failures: problems.map((problem, index) => ({
-          index,
-          item: problem.item,
-          party: problem.party,
-          line: problem.line,
-          code: 'invalid_score',
-          status: problemKind('invalid_score').status,
-          detail: problem.detail,
-        })),
-      });
+      throw new DomainError(
+        'assessments_invalid',
+        `${problems.length} cells of the score matrix are not scores; nothing was written.`,
+        {
+          failures: problems.map((problem, index) => ({
+            index,
+            item: problem.item,
+            party: problem.party,
+            line: problem.line,
+            code: 'invalid_score',
+            status: problemKind('invalid_score').status,
+            detail: problem.detail,
+          })),
+        },
+      );
     }
     if (cells.length === 0) {
       throw DomainError.validation([{ field: 'body', message: 'the score matrix scores no cell' }]);
@@ -75,7 +79,13 @@ export class AssessmentsService {
     // Hashed as it is understood, so that a matrix and the same scores as JSON are one request.
     const request = {
       effectiveOn,
-      assessments: entries.map(({ item, party, score, evidence, source }) => ({ item, party, score, evidence, source })),
+      assessments: entries.map(({ item, party, score, evidence, source }) => ({
+        item,
+        party,
+        score,
+        evidence,
+        source,
+      })),
       dryRun,
     };
     // A dry run writes nothing, so nothing is kept for its key: a retry simply runs it again.
@@ -91,7 +101,10 @@ export class AssessmentsService {
     dryRun: boolean,
     actor: string,
   ): Promise<AssessmentsResultView> {
-    const items = await this.items.findManyByKeys(manager, entries.map((entry) => entry.item));
+    const items = await this.items.findManyByKeys(
+      manager,
+      entries.map((entry) => entry.item),
+    );
     const parties = await this.parties.findManyByKeys(manager, [...new Set(entries.map((entry) => entry.party))]);
     const itemIds = [...new Set([...items.values()].map((item) => item.id))];
     const { checked, failures } = checkAssessmentBatch(
@@ -175,4 +188,3 @@ function failureCode(problem: AssessmentProblem): AssessmentBatchFailure['code']
       return 'assessment_out_of_order';
   }
 }
-

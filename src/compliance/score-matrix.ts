@@ -45,7 +45,12 @@ export function readScoreMatrix(text: string): { cells: MatrixCell[]; problems: 
       return;
     }
     if (row.length > header.length) {
-      problems.push({ item, party: '', line, detail: `Line ${line} has ${row.length} cells; the header has ${header.length}.` });
+      problems.push({
+        item,
+        party: '',
+        line,
+        detail: `Line ${line} has ${row.length} cells; the header has ${header.length}.`,
+      });
       return;
     }
     parties.forEach((party, column) => {

@@ -10,7 +10,9 @@ import { EditionEntity } from './edition.entity.js';
 export class EditionRepository {
   insert(manager: EntityManager, edition: EditionEntity): Promise<void> {
     return insertUnique(manager, EditionEntity, edition, { slug: edition.slug }, () => {
-      return new DomainError('slug_taken', `An edition already has the slug "${edition.slug}".`, { slug: edition.slug });
+      return new DomainError('slug_taken', `An edition already has the slug "${edition.slug}".`, {
+        slug: edition.slug,
+      });
     });
   }
 

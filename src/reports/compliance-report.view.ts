@@ -43,7 +43,7 @@ export class ComplianceItemView extends ComplianceScoredView {
 
   @ApiProperty({
     type: 'object',
-    description: "Every party column by slug: its standing score on asOf, or null when it had none",
+    description: 'Every party column by slug: its standing score on asOf, or null when it had none',
     additionalProperties: {
       type: 'object',
       nullable: true,

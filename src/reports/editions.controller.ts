@@ -20,7 +20,7 @@ export class EditionsController {
   @ApiOperation({
     summary: 'Publish an edition: a report frozen as built from the history up to its head, never changed',
     description:
-      'report is status, changes, positions or compliance; query holds that report\'s parameters (knownAt and ' +
+      "report is status, changes, positions or compliance; query holds that report's parameters (knownAt and " +
       'format excepted; its day is filled in when left out). A slug already used is 409; an unknown report or a ' +
       'query that report would refuse is 400.',
   })
@@ -31,14 +31,20 @@ export class EditionsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Every edition, newest first' })
+  @ApiOperation({
+    summary: 'Every edition, newest first',
+    description: 'Any token. Each record names the report, its query and the head it was built from.',
+  })
   @ApiOkResponse({ type: EditionPage })
   async list(): Promise<EditionPage> {
     return { data: await this.editions.list() };
   }
 
   @Get(':slug')
-  @ApiOperation({ summary: "An edition's record" })
+  @ApiOperation({
+    summary: "An edition's record",
+    description: 'Any token; an unknown slug is 404. Its report in four formats is at /api/editions/:slug/report.',
+  })
   @ApiOkResponse({ type: EditionView })
   @ApiProblems(404)
   get(@Param('slug') slug: string): Promise<EditionView> {

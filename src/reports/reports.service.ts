@@ -137,7 +137,11 @@ export class ReportsService {
 
   // Items × parties: each party's standing score on asOf, as known at knownAt, with the averages;
   // with compareTo, beside the edition's.
-  private async compliance(asOf: string, query: ComplianceReportQuery, manager: EntityManager): Promise<ComplianceReport> {
+  private async compliance(
+    asOf: string,
+    query: ComplianceReportQuery,
+    manager: EntityManager,
+  ): Promise<ComplianceReport> {
     const scope = reportScope(query);
     const history = await ScopedHistory.open(this.source(manager), scope);
     const folded = await this.assessments.allKnownAt(manager, scope.knownAt);
@@ -164,7 +168,9 @@ export class ReportsService {
     }
     const edition = await this.editions.findBySlug(manager, query.compareTo);
     if (edition?.report !== 'compliance') {
-      throw DomainError.validation([{ field: 'compareTo', message: `names no compliance edition ("${query.compareTo}")` }]);
+      throw DomainError.validation([
+        { field: 'compareTo', message: `names no compliance edition ("${query.compareTo}")` },
+      ]);
     }
     return compareCompliance(report, JSON.parse(edition.json) as ComplianceReport, edition.slug);
   }
@@ -216,7 +222,11 @@ export class ReportsService {
     return { manager, events: this.events, items: this.items, positions: this.positions };
   }
 
-  private async status(asOf: string, query: StatusReportQuery, manager = this.dataSource.manager): Promise<StatusReport> {
+  private async status(
+    asOf: string,
+    query: StatusReportQuery,
+    manager = this.dataSource.manager,
+  ): Promise<StatusReport> {
     const scope = reportScope(query);
     const history = await ScopedHistory.open(this.source(manager), scope);
     const items = await history.statesAsOf(asOf);

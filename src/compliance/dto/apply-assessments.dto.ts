@@ -39,7 +39,8 @@ export class AssessmentDto {
 export class ApplyAssessmentsDto {
   @ApiProperty({
     format: 'date',
-    description: 'The day the monitoring period ends (YYYY-MM-DD): the effective date of every score; not in the future',
+    description:
+      'The day the monitoring period ends (YYYY-MM-DD): the effective date of every score; not in the future',
     example: '2011-06-30',
   })
   @IsCalendarDate()
