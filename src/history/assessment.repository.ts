@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { selectRows } from '../database/sql.js';
+import { selectTuples } from '../database/sql.js';
 import { assessmentKey, type StandingAssessment } from '../assessments/assessment-check.js';
-import type { Score } from '../assessments/score.js';
+import { readScore, type Score } from '../assessments/score.js';
 import { amendHistory, assessmentsOn, type AmendedAssessment, type RecordedEvent } from './amended-history.js';
 import { groupByItem, RECORDED_EVENTS, type RecordedEventRow } from './history.repository.js';
 
@@ -16,12 +16,24 @@ const ASSESSMENT_EVENTS_OF_ITEMS = `
   WHERE e."item_id" IN (:...itemIds) AND ${ASSESSMENT_ACTIONS}
   ORDER BY e."item_id", e."seq"`;
 
-// Every item's assessments (and the corrections and retractions among its events), recorded by
-// :knownAt when given, for the compliance report (IDX_history_events_action_item).
-const ALL_ASSESSMENT_EVENTS = (knownAt: boolean) => `
-  ${RECORDED_EVENTS}
-  WHERE ${ASSESSMENT_ACTIONS}${knownAt ? ' AND e."recorded_at" <= :knownAt' : ''}
-  ORDER BY e."item_id", e."seq"`;
+// Each party's latest assessed event of each item effective by :day: its highest seq, as a party's
+// assessments of an item only move forward in time. SQLite takes the other columns from the row of
+// MAX("seq"); PostgreSQL says the same with DISTINCT ON.
+const LATEST_ASSESSMENTS = (postgres: boolean, knownAt: boolean) => {
+  const where = `e."action" = 'assessed' AND e."effective_on" <= :day${knownAt ? ' AND e."recorded_at" <= :knownAt' : ''}`;
+  return postgres
+    ? `SELECT DISTINCT ON (e."item_id", e."party_id") e."item_id", p."slug", e."score", e."effective_on"
+       FROM "history_events" e INNER JOIN "parties" p ON p."id" = e."party_id"
+       WHERE ${where} ORDER BY e."item_id", e."party_id", e."seq" DESC`
+    : `SELECT e."item_id", p."slug", e."score", e."effective_on", MAX(e."seq")
+       FROM "history_events" e INNER JOIN "parties" p ON p."id" = e."party_id"
+       WHERE ${where} GROUP BY e."item_id", e."party_id"`;
+};
+
+export interface AssessmentAsOf {
+  readonly score: Score;
+  readonly since: string;
+}
 
 export interface AssessmentView {
   readonly party: string;
@@ -51,12 +63,32 @@ export class AssessmentRepository {
     return standing;
   }
 
-  // Read model for the compliance report: each item's assessments and what overrules them, as
-  // recorded by knownAt, by item id, oldest first.
-  async allKnownAt(manager: EntityManager, knownAt: string | undefined): Promise<Map<string, RecordedEvent[]>> {
-    return groupByItem(
-      await selectRows<RecordedEventRow>(manager, ALL_ASSESSMENT_EVENTS(knownAt !== undefined), { knownAt }),
-    );
+  // Read model for the compliance report: each party's latest assessment of each item effective by
+  // `day` (recorded by knownAt), by item id, then party slug, without corrections: the report folds
+  // the items that have some (ScopedHistory).
+  async latestAsOf(
+    manager: EntityManager,
+    day: string,
+    knownAt: string | undefined,
+  ): Promise<Map<string, Map<string, AssessmentAsOf>>> {
+    const sql = LATEST_ASSESSMENTS(manager.connection.options.type === 'postgres', knownAt !== undefined);
+    const latest = new Map<string, Map<string, AssessmentAsOf>>();
+    // Thousands of rows: read as arrays (item, party, score, since, and on SQLite the seq).
+    for (const [itemId, party, stored, since] of await selectTuples<[string, string, string, string]>(manager, sql, {
+      day,
+      knownAt,
+    })) {
+      const score = readScore(stored);
+      if (score !== null) {
+        let ofItem = latest.get(itemId);
+        if (!ofItem) {
+          ofItem = new Map();
+          latest.set(itemId, ofItem);
+        }
+        ofItem.set(party, { score, since });
+      }
+    }
+    return latest;
   }
 
   private async eventsOf(manager: EntityManager, itemIds: readonly string[]): Promise<Map<string, RecordedEvent[]>> {

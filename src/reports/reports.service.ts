@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { amendHistory, assessmentsOn } from '../history/amended-history.js';
 import { AssessmentRepository } from '../history/assessment.repository.js';
 import { EditionRepository } from '../editions/edition.repository.js';
 import { compareCompliance, complianceMatrix, type ComplianceRow } from './compliance-matrix.js';
@@ -144,17 +143,11 @@ export class ReportsService {
   ): Promise<ComplianceReport> {
     const scope = reportScope(query);
     const history = await ScopedHistory.open(this.source(manager), scope);
-    const folded = await this.assessments.allKnownAt(manager, scope.knownAt);
+    const scores = await history.assessmentsAsOf(asOf);
     const rows: ComplianceRow[] = [];
     for (const item of await history.statesByItemAsOf(asOf)) {
-      const events = folded.get(item.itemId);
-      if (events) {
-        const cells = new Map(
-          [...assessmentsOn(amendHistory(events), asOf)].map(([party, event]) => [
-            party,
-            { score: event.score, since: event.effectiveOn },
-          ]),
-        );
+      const cells = scores.get(item.itemId);
+      if (cells) {
         rows.push({ slug: item.slug, title: item.title, cells });
       }
     }
@@ -219,7 +212,13 @@ export class ReportsService {
 
   // Reports read outside any transaction, each query seeing what is committed.
   private source(manager = this.dataSource.manager): ReportSource {
-    return { manager, events: this.events, items: this.items, positions: this.positions };
+    return {
+      manager,
+      events: this.events,
+      items: this.items,
+      positions: this.positions,
+      assessments: this.assessments,
+    };
   }
 
   private async status(
