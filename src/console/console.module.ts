@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ComplianceModule } from '../compliance/compliance.module.js';
+import { CompliancePagesController } from './compliance-pages.controller.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { CorrectionsModule } from '../corrections/corrections.module.js';
@@ -30,6 +32,7 @@ import { SignInController } from './sign-in.controller.js';
     MeetingsModule,
     PartiesModule,
     OutcomesModule,
+    ComplianceModule,
     CorrectionsModule,
     ReportsModule,
     AuditModule,
@@ -42,6 +45,7 @@ import { SignInController } from './sign-in.controller.js';
     MeetingsPagesController,
     ReportsPagesController,
     AuditTokensPagesController,
+    CompliancePagesController,
   ],
   providers: [
     ConsoleSessionRepository,

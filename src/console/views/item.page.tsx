@@ -6,6 +6,7 @@ import type { ItemPageData } from '../console-views.service.js';
 import type { FormError, FormValues } from '../form-values.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
 import { ErrorSummary, FormSection, isAdmin, Layout, SelectField, TextArea, TextField } from './layout.js';
+import { AssessmentForm } from './assessment-form.js';
 import { actionLabel, MeetingLink, StateBadge, StateChange } from './parts.js';
 
 // What was typed into a form, and why it was refused.
@@ -18,6 +19,7 @@ export interface ItemForms {
   readonly transition?: RefusedForm;
   readonly position?: RefusedForm;
   readonly amend?: RefusedForm;
+  readonly assessment?: RefusedForm;
   readonly edit?: {
     readonly values: FormValues;
     readonly error: FormError;
@@ -102,6 +104,7 @@ export function ItemPage({
       </dl>
       {isAdmin(session) && <TransitionForm session={session} data={data} state={forms.transition} />}
       {isAdmin(session) && <PositionForm session={session} data={data} state={forms.position} />}
+      {isAdmin(session) && <AssessmentForm session={session} data={data} state={forms.assessment} />}
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>
         <Timeline events={data.history} />

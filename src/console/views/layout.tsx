@@ -3,7 +3,7 @@ import { CSRF_FIELD } from '../console.guard.js';
 import type { FormError, FormValues } from '../form-values.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
 
-export type Section = 'dashboard' | 'items' | 'meetings' | 'reports' | 'audit' | 'tokens' | 'none';
+export type Section = 'dashboard' | 'items' | 'meetings' | 'reports' | 'compliance' | 'audit' | 'tokens' | 'none';
 
 interface LayoutProps {
   readonly title: string;
@@ -17,6 +17,7 @@ const SECTIONS: ReadonlyArray<readonly [Exclude<Section, 'none'>, string, string
   ['items', '/items', 'Items'],
   ['meetings', '/meetings', 'Meetings'],
   ['reports', '/reports', 'Reports'],
+  ['compliance', '/compliance', 'Compliance'],
   ['audit', '/audit', 'Audit'],
   ['tokens', '/tokens', 'Tokens'],
 ];
