@@ -29,9 +29,9 @@ describe('The console: compliance and editions', () => {
     for (const context of contexts) {
       await context.close();
     }
-    await browser?.close();
+    await browser.close();
     rmSync(files, { recursive: true, force: true });
-    await t?.close();
+    await t.close();
   });
 
   // JavaScript off, unless axe is to run in the page.

@@ -23,13 +23,14 @@ export interface MatrixProblem {
 export function readScoreMatrix(text: string): { cells: MatrixCell[]; problems: MatrixProblem[] } {
   let rows: string[][];
   try {
-    rows = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true }) as string[][];
+    const parsed: string[][] = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true });
+    rows = parsed;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return { cells: [], problems: [{ item: '', party: '', line: 1, detail: `The CSV cannot be read: ${detail}` }] };
   }
-  const [header, ...body] = rows;
-  if (header === undefined || header[0]?.trim() !== 'item' || header.length < 2) {
+  const [header = [], ...body] = rows;
+  if (header.length < 2 || header[0].trim() !== 'item') {
     return {
       cells: [],
       problems: [{ item: '', party: '', line: 1, detail: 'The header must be item,<party slug>,<party slug>,…' }],

@@ -112,7 +112,7 @@ export class CompliancePagesController {
   @Get('editions/:slug/report')
   async editionReport(
     @Param('slug') slug: string,
-    @Query() raw: Record<string, string>,
+    @Query() raw: Record<string, string | undefined>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const { format = 'json' } = await validateInput(EditionReportQuery, present({ format: raw.format ?? '' }));
@@ -136,7 +136,7 @@ export class CompliancePagesController {
       const item = (await this.views.itemPage(slug)).item;
       const dto = await validateInput(ApplyAssessmentsDto, {
         effectiveOn,
-        assessments: [{ ...present(entry), item: item.slug, score: scoreOf(score ?? '') }],
+        assessments: [{ ...present(entry), item: item.slug, score: scoreOf(score) }],
       });
       await this.assessments.apply(dto, session.actor.name);
       return redirectAfterPost(reply, `/items/${encodeURIComponent(item.slug)}#history-heading`);
@@ -250,16 +250,16 @@ function filtersOf(raw: Record<string, string>, extra: readonly string[] = []): 
 }
 
 // Only what that report takes: the form shows every report's fields.
-function queryFor(report: string | undefined, query: Record<string, string>): Record<string, string> {
-  const { asOf, from, to, parties, ...scope } = query;
-  switch (report) {
-    case 'changes':
-      return { ...scope, ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
-    case 'compliance':
-      return { ...scope, ...(asOf === undefined ? {} : { asOf }), ...(parties === undefined ? {} : { parties }) };
-    default:
-      return { ...scope, ...(asOf === undefined ? {} : { asOf }) };
-  }
+const QUERY_FIELDS: Readonly<Partial<Record<string, readonly string[]>>> = {
+  status: ['asOf', 'category', 'proposedBy'],
+  positions: ['asOf', 'category', 'proposedBy'],
+  changes: ['from', 'to', 'category', 'proposedBy'],
+  compliance: ['asOf', 'category', 'proposedBy', 'parties'],
+};
+
+function queryFor(report: string, query: Record<string, string>): Record<string, string> {
+  const fields = QUERY_FIELDS[report] ?? [];
+  return Object.fromEntries(Object.entries(query).filter(([field]) => fields.includes(field)));
 }
 
 // A form's score: the numbers as numbers, n/a as it is, anything else as typed (and refused).

@@ -170,7 +170,7 @@ export class CorrectionsService {
       retractions.map((retraction, index) => ({ item, retraction, version: item.version + index + 1 })),
     );
     const outcomes = retracted.flatMap(({ item, retraction, version }): RetractionChangeView[] =>
-      retraction.stance ?? retraction.score
+      (retraction.stance ?? retraction.score)
         ? []
         : [
             {
@@ -291,8 +291,8 @@ function retractionEvent(note: string, actor: string, batchId: string | null) {
       : retraction.score
         ? { score: retraction.score }
         : retraction.fromState === retraction.toState
-        ? {}
-        : { state: { from: retraction.fromState, to: retraction.toState } },
+          ? {}
+          : { state: { from: retraction.fromState, to: retraction.toState } },
     reason: note,
     effectiveOn: todayUtc(),
     batchId,

@@ -33,7 +33,11 @@ export const AMENDABLE_FIELDS = ['effectiveOn', 'meeting', 'source', 'reason', '
 export type AmendableField = (typeof AMENDABLE_FIELDS)[number];
 
 // The actions a correction or a retraction may name: the dated events that say where things stand.
-export const AMENDABLE_ACTIONS: ReadonlySet<EventAction> = new Set<EventAction>(['transitioned', 'positioned', 'assessed']);
+export const AMENDABLE_ACTIONS: ReadonlySet<EventAction> = new Set<EventAction>([
+  'transitioned',
+  'positioned',
+  'assessed',
+]);
 
 export const STATE_KIND = 'state';
 

@@ -71,7 +71,7 @@ export class AssessmentRepository {
     day: string,
     knownAt: string | undefined,
   ): Promise<Map<string, Map<string, AssessmentAsOf>>> {
-    const sql = LATEST_ASSESSMENTS(manager.connection.options.type === 'postgres', knownAt !== undefined);
+    const sql = LATEST_ASSESSMENTS(manager.dataSource.options.type === 'postgres', knownAt !== undefined);
     const latest = new Map<string, Map<string, AssessmentAsOf>>();
     // Thousands of rows: read as arrays (item, party, score, since, and on SQLite the seq).
     for (const [itemId, party, stored, since] of await selectTuples<[string, string, string, string]>(manager, sql, {
@@ -96,7 +96,7 @@ export class AssessmentRepository {
       return new Map();
     }
     // A list parameter: expanded by the driver, so not through selectRows.
-    const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(ASSESSMENT_EVENTS_OF_ITEMS, {
+    const [sql, parameters] = manager.dataSource.driver.escapeQueryWithParameters(ASSESSMENT_EVENTS_OF_ITEMS, {
       itemIds,
     });
     return groupByItem(await manager.query<RecordedEventRow[]>(sql, parameters));

@@ -397,8 +397,8 @@ export class HistoryRepository {
     if (count < 1) {
       return count === 0 ? GENESIS_HASH : undefined;
     }
-    const [row] = await selectRows<{ hash: string }>(manager, HASH_OF_EVENT_NUMBER, { offset: count - 1 });
-    return row?.hash;
+    const rows = await selectRows<{ hash: string }>(manager, HASH_OF_EVENT_NUMBER, { offset: count - 1 });
+    return rows.length > 0 ? rows[0].hash : undefined;
   }
 
   async idWithHash(manager: EntityManager, hash: string): Promise<number | undefined> {

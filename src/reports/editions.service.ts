@@ -90,7 +90,7 @@ async function editionQuery(kind: EditionReportKind, raw: Record<string, unknown
   } else {
     validated.asOf ??= todayUtc();
   }
-  return Object.fromEntries(Object.entries(validated).filter(([, value]) => value !== undefined)) as EditionQuery;
+  return Object.fromEntries(Object.entries(validated).filter(([, value]) => value !== undefined));
 }
 
 function present(edition: Omit<EditionEntity, 'json' | 'csv' | 'md' | 'html'>): EditionView {
