@@ -1,3 +1,4 @@
+import { checkPartyBatch, positionKey } from '../positions/position-check.js';
 import type { Score } from './score.js';
 
 export interface AssessedItem {
@@ -52,10 +53,9 @@ export interface AssessmentBatchContext<T extends AssessedItem, P extends Assess
   readonly standing: ReadonlyMap<string, StandingAssessment>;
 }
 
-// Where a party's standing assessments are kept: one key per item and party (by its slug).
-export function assessmentKey(itemId: string, partySlug: string): string {
-  return `${itemId} ${partySlug}`;
-}
+// Where a party's standing assessments are kept: one key per item and party (by its slug), as
+// for positions.
+export const assessmentKey = positionKey;
 
 // Checks every assessment of a batch, all dated the same day (the end of the monitoring period),
 // and reports every failing one (its first problem). Like positions, a party's assessments of one
@@ -66,46 +66,25 @@ export function checkAssessmentBatch<E extends AssessmentEntry, T extends Assess
   context: AssessmentBatchContext<T, P>,
   effectiveOn: string,
 ): { checked: CheckedAssessment<E, T, P>[]; failures: AssessmentFailure<E>[] } {
-  const firstIndexOf = new Map<string, number>();
-  const checked: CheckedAssessment<E, T, P>[] = [];
-  const failures: AssessmentFailure<E>[] = [];
-  entries.forEach((entry, index) => {
-    const fail = (problem: AssessmentProblem) => failures.push({ index, entry, problem });
-    const item = context.items.get(entry.item);
-    const party = context.parties.get(entry.party);
-    if (!item) {
-      fail({ kind: 'item_not_found', message: `No item has the id or slug "${entry.item}".` });
-      return;
-    }
-    if (!party) {
-      fail({ kind: 'party_not_found', message: `No party has the id or slug "${entry.party}".` });
-      return;
-    }
-    const key = assessmentKey(item.id, party.slug);
-    const firstIndex = firstIndexOf.get(key);
-    if (firstIndex !== undefined) {
-      fail({
-        kind: 'duplicate_assessment',
-        message: `${party.slug}'s score on ${item.slug} is already in this batch at index ${firstIndex}; give each cell one score.`,
-        firstIndex,
-      });
-      return;
-    }
-    firstIndexOf.set(key, index);
-    const previous = context.standing.get(key);
-    if (effectiveOn < item.proposedOn) {
-      fail({
-        kind: 'before_proposed',
-        message: `The assessment's date ${effectiveOn} is before ${item.slug} was proposed on ${item.proposedOn}.`,
-      });
-    } else if (previous && effectiveOn < previous.effectiveOn) {
-      fail({
-        kind: 'before_previous_assessment',
-        message: `The assessment's date ${effectiveOn} is before ${party.slug}'s standing assessment of ${item.slug}, on ${previous.effectiveOn}.`,
-      });
-    } else {
-      checked.push({ entry, item, party, previous });
-    }
-  });
-  return { checked, failures };
+  return checkPartyBatch(
+    entries,
+    context,
+    (item, party, firstIndex): AssessmentProblem => ({
+      kind: 'duplicate_assessment',
+      message: `${party.slug}'s score on ${item.slug} is already in this batch at index ${firstIndex}; give each cell one score.`,
+      firstIndex,
+    }),
+    (item, party, previous): AssessmentProblem | undefined =>
+      effectiveOn < item.proposedOn
+        ? {
+            kind: 'before_proposed',
+            message: `The assessment's date ${effectiveOn} is before ${item.slug} was proposed on ${item.proposedOn}.`,
+          }
+        : previous && effectiveOn < previous.effectiveOn
+          ? {
+              kind: 'before_previous_assessment',
+              message: `The assessment's date ${effectiveOn} is before ${party.slug}'s standing assessment of ${item.slug}, on ${previous.effectiveOn}.`,
+            }
+          : undefined,
+  );
 }
