@@ -141,6 +141,18 @@ describe('The console: compliance and editions', () => {
       score: 0,
       reason: 'Draft treaty tabled, not signed.',
     });
+    // Corrected from the timeline's form: the score is one more field a correction may change.
+    const amend = page.locator('section', { has: page.getByRole('heading', { name: 'Correct or retract an event' }) });
+    await amend.getByLabel('Event').selectOption(String(last.seq));
+    await amend.getByLabel('Why').fill('The final report scores full compliance.');
+    await amend.getByLabel('Corrected score').selectOption('1');
+    await amend.getByRole('button', { name: 'Correct event' }).click();
+    const [correction] = (await historyOf(t, 'european-security-treaty')).slice(-1);
+    expect(correction).toMatchObject({
+      action: 'corrected',
+      corrects: last.seq,
+      changes: { score: { from: 0, to: 1 } },
+    });
   }, 60_000);
 
   it('passes axe, labels every control and fits 375 px on every compliance page, a preview included', async () => {

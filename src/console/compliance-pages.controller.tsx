@@ -22,7 +22,7 @@ import type { FormBody } from './form-body.js';
 import { formError, present, textFields, type FormError, type FormValues } from './form-values.js';
 import { redirectAfterPost, sendPage } from './page.js';
 import type { ConsoleSession } from './sessions/console-sessions.service.js';
-import { ASSESSMENT_FIELDS, ASSESSMENT_LABELS } from './views/assessment-form.js';
+import { ASSESSMENT_FIELDS, ASSESSMENT_LABELS, formScore } from './views/assessment-form.js';
 import { COMPLIANCE_FILTERS, CompliancePage, type ScoresStep } from './views/compliance.page.js';
 import { EDITION_FIELDS, EDITION_QUERY_FIELDS, EditionsPage } from './views/editions.page.js';
 import { ItemPage } from './views/item.page.js';
@@ -136,7 +136,7 @@ export class CompliancePagesController {
       const item = (await this.views.itemPage(slug)).item;
       const dto = await validateInput(ApplyAssessmentsDto, {
         effectiveOn,
-        assessments: [{ ...present(entry), item: item.slug, score: scoreOf(score) }],
+        assessments: [{ ...present(entry), item: item.slug, score: formScore(score) }],
       });
       await this.assessments.apply(dto, session.actor.name);
       return redirectAfterPost(reply, `/items/${encodeURIComponent(item.slug)}#history-heading`);
@@ -260,11 +260,6 @@ const QUERY_FIELDS: Readonly<Partial<Record<string, readonly string[]>>> = {
 function queryFor(report: string, query: Record<string, string>): Record<string, string> {
   const fields = QUERY_FIELDS[report] ?? [];
   return Object.fromEntries(Object.entries(query).filter(([field]) => fields.includes(field)));
-}
-
-// A form's score: the numbers as numbers, n/a as it is, anything else as typed (and refused).
-function scoreOf(text: string): unknown {
-  return /^-?[01]$/.test(text) ? Number(text) : text === '' ? undefined : text;
 }
 
 // A batch refusal says what each failing cell was, on a line of its own.

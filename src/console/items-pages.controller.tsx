@@ -23,6 +23,7 @@ import type { FormBody } from './form-body.js';
 import { formError, present, textFields, type FormValues } from './form-values.js';
 import { redirectAfterPost, sendPage } from './page.js';
 import type { ConsoleSession } from './sessions/console-sessions.service.js';
+import { formScore } from './views/assessment-form.js';
 import { EDITABLE_FIELDS, editableValues, ItemPage, NO_MEETING, type ItemForms } from './views/item.page.js';
 import { NEW_ITEM_FIELDS, NewItemPage } from './views/item-new.page.js';
 import { ItemsPage } from './views/items.page.js';
@@ -51,6 +52,7 @@ const AMEND_LABELS = {
   meeting: 'Corrected meeting',
   source: 'Corrected source',
   reason: 'Corrected wording',
+  score: 'Corrected score',
   body: 'Correction',
 };
 const ITEM_LABELS: Record<string, string> = {
@@ -164,8 +166,8 @@ export class ItemsPagesController {
     @CurrentSession() session: ConsoleSession,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const values = textFields(form, ['seq', 'note', 'effectiveOn', 'meeting', 'source', 'reason', 'intent']);
-    const { seq, note, intent, meeting, ...fields } = values;
+    const values = textFields(form, ['seq', 'note', 'effectiveOn', 'meeting', 'source', 'reason', 'intent', 'score']);
+    const { seq, note, intent, meeting, score, ...fields } = values;
     return this.submit(reply, session, slug, { form: 'amend', values, labels: AMEND_LABELS }, async () => {
       const path = await validateInput(EventPathParams, { key: slug, seq });
       if (intent === 'retract') {
@@ -176,6 +178,7 @@ export class ItemsPagesController {
           note,
           ...present(fields),
           ...(meeting === '' ? {} : { meeting: meeting === NO_MEETING ? null : meeting }),
+          score: formScore(score),
         });
         await this.corrections.correct(path.key, path.seq, dto, session.actor.name);
       }

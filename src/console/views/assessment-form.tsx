@@ -3,6 +3,19 @@ import type { FormError, FormValues } from '../form-values.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
 import { FormSection, SelectField, TextArea, TextField } from './layout.js';
 
+// The four scores as a drop-down offers them (an assessment's, and a correction's of one).
+export const SCORE_OPTIONS: ReadonlyArray<readonly [string, string]> = [
+  ['1', '+1 full compliance'],
+  ['0', '0 partial compliance'],
+  ['-1', '-1 no compliance, or action against it'],
+  ['n/a', 'n/a not applicable'],
+];
+
+// A form's score: the numbers as numbers, n/a as it is, anything else as typed (and refused).
+export function formScore(text: string): unknown {
+  return /^-?[01]$/.test(text) ? Number(text) : text === '' ? undefined : text;
+}
+
 export const ASSESSMENT_FIELDS = ['party', 'score', 'evidence', 'effectiveOn', 'source'] as const;
 
 // Labels as the page names the fields, for the refusals.
@@ -58,12 +71,7 @@ export function AssessmentForm({
         label="Score"
         placeholder="Choose a score"
         required
-        options={[
-          ['1', '+1 full compliance'],
-          ['0', '0 partial compliance'],
-          ['-1', '-1 no compliance, or action against it'],
-          ['n/a', 'n/a not applicable'],
-        ]}
+        options={SCORE_OPTIONS}
         selected={typed.score}
       />
       <TextArea id="assessment-evidence" name="evidence" label="Evidence" value={typed.evidence} maxLength={4000} />

@@ -6,7 +6,8 @@ import type { ItemPageData } from '../console-views.service.js';
 import type { FormError, FormValues } from '../form-values.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
 import { ErrorSummary, FormSection, isAdmin, Layout, SelectField, TextArea, TextField } from './layout.js';
-import { AssessmentForm } from './assessment-form.js';
+import { scoreText } from '../../assessments/score.js';
+import { AssessmentForm, SCORE_OPTIONS } from './assessment-form.js';
 import { actionLabel, MeetingLink, StateBadge, StateChange } from './parts.js';
 
 // What was typed into a form, and why it was refused.
@@ -265,7 +266,9 @@ function AmendForm({ session, data, state }: ItemFormProps<'amend'>) {
   const { item } = data;
   const typed = state?.values ?? {};
   const amendable = data.history.filter(
-    (event) => (event.action === 'transitioned' || event.action === 'positioned') && event.retractedBy === undefined,
+    (event) =>
+      (event.action === 'transitioned' || event.action === 'positioned' || event.action === 'assessed') &&
+      event.retractedBy === undefined,
   );
   if (amendable.length === 0) {
     return null;
@@ -344,7 +347,15 @@ function AmendForm({ session, data, state }: ItemFormProps<'amend'>) {
         label="Corrected wording"
         value={typed.reason}
         maxLength={2000}
-        hint="The reason of a transition, or the statement of a position; left empty, it stays as recorded."
+        hint="The reason of a transition, the statement of a position or the evidence of an assessment; left empty, it stays as recorded."
+      />
+      <SelectField
+        id="amend-score"
+        name="score"
+        label="Corrected score"
+        placeholder="Keep as recorded"
+        options={SCORE_OPTIONS}
+        selected={typed.score}
       />
     </FormSection>
   );
@@ -359,7 +370,7 @@ function eventSummary(event: HistoryEventView): string {
   const what =
     event.action === 'transitioned' && event.fromState && event.toState
       ? `${stateLabel(event.fromState)} → ${stateLabel(event.toState)}`
-      : `${event.party ?? ''} ${event.stance ?? ''}`;
+      : `${event.party ?? ''} ${event.stance ?? (event.score === undefined ? '' : scoreText(event.score))}`;
   return `Version ${event.seq}: ${actionLabel(event)}, ${what}, effective ${event.effectiveOn}`;
 }
 
