@@ -153,7 +153,11 @@ describe('The web console in a browser', () => {
     const page = await newPage();
     await signIn(page, ADMIN_TOKEN);
     await page.goto(`${base}/items/${item}`);
-    await page.getByLabel('Party', { exact: true }).selectOption('russia');
+    // The assessment form on the same page has a `Party` too (CONSOLE.md v1.2).
+    await page
+      .getByRole('region', { name: "Record a party's position" })
+      .getByLabel('Party', { exact: true })
+      .selectOption('russia');
     await page.getByLabel('Stance', { exact: true }).selectOption('conditional');
     await page.getByLabel('Statement', { exact: true }).fill('Only as an equal partner.');
     await page.getByLabel('Stated on', { exact: true }).fill('2010-12-05');
