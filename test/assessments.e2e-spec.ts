@@ -282,4 +282,43 @@ describe('assessments: did each party comply', () => {
     expect((await item(slug)).assessments).toEqual([expect.objectContaining({ party: alpha, score: -1 })]);
     expect((await auditVerdict(t)).ok).toBe(true);
   });
+
+  it("leaves the parties' positions alone: reports, the item list's party filter and the item answer", async () => {
+    const { slug } = await makeItem(t, { proposedOn: '2010-09-22' });
+    const [alpha] = parties;
+    await t.api
+      .post(`/api/items/${slug}/positions`)
+      .set(...bearer())
+      .send({ party: alpha, stance: 'supports', effectiveOn: '2010-10-01' })
+      .expect(200);
+    await assess({ effectiveOn: '2011-06-30', assessments: [{ item: slug, party: alpha, score: -1 }] }).expect(200);
+    const positions = await t.api
+      .get('/api/reports/positions')
+      .query({ asOf: '2011-12-31' })
+      .set(...bearer())
+      .expect(200);
+    const row = positions.body.items.find((one: { slug: string }) => one.slug === slug);
+    expect(row.positions[alpha]).toEqual({ stance: 'supports', since: '2010-10-01' });
+    const changes = await t.api
+      .get('/api/reports/changes')
+      .query({ from: '2010-09-01', to: '2011-12-31' })
+      .set(...bearer())
+      .expect(200);
+    expect(changes.body.positions.filter((one: { item: string }) => one.item === slug)).toEqual([
+      expect.objectContaining({ party: alpha, toStance: 'supports' }),
+    ]);
+    for (const query of [{ party: alpha }, { party: alpha, stance: 'supports' }, { stance: 'supports' }]) {
+      const list = await t.api
+        .get('/api/items')
+        .query({ ...query, limit: 200 })
+        .set(...bearer())
+        .expect(200);
+      expect(list.body.data.map((one: { slug: string }) => one.slug)).toContain(slug);
+    }
+    const answer = await item(slug);
+    expect(answer).toMatchObject({
+      positions: [expect.objectContaining({ party: alpha, stance: 'supports' })],
+      assessments: [expect.objectContaining({ party: alpha, score: -1 })],
+    });
+  });
 });
