@@ -104,6 +104,13 @@ describe('assessments: did each party comply', () => {
     expect((await item(slug)).version).toBe(1);
   });
 
+  it('takes up to 5,000 entries in one request', async () => {
+    const { slug } = await makeItem(t);
+    const entries = Array.from({ length: 5001 }, () => ({ item: slug, party: parties[0], score: 1 }));
+    const response = await assess({ effectiveOn: '2011-06-30', assessments: entries }).expect(400);
+    expect(response.body.errors).toEqual([expect.objectContaining({ field: 'assessments' })]);
+  });
+
   it('refuses a future day (400), and is all or nothing: any failing entry and nothing is written', async () => {
     const { slug } = await makeItem(t);
     await assess({ effectiveOn: '2999-01-01', assessments: [{ item: slug, party: parties[0], score: 1 }] }).expect(400);
