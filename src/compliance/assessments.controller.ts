@@ -71,6 +71,12 @@ export class AssessmentsController {
       }
       return this.assessments.applyMatrix(body, query.effectiveOn, query.dryRun === 'true', actor.name, idempotent);
     }
+    // The body is parsed by hand (a matrix is text): what is not a JSON object is refused here.
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw DomainError.validation([
+        { field: 'body', message: 'must be a JSON object, or a score matrix as text/csv' },
+      ]);
+    }
     return this.assessments.apply(await validateInput(ApplyAssessmentsDto, body), actor.name, idempotent);
   }
 }

@@ -36,6 +36,7 @@ export class EditionsController {
     description: 'Any token. Each record names the report, its query and the head it was built from.',
   })
   @ApiOkResponse({ type: EditionPage })
+  @ApiProblems()
   async list(): Promise<EditionPage> {
     return { data: await this.editions.list() };
   }

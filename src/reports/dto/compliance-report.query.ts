@@ -16,7 +16,12 @@ export class ComplianceReportQuery extends StatusReportQuery {
   })
   parties?: string;
 
-  @ApiPropertyOptional({ description: 'A compliance edition to compare with (its slug)', example: 'interim-2011' })
+  @ApiPropertyOptional({
+    description: 'A compliance edition to compare with (its slug, 3 to 64 characters); one that is not is a 400',
+    example: 'interim-2011',
+    minLength: 3,
+    pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$',
+  })
   @IsOptional()
   @IsSlug()
   compareTo?: string;
