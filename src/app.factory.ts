@@ -14,6 +14,7 @@ import { PinoNestLogger } from './common/pino-nest-logger.js';
 import { clientErrorHandler } from './common/client-error.handler.js';
 import { capConnectionsPerClient } from './common/connection-cap.js';
 import { depthLimitedJsonParser } from './common/json-body-parser.js';
+import { registerScoreMatrixParser } from './compliance/score-matrix-body.js';
 import { registerFormParsers } from './console/form-body.js';
 import { redactedUrl } from './common/redact-url.js';
 import { assertWellFormedQuery, PathParameterNames } from './common/well-formed-unicode.js';
@@ -166,5 +167,6 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   // console's HTML forms are parsed for the console's paths alone.
   fastify.removeContentTypeParser(['text/plain', 'application/x-www-form-urlencoded']);
   registerFormParsers(fastify);
+  registerScoreMatrixParser(fastify);
   return app;
 }

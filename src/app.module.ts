@@ -2,7 +2,9 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/app-config.js';
+import { ComplianceModule } from './compliance/compliance.module.js';
 import { CorrectionsModule } from './corrections/corrections.module.js';
+import { EditionsModule } from './editions/editions.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { ConsoleModule } from './console/console.module.js';
 import { ENTITIES } from './entities.js';
@@ -32,8 +34,10 @@ export class AppModule {
         MeetingsModule,
         PartiesModule,
         OutcomesModule,
+        ComplianceModule,
         CorrectionsModule,
         ReportsModule,
+        EditionsModule,
         HealthModule,
         StartupModule,
         AuditModule,

@@ -12,11 +12,12 @@ const TAGS: ReadonlyArray<readonly [string, string]> = [
   ['workflow', 'The states and the allowed moves, as data'],
   ['meetings', "Meetings, and recording a meeting's outcomes in one step"],
   ['parties', 'States, organizations and groups that take positions on items'],
+  ['assessments', "Each party's compliance with each item, scored +1, 0, -1 or n/a (JSON or the score matrix CSV)"],
   ['corrections', 'Correcting or retracting recorded transitions, one by one or a whole outcomes batch'],
   [
     'reports',
-    'Status and positions as of a day, changes over a window and revisions between two instants, in JSON, CSV, ' +
-      'Markdown or HTML',
+    'Status, positions and compliance as of a day, changes over a window and revisions between two instants, in ' +
+      'JSON, CSV, Markdown or HTML; editions, reports published for good',
   ],
   ['audit', 'Verifying the hash-chained history against published checkpoints'],
   ['tokens', 'API tokens (admin only)'],

@@ -5,6 +5,7 @@ import { IdempotencyRecordEntity } from './idempotency/idempotency-record.entity
 import { ItemEntity } from './items/item.entity.js';
 import { MeetingEntity } from './meetings/meeting.entity.js';
 import { PartyEntity } from './parties/party.entity.js';
+import { EditionEntity } from './editions/edition.entity.js';
 
 // Class lists, not globs: the same registration works under Jest, from TypeScript and from dist/.
 // Kept at the top of src/, beside app.module, so that the database layer imports no feature.
@@ -16,4 +17,5 @@ export const ENTITIES = [
   ApiTokenEntity,
   AccountEntity,
   IdempotencyRecordEntity,
+  EditionEntity,
 ];

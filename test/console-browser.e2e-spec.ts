@@ -157,10 +157,11 @@ describe('The web console in a browser', () => {
     const page = await newPage();
     await signIn(page, ADMIN_TOKEN);
     await page.goto(`${base}/items/${item}`);
-    // The position form is folded away until asked for.
-    expect(await page.getByLabel('Party', { exact: true }).isVisible()).toBe(false);
+    // The position form is folded away until asked for; the assessment form has a `Party` too.
+    const positionForm = page.getByRole('region', { name: "Record a party's position" });
+    expect(await positionForm.getByLabel('Party', { exact: true }).isVisible()).toBe(false);
     await page.getByText("Record a party's position").click();
-    await page.getByLabel('Party', { exact: true }).selectOption('russia');
+    await positionForm.getByLabel('Party', { exact: true }).selectOption('russia');
     await page.getByLabel('Stance', { exact: true }).selectOption('conditional');
     await page.getByLabel('Statement', { exact: true }).fill('Only as an equal partner.');
     await page.getByLabel('Stated on', { exact: true }).fill('2010-12-05');

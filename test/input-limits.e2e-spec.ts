@@ -83,8 +83,9 @@ async function sendQuery(route: RouteSpec, name: string, value: string) {
   const required = route.query
     .filter((parameter) => parameter.required)
     .map((parameter) => [parameter.name, sampleValue(parameter.schema)]);
-  const response = await t.api
-    .get(urlOf(route))
+  // A query belongs to a GET, or to a POST that takes one (the score matrix's effectiveOn).
+  const method = route.method.toLowerCase() as 'get' | 'post';
+  const response = await t.api[method](urlOf(route))
     .query({ ...Object.fromEntries(required), [name]: value })
     .set(...bearer());
   return { status: response.status, fields: fieldsNamed(response.body) };

@@ -94,7 +94,7 @@ describe('export and import', () => {
 
   it('writes a versioned header, the records and an end line that counts them', () => {
     const records = exported.map((line) => JSON.parse(line));
-    expect(records[0]).toMatchObject({ type: 'header', format: 'policy-tracker-export', version: 2 });
+    expect(records[0]).toMatchObject({ type: 'header', format: 'policy-tracker-export', version: 3 });
     const end = records[records.length - 1];
     expect(end).toMatchObject({ type: 'end', meetings: 3, parties: 3, items: 9 });
     expect(records.filter((record) => record.type === 'party').map((party) => party.slug)).toEqual([
@@ -178,7 +178,7 @@ describe('an import refuses a file that does not verify, and imports none of it'
       /its history says/,
     ],
     ['a cut-off file', () => exported.slice(0, -1), /incomplete/],
-    ['a file of a newer format', () => edited(0, (h) => (h.version = 3)), /version 3/],
+    ['a file of a newer format', () => edited(0, (h) => (h.version = 4)), /version 4/],
     ['a record of an unknown shape', () => edited(1, (m) => (m.extra = true)), /unknown field/],
     ['an item before the meetings', () => [exported[0], exported[firstItem()], ...exported.slice(1)], /out of place/],
     ['a line that is not JSON', () => [...exported.slice(0, 2), '{', ...exported.slice(2)], /not JSON/],

@@ -15,6 +15,8 @@ export const AUDIT_PROBLEM_KINDS = [
   'item_mismatch',
   // The history no longer hashes to a head published earlier: it was rewritten and rehashed.
   'checkpoint_mismatch',
+  // An edition names a head that is not a point of the chain (its events-th event has another hash).
+  'edition_mismatch',
   // The database file itself is damaged (SQLite's integrity check fails, or a page cannot be read).
   'storage_corrupt',
 ] as const;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { selectRows } from '../database/sql.js';
 import { rawKeysetBatches } from '../database/table-rows.js';
+import { GENESIS_HASH } from '../history/event-hash.js';
 import { HistoryEventEntity } from '../history/history-event.entity.js';
 import { ItemEntity } from '../items/item.entity.js';
 import type { StoredEvent, StoredItem } from './history-chain-check.js';
@@ -27,9 +28,11 @@ const EVENT_FIELDS = [
   'hash',
   'partyId',
   'stance',
+  'score',
 ] as const;
 const ITEM_FIELDS = ['id', 'slug', 'state', 'stateSince', 'version'] as const;
 
+const HASH_OF_EVENT_NUMBER = 'SELECT "hash" FROM "history_events" ORDER BY "id" LIMIT 1 OFFSET :offset';
 const ID_WITH_HASH = 'SELECT "id" FROM "history_events" WHERE "hash" = :hash';
 const ID_OF_ITEM_SEQ = 'SELECT "id" FROM "history_events" WHERE "item_id" = :itemId AND "seq" = :seq';
 const SLUG_OF = 'SELECT "slug" FROM "items" WHERE "id" = :id';
@@ -59,6 +62,14 @@ export class AuditRepository {
       ...(raw as unknown as ItemAuditRow),
       version: Number(raw.version),
     }));
+  }
+
+  // The hash of the history's `count`-th event in id order (an edition's head), if it has that many.
+  async hashOfEventNumber(manager: EntityManager, count: number): Promise<string | undefined> {
+    if (count < 1) {
+      return count === 0 ? GENESIS_HASH : undefined;
+    }
+    return (await selectRows<{ hash: string }>(manager, HASH_OF_EVENT_NUMBER, { offset: count - 1 })).at(0)?.hash;
   }
 
   async eventIdWithHash(manager: EntityManager, hash: string): Promise<number | undefined> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { storageFault } from '../database/database-errors.js';
 import { integrityProblem, oneLine } from '../database/storage-integrity.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
+import { EditionRepository } from '../editions/edition.repository.js';
 import { HistoryRepository } from '../history/history.repository.js';
 import { AuditRepository } from './audit.repository.js';
 import type { AuditHeadView, AuditReport } from './audit-report.view.js';
@@ -26,6 +27,7 @@ export class AuditService {
     private readonly transactions: TransactionRunner,
     private readonly events: HistoryRepository,
     private readonly rows: AuditRepository,
+    private readonly editions: EditionRepository,
   ) {}
 
   // One snapshot, so that writes landing meanwhile cannot make the rows and the history disagree.
@@ -36,7 +38,9 @@ export class AuditService {
     try {
       return await this.transactions.snapshot(async (manager) => {
         const damage = await integrityProblem(manager);
-        return damage === undefined ? auditHistory({ rows: this.rows, manager }, checkpoints) : storageCorrupt(damage);
+        return damage === undefined
+          ? auditHistory({ rows: this.rows, editions: this.editions, manager }, checkpoints)
+          : storageCorrupt(damage);
       });
     } catch (error) {
       if (storageFault(error) !== 'corrupt') {

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { EditionRepository } from '../editions/edition.repository.js';
 import type { AuditRepository } from './audit.repository.js';
 import type { AuditProblemView, AuditReport } from './audit-report.view.js';
 import type { Checkpoint } from './checkpoint.js';
@@ -9,6 +10,7 @@ import { HistoryChainCheck, type ChainProblem, type Finding } from './history-ch
 export interface AuditSource {
   readonly manager: EntityManager;
   readonly rows: AuditRepository;
+  readonly editions?: EditionRepository;
 }
 
 // Reads the whole history in id order, batch by batch, checking every hash, link and item sequence,
@@ -22,9 +24,27 @@ export async function auditHistory(source: AuditSource, checkpoints: readonly Ch
     (await firstFinding(rows.itemBatches(manager), (item) => check.item(item))) ??
     check.itemsWithoutRow();
   if (!finding) {
-    return { ok: true, events: check.events, head: check.head, checkpoints: [...checkpoints] };
+    const edition = await editionProblem(source);
+    return edition
+      ? { ok: false, events: check.events, firstProblem: edition }
+      : { ok: true, events: check.events, head: check.head, checkpoints: [...checkpoints] };
   }
   return { ok: false, events: check.events, firstProblem: await describe(source, finding) };
+}
+
+// Each edition was published from a head of the chain: its events-th event must have that hash.
+async function editionProblem({ manager, rows, editions }: AuditSource): Promise<AuditProblemView | undefined> {
+  for (const edition of (await editions?.all(manager)) ?? []) {
+    if ((await rows.hashOfEventNumber(manager, edition.headEvents)) !== edition.headHash) {
+      return {
+        kind: 'edition_mismatch',
+        message:
+          `The edition ${edition.slug} was published from the head ${edition.headHash}:${edition.headEvents}, ` +
+          'which is not a point of the chain: the history it was built from was rewritten, or the edition was altered.',
+      };
+    }
+  }
+  return undefined;
 }
 
 async function firstFinding<Row>(

@@ -3,6 +3,7 @@ import { AccountsModule } from '../accounts/accounts.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import type { AppConfig } from '../config/app-config.js';
+import { ComplianceModule } from '../compliance/compliance.module.js';
 import { CorrectionsModule } from '../corrections/corrections.module.js';
 import { ConfigModule } from '../config/config.module.js';
 import { ENTITIES } from '../entities.js';
@@ -25,6 +26,7 @@ export class CliModule {
         AccountsModule,
         ItemsModule,
         OutcomesModule,
+        ComplianceModule,
         CorrectionsModule,
         AuditModule,
         ReportsModule,

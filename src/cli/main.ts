@@ -6,6 +6,8 @@ import { backupCommand } from './backup.command.js';
 import { positionsCommand } from './positions.command.js';
 import { batchCommand, historyCommand } from './corrections.command.js';
 import { reportCommand } from './report.command.js';
+import { assessmentsCommand } from './assessments.command.js';
+import { editionsCommand } from './editions.command.js';
 import { tokensCommand } from './tokens.command.js';
 import { accountsCommand } from './accounts.command.js';
 import { exportCommand, importCommand } from './transfer.command.js';
@@ -21,6 +23,8 @@ const program = new Command('policy-tracker')
   .addCommand(backupCommand())
   .addCommand(positionsCommand())
   .addCommand(reportCommand())
+  .addCommand(assessmentsCommand())
+  .addCommand(editionsCommand())
   .addCommand(exportCommand())
   .addCommand(importCommand());
 

@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import { Command, Option } from 'commander';
 import { validateInput } from '../common/validate-input.js';
 import { ChangesReportQuery } from '../reports/dto/changes-report.query.js';
+import { ComplianceReportQuery } from '../reports/dto/compliance-report.query.js';
 import { PositionsReportQuery } from '../reports/dto/positions-report.query.js';
 import { RevisionsReportQuery } from '../reports/dto/revisions-report.query.js';
 import { StatusReportQuery } from '../reports/dto/status-report.query.js';
@@ -28,7 +29,7 @@ const FORMAT_BY_EXTENSION: Readonly<Record<string, ReportFormat>> = {
 
 export function reportCommand(): Command {
   const report = new Command('report').description(
-    'status, changes and positions reports rebuilt from the history, as the API',
+    'status, changes, positions and compliance reports rebuilt from the history, as the API',
   );
 
   withScopeOptions(
@@ -57,6 +58,26 @@ export function reportCommand(): Command {
     const format = query.format ?? 'json';
     await emit(
       await withContext((context) => context.get(ReportsService).positionsDocument(query, format)),
+      options.out,
+    );
+  });
+
+  withScopeOptions(
+    report
+      .command('compliance')
+      .description("each party's compliance score on each item as of a day, with the averages")
+      .option('--as-of <day>', 'the day, YYYY-MM-DD (default today)')
+      .option('--parties <slugs>', 'the party columns, comma-separated, in order')
+      .option('--compare-to <edition>', 'a compliance edition to compare with'),
+  ).action(async (options: ScopeOptions & { asOf?: string; parties?: string; compareTo?: string }) => {
+    const query = await validateInput(ComplianceReportQuery, {
+      ...scopeInput(options),
+      asOf: options.asOf,
+      parties: options.parties,
+      compareTo: options.compareTo,
+    });
+    await emit(
+      await withContext((context) => context.get(ReportsService).complianceDocument(query, query.format ?? 'json')),
       options.out,
     );
   });

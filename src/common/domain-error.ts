@@ -22,6 +22,21 @@ export interface BatchFailure {
   readonly firstIndex?: number;
 }
 
+// One failing entry of an assessments batch: the cell (item and party as the request named them)
+// and, for the score-matrix CSV, its line.
+export interface AssessmentBatchFailure {
+  readonly index: number;
+  readonly item: string;
+  readonly party: string;
+  readonly line?: number;
+  readonly code: Extract<
+    DomainErrorCode,
+    'item_not_found' | 'party_not_found' | 'duplicate_assessment' | 'assessment_out_of_order' | 'invalid_score'
+  >;
+  readonly status: number;
+  readonly detail: string;
+}
+
 // One event of a batch that cannot be retracted, as listed in the refusal.
 export interface RetractionFailure {
   // The item's slug.
@@ -98,6 +113,15 @@ export interface ProblemExtensions {
   duplicate_item: NoExtensions;
   reason_required: NoExtensions;
   duplicate_position: NoExtensions;
+  // Assessments and editions.
+  assessments_rejected: { readonly failures: readonly AssessmentBatchFailure[] };
+  // Every failing cell is a mistake in the request itself (a score that is none of the four, a cell
+  // named twice, a malformed matrix).
+  assessments_invalid: { readonly failures: readonly AssessmentBatchFailure[] };
+  assessment_out_of_order: NoExtensions;
+  duplicate_assessment: NoExtensions;
+  invalid_score: NoExtensions;
+  edition_not_found: { readonly edition: string };
 }
 
 export type DomainErrorCode = keyof ProblemExtensions;

@@ -59,6 +59,18 @@ export function problemKind(code: DomainErrorCode): ProblemKind {
       return { status: 409, title: 'Position out of date order' };
     case 'outcomes_rejected':
       return { status: 409, title: 'Outcomes rejected' };
+    case 'assessments_rejected':
+      return { status: 409, title: 'Assessments rejected' };
+    case 'assessments_invalid':
+      return { status: 400, title: 'Invalid assessments' };
+    case 'invalid_score':
+      return { status: 400, title: 'Not a compliance score' };
+    case 'assessment_out_of_order':
+      return { status: 409, title: 'Assessment out of date order' };
+    case 'duplicate_assessment':
+      return { status: 400, title: 'Cell scored twice in one batch' };
+    case 'edition_not_found':
+      return { status: 404, title: 'Edition not found' };
     case 'event_not_amendable':
       return { status: 409, title: 'Event cannot be corrected or retracted' };
     case 'correction_out_of_order':

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module.js';
+import { ComplianceModule } from '../compliance/compliance.module.js';
+import { CompliancePagesController } from './compliance-pages.controller.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { CorrectionsModule } from '../corrections/corrections.module.js';
@@ -33,6 +35,7 @@ import { SignInController } from './sign-in.controller.js';
     MeetingsModule,
     PartiesModule,
     OutcomesModule,
+    ComplianceModule,
     CorrectionsModule,
     ReportsModule,
     AuditModule,
@@ -47,6 +50,7 @@ import { SignInController } from './sign-in.controller.js';
     ReportsPagesController,
     AuditTokensPagesController,
     AccountsPagesController,
+    CompliancePagesController,
   ],
   providers: [
     ConsoleSessionRepository,

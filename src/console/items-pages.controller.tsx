@@ -28,6 +28,7 @@ import { CorrectEventPage, NO_MEETING, RetractEventPage } from './views/amend-ev
 import { EDITABLE_FIELDS, editableValues, ItemPage, type ItemForms } from './views/item.page.js';
 import { NEW_ITEM_FIELDS, NEW_ITEM_IDS, NewItemPage } from './views/item-new.page.js';
 import { slugFromTitle } from './slug-from-title.js';
+import { formScore } from './views/assessment-form.js';
 import { ItemsPage } from './views/items.page.js';
 
 type Labels = Readonly<Record<string, string>>;
@@ -55,6 +56,7 @@ const AMEND_LABELS = {
   meeting: 'Corrected meeting',
   source: 'Corrected source',
   reason: 'Corrected wording',
+  score: 'Corrected score',
   body: 'Correction',
 };
 const ITEM_LABELS: Record<string, string> = {
@@ -194,13 +196,14 @@ export class ItemsPagesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const path = await validateInput(EventPathParams, { key: params.slug, seq: params.seq });
-    const values = textFields(form, ['note', 'effectiveOn', 'meeting', 'source', 'reason']);
-    const { note, meeting, ...fields } = values;
+    const values = textFields(form, ['note', 'effectiveOn', 'meeting', 'source', 'reason', 'score']);
+    const { note, meeting, score, ...fields } = values;
     try {
       const dto = await validateInput(CorrectEventDto, {
         note,
         ...present(fields),
         ...(meeting === '' ? {} : { meeting: meeting === NO_MEETING ? null : meeting }),
+        score: formScore(score),
       });
       await this.corrections.correct(path.key, path.seq, dto, session.actor.name);
       await this.sessions.say(session, `Event ${path.seq} corrected; the history shows what it said before.`);

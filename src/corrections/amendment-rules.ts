@@ -11,11 +11,15 @@ import {
 } from '../history/amended-history.js';
 import { foldTimeline } from '../history/item-timeline.js';
 import type { FieldChanges } from '../history/history-event.types.js';
+import type { Score } from '../assessments/score.js';
 import type { Stance } from '../parties/stance.js';
 import type { WorkflowState } from '../workflow/workflow.definition.js';
 
 // The new values a correction asks for; `meeting` by slug, null to clear it (as `source`).
-export type CorrectionRequest = Partial<Record<AmendableField, string | null>>;
+// `score` is an assessment's only.
+export type CorrectionRequest = Partial<Record<Exclude<AmendableField, 'score'>, string | null>> & {
+  readonly score?: Score;
+};
 
 export type AmendmentProblem =
   | { readonly kind: 'event_not_found'; readonly message: string }
@@ -40,6 +44,8 @@ export interface Retraction {
   readonly toState: WorkflowState | null;
   // For a position: the party's stance before and after (the position it returns to, or none).
   readonly stance?: { readonly from: Stance; readonly to: Stance | null };
+  // For an assessment: the party's score before and after (the one it returns to, or none).
+  readonly score?: { readonly from: Score; readonly to: Score | null };
 }
 
 export type RetractionPlan =
@@ -62,6 +68,12 @@ export function planCorrection(
     return found;
   }
   const target = found.target;
+  if (request.score !== undefined && target.action !== 'assessed') {
+    return problem({
+      kind: 'event_not_amendable',
+      message: `Event ${seq} records "${target.action}"; only an assessed event has a score to correct.`,
+    });
+  }
   const changes: FieldChanges = {};
   for (const field of AMENDABLE_FIELDS) {
     const to = request[field];
@@ -110,7 +122,10 @@ export function planRetractions(events: readonly RecordedEvent[], seqs: readonly
     const ofKind = standing(amended, target.kind);
     const laterEvents = foldTimeline(history).laterThan(seq);
     if (laterEvents.length > 0) {
-      const ofWhat = target.party === null ? 'state change' : `position of ${target.party}`;
+      const ofWhat =
+        target.party === null
+          ? 'state change'
+          : `${target.action === 'assessed' ? 'assessment' : 'position'} of ${target.party}`;
       return problem({
         kind: 'retraction_not_latest',
         message: `Event ${seq} is not the latest standing ${ofWhat} on the item; retract the later ones first (${laterEvents.join(', ')}).`,
@@ -128,6 +143,7 @@ export function planRetractions(events: readonly RecordedEvent[], seqs: readonly
             fromState: current,
             toState: current,
             ...(target.stance === null ? {} : { stance: { from: target.stance, to: ofKind.at(-2)?.stance ?? null } }),
+            ...(target.score === null ? {} : { score: { from: target.score, to: ofKind.at(-2)?.score ?? null } }),
           };
     retractions.push(retraction);
     history = [...history, retractionEvent(retraction, nextSeq)];
@@ -174,6 +190,7 @@ function retractionEvent(retraction: Retraction, seq: number): RecordedEvent {
     changes: {},
     party: null,
     stance: null,
+    score: null,
     corrects: null,
     retracts: retraction.target.seq,
   };

@@ -23,7 +23,12 @@ import { amendmentError } from './amendment-problem-error.js';
 import { planCorrection, planRetractions, type CorrectionRequest, type Retraction } from './amendment-rules.js';
 import type { CorrectEventDto } from './dto/correct-event.dto.js';
 import type { RetractBatchDto } from './dto/retract-batch.dto.js';
-import type { BatchRetractionView, PositionRetractionView, RetractionChangeView } from './corrections.view.js';
+import type {
+  AssessmentRetractionView,
+  BatchRetractionView,
+  PositionRetractionView,
+  RetractionChangeView,
+} from './corrections.view.js';
 
 type AmendmentEvent = Omit<NewEvent, 'itemId' | 'seq'>;
 
@@ -46,7 +51,7 @@ export class CorrectionsService {
     const { note, ...fields } = dto;
     if (Object.values(fields).every((value) => value === undefined)) {
       throw DomainError.validation([
-        { field: 'body', message: 'names nothing to correct: give effectiveOn, meeting, source or reason' },
+        { field: 'body', message: 'names nothing to correct: give effectiveOn, meeting, source, reason or score' },
       ]);
     }
     return this.transactions.write(async (manager) => {
@@ -167,7 +172,7 @@ export class CorrectionsService {
       retractions.map((retraction, index) => ({ item, retraction, version: item.version + index + 1 })),
     );
     const outcomes = retracted.flatMap(({ item, retraction, version }): RetractionChangeView[] =>
-      retraction.stance
+      (retraction.stance ?? retraction.score)
         ? []
         : [
             {
@@ -197,6 +202,22 @@ export class CorrectionsService {
           ]
         : [],
     );
+    const assessments = retracted.flatMap(({ item, retraction, version }): AssessmentRetractionView[] =>
+      retraction.score && retraction.target.party !== null
+        ? [
+            {
+              item: item.slug,
+              id: item.id,
+              party: retraction.target.party,
+              retracts: retraction.target.seq,
+              from: retraction.score.from,
+              to: retraction.score.to,
+              version,
+              reason: dto.note,
+            },
+          ]
+        : [],
+    );
     if (batch) {
       await this.writer.amendAll(
         manager,
@@ -214,6 +235,7 @@ export class CorrectionsService {
       outcomes,
       // As an outcomes answer lists positions: only when the batch had some.
       ...(positions.length > 0 ? { positions } : {}),
+      ...(assessments.length > 0 ? { assessments } : {}),
     };
   }
 
@@ -247,6 +269,7 @@ function amendment(
     recordedAt: '',
     party: null,
     stance: null,
+    score: null,
     corrects: event.corrects ?? null,
     retracts: event.retracts ?? null,
   }));
@@ -272,12 +295,14 @@ function retractionEvent(note: string, actor: string, batchId: string | null) {
     action: 'retracted',
     fromState: retraction.fromState,
     toState: retraction.toState,
-    // What the withdrawal moves back: the party's stance, or the item's state.
+    // What the withdrawal moves back: the party's stance or score, or the item's state.
     changes: retraction.stance
       ? { stance: retraction.stance }
-      : retraction.fromState === retraction.toState
-        ? {}
-        : { state: { from: retraction.fromState, to: retraction.toState } },
+      : retraction.score
+        ? { score: retraction.score }
+        : retraction.fromState === retraction.toState
+          ? {}
+          : { state: { from: retraction.fromState, to: retraction.toState } },
     reason: note,
     effectiveOn: todayUtc(),
     batchId,

@@ -1,6 +1,8 @@
+import { NULLABLE_SCORE_SCHEMA, SCORE_SCHEMA } from '../assessments/score-schema.js';
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
 import { ProblemView } from '../common/api-problems.decorator.js';
 import { OutcomeChangeView, PositionChangeView } from '../outcomes/outcomes.view.js';
+import type { Score } from '../assessments/score.js';
 import { STANCES, type Stance } from '../parties/stance.js';
 
 // One retracted event: the item's state before and after, as an outcome shows it.
@@ -36,6 +38,21 @@ export class PositionRetractionView extends IntersectionType(
   toStance: Stance | null;
 }
 
+// One retracted assessment: the party's score withdrawn, and the one it returns to (or none).
+export class AssessmentRetractionView extends IntersectionType(
+  PickType(PositionChangeView, ['item', 'id', 'party', 'version'] as const),
+  PickType(RetractionChangeView, ['retracts', 'reason'] as const),
+) {
+  @ApiProperty({ ...SCORE_SCHEMA, description: 'The score withdrawn', example: 1 })
+  from: Score;
+
+  @ApiProperty({
+    ...NULLABLE_SCORE_SCHEMA,
+    description: "The party's score before the one withdrawn; null when it had none",
+  })
+  to: Score | null;
+}
+
 export class BatchRetractionView {
   @ApiProperty({ format: 'uuid', description: 'The outcomes batch withdrawn' })
   retracts: string;
@@ -68,6 +85,12 @@ export class BatchRetractionView {
     description: 'One per retracted position, each item newest first; present when the batch recorded positions',
   })
   positions?: PositionRetractionView[];
+
+  @ApiPropertyOptional({
+    type: [AssessmentRetractionView],
+    description: 'One per retracted assessment, each item newest first; present when the batch recorded assessments',
+  })
+  assessments?: AssessmentRetractionView[];
 }
 
 export class RetractionFailureView {

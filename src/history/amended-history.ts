@@ -1,3 +1,4 @@
+import type { Score } from '../assessments/score.js';
 import type { Stance } from '../parties/stance.js';
 import type { WorkflowState } from '../workflow/workflow.definition.js';
 import type { EventAction, FieldChanges } from './history-event.types.js';
@@ -21,6 +22,8 @@ export interface RecordedEvent {
   // Set on positioned events only: the party by slug, and its stance.
   readonly party: string | null;
   readonly stance: Stance | null;
+  // Set on assessed events only: the party's score.
+  readonly score: Score | null;
   readonly corrects: number | null;
   readonly retracts: number | null;
 }
@@ -28,6 +31,11 @@ export interface RecordedEvent {
 // The kinds of dated events and what a correction may amend are the fold's (item-timeline.ts);
 // re-exported for the readers of the history.
 export { AMENDABLE_ACTIONS, AMENDABLE_FIELDS, STATE_KIND, type AmendableField } from './item-timeline.js';
+
+// Each party's assessments of the item are a timeline of their own, like its positions.
+export function assessmentKind(party: string): string {
+  return `assessment:${party}`;
+}
 
 // A dated event with the corrections applied (the latest correction of each field wins) and what
 // overruled it.
@@ -109,6 +117,25 @@ export function positionsOn(events: readonly AmendedEvent[], day?: string): Map<
     }
   }
   return latest;
+}
+
+// A standing assessed event: it names its party and its score.
+export type AmendedAssessment = AmendedEvent & { readonly party: string; readonly score: Score };
+
+// Each party's standing assessment of the item in force on `day` (or now, without one), by party
+// slug: as positionsOn, for assessments.
+export function assessmentsOn(events: readonly AmendedEvent[], day?: string): Map<string, AmendedAssessment> {
+  const latest = new Map<string, AmendedAssessment>();
+  for (const event of standing(events)) {
+    if (isAssessment(event) && (day === undefined || event.effectiveOn <= day)) {
+      latest.set(event.party, event);
+    }
+  }
+  return latest;
+}
+
+export function isAssessment(event: AmendedEvent): event is AmendedAssessment {
+  return event.action === 'assessed' && event.party !== null && event.score !== null;
 }
 
 export function isPosition(event: AmendedEvent): event is AmendedPosition {

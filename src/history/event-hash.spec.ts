@@ -67,4 +67,14 @@ describe('canonicalEvent', () => {
     expect(form[0]).toBe('policy-tracker/event/v4');
     expect(form.slice(-5)).toEqual([transition.prevHash, 'p1', 'opposes', 2, null]);
   });
+
+  it('hashes an assessment in form v5: party, stance, references, then the score', () => {
+    const assessment = { ...transition, action: 'assessed', toState: 'agreed', partyId: 'p1', score: '-1' };
+    const form = JSON.parse(canonicalEvent(assessment)) as unknown[];
+    expect(form[0]).toBe('policy-tracker/event/v5');
+    expect(form.slice(-6)).toEqual([transition.prevHash, 'p1', null, null, null, '-1']);
+    expect(eventHash({ ...assessment, score: '0' })).not.toBe(eventHash(assessment));
+    // Without a score an event keeps its earlier form, so every hash recorded before still verifies.
+    expect(canonicalEvent({ ...transition, score: null })).toBe(canonicalEvent(transition));
+  });
 });

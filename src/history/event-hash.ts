@@ -25,6 +25,8 @@ export interface HashedEventFields {
   // The seq of the event a correction or a retraction overrules (same item); null on other events.
   readonly corrects: number | null;
   readonly retracts: number | null;
+  // Set on `assessed` events only (`1`, `0`, `-1`, `n/a`); left out, it is null.
+  readonly score?: string | null;
 }
 
 // A JSON array of the fields in order: unambiguous (strings are quoted and escaped, null is not
@@ -33,7 +35,8 @@ export interface HashedEventFields {
 //   v1: nothing (the form of every event before positions and corrections, byte for byte);
 //   v2: party_id and stance (an event that names a party: a position);
 //   v3: corrects and retracts (an event that overrules another: a correction or a retraction);
-//   v4: party_id, stance, corrects and retracts (an event that does both).
+//   v4: party_id, stance, corrects and retracts (an event that does both);
+//   v5: party_id, stance, corrects, retracts and score (an event with a score: an assessment).
 // So the hashes recorded under each earlier form still verify, and setting any of these fields on
 // an event changes its hash.
 export function canonicalEvent(event: HashedEventFields): string {
@@ -55,6 +58,10 @@ export function canonicalEvent(event: HashedEventFields): string {
   ];
   const party = event.partyId !== null || event.stance !== null ? [event.partyId, event.stance] : [];
   const references = event.corrects !== null || event.retracts !== null ? [event.corrects, event.retracts] : [];
+  const score = event.score ?? null;
+  if (score !== null) {
+    return JSON.stringify([SCORED_TAG, ...v1, event.partyId, event.stance, event.corrects, event.retracts, score]);
+  }
   const tag = FORM_TAGS[`${party.length > 0}/${references.length > 0}`];
   return JSON.stringify([tag, ...v1, ...party, ...references]);
 }
@@ -65,6 +72,8 @@ const FORM_TAGS: Record<string, string> = {
   'false/true': 'policy-tracker/event/v3',
   'true/true': 'policy-tracker/event/v4',
 };
+
+const SCORED_TAG = 'policy-tracker/event/v5';
 
 // The one-shot hash: the same digest as createHash, at less than half the cost per event, which
 // counts when an audit rehashes the whole history.

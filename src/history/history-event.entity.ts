@@ -60,7 +60,7 @@ export class HistoryEventEntity {
   @Column({ type: 'varchar', length: 500, nullable: true })
   source: string | null;
 
-  // Set on `positioned` events only: whose position, and what it is.
+  // Set on `positioned` events (whose position, and what it is) and on `assessed` ones (whose score).
   @Column({ name: 'party_id', type: 'varchar', length: 36, nullable: true })
   partyId: string | null;
 
@@ -70,6 +70,10 @@ export class HistoryEventEntity {
 
   @Column({ type: 'varchar', length: 16, nullable: true })
   stance: Stance | null;
+
+  // Set on `assessed` events only: `1`, `0`, `-1` or `n/a` (see assessments/score.ts).
+  @Column({ type: 'varchar', length: 3, nullable: true })
+  score: string | null;
 
   @Column({ name: 'batch_id', type: 'varchar', length: 36, nullable: true })
   batchId: string | null;

@@ -1,4 +1,5 @@
 import { parseStoredJson } from '../database/damaged-row.js';
+import { readScore, type Score } from '../assessments/score.js';
 import type { Stance } from '../parties/stance.js';
 import type { WorkflowState } from '../workflow/workflow.definition.js';
 import type { EventAction, FieldChanges } from './history-event.types.js';
@@ -23,6 +24,8 @@ export interface HistoryEventRow {
   hash: string;
   party_slug: string | null;
   stance: Stance | null;
+  // Set on assessed events (history answers and the corrected history read it; the feeds do not).
+  score?: string | null;
   corrects: number | string | null;
   retracts: number | string | null;
 }
@@ -53,6 +56,12 @@ export function recordedEventFields(row: Omit<HistoryEventRow, 'item_slug' | 'ha
   };
 }
 
+// An assessment names its party and its score.
+function scoreOf(row: Omit<HistoryEventRow, 'item_slug' | 'hash'>): { party?: string; score?: Score } {
+  const score = readScore(row.score);
+  return row.party_slug === null || score === null ? {} : { party: row.party_slug, score };
+}
+
 // `corrects`, `retracts`, `correctedBy` and `retractedBy` appear only where they apply.
 export function presentHistoryEvent(row: HistoryEventRow, overruling: Overruling = {}): HistoryEventView {
   const { id, ...fields } = recordedEventFields(row);
@@ -63,6 +72,7 @@ export function presentHistoryEvent(row: HistoryEventRow, overruling: Overruling
     hash: row.hash,
     // Only a position names a party and a stance.
     ...(row.party_slug === null || row.stance === null ? {} : { party: row.party_slug, stance: row.stance }),
+    ...scoreOf(row),
     ...(row.corrects === null ? {} : { corrects: Number(row.corrects) }),
     ...(row.retracts === null ? {} : { retracts: Number(row.retracts) }),
     ...overruling,

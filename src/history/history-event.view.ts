@@ -1,3 +1,5 @@
+import { SCORE_SCHEMA } from '../assessments/score-schema.js';
+import type { Score } from '../assessments/score.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { WORKFLOW_STATES, type WorkflowState } from '../workflow/workflow.definition.js';
 import { STANCES, type Stance } from '../parties/stance.js';
@@ -61,11 +63,17 @@ export class HistoryEventView {
   @ApiProperty({ description: 'SHA-256 of this event, chained to the previous event' })
   hash: string;
 
-  @ApiPropertyOptional({ description: 'On positioned events: the party slug', example: 'united-states' })
+  @ApiPropertyOptional({ description: 'On positioned and assessed events: the party slug', example: 'united-states' })
   party?: string;
 
   @ApiPropertyOptional({ enum: STANCES, description: "On positioned events: the party's stance" })
   stance?: Stance;
+
+  @ApiPropertyOptional({
+    ...SCORE_SCHEMA,
+    description: "On assessed events: the party's compliance score (1 full, 0 partial, -1 none, n/a not bound)",
+  })
+  score?: Score;
 
   @ApiPropertyOptional({ description: 'On a corrected event: the seq of the event it corrects', example: 3 })
   corrects?: number;

@@ -27,6 +27,8 @@ export interface NewEvent {
   // The seq of the earlier event of the same item that a correction or a retraction overrules.
   readonly corrects?: number | null;
   readonly retracts?: number | null;
+  // Set on assessed events only, as stored (assessments/score.ts).
+  readonly score?: string | null;
 }
 
 // Appends events inside the caller's transaction, chaining each to the one before it.
@@ -71,6 +73,7 @@ function chained(event: NewEvent, prevHash: string): EventRow {
     prevHash,
     partyId: event.partyId ?? null,
     stance: event.stance ?? null,
+    score: event.score ?? null,
   };
   return { ...fields, hash: eventHash(fields) };
 }

@@ -8,6 +8,7 @@ import { HistoryEventEntity } from './history-event.entity.js';
 import type { RecordedEvent } from './amended-history.js';
 import { recordedEventFields, type HistoryEventRow } from './history-event.presenter.js';
 import type { EventAction } from './history-event.types.js';
+import { readScore } from '../assessments/score.js';
 
 export interface HistoryHead {
   // The hash of the newest event: it commits to every event before it.
@@ -85,14 +86,14 @@ const EVENT_COUNT = 'SELECT COUNT(*) AS "events" FROM "history_events"';
 const INSERT_EVENT = `
   INSERT INTO "history_events" ("item_id", "seq", "action", "from_state", "to_state", "changes", "reason",
     "effective_on", "meeting_id", "source", "batch_id", "actor", "recorded_at", "corrects", "retracts", "prev_hash", "hash",
-    "party_id", "stance")
+    "party_id", "stance", "score")
   VALUES (:itemId, :seq, :action, :fromState, :toState, :changes, :reason,
-    :effectiveOn, :meetingId, :source, :batchId, :actor, :recordedAt, :corrects, :retracts, :prevHash, :hash, :partyId, :stance)`;
+    :effectiveOn, :meetingId, :source, :batchId, :actor, :recordedAt, :corrects, :retracts, :prevHash, :hash, :partyId, :stance, :score)`;
 
 const ITEM_EVENTS = `
   SELECT e."id", e."seq", e."action", e."from_state", e."to_state", e."changes", e."reason",
          e."effective_on", e."source", e."batch_id", e."actor", e."recorded_at", e."hash",
-         e."corrects", e."retracts", m."slug" AS "meeting_slug", p."slug" AS "party_slug", e."stance"
+         e."corrects", e."retracts", m."slug" AS "meeting_slug", p."slug" AS "party_slug", e."stance", e."score"
   FROM "history_events" e LEFT JOIN "meetings" m ON m."id" = e."meeting_id"
   LEFT JOIN "parties" p ON p."id" = e."party_id"
   WHERE e."item_id" = :itemId AND e."seq" > :after
@@ -189,7 +190,7 @@ const DESCRIPTIVE_EVENTS_RECORDED_BY = `
 // Exported for the position reads, which fold the same rows (position.repository.ts).
 export const RECORDED_EVENTS = `SELECT e."item_id", e."id", e."seq", e."action", e."from_state", e."to_state", e."changes",
     e."reason", e."effective_on", m."slug" AS "meeting_slug", e."source", e."batch_id", e."actor", e."recorded_at",
-    e."corrects", e."retracts", p."slug" AS "party_slug", e."stance"
+    e."corrects", e."retracts", p."slug" AS "party_slug", e."stance", e."score"
   FROM "history_events" e LEFT JOIN "meetings" m ON m."id" = e."meeting_id"
   LEFT JOIN "parties" p ON p."id" = e."party_id"`;
 
@@ -451,6 +452,7 @@ function recordedEvent(row: RecordedEventRow): RecordedEvent {
     ...recordedEventFields(row),
     party: row.party_slug,
     stance: row.stance,
+    score: readScore(row.score),
     corrects: nullableNumber(row.corrects),
     retracts: nullableNumber(row.retracts),
   };

@@ -1,4 +1,5 @@
 import { isCalendarDate } from '../common/calendar-date.js';
+import { readScore, type Score } from '../assessments/score.js';
 import { isStance, type Stance } from '../parties/stance.js';
 import { checkPosition } from '../positions/position-check.js';
 import { checkItemTransition } from '../workflow/transition-check.js';
@@ -13,26 +14,41 @@ import { EVENT_ACTIONS, type EventAction } from './history-event.types.js';
 // Dated events of one kind follow each other in time: each takes over from the one before it,
 // their dates never go backwards, and only the latest standing one may be retracted. The item's
 // workflow state is one kind, begun by its creation; each party's timeline on the item (its
-// positions) is a kind of its own. A party timeline is named by its action here, so that another
-// per-party action is one more entry.
+// positions, and its compliance scores) is a kind of its own. A party timeline is named by its
+// action here, so that another per-party action is one more entry.
 export const STATE_KIND = 'state';
-// Each names its kind, the field of the event that holds the party's value, and which values are
-// known; the event's `changes` record that field from the party's value before to this one.
+// Each names its kind, the field of the event that holds the party's value, how a stored value
+// reads (undefined: not a known one), and whether a correction may change that value; the event's
+// `changes` record that field from the party's value before to this one, as read.
 export const PARTY_TIMELINES = {
-  positioned: { kind: 'position', field: 'stance', known: isStance },
+  positioned: { kind: 'position', field: 'stance', read: readStance, correctable: false },
+  // A score is stored as text (`1`, `n/a`), read back as the API gives it (1, 'n/a'), as `changes` has it.
+  assessed: { kind: 'assessment', field: 'score', read: readPartyScore, correctable: true },
 } as const satisfies Partial<Record<EventAction, PartyTimeline>>;
 type PartyAction = keyof typeof PARTY_TIMELINES;
+type PartyField = 'stance' | 'score';
+const PARTY_FIELDS: readonly PartyField[] = ['stance', 'score'];
 
 interface PartyTimeline {
   readonly kind: string;
-  readonly field: 'stance';
-  readonly known: (value: unknown) => boolean;
+  readonly field: PartyField;
+  readonly read: (value: unknown) => unknown;
+  readonly correctable: boolean;
+}
+
+function readStance(value: unknown): Stance | undefined {
+  return isStance(value) ? value : undefined;
+}
+
+function readPartyScore(value: unknown): Score | undefined {
+  return value === null || value === undefined ? undefined : (readScore(String(value)) ?? undefined);
 }
 
 const KNOWN_ACTIONS: ReadonlySet<string> = new Set(EVENT_ACTIONS);
 
-// The metadata a correction may amend, named as in the API and in a correction's `changes`.
-export const AMENDABLE_FIELDS = ['effectiveOn', 'meeting', 'source', 'reason'] as const;
+// The metadata a correction may amend, named as in the API and in a correction's `changes`;
+// `score` on an assessment only.
+export const AMENDABLE_FIELDS = ['effectiveOn', 'meeting', 'source', 'reason', 'score'] as const;
 export type AmendableField = (typeof AMENDABLE_FIELDS)[number];
 
 // The actions a correction or a retraction may name: the dated events that say where things stand.
@@ -66,6 +82,8 @@ export interface TimelineEvent {
   readonly effectiveOn: string;
   readonly party: string | null;
   readonly stance: string | null;
+  // Stored as text, read back as a number or `n/a`; absent from events older than assessments.
+  readonly score?: string | number | null;
   readonly corrects: number | null;
   readonly retracts: number | null;
 }
@@ -75,8 +93,8 @@ export interface StandingStep {
   readonly seq: number;
   readonly kind: string;
   readonly state: string | null;
-  // A party's value (a position's stance); null on state events.
-  readonly value: string | null;
+  // A party's value as read (a position's stance, an assessment's score); null on state events.
+  value: unknown;
   effectiveOn: string;
 }
 
@@ -174,8 +192,11 @@ export class ItemTimeline {
     if (!KNOWN_ACTIONS.has(event.action)) {
       return `records an unknown action "${event.action}"`;
     }
-    if (!isPartyAction(event.action) && (event.party !== null || event.stance !== null)) {
-      return `records "${event.action}" but names a party or a stance`;
+    // Only a party's event names a party, and only in its own field (a position no score).
+    const own = isPartyAction(event.action) ? PARTY_TIMELINES[event.action].field : undefined;
+    const stray = PARTY_FIELDS.find((field) => field !== own && (event[field] ?? null) !== null);
+    if ((own === undefined && event.party !== null) || stray !== undefined) {
+      return `records "${event.action}" but names a party or a ${stray ?? 'stance'}`;
     }
     if (this.lastSeq === 0) {
       return event.action === 'created' && event.fromState === null && event.toState === INITIAL_STATE
@@ -236,9 +257,9 @@ export class ItemTimeline {
   // A party's event names the party and a known value, records the change from the party's value
   // before, and moves its timeline forward, not before the item was proposed.
   private partyEventProblem(event: TimelineEvent, action: PartyAction): string | undefined {
-    const { kind, field, known } = PARTY_TIMELINES[action];
-    const value = event[field];
-    if (event.party === null || !known(value)) {
+    const { kind, field, read } = PARTY_TIMELINES[action];
+    const value = read(event[field] ?? null);
+    if (event.party === null || value === undefined) {
       return `is a party's ${action} event without a party or a known ${field}`;
     }
     const timeline = this.standing(timelineKind(action, event.party) ?? '');
@@ -255,7 +276,7 @@ export class ItemTimeline {
       previous && { stance: previous.value as Stance, effectiveOn: previous.effectiveOn },
       event.effectiveOn,
     );
-    return problem && `is a ${kind} its party's timeline refuses: ${withoutStop(problem.message)}`;
+    return problem && `is a party's ${kind} its timeline refuses: ${withoutStop(problem.message)}`;
   }
 
   // A correction names a standing transition or party event of its item, changes at least one
@@ -267,8 +288,14 @@ export class ItemTimeline {
     }
     const changes = event.changes as Record<string, { from: unknown; to: unknown } | undefined>;
     const fields = Object.keys(changes);
-    if (fields.length === 0 || !fields.every((field) => (AMENDABLE_FIELDS as readonly string[]).includes(field))) {
-      return `is a correction whose changes name ${fields.join(', ') || 'nothing'}, not ${AMENDABLE_FIELDS.join(', ')}`;
+    const party = correctableParty(bounds.step.kind);
+    const amendable = AMENDABLE_FIELDS.filter((field) => field !== 'score' || party?.field === 'score');
+    if (fields.length === 0 || !fields.every((field) => (amendable as readonly string[]).includes(field))) {
+      return `is a correction whose changes name ${fields.join(', ') || 'nothing'}, not ${amendable.join(', ')}`;
+    }
+    const score = changes.score;
+    if (score !== undefined && (score.from !== bounds.step.value || readScore(String(score.to)) === null)) {
+      return `changes the score from ${String(score.from)} to ${String(score.to)}, but it stood at ${String(bounds.step.value)}`;
     }
     const date = changes.effectiveOn;
     if (date === undefined) {
@@ -313,7 +340,9 @@ export class ItemTimeline {
         seq: event.seq,
         kind,
         state: event.toState,
-        value: isPartyAction(event.action) ? event[PARTY_TIMELINES[event.action].field] : null,
+        value: isPartyAction(event.action)
+          ? PARTY_TIMELINES[event.action].read(event[PARTY_TIMELINES[event.action].field] ?? null)
+          : null,
         effectiveOn: event.effectiveOn,
       });
       this.timelines.set(kind, timeline);
@@ -327,9 +356,13 @@ export class ItemTimeline {
       found.timeline.pop();
       return;
     }
-    const date = (event.changes as Record<string, { to: unknown } | undefined>).effectiveOn?.to;
+    const changes = event.changes as Record<string, { to: unknown } | undefined>;
+    const date = changes.effectiveOn?.to;
     if (typeof date === 'string') {
       found.timeline[found.index].effectiveOn = date;
+    }
+    if (changes.score !== undefined) {
+      found.timeline[found.index].value = changes.score.to;
     }
   }
 }
@@ -369,4 +402,11 @@ export function parseChanges(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+// The party timeline whose value a correction may change, by its kind (`assessment:<party>`).
+function correctableParty(kind: string): PartyTimeline | undefined {
+  return Object.values(PARTY_TIMELINES).find(
+    (timeline: PartyTimeline) => timeline.correctable && kind.startsWith(`${timeline.kind}:`),
+  );
 }

@@ -32,7 +32,8 @@ const POSITION_EVENTS_OF_ITEMS = `
 // neither database sorts. SQLite takes the other columns from the row of MAX("seq"); PostgreSQL says
 // the same with DISTINCT ON, in the order of a backward scan of the index.
 const LATEST_POSITIONS = (postgres: boolean, knownAt: boolean) => {
-  const where = `"party_id" = :partyId AND "effective_on" <= :day${knownAt ? ' AND "recorded_at" <= :knownAt' : ''}`;
+  // A party's assessments name it too, without a stance.
+  const where = `"party_id" = :partyId AND "stance" IS NOT NULL AND "effective_on" <= :day${knownAt ? ' AND "recorded_at" <= :knownAt' : ''}`;
   return postgres
     ? `SELECT DISTINCT ON ("item_id") "item_id" AS "itemId", "stance", "effective_on" AS "since"
        FROM "history_events" WHERE ${where} ORDER BY "item_id" DESC, "seq" DESC`
@@ -46,7 +47,7 @@ const POSITION_EVENTS_BETWEEN = (knownAt: boolean) => `
   FROM "history_events" e
   INNER JOIN "parties" p ON p."id" = e."party_id"
   LEFT JOIN "meetings" m ON m."id" = e."meeting_id"
-  WHERE e."party_id" IS NOT NULL AND e."effective_on" >= :from AND e."effective_on" <= :to${
+  WHERE e."party_id" IS NOT NULL AND e."stance" IS NOT NULL AND e."effective_on" >= :from AND e."effective_on" <= :to${
     knownAt ? ' AND e."recorded_at" <= :knownAt' : ''
   }
   ORDER BY e."effective_on", e."id"`;

@@ -5,6 +5,7 @@ import { DomainError } from '../common/domain-error.js';
 import { nowIso } from '../common/calendar-date.js';
 import type { FieldChanges } from '../history/history-event.types.js';
 import { HistoryRecorder, type NewEvent } from '../history/history-recorder.js';
+import { storedScore, type Score } from '../assessments/score.js';
 import type { Stance } from '../parties/stance.js';
 import { INITIAL_STATE, type WorkflowState } from '../workflow/workflow.definition.js';
 import type { ItemEntity } from './item.entity.js';
@@ -28,6 +29,21 @@ export interface CheckedPositionChange {
   readonly statement: string | null;
   readonly effectiveOn: string;
   readonly meetingId: string | null;
+  readonly source: string | null;
+  readonly batchId: string | null;
+  readonly actor: string;
+}
+
+// An assessment that passed checkAssessment, for an item as it stands in this transaction.
+export interface CheckedAssessmentChange {
+  readonly item: ItemEntity;
+  readonly partyId: string;
+  readonly partySlug: string;
+  readonly score: Score;
+  // The party's standing score on the item, null for its first assessment.
+  readonly from: Score | null;
+  readonly evidence: string | null;
+  readonly effectiveOn: string;
   readonly source: string | null;
   readonly batchId: string | null;
   readonly actor: string;
@@ -147,33 +163,64 @@ export class ItemWriter {
 
   // Positions leave the state alone but, like every event, raise their item's version: several
   // positions on one item (a batch) take consecutive versions. Answers each item as it ends up.
-  async positionAll(manager: EntityManager, positions: readonly CheckedPositionChange[]): Promise<ItemEntity[]> {
+  positionAll(manager: EntityManager, positions: readonly CheckedPositionChange[]): Promise<ItemEntity[]> {
+    return this.appendBesideState(
+      manager,
+      positions.map((position) => ({
+        item: position.item,
+        event: {
+          action: 'positioned',
+          changes: { stance: { from: position.fromStance, to: position.stance } },
+          reason: position.statement,
+          effectiveOn: position.effectiveOn,
+          meetingId: position.meetingId,
+          source: position.source,
+          batchId: position.batchId,
+          actor: position.actor,
+          partyId: position.partyId,
+          stance: position.stance,
+        },
+      })),
+    );
+  }
+
+  // Assessments, like positions, leave the state alone and raise their item's version.
+  assessAll(manager: EntityManager, assessments: readonly CheckedAssessmentChange[]): Promise<ItemEntity[]> {
+    return this.appendBesideState(
+      manager,
+      assessments.map((assessment) => ({
+        item: assessment.item,
+        event: {
+          action: 'assessed',
+          changes: { score: { from: assessment.from, to: assessment.score } },
+          reason: assessment.evidence,
+          effectiveOn: assessment.effectiveOn,
+          source: assessment.source,
+          batchId: assessment.batchId,
+          actor: assessment.actor,
+          partyId: assessment.partyId,
+          score: storedScore(assessment.score),
+        },
+      })),
+    );
+  }
+
+  // Events that leave their item's state as it is, each on its item as the ones before it left it.
+  private async appendBesideState(
+    manager: EntityManager,
+    entries: readonly { item: ItemEntity; event: Omit<NewEvent, 'itemId' | 'seq' | 'fromState' | 'toState'> }[],
+  ): Promise<ItemEntity[]> {
     const originals = new Map<string, ItemEntity>();
     const updated = new Map<string, ItemEntity>();
     const events: NewEvent[] = [];
-    for (const position of positions) {
-      if (!originals.has(position.item.id)) {
-        originals.set(position.item.id, position.item);
+    for (const { item, event } of entries) {
+      if (!originals.has(item.id)) {
+        originals.set(item.id, item);
       }
-      const before = updated.get(position.item.id) ?? position.item;
+      const before = updated.get(item.id) ?? item;
       const next: ItemEntity = { ...before, version: before.version + 1, updatedAt: nowIso() };
       updated.set(before.id, next);
-      events.push({
-        itemId: before.id,
-        seq: next.version,
-        action: 'positioned',
-        fromState: before.state,
-        toState: before.state,
-        changes: { stance: { from: position.fromStance, to: position.stance } },
-        reason: position.statement,
-        effectiveOn: position.effectiveOn,
-        meetingId: position.meetingId,
-        source: position.source,
-        batchId: position.batchId,
-        actor: position.actor,
-        partyId: position.partyId,
-        stance: position.stance,
-      });
+      events.push({ ...event, itemId: before.id, seq: next.version, fromState: before.state, toState: before.state });
     }
     for (const [id, original] of originals) {
       const next = updated.get(id) ?? original;

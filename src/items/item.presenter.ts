@@ -1,3 +1,4 @@
+import type { AssessmentView } from '../history/assessment.repository.js';
 import { consensus } from '../positions/consensus.js';
 import type { PositionView } from '../positions/position.view.js';
 import { allowedTransitions } from '../workflow/workflow.machine.js';
@@ -23,11 +24,17 @@ export function presentItem(item: ItemEntity): ItemView {
 }
 
 // `positions`: each party's current position on the item.
-export function presentItemDetail(item: ItemEntity, positions: readonly PositionView[]): ItemDetailView {
+// `assessments`: each party's standing compliance score.
+export function presentItemDetail(
+  item: ItemEntity,
+  positions: readonly PositionView[],
+  assessments: readonly AssessmentView[] = [],
+): ItemDetailView {
   return {
     ...presentItem(item),
     allowedTransitions: allowedTransitions(item.state).map(({ to, requiresReason }) => ({ to, requiresReason })),
     positions: [...positions],
     consensus: consensus(positions),
+    assessments: [...assessments],
   };
 }

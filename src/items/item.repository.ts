@@ -57,19 +57,22 @@ export interface ItemSummary {
 
 export type ItemChanges = Partial<Omit<ItemEntity, 'id' | 'createdAt'>>;
 
-// A party's current position on the item is its latest positioned event not retracted (a party's
+// A party's current position on the item is its latest positioned event (the party's events with a
+// stance: its assessments have none) not retracted (a party's
 // positions only move forward in time, so the latest recorded is the latest in effect, and a
 // correction cannot change a stance); found through IDX_history_events_party_item, each retraction
 // through IDX_history_events_action_item.
 const NOT_RETRACTED = (alias: string) => `NOT EXISTS (SELECT 1 FROM "history_events" "r"
     WHERE "r"."action" = 'retracted' AND "r"."item_id" = "${alias}"."item_id" AND "r"."retracts" = "${alias}"."seq")`;
 const LATEST_POSITION = `(SELECT "latest"."stance" FROM "history_events" "latest"
-  WHERE "latest"."party_id" = :partyId AND "latest"."item_id" = "item"."id" AND ${NOT_RETRACTED('latest')}
+  WHERE "latest"."party_id" = :partyId AND "latest"."item_id" = "item"."id" AND "latest"."stance" IS NOT NULL
+    AND ${NOT_RETRACTED('latest')}
   ORDER BY "latest"."seq" DESC LIMIT 1)`;
 const ANY_CURRENT_STANCE = `EXISTS (SELECT 1 FROM "history_events" "p"
   WHERE "p"."party_id" IS NOT NULL AND "p"."item_id" = "item"."id" AND "p"."stance" = :stance
     AND "p"."seq" = (SELECT MAX("q"."seq") FROM "history_events" "q"
-                     WHERE "q"."party_id" = "p"."party_id" AND "q"."item_id" = "item"."id" AND ${NOT_RETRACTED('q')}))`;
+                     WHERE "q"."party_id" = "p"."party_id" AND "q"."item_id" = "item"."id" AND "q"."stance" IS NOT NULL
+                       AND ${NOT_RETRACTED('q')}))`;
 
 // The items table's queries (the list's filter by a party's stance reads the positioned events
 // too); the audit's and the transfer's reads of it are in their own repositories. Each method runs

@@ -1,3 +1,5 @@
+import { SCORE_SCHEMA } from '../assessments/score-schema.js';
+import type { Score } from '../assessments/score.js';
 import { ProblemView } from '../common/api-problems.decorator.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ConsensusView, PositionView } from '../positions/position.view.js';
@@ -58,6 +60,23 @@ export class ItemView {
   updatedAt: string;
 }
 
+export class ItemAssessmentView {
+  @ApiProperty({ example: 'russia' })
+  party: string;
+
+  @ApiProperty({
+    ...SCORE_SCHEMA,
+    example: 1,
+  })
+  score: Score;
+
+  @ApiProperty({ description: 'The day the monitoring period it scores ended', example: '2011-06-30' })
+  since: string;
+
+  @ApiProperty({ nullable: true, type: String, description: 'What the score rests on' })
+  evidence: string | null;
+}
+
 export class ItemDetailView extends ItemView {
   @ApiProperty({ type: [AllowedTransitionView] })
   allowedTransitions: AllowedTransitionView[];
@@ -67,6 +86,12 @@ export class ItemDetailView extends ItemView {
 
   @ApiProperty({ type: ConsensusView, description: 'Which parties stand where' })
   consensus: ConsensusView;
+
+  @ApiProperty({
+    type: [ItemAssessmentView],
+    description: "Each party's standing compliance score, corrections applied, in party slug order",
+  })
+  assessments: ItemAssessmentView[];
 }
 
 export class ItemPage {

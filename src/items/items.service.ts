@@ -5,6 +5,7 @@ import { todayUtc } from '../common/calendar-date.js';
 import { DomainError } from '../common/domain-error.js';
 import { assertIfMatch, type IfMatch } from '../common/if-match.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
+import { AssessmentRepository } from '../history/assessment.repository.js';
 import { PositionRepository } from '../history/position.repository.js';
 import { PartyRepository } from '../parties/party.repository.js';
 import type { CreateItemDto } from './dto/create-item.dto.js';
@@ -34,6 +35,7 @@ export class ItemsService {
     private readonly positionPreparer: PositionPreparer,
     private readonly parties: PartyRepository,
     private readonly positions: PositionRepository,
+    private readonly assessments: AssessmentRepository,
   ) {}
 
   async create(dto: CreateItemDto, actor: string): Promise<ItemDetailView> {
@@ -120,6 +122,10 @@ export class ItemsService {
 
   // A single-item answer: the item with each party's current position on it.
   private async detail(manager: EntityManager, item: ItemEntity): Promise<ItemDetailView> {
-    return presentItemDetail(item, await this.positions.currentOfItem(manager, item.id));
+    return presentItemDetail(
+      item,
+      await this.positions.currentOfItem(manager, item.id),
+      await this.assessments.currentOfItem(manager, item.id),
+    );
   }
 }

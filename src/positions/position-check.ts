@@ -85,18 +85,44 @@ export interface PositionBatchContext<T extends PositionedItem, P extends Positi
   readonly standing: ReadonlyMap<string, StandingPosition>;
 }
 
-// Checks every position of a batch, all dated the same day, and reports every failing one (its
-// first problem). A party named twice for one item fails from its second mention.
-export function checkPositionBatch<E extends PositionEntry, T extends PositionedItem, P extends PositionParty>(
+// An entry naming an item and a party (each by id or slug), and where such entries fail.
+export interface PartyEntry {
+  readonly item: string;
+  readonly party: string;
+}
+
+export type PartyEntryFailure<E, Problem> = { readonly index: number; readonly entry: E; readonly problem: Problem };
+
+type UnknownReference = { readonly kind: 'item_not_found' | 'party_not_found'; readonly message: string };
+
+// The walk a batch of party entries (positions, assessments) shares: each entry's item and party
+// looked up, a party named twice for one item refused from its second mention (`duplicate`), then
+// the entry's own check against the party's standing entry of that kind (`check`). Every failing
+// entry is reported with its first problem.
+export function checkPartyBatch<
+  E extends PartyEntry,
+  T extends PositionedItem,
+  P extends PositionParty,
+  S,
+  Problem extends { readonly kind: string; readonly message: string },
+>(
   entries: readonly E[],
-  context: PositionBatchContext<T, P>,
-  effectiveOn: string,
-): { checked: CheckedPosition<E, T, P>[]; failures: PositionFailure<E>[] } {
+  context: {
+    readonly items: ReadonlyMap<string, T>;
+    readonly parties: ReadonlyMap<string, P>;
+    readonly standing: ReadonlyMap<string, S>;
+  },
+  duplicate: (item: T, party: P, firstIndex: number) => Problem,
+  check: (item: T, party: P, previous: S | undefined) => Problem | undefined,
+): {
+  checked: { entry: E; item: T; party: P; previous: S | undefined }[];
+  failures: PartyEntryFailure<E, Problem | UnknownReference>[];
+} {
   const firstIndexOf = new Map<string, number>();
-  const checked: CheckedPosition<E, T, P>[] = [];
-  const failures: PositionFailure<E>[] = [];
+  const checked: { entry: E; item: T; party: P; previous: S | undefined }[] = [];
+  const failures: PartyEntryFailure<E, Problem | UnknownReference>[] = [];
   entries.forEach((entry, index) => {
-    const fail = (problem: PositionEntryProblem) => failures.push({ index, entry, problem });
+    const fail = (problem: Problem | UnknownReference) => failures.push({ index, entry, problem });
     const item = context.items.get(entry.item);
     const party = context.parties.get(entry.party);
     if (!item) {
@@ -110,16 +136,12 @@ export function checkPositionBatch<E extends PositionEntry, T extends Positioned
     const key = positionKey(item.id, party.slug);
     const firstIndex = firstIndexOf.get(key);
     if (firstIndex !== undefined) {
-      fail({
-        kind: 'duplicate_position',
-        message: `${party.slug}'s position on ${item.slug} is already in this batch at index ${firstIndex}; give each party one position per item.`,
-        firstIndex,
-      });
+      fail(duplicate(item, party, firstIndex));
       return;
     }
     firstIndexOf.set(key, index);
     const previous = context.standing.get(key);
-    const problem = checkPosition(item, party, previous, effectiveOn);
+    const problem = check(item, party, previous);
     if (problem) {
       fail(problem);
     } else {
@@ -127,4 +149,23 @@ export function checkPositionBatch<E extends PositionEntry, T extends Positioned
     }
   });
   return { checked, failures };
+}
+
+// Checks every position of a batch, all dated the same day, and reports every failing one (its
+// first problem). A party named twice for one item fails from its second mention.
+export function checkPositionBatch<E extends PositionEntry, T extends PositionedItem, P extends PositionParty>(
+  entries: readonly E[],
+  context: PositionBatchContext<T, P>,
+  effectiveOn: string,
+): { checked: CheckedPosition<E, T, P>[]; failures: PositionFailure<E>[] } {
+  return checkPartyBatch(
+    entries,
+    context,
+    (item, party, firstIndex): PositionEntryProblem => ({
+      kind: 'duplicate_position',
+      message: `${party.slug}'s position on ${item.slug} is already in this batch at index ${firstIndex}; give each party one position per item.`,
+      firstIndex,
+    }),
+    (item, party, previous) => checkPosition(item, party, previous, effectiveOn),
+  );
 }

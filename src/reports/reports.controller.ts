@@ -5,6 +5,8 @@ import { VARY_ACCEPT_HEADER } from '../common/api-headers.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import { ChangesReport } from './changes-report.view.js';
 import { ChangesReportQuery } from './dto/changes-report.query.js';
+import { ComplianceReportQuery } from './dto/compliance-report.query.js';
+import { ComplianceReport } from './compliance-report.view.js';
 import { PositionsReportQuery } from './dto/positions-report.query.js';
 import { RevisionsReportQuery } from './dto/revisions-report.query.js';
 import { StatusReportQuery } from './dto/status-report.query.js';
@@ -16,7 +18,12 @@ import { StatusReport } from './status-report.view.js';
 
 // A report in each format it comes in: JSON by its schema, the others as text.
 function ApiReportResponse(
-  view: typeof StatusReport | typeof ChangesReport | typeof PositionsReport | typeof RevisionsReport,
+  view:
+    | typeof StatusReport
+    | typeof ChangesReport
+    | typeof PositionsReport
+    | typeof RevisionsReport
+    | typeof ComplianceReport,
 ): MethodDecorator {
   const text = (description: string) => ({ schema: { type: 'string', description } });
   return applyDecorators(
@@ -75,6 +82,26 @@ export class ReportsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
     return answer(query, accept, reply, (format) => this.reports.positionsDocument(query, format));
+  }
+
+  @Get('compliance')
+  @ApiOperation({
+    summary: "Items × parties: each party's compliance score on each item as of a day, with the averages",
+    description:
+      "Each cell is the party's standing assessment on asOf, as known at knownAt; n/a and empty cells are left out " +
+      'of every average. average is the mean rounded half away from zero to 2 decimals, percent (mean + 1) / 2 × 100 ' +
+      'from the exact mean, rounded half up. parties chooses the columns and their order; compareTo names a ' +
+      "compliance edition and adds each figure's previous value and the cells that moved. JSON by default; `format` " +
+      'or Accept picks the CSV matrix, Markdown or a printable HTML page.',
+  })
+  @ApiReportResponse(ComplianceReport)
+  @ApiProblems(406)
+  compliance(
+    @Query() query: ComplianceReportQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    return answer(query, accept, reply, (format) => this.reports.complianceDocument(query, format));
   }
 
   @Get('changes')

@@ -6,19 +6,23 @@ import { HistoryModule } from '../history/history.module.js';
 import { ItemsModule } from '../items/items.module.js';
 import { PartiesModule } from '../parties/parties.module.js';
 import { ReportsController } from './reports.controller.js';
+import { EditionsModule } from '../editions/editions.module.js';
+import { EditionsController } from './editions.controller.js';
+import { EditionsService } from './editions.service.js';
 import { ReportsService } from './reports.service.js';
 
 @Module({
-  imports: [HistoryModule, ItemsModule, PartiesModule],
-  controllers: [ReportsController],
+  imports: [HistoryModule, ItemsModule, PartiesModule, EditionsModule],
+  controllers: [ReportsController, EditionsController],
   providers: [
     ReportsService,
+    EditionsService,
     {
       provide: ReportBuildQueue,
       useFactory: (config: AppConfig) => new ReportBuildQueue(config.reportBuildConcurrency, config.reportQueueLimit),
       inject: [APP_CONFIG],
     },
   ],
-  exports: [ReportsService],
+  exports: [ReportsService, EditionsService],
 })
 export class ReportsModule {}

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AssessmentRepository } from '../history/assessment.repository.js';
+import { EditionRepository } from '../editions/edition.repository.js';
+import { compareCompliance, complianceMatrix, type ComplianceRow } from './compliance-matrix.js';
+import type { ComplianceReport } from './compliance-report.view.js';
+import type { ComplianceReportQuery } from './dto/compliance-report.query.js';
+import type { EditionQuery, EditionReportKind } from './dto/edition-query.js';
 import { dayBefore, nowIso, todayUtc } from '../common/calendar-date.js';
 import { toStoredInstant } from '../common/instant.js';
 import { DomainError } from '../common/domain-error.js';
@@ -17,11 +23,12 @@ import type { ReportScopeQuery } from './dto/report-scope.query.js';
 import type { StatusReportQuery } from './dto/status-report.query.js';
 import { HistoryRepository } from '../history/history.repository.js';
 import { ItemRepository } from '../items/item.repository.js';
-import type { ReportFormat } from './report-format.js';
+import { REPORT_FORMATS, type ReportFormat } from './report-format.js';
 import { RenderedReportCache } from './rendered-report-cache.js';
 import { ReportBuildQueue } from './report-build-queue.js';
 import {
   renderChangesReport,
+  renderComplianceReport,
   renderPositionsReport,
   renderRevisionsReport,
   renderStatusReport,
@@ -52,6 +59,8 @@ export class ReportsService {
     private readonly items: ItemRepository,
     private readonly parties: PartyRepository,
     private readonly positions: PositionRepository,
+    private readonly assessments: AssessmentRepository,
+    private readonly editions: EditionRepository,
   ) {}
 
   async statusDocument(query: StatusReportQuery, format: ReportFormat): Promise<Buffer> {
@@ -80,6 +89,83 @@ export class ReportsService {
         Buffer.from(renderPositionsReport(await this.positionsReport(asOf, divergent, query), format)),
       ),
     );
+  }
+
+  async complianceDocument(query: ComplianceReportQuery, format: ReportFormat): Promise<Buffer> {
+    const asOf = query.asOf ?? todayUtc();
+    const days = `${asOf} ${query.parties ?? '*'} ${query.compareTo ?? ''}`;
+    return this.rendered.get(await this.cacheKey('compliance', format, days, query), () =>
+      this.builds.run(async () =>
+        Buffer.from(renderComplianceReport(await this.compliance(asOf, query, this.dataSource.manager), format)),
+      ),
+    );
+  }
+
+  // A report for an edition, in every format, read through `manager` (the publishing transaction,
+  // so that it is built from exactly the events up to the head read in it).
+  async renderAll(
+    kind: EditionReportKind,
+    query: EditionQuery,
+    manager: EntityManager,
+  ): Promise<Record<ReportFormat, string>> {
+    const asOf = query.asOf ?? todayUtc();
+    const render = <R>(report: R, renderer: (report: R, format: ReportFormat) => string) =>
+      Object.fromEntries(REPORT_FORMATS.map((format) => [format, renderer(report, format)])) as Record<
+        ReportFormat,
+        string
+      >;
+    switch (kind) {
+      case 'status':
+        return render(await this.status(asOf, query, manager), renderStatusReport);
+      case 'positions':
+        return render(
+          await this.positionsReport(asOf, query.divergent === 'true', query, manager),
+          renderPositionsReport,
+        );
+      case 'changes': {
+        const to = query.to ?? todayUtc();
+        if (query.from === undefined || query.from > to) {
+          throw DomainError.validation([{ field: 'query.from', message: `must be a day not after to (${to})` }]);
+        }
+        return render(await this.changes(query.from, to, query, manager), renderChangesReport);
+      }
+      case 'compliance':
+        return render(await this.compliance(asOf, query, manager), renderComplianceReport);
+    }
+  }
+
+  // Items × parties: each party's standing score on asOf, as known at knownAt, with the averages;
+  // with compareTo, beside the edition's.
+  private async compliance(
+    asOf: string,
+    query: ComplianceReportQuery,
+    manager: EntityManager,
+  ): Promise<ComplianceReport> {
+    const scope = reportScope(query);
+    const history = await ScopedHistory.open(this.source(manager), scope);
+    const scores = await history.assessmentsAsOf(asOf);
+    const rows: ComplianceRow[] = [];
+    for (const item of await history.statesByItemAsOf(asOf)) {
+      const cells = scores.get(item.itemId);
+      if (cells) {
+        rows.push({ slug: item.slug, title: item.title, cells });
+      }
+    }
+    const report: ComplianceReport = {
+      asOf,
+      ...(await scopeView(scope, history)),
+      ...complianceMatrix(rows, query.parties?.split(',')),
+    };
+    if (query.compareTo === undefined) {
+      return report;
+    }
+    const edition = await this.editions.findBySlug(manager, query.compareTo);
+    if (edition?.report !== 'compliance') {
+      throw DomainError.validation([
+        { field: 'compareTo', message: `names no compliance edition ("${query.compareTo}")` },
+      ]);
+    }
+    return compareCompliance(report, JSON.parse(edition.json) as ComplianceReport, edition.slug);
   }
 
   // Not cached (`to` is usually now, so the same question is rarely asked twice), but built in turn
@@ -125,13 +211,23 @@ export class ReportsService {
   }
 
   // Reports read outside any transaction, each query seeing what is committed.
-  private source(): ReportSource {
-    return { manager: this.dataSource.manager, events: this.events, items: this.items, positions: this.positions };
+  private source(manager = this.dataSource.manager): ReportSource {
+    return {
+      manager,
+      events: this.events,
+      items: this.items,
+      positions: this.positions,
+      assessments: this.assessments,
+    };
   }
 
-  private async status(asOf: string, query: StatusReportQuery): Promise<StatusReport> {
+  private async status(
+    asOf: string,
+    query: StatusReportQuery,
+    manager = this.dataSource.manager,
+  ): Promise<StatusReport> {
     const scope = reportScope(query);
-    const history = await ScopedHistory.open(this.source(), scope);
+    const history = await ScopedHistory.open(this.source(manager), scope);
     const items = await history.statesAsOf(asOf);
     return { asOf, ...(await scopeView(scope, history)), counts: countByState(items), items };
   }
@@ -142,10 +238,10 @@ export class ReportsService {
     asOf: string,
     divergent: boolean,
     query: PositionsReportQuery,
+    manager = this.dataSource.manager,
   ): Promise<PositionsReport> {
     const scope = reportScope(query);
-    const manager = this.dataSource.manager;
-    const history = await ScopedHistory.open(this.source(), scope);
+    const history = await ScopedHistory.open(this.source(manager), scope);
     const parties = await this.parties.all(manager, scope.knownAt);
     const positions = await history.positionsAsOf(parties, asOf);
     const items = positionsMatrix(await history.statesByItemAsOf(asOf), parties, positions);
@@ -160,9 +256,14 @@ export class ReportsService {
     };
   }
 
-  private async changes(from: string, to: string, query: ChangesReportQuery): Promise<ChangesReport> {
+  private async changes(
+    from: string,
+    to: string,
+    query: ReportScopeQuery,
+    manager = this.dataSource.manager,
+  ): Promise<ChangesReport> {
     const scope = reportScope(query);
-    const history = await ScopedHistory.open(this.source(), scope);
+    const history = await ScopedHistory.open(this.source(manager), scope);
     const countsBefore = await history.countsAsOf(dayBefore(from));
     const events = await history.stateEventsBetween(from, to);
     // The window's changes replayed on the day before it give the status on `to` without

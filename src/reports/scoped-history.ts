@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
+import type { AssessmentAsOf, AssessmentRepository } from '../history/assessment.repository.js';
 import {
   amendHistory,
+  assessmentsOn,
   isPosition,
   positionsOn,
   standingBetween,
@@ -46,6 +48,7 @@ export interface ReportSource {
   readonly events: HistoryRepository;
   readonly items: ItemRepository;
   readonly positions: PositionRepository;
+  readonly assessments: AssessmentRepository;
 }
 
 // The history as a report sees it: only the items its filters select and, with knownAt, only the
@@ -172,6 +175,25 @@ export class ScopedHistory {
         }
       }
       byItem.set(itemId, ofItem);
+    }
+    return byItem;
+  }
+
+  // Each party's standing assessment of each item as of `day`, by item id, then party slug: from SQL,
+  // or from the item's corrected history when it has one (as positionsAsOf).
+  async assessmentsAsOf(day: string): Promise<Map<string, Map<string, AssessmentAsOf>>> {
+    const { assessments, manager } = this.source;
+    const byItem = await assessments.latestAsOf(manager, day, this.knownAt);
+    for (const [itemId, amended] of this.amended) {
+      byItem.set(
+        itemId,
+        new Map(
+          [...assessmentsOn(amended, day)].map(([party, event]) => [
+            party,
+            { score: event.score, since: event.effectiveOn },
+          ]),
+        ),
+      );
     }
     return byItem;
   }

@@ -125,6 +125,7 @@ function createdEvent(): EventRecord {
     hash: '',
     partyId: null,
     stance: null,
+    score: null,
   });
 }
 

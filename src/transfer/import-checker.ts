@@ -1,4 +1,6 @@
 import { HistoryChainCheck, type Finding } from '../audit/history-chain-check.js';
+import type { EditionEntity } from '../editions/edition.entity.js';
+import { GENESIS_HASH } from '../history/event-hash.js';
 import type { ItemEntity } from '../items/item.entity.js';
 import type { MeetingEntity } from '../meetings/meeting.entity.js';
 import type { PartyEntity } from '../parties/party.entity.js';
@@ -26,6 +28,14 @@ export class ImportChecker {
   private readonly slugs = { meeting: new Set<string>(), party: new Set<string>(), item: new Set<string>() };
   private readonly chain = new HistoryChainCheck();
   private lastEventId = 0;
+  private readonly editionSlugs = new Set<string>();
+  // Editions come after the events, so the file is checked twice: the first reading learns which
+  // points of the chain the editions name (editionHeads), the second is told them and keeps those
+  // hashes as the events go by, so each edition's head is checked without holding every hash.
+  readonly editionHeads = new Set<number>();
+  private readonly headHashes = new Map<number, string>();
+
+  constructor(private readonly knownHeads?: ReadonlySet<number>) {}
 
   meeting(meeting: MeetingEntity): void {
     checkMeetingFields(meeting, `meeting ${meeting.slug}`);
@@ -64,6 +74,21 @@ export class ImportChecker {
     }
     refuse(this.chain.event(event), item);
     this.lastEventId = event.id;
+    if (this.knownHeads?.has(this.chain.events)) {
+      this.headHashes.set(this.chain.events, event.hash);
+    }
+  }
+
+  edition(edition: EditionEntity): void {
+    if (this.editionSlugs.has(edition.slug)) {
+      throw new RecordError(`edition ${edition.slug} appears twice`);
+    }
+    this.editionSlugs.add(edition.slug);
+    this.editionHeads.add(edition.headEvents);
+    const hash = edition.headEvents === 0 ? GENESIS_HASH : this.headHashes.get(edition.headEvents);
+    if (this.knownHeads !== undefined && hash !== edition.headHash) {
+      throw new RecordError(`edition ${edition.slug}: its head is not a point of the history in the file`);
+    }
   }
 
   // Called once every record has been read; returns what was checked.
@@ -76,6 +101,7 @@ export class ImportChecker {
       ...(declared.parties === undefined ? {} : { parties: this.partyIds.size }),
       items: this.items.size,
       events: this.chain.events,
+      ...(declared.editions === undefined ? {} : { editions: this.editionSlugs.size }),
       head: this.chain.head,
     };
     const mismatch = (Object.keys(found) as (keyof ExportCounts)[]).find((key) => found[key] !== declared[key]);

@@ -18,6 +18,7 @@ import { UpdateItemDto } from '../items/dto/update-item.dto.js';
 import { CreateMeetingDto } from '../meetings/dto/create-meeting.dto.js';
 import { CreatePartyDto } from '../parties/dto/create-party.dto.js';
 import { STANCES } from '../parties/stance.js';
+import { SCORES } from '../assessments/score.js';
 import { WORKFLOW_STATES } from '../workflow/workflow.definition.js';
 import { RecordError } from './transfer-format.js';
 
@@ -133,6 +134,10 @@ class ImportedEvent {
   @IsOptional()
   @IsIn(STANCES)
   stance: string | null;
+
+  @IsOptional()
+  @IsIn(SCORES.map(String))
+  score: string | null;
 }
 
 export const checkMeetingFields = rulesOf(ImportedMeeting);

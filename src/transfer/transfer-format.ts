@@ -2,16 +2,18 @@ import { DomainError } from '../common/domain-error.js';
 import type { HistoryEventEntity } from '../history/history-event.entity.js';
 import type { ItemEntity } from '../items/item.entity.js';
 import type { MeetingEntity } from '../meetings/meeting.entity.js';
+import type { EditionEntity } from '../editions/edition.entity.js';
 import type { PartyEntity } from '../parties/party.entity.js';
 
 // An export is JSON lines, one record a line, so that writing and reading it take constant memory
 // in the number of events: a header, the meetings, the items, the history events in id order,
 // and an end line that counts them and names the head of the chain (a cut-off file has none).
 export const EXPORT_FORMAT = 'policy-tracker-export';
-// Version 2 added the parties and the party and stance of positioned events; version 1 files (no
-// parties, no positions) are still read.
-export const EXPORT_VERSION = 2;
-export const READABLE_VERSIONS: readonly number[] = [1, 2];
+// Version 2 added the parties and the party and stance of positioned events; version 3 the score of
+// assessed events and the editions (after the events). Version 1 files (no parties, no positions)
+// and version 2 files are still read.
+export const EXPORT_VERSION = 3;
+export const READABLE_VERSIONS: readonly number[] = [1, 2, 3];
 
 export type FieldKind = 'string' | 'string|null' | 'integer' | 'integer|null';
 
@@ -73,6 +75,8 @@ export const EVENT_FIELDS = {
   hash: 'string',
   partyId: 'string|null',
   stance: 'string|null',
+  // Added with assessments (version 3); earlier files have none, which reads as null.
+  score: 'string|null',
 } as const satisfies Record<keyof EventRecord, FieldKind>;
 
 export interface ExportHeader {
@@ -96,6 +100,8 @@ export interface ExportCounts {
   readonly parties?: number;
   readonly items: number;
   readonly events: number;
+  // Absent from files before version 3, which have no editions.
+  readonly editions?: number;
   // The hash of the newest event: it commits to the whole history.
   readonly head: string;
 }
@@ -105,8 +111,16 @@ export const END_FIELDS = {
   parties: 'integer',
   items: 'integer',
   events: 'integer',
+  editions: 'integer',
   head: 'string',
 } as const satisfies Record<keyof ExportCounts, FieldKind>;
+export const VERSION_2_END_FIELDS = {
+  meetings: 'integer',
+  parties: 'integer',
+  items: 'integer',
+  events: 'integer',
+  head: 'string',
+} as const satisfies Record<Exclude<keyof ExportCounts, 'editions'>, FieldKind>;
 
 // What a version 1 file leaves out: no parties, so no event names one.
 export const VERSION_1_END_FIELDS = {
@@ -114,8 +128,29 @@ export const VERSION_1_END_FIELDS = {
   items: 'integer',
   events: 'integer',
   head: 'string',
-} as const satisfies Record<Exclude<keyof ExportCounts, 'parties'>, FieldKind>;
-export const VERSION_1_EVENT_DEFAULTS = { partyId: null, stance: null } as const;
+} as const satisfies Record<Exclude<keyof ExportCounts, 'parties' | 'editions'>, FieldKind>;
+// What an event of each older version leaves out: version 1 has no parties, so no event names one;
+// version 2 no assessments (and no editions).
+export const EVENT_DEFAULTS_BEFORE: Readonly<Record<number, object>> = {
+  1: { partyId: null, stance: null, score: null },
+  2: { score: null },
+};
+
+// An edition as stored: its record, the head it was published from, and its report's bytes.
+export const EDITION_FIELDS = {
+  slug: 'string',
+  title: 'string',
+  report: 'string',
+  query: 'string',
+  headHash: 'string',
+  headEvents: 'integer',
+  publishedAt: 'string',
+  publishedBy: 'string',
+  json: 'string',
+  csv: 'string',
+  md: 'string',
+  html: 'string',
+} as const satisfies Record<keyof EditionEntity, FieldKind>;
 
 export class RecordError extends Error {}
 

@@ -22,7 +22,7 @@ export class TransferRepository {
     return entityPages(manager, entity, textIds, pageSize);
   }
 
-  insertExact<T extends Row>(
+  insertExact<T extends ObjectLiteral>(
     manager: EntityManager,
     entity: EntityTarget<T>,
     columns: readonly string[],

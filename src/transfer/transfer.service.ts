@@ -4,6 +4,8 @@ import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typ
 import { nowIso } from '../common/calendar-date.js';
 import { DomainError } from '../common/domain-error.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
+import { EditionEntity } from '../editions/edition.entity.js';
+import { EditionRepository } from '../editions/edition.repository.js';
 import { GENESIS_HASH } from '../history/event-hash.js';
 import { HistoryEventEntity } from '../history/history-event.entity.js';
 import { ItemEntity } from '../items/item.entity.js';
@@ -12,7 +14,9 @@ import { PartyEntity } from '../parties/party.entity.js';
 import { ImportChecker } from './import-checker.js';
 import { TransferRepository } from './transfer.repository.js';
 import {
+  EDITION_FIELDS,
   END_FIELDS,
+  EVENT_DEFAULTS_BEFORE,
   EVENT_FIELDS,
   EXPORT_FORMAT,
   EXPORT_VERSION,
@@ -23,7 +27,7 @@ import {
   READABLE_VERSIONS,
   RecordError,
   VERSION_1_END_FIELDS,
-  VERSION_1_EVENT_DEFAULTS,
+  VERSION_2_END_FIELDS,
   pickFields,
   readRecord,
   type EventRecord,
@@ -36,12 +40,14 @@ import {
 
 const PAGE_SIZE = 500;
 
-type Row = ObjectLiteral & { id: string | number };
+type Row = ObjectLiteral;
+// A row the export pages by its id.
+type KeyedRow = Row & { id: string | number };
 // Rows per INSERT: well under both databases' limits on bound parameters.
 const INSERT_BATCH = 100;
 
 // The kinds of records in the order they must come.
-const SECTIONS = ['header', 'meeting', 'party', 'item', 'event', 'end'] as const;
+const SECTIONS = ['header', 'meeting', 'party', 'item', 'event', 'edition', 'end'] as const;
 type Section = (typeof SECTIONS)[number];
 
 // A table as the transfer sees it: its entity, its fields, what one record is called in a
@@ -67,6 +73,13 @@ const EVENTS: Table<EventRecord> = {
   record: 'an event',
   textIds: false,
 };
+// Editions are keyed by slug: exported by their own repository, in publishing order.
+const EDITIONS: Table<EditionEntity> = {
+  entity: EditionEntity,
+  fields: EDITION_FIELDS,
+  record: 'an edition',
+  textIds: true,
+};
 
 export type LineWriter = (line: string) => Promise<void>;
 
@@ -78,6 +91,7 @@ export class TransferService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly tables: TransferRepository,
+    private readonly editions: EditionRepository,
   ) {}
 
   // One consistent snapshot, read page by page, while the server may go on writing.
@@ -100,7 +114,12 @@ export class TransferService {
         events += 1;
         head = event.hash;
       }
-      const counts: ExportCounts = { meetings, parties, items, events, head };
+      let editions = 0;
+      for await (const edition of this.editions.exportPages(manager)) {
+        await write(JSON.stringify({ type: 'edition', ...pickFields(edition, EDITION_FIELDS) }));
+        editions += 1;
+      }
+      const counts: ExportCounts = { meetings, parties, items, events, editions, head };
       await write(JSON.stringify({ type: 'end', ...counts }));
       return counts;
     });
@@ -112,15 +131,22 @@ export class TransferService {
   async importFrom(open: () => FileLines): Promise<ExportCounts> {
     return this.transactions.write(async (manager) => {
       await this.assertEmpty(manager);
-      await this.readFile(open());
-      const counts = await this.readFile(open(), new InsertBatches(manager, this.tables));
+      const { editionHeads } = await this.readFile(open(), new ImportChecker());
+      const { counts } = await this.readFile(
+        open(),
+        new ImportChecker(editionHeads),
+        new InsertBatches(manager, this.tables),
+      );
       await this.tables.continueIdsAfterImport(manager);
       return counts;
     });
   }
 
-  private async readFile(lines: FileLines, inserts?: InsertBatches): Promise<ExportCounts> {
-    const checker = new ImportChecker();
+  private async readFile(
+    lines: FileLines,
+    checker: ImportChecker,
+    inserts?: InsertBatches,
+  ): Promise<{ counts: ExportCounts; editionHeads: ReadonlySet<number> }> {
     const record = async <T extends Row>(table: Table<T>, raw: Record<string, unknown>, check: (row: T) => void) => {
       const row = readRecord<T>(raw, table.fields, table.record);
       check(row);
@@ -152,16 +178,19 @@ export class TransferService {
             await record(ITEMS, raw, (item) => checker.item(item));
             break;
           case 'event':
-            // A version 1 file predates positions: no event names a party.
-            await record(EVENTS, version === 1 ? { ...raw, ...VERSION_1_EVENT_DEFAULTS } : raw, (event) =>
-              checker.event(event),
-            );
+            // A version 1 file predates positions: no event names a party; nor, before version 3, a score.
+            await record(EVENTS, { ...raw, ...EVENT_DEFAULTS_BEFORE[version] }, (event) => checker.event(event));
+            break;
+          case 'edition':
+            await record(EDITIONS, raw, (edition) => checker.edition(edition));
             break;
           case 'end':
             counts = checker.finish(
               version === 1
-                ? readRecord<Omit<ExportCounts, 'parties'>>(raw, VERSION_1_END_FIELDS, 'the end line')
-                : readRecord<ExportCounts>(raw, END_FIELDS, 'the end line'),
+                ? readRecord<Omit<ExportCounts, 'parties' | 'editions'>>(raw, VERSION_1_END_FIELDS, 'the end line')
+                : version === 2
+                  ? readRecord<Omit<ExportCounts, 'editions'>>(raw, VERSION_2_END_FIELDS, 'the end line')
+                  : readRecord<ExportCounts>(raw, END_FIELDS, 'the end line'),
             );
             await inserts?.flush();
             break;
@@ -173,10 +202,10 @@ export class TransferService {
     if (!counts) {
       throw refused('file', 'it ends before its end line: it is incomplete');
     }
-    return counts;
+    return { counts, editionHeads: checker.editionHeads };
   }
 
-  private async exportTable<T extends Row>(
+  private async exportTable<T extends KeyedRow>(
     manager: EntityManager,
     table: Table<T>,
     type: Section,
@@ -192,7 +221,7 @@ export class TransferService {
   }
 
   private async assertEmpty(manager: EntityManager): Promise<void> {
-    for (const table of [MEETINGS, PARTIES, ITEMS, EVENTS]) {
+    for (const table of [MEETINGS, PARTIES, ITEMS, EVENTS, EDITIONS]) {
       if (!(await this.tables.isEmpty(manager, table.entity))) {
         throw new DomainError(
           'target_not_empty',

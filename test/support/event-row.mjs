@@ -21,6 +21,7 @@ export function hashedEventFields(row, prevHash = row.prev_hash) {
     stance: row.stance ?? null,
     corrects: nullableNumber(row.corrects),
     retracts: nullableNumber(row.retracts),
+    score: row.score ?? null,
   };
 }
 

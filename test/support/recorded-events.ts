@@ -16,6 +16,7 @@ export function recorded(event: Partial<RecordedEvent> & Pick<RecordedEvent, 'se
     recordedAt: `2010-12-01T00:00:0${event.seq}.000Z`,
     party: null,
     stance: null,
+    score: null,
     corrects: null,
     retracts: null,
     ...event,

@@ -14,6 +14,7 @@ const ACTION_CHOICES: ReadonlyArray<readonly [string, string]> = EVENT_ACTIONS.m
     updated: 'Fields edited',
     transitioned: 'State changed',
     positioned: 'Position taken',
+    assessed: 'Compliance assessed',
     corrected: 'Record corrected',
     retracted: 'Retracted',
   }[action],

@@ -2,6 +2,7 @@ import type { EventPageData } from '../console-views.service.js';
 import type { FormError, FormValues } from '../form-values.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
 import { ConfirmPage } from './confirm.page.js';
+import { SCORE_OPTIONS } from './assessment-form.js';
 import { ErrorSummary, FormSection, Layout, SelectField, TextArea, TextField } from './layout.js';
 import { meetingOptions, partyNamer } from './item.page.js';
 import { Timeline } from './timeline.js';
@@ -95,8 +96,18 @@ export function CorrectEventPage({ session, data, values = {}, error }: AmendPag
           label="Corrected wording"
           value={values.reason}
           maxLength={2000}
-          hint="The reason of a transition, or the statement of a position; left empty, it stays as recorded."
+          hint="The reason of a transition, the statement of a position or the evidence of an assessment; left empty, it stays as recorded."
         />
+        {data.event.action === 'assessed' && (
+          <SelectField
+            id="correct-score"
+            name="score"
+            label="Corrected score"
+            placeholder="Keep as recorded"
+            options={SCORE_OPTIONS}
+            selected={values.score}
+          />
+        )}
       </FormSection>
     </Layout>
   );

@@ -8,6 +8,7 @@ import type { ConsoleSession } from '../sessions/console-sessions.service.js';
 import { ErrorSummary, FormSection, isAdmin, Layout, SelectField, TextArea, TextField } from './layout.js';
 import { StateBadge } from './parts.js';
 import { Timeline, type PartyNames } from './timeline.js';
+import { AssessmentForm } from './assessment-form.js';
 
 // What was typed into a form, and why it was refused.
 interface RefusedForm {
@@ -18,6 +19,7 @@ interface RefusedForm {
 export interface ItemForms {
   readonly transition?: RefusedForm;
   readonly position?: RefusedForm;
+  readonly assessment?: RefusedForm;
   readonly edit?: {
     readonly values: FormValues;
     readonly error: FormError;
@@ -129,6 +131,7 @@ export function ItemPage({
       </section>
       {isAdmin(session) && <TransitionForm session={session} data={data} state={forms.transition} />}
       {isAdmin(session) && <PositionForm session={session} data={data} state={forms.position} />}
+      {isAdmin(session) && <AssessmentForm session={session} data={data} state={forms.assessment} />}
       {isAdmin(session) && <EditForm session={session} data={data} state={forms.edit} />}
     </Layout>
   );
@@ -272,9 +275,13 @@ export function partyNamer(data: Pick<ItemPageData, 'parties'>): PartyNames {
   return (slug) => names.get(slug) ?? slug;
 }
 
-// The transitions and positions still standing can be corrected or retracted, each on a page of its own.
+// The transitions, positions and assessments still standing can be corrected or retracted, each on a
+// page of its own.
 export function isAmendable(event: HistoryEventView): boolean {
-  return (event.action === 'transitioned' || event.action === 'positioned') && event.retractedBy === undefined;
+  return (
+    (event.action === 'transitioned' || event.action === 'positioned' || event.action === 'assessed') &&
+    event.retractedBy === undefined
+  );
 }
 
 function EventActions({ slug, event }: { readonly slug: string; readonly event: HistoryEventView }) {

@@ -4,7 +4,17 @@ import type { FormError, FormValues } from '../form-values.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
 
 export type Section =
-  'dashboard' | 'items' | 'meetings' | 'reports' | 'activity' | 'audit' | 'tokens' | 'accounts' | 'account' | 'none';
+  | 'dashboard'
+  | 'items'
+  | 'meetings'
+  | 'reports'
+  | 'compliance'
+  | 'activity'
+  | 'audit'
+  | 'tokens'
+  | 'accounts'
+  | 'account'
+  | 'none';
 
 interface LayoutProps {
   readonly title: string;
@@ -22,6 +32,7 @@ const SECTIONS: ReadonlyArray<readonly [Exclude<Section, 'none'>, string, string
   ['items', '/items', 'Items', 'all'],
   ['meetings', '/meetings', 'Meetings', 'all'],
   ['reports', '/reports', 'Reports', 'all'],
+  ['compliance', '/compliance', 'Compliance', 'all'],
   ['activity', '/activity', 'Activity', 'all'],
   ['audit', '/audit', 'Audit', 'all'],
   ['tokens', '/tokens', 'Tokens', 'admin'],

@@ -48,9 +48,15 @@ export function actionLabel(event: HistoryEventView): string {
       return 'Record corrected';
     case 'retracted':
       // A withdrawn position moves its party's stance back; a withdrawn transition, the state.
-      return 'stance' in event.changes ? 'Position retracted' : 'Transition retracted';
+      return 'stance' in event.changes
+        ? 'Position retracted'
+        : 'score' in event.changes
+          ? 'Assessment retracted'
+          : 'Transition retracted';
     case 'positioned':
       return 'Position taken';
+    case 'assessed':
+      return 'Compliance assessed';
   }
 }
 

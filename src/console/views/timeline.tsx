@@ -1,3 +1,4 @@
+import { scoreText } from '../../assessments/score.js';
 import type { ComponentChildren } from 'preact';
 import type { HistoryEventView } from '../../history/history-event.view.js';
 import { actionLabel, Instant, MeetingLink, StateChange } from './parts.js';
@@ -46,6 +47,7 @@ export function Timeline({
               </>
             )}
             {event.party && event.stance && `: ${partyName(event.party)} ${event.stance}`}
+            {event.party && event.score !== undefined && `: ${partyName(event.party)} ${scoreText(event.score)}`}
           </h3>
           <p class="meta">
             Effective date {event.effectiveOn} · recorded <Instant iso={event.recordedAt} /> · by {event.actor}
@@ -65,7 +67,8 @@ export function Timeline({
           {event.retractedBy !== undefined && <p class="failure">Retracted later, by event {event.retractedBy}.</p>}
           {event.reason && (
             <p>
-              {event.action === 'positioned' ? 'Statement' : 'Reason'}: {event.reason}
+              {event.action === 'positioned' ? 'Statement' : event.action === 'assessed' ? 'Evidence' : 'Reason'}:{' '}
+              {event.reason}
             </p>
           )}
           {event.source && <p>Source: {event.source}</p>}

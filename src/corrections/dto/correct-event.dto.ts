@@ -1,5 +1,6 @@
+import { SCORE_SCHEMA } from '../../assessments/score-schema.js';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import {
   IsCalendarDate,
   IsNotFutureDate,
@@ -7,9 +8,10 @@ import {
   PRINTABLE_MESSAGE,
   PRINTABLE_PATTERN,
 } from '../../common/validators.js';
+import { SCORES, type Score } from '../../assessments/score.js';
 import { AmendmentNoteDto } from './amendment-note.dto.js';
 
-// The fields of a transition or a position that a correction may amend; at least one besides the note.
+// The fields of a transition, a position or an assessment that a correction may amend; at least one besides the note.
 export class CorrectEventDto extends AmendmentNoteDto {
   @ApiPropertyOptional({
     format: 'date',
@@ -53,4 +55,12 @@ export class CorrectEventDto extends AmendmentNoteDto {
   @Matches(/\S/, { message: 'must not be empty or blank' })
   @Matches(MULTILINE_TEXT_PATTERN, { message: PRINTABLE_MESSAGE })
   reason?: string;
+
+  @ApiPropertyOptional({
+    ...SCORE_SCHEMA,
+    description: "An assessment's corrected score (1, 0, -1 or n/a); refused (409) on any other event",
+  })
+  @IsOptional()
+  @IsIn(SCORES, { message: 'must be 1, 0, -1 or "n/a"' })
+  score?: Score;
 }

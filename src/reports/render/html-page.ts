@@ -24,6 +24,8 @@ td.nowrap { white-space: nowrap; }
 .chart .axis-line { stroke: #94a3b8; }
 .empty { color: #64748b; font-style: italic; }
 .stance { white-space: nowrap; padding: 0 .25rem; border-radius: .2rem; }
+.score { font-weight: 600; padding: 0 .3rem; border-radius: .2rem; }
+.score.full { background: #dcfce7; } .score.partial { background: #fef9c3; } .score.none { background: #fee2e2; } .score.na { color: #475569; }
 .legend { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: .4rem 1rem; }
 footer { margin-top: 2rem; color: #64748b; font-size: .8rem; }
 @page { margin: 14mm; }

@@ -3,6 +3,8 @@ import type { ReportFormat } from '../report-format.js';
 import type { RevisionsReport } from '../revisions-report.view.js';
 import type { StatusReport } from '../status-report.view.js';
 import { changesHtml } from './changes-html.js';
+import type { ComplianceReport } from '../compliance-report.view.js';
+import { complianceCsv, complianceHtml, complianceMarkdown } from './compliance-formats.js';
 import type { PositionsReport } from '../positions-report.view.js';
 import { changesCsv, positionsCsv, revisionsCsv, statusCsv } from './csv.js';
 import { changesMarkdown, positionsMarkdown, revisionsMarkdown, statusMarkdown } from './markdown.js';
@@ -47,6 +49,19 @@ export function renderChangesReport(report: ChangesReport, format: ReportFormat)
       return changesMarkdown(report);
     case 'html':
       return changesHtml(report);
+  }
+}
+
+export function renderComplianceReport(report: ComplianceReport, format: ReportFormat): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(report);
+    case 'csv':
+      return complianceCsv(report);
+    case 'md':
+      return complianceMarkdown(report);
+    case 'html':
+      return complianceHtml(report);
   }
 }
 
