@@ -5,6 +5,8 @@ import { ReportBuildQueue } from './report-build-queue.js';
 import { HistoryModule } from '../history/history.module.js';
 import { ItemsModule } from '../items/items.module.js';
 import { PartiesModule } from '../parties/parties.module.js';
+import { ReportReadRepository } from './report-read.repository.js';
+import { ReportWorkers } from './report-workers.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
 
@@ -13,9 +15,12 @@ import { ReportsService } from './reports.service.js';
   controllers: [ReportsController],
   providers: [
     ReportsService,
+    ReportWorkers,
+    ReportReadRepository,
     {
       provide: ReportBuildQueue,
-      useFactory: (config: AppConfig) => new ReportBuildQueue(config.reportBuildConcurrency, config.reportQueueLimit),
+      useFactory: (config: AppConfig) =>
+        new ReportBuildQueue(config.reportBuildConcurrency, config.reportQueueLimit, config.reportClientLimit),
       inject: [APP_CONFIG],
     },
   ],

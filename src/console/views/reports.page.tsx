@@ -24,11 +24,19 @@ export interface ReportForm {
   readonly revisedTo?: string;
 }
 
-export type ShownReport =
+// The rows of the report's tables a page shows, of `total` in the longest.
+export interface ShownRows {
+  readonly offset: number;
+  readonly limit: number;
+  readonly total: number;
+}
+
+export type ShownReport = (
   | { readonly kind: 'status'; readonly report: StatusReport }
   | { readonly kind: 'changes'; readonly report: ChangesReport }
   | { readonly kind: 'positions'; readonly report: PositionsReport }
-  | { readonly kind: 'revisions'; readonly report: RevisionsReport };
+  | { readonly kind: 'revisions'; readonly report: RevisionsReport }
+) & { readonly rows: ShownRows };
 
 const DOWNLOADS: ReadonlyArray<readonly [string, string]> = [
   ['csv', 'CSV'],
@@ -107,6 +115,7 @@ export function ReportsPage({
             ))}
           </p>
           <ShownReportView shown={shown} />
+          <RowsPager rows={shown.rows} query={query} />
           {'head' in shown.report && (
             <p class="meta">
               Built from the history up to head{' '}
@@ -117,6 +126,19 @@ export function ReportsPage({
         </>
       )}
     </Layout>
+  );
+}
+
+// Which rows the tables show, and links to the rows before and after.
+function RowsPager({ rows, query }: { readonly rows: ShownRows; readonly query: URLSearchParams }) {
+  const last = Math.min(rows.offset + rows.limit, rows.total);
+  const link = (offset: number) => `/reports?${query.toString()}&offset=${offset}`;
+  return (
+    <nav class="pager" aria-label="Report rows">
+      {rows.total > 0 && <span>{`Rows ${rows.offset + 1}–${last} of ${rows.total}`}</span>}
+      {rows.offset > 0 && <a href={link(Math.max(0, rows.offset - rows.limit))}>Previous rows</a>}
+      {last < rows.total && <a href={link(rows.offset + rows.limit)}>Next rows</a>}
+    </nav>
   );
 }
 

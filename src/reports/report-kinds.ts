@@ -1,0 +1,124 @@
+import { DomainError, type DomainErrorCode } from '../common/domain-error.js';
+import {
+  buildChanges,
+  buildPositions,
+  buildRevisions,
+  buildStatus,
+  tooLarge,
+  type ChangesParams,
+  type PositionsParams,
+  type ReportReaders,
+  type RevisionsParams,
+  type StatusParams,
+} from './report-builders.js';
+import type { ReportFormat } from './report-format.js';
+import {
+  renderChangesReport,
+  renderPositionsReport,
+  renderRevisionsReport,
+  renderStatusReport,
+} from './render/render-report.js';
+
+// A kind of report: how its view is built from the read models and rendered in each format, and
+// which of its tables a page of the console shows a slice of. Builds run in a worker thread
+// (report-workers.ts); a new kind is one more entry in REPORT_KINDS.
+export interface ReportKind<Params, View> {
+  readonly build: (readers: ReportReaders, params: Params) => Promise<View>;
+  readonly render: (view: View, format: ReportFormat) => string;
+  // The view with rows [offset, offset + limit) of each table, and the longest table's length.
+  readonly slice: (view: View, offset: number, limit: number) => { view: View; rows: number };
+}
+
+function kind<Params, View>(definition: ReportKind<Params, View>): ReportKind<Params, View> {
+  return definition;
+}
+
+// Each named table of a view cut to the same rows.
+function sliceTables<View, Table extends keyof View>(
+  view: View,
+  tables: readonly Table[],
+  offset: number,
+  limit: number,
+): { view: View; rows: number } {
+  const sliced = { ...view };
+  let rows = 0;
+  for (const table of tables) {
+    const all = view[table] as unknown[];
+    rows = Math.max(rows, all.length);
+    sliced[table] = all.slice(offset, offset + limit) as View[Table];
+  }
+  return { view: sliced, rows };
+}
+
+export const REPORT_KINDS = {
+  status: kind({
+    build: (readers, params: StatusParams) => buildStatus(readers, params),
+    render: renderStatusReport,
+    slice: (view, offset, limit) => sliceTables(view, ['items'], offset, limit),
+  }),
+  positions: kind({
+    build: (readers, params: PositionsParams) => buildPositions(readers, params),
+    render: renderPositionsReport,
+    slice: (view, offset, limit) => sliceTables(view, ['items'], offset, limit),
+  }),
+  changes: kind({
+    build: (readers, params: ChangesParams) => buildChanges(readers, params),
+    render: renderChangesReport,
+    slice: (view, offset, limit) => sliceTables(view, ['transitions', 'positions'], offset, limit),
+  }),
+  revisions: kind({
+    build: (readers, params: RevisionsParams) => buildRevisions(readers, params),
+    render: renderRevisionsReport,
+    slice: (view, offset, limit) => sliceTables(view, ['differences'], offset, limit),
+  }),
+};
+
+export type ReportKindName = keyof typeof REPORT_KINDS;
+export type ReportParams<K extends ReportKindName> = Parameters<(typeof REPORT_KINDS)[K]['build']>[1];
+
+// One build, as handed to a worker: plain data only.
+export interface ReportTask<K extends ReportKindName = ReportKindName> {
+  readonly kind: K;
+  readonly params: ReportParams<K>;
+  readonly format: ReportFormat;
+  // For a page of the console: only these rows of the report's tables, as JSON with the total
+  // ({ report, rows }).
+  readonly rows?: { readonly offset: number; readonly limit: number };
+  // The largest document answered; a larger one is refused (report_too_large).
+  readonly maxBytes: number;
+}
+
+// What comes back from a worker: the document, or the domain error that refused it (an Error does
+// not cross a thread with its code).
+export type ReportOutcome =
+  | { readonly document: Uint8Array }
+  | { readonly refused: { readonly code: DomainErrorCode; readonly message: string; readonly extensions: object } };
+
+export async function buildReport(readers: ReportReaders, task: ReportTask): Promise<ReportOutcome> {
+  try {
+    const document = Buffer.from(await renderTask(readers, task));
+    if (document.byteLength > task.maxBytes) {
+      throw tooLarge(
+        `The report comes to ${document.byteLength} bytes; at most ${task.maxBytes} are answered. ` +
+          'Narrow the question (a shorter window, a category or proposedBy), or ask for CSV, the most compact format.',
+      );
+    }
+    return { document };
+  } catch (error) {
+    if (error instanceof DomainError) {
+      return { refused: { code: error.code, message: error.message, extensions: error.extensions } };
+    }
+    throw error;
+  }
+}
+
+async function renderTask(readers: ReportReaders, task: ReportTask): Promise<string> {
+  // The registry's entries agree on Params and View by construction; the union of them does not.
+  const definition = REPORT_KINDS[task.kind] as unknown as ReportKind<unknown, unknown>;
+  const view = await definition.build(readers, task.params);
+  if (task.rows) {
+    const { view: page, rows } = definition.slice(view, task.rows.offset, task.rows.limit);
+    return JSON.stringify({ report: page, rows });
+  }
+  return definition.render(view, task.format);
+}
