@@ -15,7 +15,8 @@ export class ItemHistoryController {
   @ApiOperation({
     summary: "The item's events, oldest first, a page at a time",
     description:
-      '`limit` events (default 100, at most 1000) after the event `after`; `next` links the next page. Each ' +
+      '`limit` events (default 100, at most 1000) after the event `after`, fewer when they come to more than ' +
+      '1 MiB (at least one event a page): `next` links the next page, null on the last. Each ' +
       'says who changed what, when it was recorded, the day it took effect, why, and which meeting decided it.',
   })
   @ApiOkResponse({ type: HistoryPage })
