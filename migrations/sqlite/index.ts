@@ -5,6 +5,7 @@ import { EventReferences1764460800000 } from '../shared/1764460800000-event-refe
 import { PartiesAndPositions1764547200000 } from './1764547200000-parties-and-positions.js';
 import { ConsoleSessions1764633600000 } from '../shared/1764633600000-console-sessions.js';
 import { StateInReportIndex1764720000000 } from '../shared/1764720000000-state-in-report-index.js';
+import { ItemStanceIndex1765100000000 } from '../shared/1765100000000-item-stance-index.js';
 
 // In order; a class list rather than a glob so the same list runs under Jest and from dist/.
 export const SQLITE_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const SQLITE_MIGRATIONS = [
   PartiesAndPositions1764547200000,
   ConsoleSessions1764633600000,
   StateInReportIndex1764720000000,
+  ItemStanceIndex1765100000000,
 ];
