@@ -1,8 +1,11 @@
+import { fork } from 'node:child_process';
 import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 // The "reader storm" of issue 22: every expensive read a viewer can ask for, at once, for
-// `seconds`, while /health is probed ten times a second and the service's resident memory sampled.
+// `seconds`, while /health is probed ten times a second (from a process of its own) and the
+// service's resident memory sampled.
 // 28 readers, as six analysts (one viewer token each; the console's by a session of its own):
 //   4 revisions reports from the beginning of time, each for another day;
 //   2 HTML changes reports, over the whole data set and over a quarter;
@@ -75,7 +78,6 @@ export async function readerStorm(
 
   log(`reader storm: ${readers.length} readers for ${seconds} s`);
   const answers: Record<string, number> = {};
-  const health: number[] = [];
   let peakRss = target.rssBytes() ?? 0;
   const deadline = performance.now() + seconds * 1000;
   const running = () => performance.now() < deadline;
@@ -90,20 +92,13 @@ export async function readerStorm(
       }
     }
   };
-  const probe = async () => {
-    while (running()) {
-      const answer = await timed(`${target.url}/health`, {});
-      health.push(answer.ms);
-      await sleep(100);
-    }
-  };
   const sample = async () => {
     while (running()) {
       peakRss = Math.max(peakRss, target.rssBytes() ?? 0);
       await sleep(250);
     }
   };
-  await Promise.all([...readers.map(read), probe(), sample()]);
+  const [health] = await Promise.all([probeHealth(target.url, seconds), ...readers.map(read), sample()]);
   peakRss = Math.max(peakRss, target.rssBytes() ?? 0);
   const serverErrors = Object.entries(answers)
     .filter(([status]) => status.startsWith('5') || status === 'timeout' || status === 'error')
@@ -137,6 +132,16 @@ export function formatStorm(result: StormResult): string {
     `  peak RSS ${result.peakRssMb} MB; answers ${answers}`,
     `  targets (p99 < 500 ms, max <= 1 s, RSS < 600 MB, no 5xx): ${met ? 'met' : 'NOT met'}`,
   ].join('\n');
+}
+
+// /health probed from a process of its own (bench/health-probe.ts).
+function probeHealth(url: string, seconds: number): Promise<number[]> {
+  const child = fork(fileURLToPath(new URL('health-probe.js', import.meta.url)), [url, String(seconds)]);
+  return new Promise((resolve, reject) => {
+    child.once('message', (latencies) => resolve(latencies as number[]));
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the /health prober exited with ${code} before reporting`)));
+  });
 }
 
 function times<T>(n: number, make: (index: number) => T): T[] {

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { setPriority } from 'node:os';
 import { workerData } from 'node:worker_threads';
 import { DataSource } from 'typeorm';
 import type { BetterSqlite3DataSourceOptions } from 'typeorm/driver/better-sqlite3/BetterSqlite3DataSourceOptions.js';
@@ -18,6 +19,12 @@ import type { ReportWorkerData } from './reports/report-workers.js';
 // A worker thread of the report pool (src/reports/report-workers.ts): it opens its own read-only
 // connection on its first task and keeps it for the next.
 const { database, maxEvents } = workerData as ReportWorkerData;
+
+const REPORT_THREAD_NICENESS = 10;
+
+// On Linux a priority set from a thread is that thread's alone: a build yields the CPU to the event
+// loop that answers requests whenever both want it, on a machine with fewer cores than threads.
+setPriority(REPORT_THREAD_NICENESS);
 
 // SQLite read-only, in the WAL mode the server set: it reads a snapshot while the server writes.
 // PostgreSQL: a small pool whose sessions refuse writes.
