@@ -22,7 +22,7 @@ import { buildDataset } from './dataset.js';
 import { waitForWritesToSettle } from './item-pool.js';
 import { mergeSlices, runLoad, type LoadSlice } from './load.js';
 import { checkTargets, formatReport, scenarioResult, type ScenarioResult } from './report.js';
-import { formatStorm, readerStorm } from './reader-storm.js';
+import { formatStorm, readerStorm, signIn } from './reader-storm.js';
 import { scenarios, type Scenario, type ScenarioEnv, type Target } from './scenarios.js';
 
 // npm run bench -- [--items 10000] [--events 200000] [--connections 50] [--duration 10] [--warmup 2]
@@ -135,7 +135,7 @@ try {
   }
   const service = server('service');
   progress(`service answered after ${Math.round(service.startupMs)} ms`);
-  auth.cookie = await consoleSession(service.url, token);
+  auth.cookie = await signIn(service.url, token);
 
   let meeting: Promise<string> | undefined;
   const envs: Record<Target, ScenarioEnv> = {
@@ -334,22 +334,6 @@ async function send(
   });
   await response.arrayBuffer();
   return response.status;
-}
-
-// Signs in to the console as a browser does, for the console's page scenarios.
-async function consoleSession(url: string, token: string): Promise<string> {
-  const response = await fetch(`${url}/sign-in`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ token }).toString(),
-  });
-  await response.arrayBuffer();
-  const cookie = response.headers.get('set-cookie')?.split(';')[0];
-  if (response.status !== 303 || !cookie) {
-    throw new Error(`signing in to the console answered ${response.status}`);
-  }
-  return cookie;
 }
 
 async function createMeeting(url: string, headers: Record<string, string>): Promise<string> {

@@ -212,7 +212,8 @@ async function viewerToken(url: string, headers: Record<string, string>, name: s
   return ((await response.json()) as { token: string }).token;
 }
 
-async function signIn(url: string, token: string): Promise<string> {
+// Signs in to the console as a browser does: the session cookie to send.
+export async function signIn(url: string, token: string): Promise<string> {
   const response = await fetch(`${url}/sign-in`, {
     method: 'POST',
     redirect: 'manual',

@@ -44,6 +44,9 @@ export interface AppConfig {
   // the question is refused (422) with how to narrow it.
   readonly reportMaxEvents: number;
   readonly reportMaxBytes: number;
+  // Expensive reads one client (token) may have running at once: history pages larger than the
+  // default, item lists filtered by a party's position. Beyond that 429 + Retry-After.
+  readonly readClientLimit: number;
 }
 
 export class ConfigError extends Error {
@@ -82,6 +85,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     reportWorkers: oneOf(env, 'REPORT_WORKERS', ['threads', 'inline'] as const, 'threads'),
     reportMaxEvents: integer(env, 'REPORT_MAX_EVENTS', 50_000, 1, 100_000_000),
     reportMaxBytes: integer(env, 'REPORT_MAX_BYTES', 32 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    readClientLimit: integer(env, 'READ_CLIENT_LIMIT', 2, 1, 10_000),
   };
 }
 

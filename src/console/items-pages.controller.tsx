@@ -83,7 +83,10 @@ export class ItemsPagesController {
   ) {
     // The filter form sends every field, empty ones included: empty means no filter.
     const query = await validateInput(ListItemsQuery, present(raw));
-    return sendPage(reply, <ItemsPage session={session} query={query} page={await this.items.list(query)} />);
+    return sendPage(
+      reply,
+      <ItemsPage session={session} query={query} page={await this.items.list(query, session.actor.name)} />,
+    );
   }
 
   @Get('new')

@@ -4,6 +4,7 @@ import { ApiProblems } from '../common/api-problems.decorator.js';
 import { HistoryPageQuery } from '../history/dto/history-page.query.js';
 import { HistoryPage } from '../history/history-event.view.js';
 import { ItemHistoryService } from './item-history.service.js';
+import { CurrentActor, type Actor } from '../auth/actor.js';
 
 @ApiTags('items')
 @ApiBearerAuth()
@@ -21,7 +22,11 @@ export class ItemHistoryController {
   })
   @ApiOkResponse({ type: HistoryPage })
   @ApiProblems(404)
-  itemHistory(@Param('key') key: string, @Query() page: HistoryPageQuery): Promise<HistoryPage> {
-    return this.history.itemHistory(key, page);
+  itemHistory(
+    @Param('key') key: string,
+    @Query() page: HistoryPageQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<HistoryPage> {
+    return this.history.itemHistory(key, page, actor.name);
   }
 }

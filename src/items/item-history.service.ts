@@ -6,6 +6,7 @@ import { presentHistoryEvent, type Overruling } from '../history/history-event.p
 import type { HistoryEventView, HistoryPage } from '../history/history-event.view.js';
 import { HistoryRepository, type AmendmentReference } from '../history/history.repository.js';
 import type { ItemEntity } from './item.entity.js';
+import { ExpensiveReads } from './expensive-reads.js';
 import { ItemRepository } from './item.repository.js';
 
 // About what a page of history holds at most, in JSON; a page has at least one event however large.
@@ -21,18 +22,27 @@ export class ItemHistoryService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly items: ItemRepository,
     private readonly events: HistoryRepository,
+    private readonly reads: ExpensiveReads,
   ) {}
 
   // A page ends after `limit` events or HISTORY_PAGE_BYTES of them, whichever comes first: an item
   // edited with long texts would otherwise answer (and hold) megabytes a page, for every reader.
   // The events are read HISTORY_READ_ROWS at a time, so no more than that is held beyond the page.
-  async itemHistory(key: string, page: HistoryPageQuery): Promise<HistoryPage> {
+  // A page larger than the default is admitted per client (`client`, who asks; the console's
+  // timeline asks for the default).
+  async itemHistory(key: string, page: HistoryPageQuery, client = 'console'): Promise<HistoryPage> {
+    const limit = page.limit ?? DEFAULT_HISTORY_PAGE;
+    return limit > DEFAULT_HISTORY_PAGE
+      ? this.reads.admit(client, () => this.historyPage(key, page.after ?? 0, limit))
+      : this.historyPage(key, page.after ?? 0, limit);
+  }
+
+  private async historyPage(key: string, start: number, limit: number): Promise<HistoryPage> {
     const manager = this.dataSource.manager;
     const item = await this.items.findByKey(manager, key);
-    const limit = page.limit ?? DEFAULT_HISTORY_PAGE;
     const shown: HistoryEventView[] = [];
     let bytes = 0;
-    let after = page.after ?? 0;
+    let after = start;
     let more = true;
     let full = false;
     while (more && !full && shown.length < limit) {

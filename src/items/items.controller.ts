@@ -35,8 +35,8 @@ export class ItemsController {
   })
   @ApiOkResponse({ type: ItemPage })
   @ApiProblems()
-  list(@Query() query: ListItemsQuery): Promise<ItemPage> {
-    return this.items.list(query);
+  list(@Query() query: ListItemsQuery, @CurrentActor() actor: Actor): Promise<ItemPage> {
+    return this.items.list(query, actor.name);
   }
 
   @Post()

@@ -1,3 +1,4 @@
+import { ClientAdmission } from '../common/client-admission.js';
 import { DomainError } from '../common/domain-error.js';
 
 // How long a refused asker is told to wait: about what a few builds take.
@@ -12,41 +13,35 @@ const RETRY_AFTER_SECONDS = 5;
 export class ReportBuildQueue {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
-  private readonly byClient = new Map<string, number>();
+  private readonly clients: ClientAdmission;
 
   constructor(
     private readonly concurrency: number,
     private readonly limit: number,
-    private readonly perClient: number,
-  ) {}
+    perClient: number,
+  ) {
+    this.clients = new ClientAdmission(
+      perClient,
+      (client, running) =>
+        new DomainError(
+          'too_many_reports',
+          `${running} reports asked for by "${client}" are being built or waiting; ask again in ${RETRY_AFTER_SECONDS} s.`,
+          { retryAfterSeconds: RETRY_AFTER_SECONDS },
+        ),
+    );
+  }
 
-  async run(client: string, build: () => Promise<Buffer>): Promise<Buffer> {
-    const own = this.byClient.get(client) ?? 0;
-    if (own >= this.perClient) {
-      throw new DomainError(
-        'too_many_reports',
-        `${own} reports asked for by "${client}" are being built or waiting; ask again in ${RETRY_AFTER_SECONDS} s.`,
-        { retryAfterSeconds: RETRY_AFTER_SECONDS },
-      );
-    }
-    if (this.running >= this.concurrency && this.waiting.length >= this.limit) {
-      throw new DomainError(
-        'report_queue_full',
-        `${this.running + this.waiting.length} reports are being built or waiting; ask again in ${RETRY_AFTER_SECONDS} s.`,
-        { retryAfterSeconds: RETRY_AFTER_SECONDS },
-      );
-    }
-    this.byClient.set(client, own + 1);
-    try {
-      return await this.inTurn(build);
-    } finally {
-      const left = (this.byClient.get(client) ?? 1) - 1;
-      if (left === 0) {
-        this.byClient.delete(client);
-      } else {
-        this.byClient.set(client, left);
+  run(client: string, build: () => Promise<Buffer>): Promise<Buffer> {
+    return this.clients.admit(client, async () => {
+      if (this.running >= this.concurrency && this.waiting.length >= this.limit) {
+        throw new DomainError(
+          'report_queue_full',
+          `${this.running + this.waiting.length} reports are being built or waiting; ask again in ${RETRY_AFTER_SECONDS} s.`,
+          { retryAfterSeconds: RETRY_AFTER_SECONDS },
+        );
       }
-    }
+      return this.inTurn(build);
+    });
   }
 
   private async inTurn(build: () => Promise<Buffer>): Promise<Buffer> {

@@ -25,8 +25,14 @@ import {
 export interface ReportKind<Params, View> {
   readonly build: (readers: ReportReaders, params: Params) => Promise<View>;
   readonly render: (view: View, format: ReportFormat) => string;
-  // The view with rows [offset, offset + limit) of each table, and the longest table's length.
-  readonly slice: (view: View, offset: number, limit: number) => { view: View; rows: number };
+  // The view with rows [offset, offset + limit) of each table, and each table's length.
+  readonly slice: (view: View, offset: number, limit: number) => SlicedView<View>;
+}
+
+export interface SlicedView<View> {
+  readonly view: View;
+  // The rows of each table sliced, by the table's name.
+  readonly tables: Readonly<Record<string, number>>;
 }
 
 function kind<Params, View>(definition: ReportKind<Params, View>): ReportKind<Params, View> {
@@ -39,15 +45,15 @@ function sliceTables<View, Table extends keyof View>(
   tables: readonly Table[],
   offset: number,
   limit: number,
-): { view: View; rows: number } {
+): SlicedView<View> {
   const sliced = { ...view };
-  let rows = 0;
+  const lengths: Record<string, number> = {};
   for (const table of tables) {
     const all = view[table] as unknown[];
-    rows = Math.max(rows, all.length);
+    lengths[String(table)] = all.length;
     sliced[table] = all.slice(offset, offset + limit) as View[Table];
   }
-  return { view: sliced, rows };
+  return { view: sliced, tables: lengths };
 }
 
 export const REPORT_KINDS = {
@@ -81,8 +87,8 @@ export interface ReportTask<K extends ReportKindName = ReportKindName> {
   readonly kind: K;
   readonly params: ReportParams<K>;
   readonly format: ReportFormat;
-  // For a page of the console: only these rows of the report's tables, as JSON with the total
-  // ({ report, rows }).
+  // For a page of the console: only these rows of the report's tables, as JSON with each table's
+  // length ({ report, tables }).
   readonly rows?: { readonly offset: number; readonly limit: number };
   // The largest document answered; a larger one is refused (report_too_large).
   readonly maxBytes: number;
@@ -117,8 +123,8 @@ async function renderTask(readers: ReportReaders, task: ReportTask): Promise<str
   const definition = REPORT_KINDS[task.kind] as unknown as ReportKind<unknown, unknown>;
   const view = await definition.build(readers, task.params);
   if (task.rows) {
-    const { view: page, rows } = definition.slice(view, task.rows.offset, task.rows.limit);
-    return JSON.stringify({ report: page, rows });
+    const { view: page, tables } = definition.slice(view, task.rows.offset, task.rows.limit);
+    return JSON.stringify({ report: page, tables });
   }
   return definition.render(view, task.format);
 }

@@ -77,8 +77,8 @@ export class ReportsService {
     return this.answer(this.task(question, format), client);
   }
 
-  // Rows [offset, offset + limit) of the report's tables, as JSON ({ report, rows: the longest
-  // table's length }): what a page of the console shows, whatever the report's size.
+  // Rows [offset, offset + limit) of the report's tables, as JSON ({ report, tables: each table's
+  // length by name }): what a page of the console shows, whatever the report's size.
   async rows(question: ReportQuestion, rows: ReportRows, client: ReportClient): Promise<Buffer> {
     const asked = this.task(question, 'json');
     return this.answer({ ...asked, task: { ...asked.task, rows } }, client);

@@ -24,11 +24,11 @@ export interface ReportForm {
   readonly revisedTo?: string;
 }
 
-// The rows of the report's tables a page shows, of `total` in the longest.
+// The rows of the report's tables a page shows, and each table's length by name.
 export interface ShownRows {
   readonly offset: number;
   readonly limit: number;
-  readonly total: number;
+  readonly tables: Readonly<Partial<Record<string, number>>>;
 }
 
 export type ShownReport = (
@@ -131,13 +131,14 @@ export function ReportsPage({
 
 // Which rows the tables show, and links to the rows before and after.
 function RowsPager({ rows, query }: { readonly rows: ShownRows; readonly query: URLSearchParams }) {
-  const last = Math.min(rows.offset + rows.limit, rows.total);
+  const total = Math.max(0, ...Object.values(rows.tables).map((length) => length ?? 0));
+  const last = Math.min(rows.offset + rows.limit, total);
   const link = (offset: number) => `/reports?${query.toString()}&offset=${offset}`;
   return (
     <nav class="pager" aria-label="Report rows">
-      {rows.total > 0 && <span>{`Rows ${rows.offset + 1}–${last} of ${rows.total}`}</span>}
+      {total > 0 && <span>{`Rows ${rows.offset + 1}–${last} of ${total}`}</span>}
       {rows.offset > 0 && <a href={link(Math.max(0, rows.offset - rows.limit))}>Previous rows</a>}
-      {last < rows.total && <a href={link(rows.offset + rows.limit)}>Next rows</a>}
+      {last < total && <a href={link(rows.offset + rows.limit)}>Next rows</a>}
     </nav>
   );
 }
@@ -147,11 +148,11 @@ function ShownReportView({ shown }: { readonly shown: ShownReport }) {
     case 'status':
       return <StatusView report={shown.report} />;
     case 'changes':
-      return <ChangesView report={shown.report} />;
+      return <ChangesView report={shown.report} tables={shown.rows.tables} />;
     case 'positions':
       return <PositionsView report={shown.report} />;
     case 'revisions':
-      return <RevisionsView report={shown.report} />;
+      return <RevisionsView report={shown.report} tables={shown.rows.tables} />;
   }
 }
 
@@ -179,7 +180,14 @@ function StatusView({ report }: { readonly report: StatusReport }) {
   );
 }
 
-function ChangesView({ report }: { readonly report: ChangesReport }) {
+// `tables`: the length of each whole table, of which the report holds a page.
+function ChangesView({
+  report,
+  tables,
+}: {
+  readonly report: ChangesReport;
+  readonly tables: ShownRows['tables'];
+}) {
   const chart = countsBarChart(
     [
       { label: `Before ${report.from}`, counts: report.countsBefore },
@@ -193,7 +201,7 @@ function ChangesView({ report }: { readonly report: ChangesReport }) {
         Changes from {report.from} to {report.to}
       </h2>
       <div dangerouslySetInnerHTML={{ __html: chart.markup }} />
-      <h3>Transitions ({report.transitions.length})</h3>
+      <h3>Transitions ({tables.transitions ?? report.transitions.length})</h3>
       <DataTable
         label="Transitions"
         rows={report.transitions}
@@ -207,7 +215,7 @@ function ChangesView({ report }: { readonly report: ChangesReport }) {
           { header: 'By', cell: (change) => change.actor },
         ]}
       />
-      <h3>Positions taken ({report.positions.length})</h3>
+      <h3>Positions taken ({tables.positions ?? report.positions.length})</h3>
       <DataTable
         label="Positions taken"
         rows={report.positions}
@@ -255,13 +263,20 @@ function PositionsView({ report }: { readonly report: PositionsReport }) {
 }
 
 // A correction notice: how the status for a day changed between what was known at two instants.
-function RevisionsView({ report }: { readonly report: RevisionsReport }) {
+function RevisionsView({
+  report,
+  tables,
+}: {
+  readonly report: RevisionsReport;
+  readonly tables: ShownRows['tables'];
+}) {
+  const changed = tables.differences ?? report.differences.length;
   return (
     <section aria-labelledby="report-heading">
       <h2 id="report-heading">Revisions of the status as of {report.asOf}</h2>
       <p>
-        Between what was known at {report.from} and at {report.to}: {report.differences.length} item
-        {report.differences.length === 1 ? '' : 's'} changed.
+        Between what was known at {report.from} and at {report.to}: {changed} item
+        {changed === 1 ? '' : 's'} changed.
       </p>
       <DataTable
         label="Differences"
