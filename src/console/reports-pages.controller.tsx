@@ -14,7 +14,14 @@ import { ConsoleGuard, CurrentSession } from './console.guard.js';
 import { present } from './form-values.js';
 import { sendPage } from './page.js';
 import type { ConsoleSession } from './sessions/console-sessions.service.js';
-import { REPORT_FIELDS, REPORT_KINDS, ReportsPage, type ReportForm, type ShownReport, type ShownRows } from './views/reports.page.js';
+import {
+  REPORT_FIELDS,
+  REPORT_KINDS,
+  ReportsPage,
+  type ReportForm,
+  type ShownReport,
+  type ShownRows,
+} from './views/reports.page.js';
 
 // What each report reads of the form; the other fields are left out, as the API would be sent them.
 const FORM_FIELDS = [...REPORT_FIELDS.map(([, name]) => name), 'divergent'] as const;
@@ -71,7 +78,11 @@ export class ReportsPagesController {
       (await this.reports.rows(question, { offset, limit: SHOWN_ROWS }, client)).toString('utf8'),
     ) as { report: unknown; tables: ShownRows['tables'] };
     // The JSON document of the report named by the form's kind.
-    return { kind: form.report, report: page.report, rows: { offset, limit: SHOWN_ROWS, tables: page.tables } } as ShownReport;
+    return {
+      kind: form.report,
+      report: page.report,
+      rows: { offset, limit: SHOWN_ROWS, tables: page.tables },
+    } as ShownReport;
   }
 
   // Through the API's own query checks, so a bad day or format is refused the same way.

@@ -199,7 +199,7 @@ export class ItemRepository {
     let total = 0;
     for (let start = 0; start < ids.length; start += COUNT_SLICE) {
       const slice = filtered.clone().andWhere('item.id >= :sliceFrom', { sliceFrom: ids[start] });
-      const end = ids[start + COUNT_SLICE];
+      const end = ids.at(start + COUNT_SLICE);
       if (end !== undefined) {
         slice.andWhere('item.id < :sliceTo', { sliceTo: end });
       }

@@ -18,7 +18,7 @@ import { hashedEventFields } from '../support/event-row.mjs';
 import { freePort } from '../support/free-port.mjs';
 import { withClient } from '../support/pg-client.mjs';
 
-const { fetch } = globalThis;
+const { fetch, AbortSignal, performance } = globalThis;
 const ADMIN = `instances-${randomBytes(12).toString('hex')}`;
 const RACERS = 20;
 const database = await freshDatabase();

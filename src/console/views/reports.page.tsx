@@ -181,13 +181,7 @@ function StatusView({ report }: { readonly report: StatusReport }) {
 }
 
 // `tables`: the length of each whole table, of which the report holds a page.
-function ChangesView({
-  report,
-  tables,
-}: {
-  readonly report: ChangesReport;
-  readonly tables: ShownRows['tables'];
-}) {
+function ChangesView({ report, tables }: { readonly report: ChangesReport; readonly tables: ShownRows['tables'] }) {
   const chart = countsBarChart(
     [
       { label: `Before ${report.from}`, counts: report.countsBefore },
@@ -263,13 +257,7 @@ function PositionsView({ report }: { readonly report: PositionsReport }) {
 }
 
 // A correction notice: how the status for a day changed between what was known at two instants.
-function RevisionsView({
-  report,
-  tables,
-}: {
-  readonly report: RevisionsReport;
-  readonly tables: ShownRows['tables'];
-}) {
+function RevisionsView({ report, tables }: { readonly report: RevisionsReport; readonly tables: ShownRows['tables'] }) {
   const changed = tables.differences ?? report.differences.length;
   return (
     <section aria-labelledby="report-heading">
