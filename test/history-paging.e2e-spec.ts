@@ -91,7 +91,7 @@ describe('history paging of a fat item', () => {
     await t.close();
   });
 
-  it('ends a page at about 1 MiB, with a next link, and walks every event page by page', async () => {
+  it('ends a page at about 256 KiB, with a next link, and walks every event page by page', async () => {
     const seen: number[] = [];
     let next: string | null = `/api/items/${slug}/history?limit=1000`;
     let pages = 0;

@@ -17,7 +17,7 @@ export class ItemHistoryController {
     summary: "The item's events, oldest first, a page at a time",
     description:
       '`limit` events (default 100, at most 1000) after the event `after`, fewer when they come to more than ' +
-      '1 MiB (at least one event a page): `next` links the next page, null on the last. Each ' +
+      '256 KiB (at least one event a page): `next` links the next page, null on the last. Each ' +
       'says who changed what, when it was recorded, the day it took effect, why, and which meeting decided it. ' +
       'One token may have READ_CLIENT_LIMIT (2) pages larger than the default under way at once; beyond that 429 ' +
       'with Retry-After.',

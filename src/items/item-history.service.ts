@@ -10,9 +10,9 @@ import { ExpensiveReads } from './expensive-reads.js';
 import { ItemRepository } from './item.repository.js';
 
 // About what a page of history holds at most, in JSON; a page has at least one event however large.
-export const HISTORY_PAGE_BYTES = 1024 * 1024;
+export const HISTORY_PAGE_BYTES = 256 * 1024;
 // Events read at a time while a page is filled.
-const HISTORY_READ_ROWS = 100;
+const HISTORY_READ_ROWS = 25;
 
 // An item's history lives with the items: finding the item by id or slug is theirs, the events
 // are the history's.
