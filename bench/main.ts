@@ -22,10 +22,14 @@ import { buildDataset } from './dataset.js';
 import { waitForWritesToSettle } from './item-pool.js';
 import { mergeSlices, runLoad, type LoadSlice } from './load.js';
 import { checkTargets, formatReport, scenarioResult, type ScenarioResult } from './report.js';
+import { formatStorm, readerStorm, signIn } from './reader-storm.js';
 import { scenarios, type Scenario, type ScenarioEnv, type Target } from './scenarios.js';
 
 // npm run bench -- [--items 10000] [--events 200000] [--connections 50] [--duration 10] [--warmup 2]
 //                  [--rounds 2] [--only read-one,transition] [--profile] [--node-options=--max-old-space-size=128] [--port 4600]
+//                  [--storm 45]
+// After the scenarios, the reader storm (bench/reader-storm.ts) runs for --storm seconds (0: not at
+// all); --only reader-storm runs it alone.
 const { values: flags } = parseArgs({
   options: {
     items: { type: 'string', default: '10000' },
@@ -42,8 +46,10 @@ const { values: flags } = parseArgs({
     'node-options': { type: 'string', default: '' },
     // The first of three ports to use (service, ceiling (a), ceiling (b)); free ones by default.
     port: { type: 'string' },
+    storm: { type: 'string', default: '45' },
   },
 });
+const STORM = 'reader-storm';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const resultsDir = join(root, 'bench', 'results');
@@ -56,7 +62,13 @@ const rounds = positive('rounds');
 
 const serviceNodeOptions = [...startScriptNodeFlags(), ...flags['node-options'].split(' ').filter(Boolean)];
 const catalogue = scenarios({ connections, items });
-const selected = select(catalogue, flags.only);
+const onlyKeys = flags.only?.split(',').map((key) => key.trim());
+const stormSeconds = positive('storm', 0);
+const storming = stormSeconds > 0 && (onlyKeys === undefined || onlyKeys.includes(STORM));
+const selected = select(
+  catalogue,
+  onlyKeys?.filter((key) => key !== STORM),
+);
 const startedAt = new Date();
 const loadBefore = loadavg();
 
@@ -123,7 +135,7 @@ try {
   }
   const service = server('service');
   progress(`service answered after ${Math.round(service.startupMs)} ms`);
-  auth.cookie = await consoleSession(service.url, token);
+  auth.cookie = await signIn(service.url, token);
 
   let meeting: Promise<string> | undefined;
   const envs: Record<Target, ScenarioEnv> = {
@@ -200,9 +212,19 @@ try {
   }
 
   const summary = { startupMs: service.startupMs, peakRssBytes: service.peakRssBytes() };
+  const storm = storming
+    ? await readerStorm(
+        { url: service.url, adminToken: token, rssBytes: () => service.rssBytes() },
+        stormSeconds,
+        progress,
+      )
+    : undefined;
   await stopAll();
   const targets = checkTargets(results, summary);
   process.stdout.write(`\n${formatReport(results, summary, targets)}\n`);
+  if (storm) {
+    process.stdout.write(`\n${formatStorm(storm)}\n`);
+  }
 
   const profile = flags.profile ? newestProfile(profileDir) : undefined;
   const hot = profile ? topSelfTime(profile, 30) : undefined;
@@ -242,6 +264,7 @@ try {
     peakRssMb: summary.peakRssBytes === undefined ? null : Math.round(summary.peakRssBytes / 2 ** 20),
     scenarios: results,
     targets,
+    storm,
     profile: profile ? { path: profile, hottest: hot } : undefined,
   };
   const out = join(resultsDir, 'latest.json');
@@ -266,11 +289,11 @@ async function stopAll(): Promise<void> {
 }
 
 // The scenarios asked for, each preceded by the ceiling it is compared with.
-function select(all: readonly Scenario[], only: string | undefined): Scenario[] {
+function select(all: readonly Scenario[], only: readonly string[] | undefined): Scenario[] {
   if (!only) {
     return [...all];
   }
-  const keys = new Set(only.split(',').map((key) => key.trim()));
+  const keys = new Set(only);
   for (const key of keys) {
     if (!all.some((scenario) => scenario.key === key)) {
       throw new Error(`--only: unknown scenario "${key}"; known: ${all.map((scenario) => scenario.key).join(', ')}`);
@@ -311,22 +334,6 @@ async function send(
   });
   await response.arrayBuffer();
   return response.status;
-}
-
-// Signs in to the console as a browser does, for the console's page scenarios.
-async function consoleSession(url: string, token: string): Promise<string> {
-  const response = await fetch(`${url}/sign-in`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ token }).toString(),
-  });
-  await response.arrayBuffer();
-  const cookie = response.headers.get('set-cookie')?.split(';')[0];
-  if (response.status !== 303 || !cookie) {
-    throw new Error(`signing in to the console answered ${response.status}`);
-  }
-  return cookie;
 }
 
 async function createMeeting(url: string, headers: Record<string, string>): Promise<string> {

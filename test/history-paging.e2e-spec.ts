@@ -1,4 +1,5 @@
 import { makeItem } from './support/factories.js';
+import { HISTORY_PAGE_BYTES } from '../src/items/item-history.service.js';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
 
 // API.md v1.1: GET /api/items/:key/history?limit=&after= answers { data, next }.
@@ -66,5 +67,46 @@ describe('history paging', () => {
   ])('refuses %s with 400 naming the parameter', async (query, field) => {
     const answer = await get(`/api/items/${item.slug}/history?${query}`).expect(400);
     expect(answer.body.errors).toEqual([expect.objectContaining({ field })]);
+  });
+});
+
+// An item edited with long texts: a page ends at about HISTORY_PAGE_BYTES, whatever the limit.
+describe('history paging of a fat item', () => {
+  let t: TestApp;
+  let slug: string;
+  const edits = 150;
+  beforeAll(async () => {
+    t = await startTestApp();
+    slug = (await makeItem(t)).slug;
+    for (let version = 1; version <= edits; version += 1) {
+      await t.api
+        .patch(`/api/items/${slug}`)
+        .set(...bearer())
+        .set('If-Match', `"${version}"`)
+        .send({ summary: `${version} `.padEnd(5000, 'x') })
+        .expect(200);
+    }
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('ends a page at about 256 KiB, with a next link, and walks every event page by page', async () => {
+    const seen: number[] = [];
+    let next: string | null = `/api/items/${slug}/history?limit=1000`;
+    let pages = 0;
+    while (next) {
+      const page = await t.api
+        .get(next)
+        .set(...bearer())
+        .expect(200);
+      expect(Buffer.byteLength(page.text)).toBeLessThan(HISTORY_PAGE_BYTES + 16 * 1024);
+      seen.push(...page.body.data.map((event: { seq: number }) => event.seq));
+      next = page.body.next as string | null;
+      pages += 1;
+    }
+    // Each edit's event holds the summary before and after it: about 10 kB.
+    expect(pages).toBeGreaterThan(1);
+    expect(seen).toEqual(Array.from({ length: edits + 1 }, (_, index) => index + 1));
   });
 });

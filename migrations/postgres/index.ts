@@ -5,6 +5,7 @@ import { EventReferences1764460800000 } from '../shared/1764460800000-event-refe
 import { PartiesAndPositions1764547200000 } from './1764547200000-parties-and-positions.js';
 import { ConsoleSessions1764633600000 } from '../shared/1764633600000-console-sessions.js';
 import { StateInReportIndex1764720000000 } from '../shared/1764720000000-state-in-report-index.js';
+import { ItemStanceIndex1765100000000 } from '../shared/1765100000000-item-stance-index.js';
 import { AssessmentsAndEditions1765200000000 } from '../shared/1765200000000-assessments-and-editions.js';
 import { Accounts1765300000000 } from './1765300000000-accounts.js';
 import { AccountSessions1765300000001 } from '../shared/1765300000001-account-sessions.js';
@@ -19,6 +20,7 @@ export const POSTGRES_MIGRATIONS = [
   PartiesAndPositions1764547200000,
   ConsoleSessions1764633600000,
   StateInReportIndex1764720000000,
+  ItemStanceIndex1765100000000,
   AssessmentsAndEditions1765200000000,
   Accounts1765300000000,
   AccountSessions1765300000001,

@@ -11,6 +11,9 @@ import { REPORT_FORMATS, type ReportFormat } from '../reports/report-format.js';
 import { ReportsService } from '../reports/reports.service.js';
 import { withContext } from './cli-context.js';
 
+// The command line is one client of the report builds, whoever runs it.
+const CLI_CLIENT = 'command line';
+
 interface ScopeOptions {
   knownAt?: string;
   category?: string;
@@ -40,7 +43,10 @@ export function reportCommand(): Command {
   ).action(async (options: ScopeOptions & { asOf?: string }) => {
     const query = await validateInput(StatusReportQuery, { ...scopeInput(options), asOf: options.asOf });
     const format = query.format ?? 'json';
-    await emit(await withContext((context) => context.get(ReportsService).statusDocument(query, format)), options.out);
+    await emit(
+      await withContext((context) => context.get(ReportsService).statusDocument(query, format, CLI_CLIENT)),
+      options.out,
+    );
   });
 
   withScopeOptions(
@@ -57,7 +63,7 @@ export function reportCommand(): Command {
     });
     const format = query.format ?? 'json';
     await emit(
-      await withContext((context) => context.get(ReportsService).positionsDocument(query, format)),
+      await withContext((context) => context.get(ReportsService).positionsDocument(query, format, CLI_CLIENT)),
       options.out,
     );
   });
@@ -77,7 +83,9 @@ export function reportCommand(): Command {
       compareTo: options.compareTo,
     });
     await emit(
-      await withContext((context) => context.get(ReportsService).complianceDocument(query, query.format ?? 'json')),
+      await withContext((context) =>
+        context.get(ReportsService).complianceDocument(query, query.format ?? 'json', CLI_CLIENT),
+      ),
       options.out,
     );
   });
@@ -95,7 +103,10 @@ export function reportCommand(): Command {
       to: options.to,
     });
     const format = query.format ?? 'json';
-    await emit(await withContext((context) => context.get(ReportsService).changesDocument(query, format)), options.out);
+    await emit(
+      await withContext((context) => context.get(ReportsService).changesDocument(query, format, CLI_CLIENT)),
+      options.out,
+    );
   });
 
   const revisions = report
@@ -114,7 +125,7 @@ export function reportCommand(): Command {
       });
       const format = query.format ?? 'json';
       await emit(
-        await withContext((context) => context.get(ReportsService).revisionsDocument(query, format)),
+        await withContext((context) => context.get(ReportsService).revisionsDocument(query, format, CLI_CLIENT)),
         options.out,
       );
     },

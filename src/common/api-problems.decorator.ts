@@ -56,7 +56,7 @@ const DESCRIPTIONS: Record<number, string> = {
   415: 'Body is not JSON',
   422: 'Idempotency-Key reused with a different body',
   428: 'PATCH without If-Match',
-  429: 'Too many failed authentication attempts; see Retry-After',
+  429: 'Too many failed authentication attempts, or too many reports or expensive reads asked for by one token at once; see Retry-After',
   503: 'Busy (database locked, report queue full) or storage unavailable (read-only, I/O error); see Retry-After',
   507: 'The disk is full: nothing was written; see Retry-After',
 };

@@ -98,6 +98,12 @@ export interface ProblemExtensions {
   idempotent_answer_too_large: { readonly limit: number };
   database_busy: RetryLater;
   report_queue_full: RetryLater;
+  // One client's builds at its limit while others may still get theirs.
+  too_many_reports: RetryLater;
+  // One client's expensive reads (large history pages, lists filtered by position) at their limit.
+  too_many_reads: RetryLater;
+  // A report too large to answer in one piece: the message says how to narrow the question.
+  report_too_large: NoExtensions;
   insufficient_storage: RetryLater;
   storage_unavailable: RetryLater;
   target_not_empty: NoExtensions;

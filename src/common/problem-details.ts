@@ -109,6 +109,12 @@ export function problemKind(code: DomainErrorCode): ProblemKind {
       return { status: 503, title: 'Storage unavailable' };
     case 'report_queue_full':
       return { status: 503, title: 'Too many reports being built' };
+    case 'too_many_reports':
+      return { status: 429, title: 'Too many reports asked for at once' };
+    case 'too_many_reads':
+      return { status: 429, title: 'Too many expensive reads at once' };
+    case 'report_too_large':
+      return { status: 422, title: 'Report too large' };
     case 'duplicate_item':
       return { status: 400, title: 'Item named twice in one batch' };
     case 'reason_required':

@@ -37,6 +37,18 @@ export interface AppConfig {
   // Report builds run at once, and builds that may wait for a turn; beyond that 503 + Retry-After.
   readonly reportBuildConcurrency: number;
   readonly reportQueueLimit: number;
+  // Builds one client (token) may have running or waiting; beyond that 429 + Retry-After.
+  readonly reportClientLimit: number;
+  // Reports are built in worker threads (`threads`), or on the event loop (`inline`: the tests,
+  // which run the TypeScript sources, and an in-memory database no other connection can open).
+  readonly reportWorkers: 'threads' | 'inline';
+  // The most events one report may read, and the largest document it may answer; beyond either
+  // the question is refused (422) with how to narrow it.
+  readonly reportMaxEvents: number;
+  readonly reportMaxBytes: number;
+  // Expensive reads one client (token) may have running at once: history pages larger than the
+  // default, item lists filtered by a party's position. Beyond that 429 + Retry-After.
+  readonly readClientLimit: number;
 }
 
 export class ConfigError extends Error {
@@ -72,6 +84,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     maxConnectionsPerClient: integer(env, 'MAX_CONNECTIONS_PER_CLIENT', 64, 1, 100_000),
     reportBuildConcurrency: integer(env, 'REPORT_BUILD_CONCURRENCY', 2, 1, 64),
     reportQueueLimit: integer(env, 'REPORT_QUEUE_LIMIT', 16, 0, 10_000),
+    reportClientLimit: integer(env, 'REPORT_CLIENT_LIMIT', 2, 1, 10_000),
+    reportWorkers: oneOf(env, 'REPORT_WORKERS', ['threads', 'inline'] as const, 'threads'),
+    reportMaxEvents: integer(env, 'REPORT_MAX_EVENTS', 50_000, 1, 100_000_000),
+    reportMaxBytes: integer(env, 'REPORT_MAX_BYTES', 32 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    readClientLimit: integer(env, 'READ_CLIENT_LIMIT', 2, 1, 10_000),
   };
 }
 
@@ -161,6 +178,17 @@ function corsOrigins(env: Env): string[] {
     }
   }
   return origins;
+}
+
+function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') {
+    return fallback;
+  }
+  if (!(values as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name}: "${raw}" must be one of ${values.join(', ')}`);
+  }
+  return raw as T;
 }
 
 function logLevel(env: Env): LogLevel {

@@ -55,10 +55,14 @@ export class CompliancePagesController {
   }
 
   @Get('compliance/download')
-  async download(@Query() raw: Record<string, string>, @Res({ passthrough: true }) reply: FastifyReply) {
+  async download(
+    @Query() raw: Record<string, string>,
+    @CurrentSession() session: ConsoleSession,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const query = await validateInput(ComplianceReportQuery, present(filtersOf(raw, ['format'])));
     const format = query.format ?? 'json';
-    const document = await this.reports.complianceDocument(query, format);
+    const document = await this.reports.complianceDocument(query, format, session.actor.name);
     void reply
       .header('content-type', REPORT_CONTENT_TYPES[format])
       .header('content-disposition', `attachment; filename="compliance-${query.asOf ?? 'today'}.${format}"`)
@@ -164,11 +168,15 @@ export class CompliancePagesController {
     let refused: FormError | undefined;
     try {
       const query = await validateInput(ComplianceReportQuery, present(filters));
-      report = JSON.parse((await this.reports.complianceDocument(query, 'json')).toString('utf8')) as ComplianceReport;
+      report = JSON.parse(
+        (await this.reports.complianceDocument(query, 'json', session.actor.name)).toString('utf8'),
+      ) as ComplianceReport;
     } catch (error) {
       // A filter the report refuses: the matrix of every item today, and why.
       refused = formError(error);
-      report = JSON.parse((await this.reports.complianceDocument({}, 'json')).toString('utf8')) as ComplianceReport;
+      report = JSON.parse(
+        (await this.reports.complianceDocument({}, 'json', session.actor.name)).toString('utf8'),
+      ) as ComplianceReport;
     }
     return sendPage(
       reply,

@@ -124,7 +124,8 @@ export class ConsoleViewsService {
   async itemChoices(): Promise<ItemChoice[]> {
     const choices: ItemChoice[] = [];
     for (let offset = 0; offset < MAX_CHOICES; offset += CHOICES_PAGE) {
-      const page = await this.items.list({ limit: CHOICES_PAGE, offset });
+      // Unfiltered, so no per-person limit applies: the client is only named.
+      const page = await this.items.list({ limit: CHOICES_PAGE, offset }, 'console');
       choices.push(
         ...page.data.map(({ slug, title, state, category, proposedBy }) => ({
           slug,

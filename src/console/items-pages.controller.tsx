@@ -90,7 +90,7 @@ export class ItemsPagesController {
   ) {
     // The filter form sends every field, empty ones included: empty means no filter.
     const query = await validateInput(ListItemsQuery, present(raw));
-    const [page, parties] = await Promise.all([this.items.list(query), this.views.partyList()]);
+    const [page, parties] = await Promise.all([this.items.list(query, session.actor.name), this.views.partyList()]);
     return sendPage(reply, <ItemsPage session={session} query={query} page={page} parties={parties} />);
   }
 

@@ -45,7 +45,7 @@ export class ReportsPagesController {
     const form = reportForm(raw);
     // A refused report (From after To, a bad instant) is said above the form, which keeps the values.
     try {
-      const shown = raw.report && hasValues(raw) ? await this.show(form) : undefined;
+      const shown = raw.report && hasValues(raw) ? await this.show(form, session.actor.name) : undefined;
       const page = /^[1-9][0-9]{0,5}$/.test(String(raw.page)) ? Number(raw.page) : 1;
       return sendPage(reply, <ReportsPage session={session} form={form} shown={shown} page={page} />);
     } catch (refusal) {
@@ -55,10 +55,14 @@ export class ReportsPagesController {
   }
 
   @Get('download')
-  async download(@Query() raw: Record<string, string>, @Res({ passthrough: true }) reply: FastifyReply) {
+  async download(
+    @Query() raw: Record<string, string>,
+    @CurrentSession() session: ConsoleSession,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const form = reportForm(raw);
     const format = (raw.format ?? 'json') as ReportFormat;
-    const document = await this.document(form, format);
+    const document = await this.document(form, format, session.actor.name);
     const name =
       form.report === 'changes'
         ? `changes-${form.from ?? ''}-${form.to ?? 'today'}`
@@ -70,33 +74,34 @@ export class ReportsPagesController {
     return document;
   }
 
-  private async show(form: ReportForm): Promise<ShownReport> {
-    const report: unknown = JSON.parse((await this.document(form, 'json')).toString('utf8'));
+  // `client`: whose builds these are, for the per-person limit of the report builds.
+  private async show(form: ReportForm, client: string): Promise<ShownReport> {
+    const report: unknown = JSON.parse((await this.document(form, 'json', client)).toString('utf8'));
     // The JSON document of the report named by the form's kind.
     return { kind: form.report, report } as ShownReport;
   }
 
   // Through the API's own query checks, so a bad day or format is refused the same way.
-  private async document(form: ReportForm, format: string): Promise<Buffer> {
+  private async document(form: ReportForm, format: string, client: string): Promise<Buffer> {
     const { report, asOf, from, to, divergent, revisedFrom, revisedTo, ...scope } = form;
     switch (report) {
       case 'status': {
         const query = await validateInput(StatusReportQuery, present({ ...scope, asOf: asOf ?? '', format }));
-        return this.reports.statusDocument(query, query.format ?? 'json');
+        return this.reports.statusDocument(query, query.format ?? 'json', client);
       }
       case 'changes': {
         const query = await validateInput(
           ChangesReportQuery,
           present({ ...scope, from: from ?? '', to: to ?? '', format }),
         );
-        return this.reports.changesDocument(query, query.format ?? 'json');
+        return this.reports.changesDocument(query, query.format ?? 'json', client);
       }
       case 'positions': {
         const query = await validateInput(
           PositionsReportQuery,
           present({ ...scope, asOf: asOf ?? '', divergent: divergent ?? '', format }),
         );
-        return this.reports.positionsDocument(query, query.format ?? 'json');
+        return this.reports.positionsDocument(query, query.format ?? 'json', client);
       }
       case 'revisions': {
         // The day and two instants only: the revisions report takes no item filters.
@@ -104,7 +109,7 @@ export class ReportsPagesController {
           RevisionsReportQuery,
           present({ asOf: asOf ?? '', from: revisedFrom ?? '', to: revisedTo ?? '', format }),
         );
-        return this.reports.revisionsDocument(query, query.format ?? 'json');
+        return this.reports.revisionsDocument(query, query.format ?? 'json', client);
       }
     }
   }

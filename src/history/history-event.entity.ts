@@ -15,6 +15,7 @@ import type { EventAction } from './history-event.types.js';
 @Index('IDX_history_events_meeting_id', ['meetingId', 'id'])
 @Index('IDX_history_events_action_item', ['action', 'itemId', 'recordedAt'])
 @Index('IDX_history_events_party_item', ['partyId', 'itemId', 'seq', 'effectiveOn', 'stance', 'recordedAt'])
+@Index('IDX_history_events_item_stance', ['itemId', 'stance', 'partyId', 'seq'], { where: '"party_id" IS NOT NULL' })
 export class HistoryEventEntity {
   @PrimaryGeneratedColumn('increment')
   id: number;

@@ -5,6 +5,7 @@ import { ApiProblems } from '../common/api-problems.decorator.js';
 import { HistoryPageQuery } from '../history/dto/history-page.query.js';
 import { HistoryPage } from '../history/history-event.view.js';
 import { ItemHistoryService } from './item-history.service.js';
+import { CurrentActor, type Actor } from '../auth/actor.js';
 
 @ApiTags('items')
 @ApiBearerAuth()
@@ -16,13 +17,20 @@ export class ItemHistoryController {
   @ApiOperation({
     summary: "The item's events, oldest first, a page at a time",
     description:
-      '`limit` events (default 100, at most 1000) after the event `after`; `next` links the next page. Each ' +
-      'says who changed what, when it was recorded, the day it took effect, why, and which meeting decided it.',
+      '`limit` events (default 100, at most 1000) after the event `after`, fewer when they come to more than ' +
+      '256 KiB (at least one event a page): `next` links the next page, null on the last. Each ' +
+      'says who changed what, when it was recorded, the day it took effect, why, and which meeting decided it. ' +
+      'One token may have READ_CLIENT_LIMIT (2) pages larger than the default under way at once; beyond that 429 ' +
+      'with Retry-After.',
   })
   @ApiItemKey('cfe-treaty-update')
   @ApiOkResponse({ type: HistoryPage })
   @ApiProblems(404)
-  itemHistory(@Param('key') key: string, @Query() page: HistoryPageQuery): Promise<HistoryPage> {
-    return this.history.itemHistory(key, page);
+  itemHistory(
+    @Param('key') key: string,
+    @Query() page: HistoryPageQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<HistoryPage> {
+    return this.history.itemHistory(key, page, actor.name);
   }
 }

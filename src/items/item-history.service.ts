@@ -6,7 +6,13 @@ import { presentHistoryEvent, type Overruling } from '../history/history-event.p
 import type { HistoryEventView, HistoryPage } from '../history/history-event.view.js';
 import { HistoryRepository, type AmendmentReference } from '../history/history.repository.js';
 import type { ItemEntity } from './item.entity.js';
+import { ExpensiveReads } from './expensive-reads.js';
 import { ItemRepository } from './item.repository.js';
+
+// About what a page of history holds at most, in JSON; a page has at least one event however large.
+export const HISTORY_PAGE_BYTES = 256 * 1024;
+// Events read at a time while a page is filled.
+const HISTORY_READ_ROWS = 25;
 
 // An item's history lives with the items: finding the item by id or slug is theirs, the events
 // are the history's.
@@ -16,21 +22,49 @@ export class ItemHistoryService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly items: ItemRepository,
     private readonly events: HistoryRepository,
+    private readonly reads: ExpensiveReads,
   ) {}
 
-  async itemHistory(key: string, page: HistoryPageQuery): Promise<HistoryPage> {
-    const item = await this.items.findByKey(this.dataSource.manager, key);
+  // A page ends after `limit` events or HISTORY_PAGE_BYTES of them, whichever comes first: an item
+  // edited with long texts would otherwise answer (and hold) megabytes a page, for every reader.
+  // The events are read HISTORY_READ_ROWS at a time, so no more than that is held beyond the page.
+  // A page larger than the default is admitted per client (`client`, who asks; the console's
+  // timeline asks for the default).
+  async itemHistory(key: string, page: HistoryPageQuery, client = 'console'): Promise<HistoryPage> {
     const limit = page.limit ?? DEFAULT_HISTORY_PAGE;
-    // One row more than the page shows, to know whether there is a next page.
-    const rows = await this.eventsOf(this.dataSource.manager, item, page.after ?? 0, limit + 1);
-    const shown = rows.slice(0, limit);
-    const last = shown.at(-1);
+    return limit > DEFAULT_HISTORY_PAGE
+      ? this.reads.admit(client, () => this.historyPage(key, page.after ?? 0, limit))
+      : this.historyPage(key, page.after ?? 0, limit);
+  }
+
+  private async historyPage(key: string, start: number, limit: number): Promise<HistoryPage> {
+    const manager = this.dataSource.manager;
+    const item = await this.items.findByKey(manager, key);
+    const shown: HistoryEventView[] = [];
+    let bytes = 0;
+    let after = start;
+    let more = true;
+    let full = false;
+    while (more && !full && shown.length < limit) {
+      const wanted = Math.min(HISTORY_READ_ROWS, limit - shown.length);
+      // One row more than wanted, to know whether there is more.
+      const rows = await this.eventsOf(manager, item, after, wanted + 1);
+      more = rows.length > wanted;
+      for (const event of rows.slice(0, wanted)) {
+        const size = Buffer.byteLength(JSON.stringify(event));
+        if (shown.length > 0 && bytes + size > HISTORY_PAGE_BYTES) {
+          full = true;
+          more = true;
+          break;
+        }
+        shown.push(event);
+        bytes += size;
+        after = event.seq;
+      }
+    }
     return {
       data: shown,
-      next:
-        rows.length > limit && last
-          ? `/api/items/${encodeURIComponent(item.slug)}/history?after=${last.seq}&limit=${limit}`
-          : null,
+      next: more ? `/api/items/${encodeURIComponent(item.slug)}/history?after=${after}&limit=${limit}` : null,
     };
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
 import { isPrintable } from '../common/validators.js';
 import { byteOrder } from '../database/byte-order.js';
@@ -16,6 +16,11 @@ const ITEM_BY_KEY = `
   FROM "items" WHERE "id" = :key OR "slug" = :key`;
 
 const DESCRIPTIONS = 'SELECT "id", "slug", "title", "category", "proposed_by" AS "proposedBy" FROM "items"';
+
+// Every item's id in the order of the primary key: the bounds of the slices a filtered list is counted in.
+const ITEM_IDS = 'SELECT "id" FROM "items" ORDER BY "id"';
+// Items counted at a time under a position filter: about 20 ms of SQL at 10,000 items.
+const COUNT_SLICE = 500;
 
 const COUNT_BY_STATE = 'SELECT "state", COUNT(*) AS "count" FROM "items" GROUP BY "state"';
 
@@ -164,13 +169,35 @@ export class ItemRepository {
     const sort = query.sort ?? 'slug';
     const descending = sort.startsWith('-');
     const column = SORT_COLUMNS[(descending ? sort.slice(1) : sort) as keyof typeof SORT_COLUMNS];
+    const counted = builder.clone();
     builder
       .orderBy(byteOrder(dataSource, column), descending ? 'DESC' : 'ASC')
-      .addOrderBy(byteOrder(dataSource, 'item.id'), 'ASC');
-    return builder
+      .addOrderBy(byteOrder(dataSource, 'item.id'), 'ASC')
       .take(query.limit ?? 50)
-      .skip(query.offset ?? 0)
-      .getManyAndCount();
+      .skip(query.offset ?? 0);
+    if ((partyId || query.stance) && dataSource.options.type !== 'postgres') {
+      return [await builder.getMany(), await this.countInSlices(manager, counted)];
+    }
+    return builder.getManyAndCount();
+  }
+
+  // A position filter is evaluated per item from its history: over every item it is hundreds of ms
+  // of SQL, which better-sqlite3 runs on the event loop that answers every request. The total is
+  // counted COUNT_SLICE items at a time (ranges of the primary key), with a turn of the event loop
+  // between slices, so that no slice holds it for long. (PostgreSQL answers asynchronously.)
+  private async countInSlices(manager: EntityManager, filtered: SelectQueryBuilder<ItemEntity>): Promise<number> {
+    const ids = (await selectRows<{ id: string }>(manager, ITEM_IDS)).map((row) => row.id);
+    let total = 0;
+    for (let start = 0; start < ids.length; start += COUNT_SLICE) {
+      const slice = filtered.clone().andWhere('item.id >= :sliceFrom', { sliceFrom: ids[start] });
+      const end = ids.at(start + COUNT_SLICE);
+      if (end !== undefined) {
+        slice.andWhere('item.id < :sliceTo', { sliceTo: end });
+      }
+      total += await slice.getCount();
+      await new Promise((turn) => setImmediate(turn));
+    }
+    return total;
   }
 
   // The states that hold items now, each with its count: one pass over the table.

@@ -31,12 +31,15 @@ export class ItemsController {
   @Get()
   @ApiOperation({
     summary: 'List items, filtered, sorted and paged',
-    description: 'Filters combine with AND; `q` searches title and summary. `total` counts every match, not the page.',
+    description:
+      'Filters combine with AND; `q` searches title and summary. `total` counts every match, not the page. A list ' +
+      "filtered by `stance` or `party` reads every item's positions: one token may have READ_CLIENT_LIMIT (2) " +
+      'under way at once, beyond that 429 with Retry-After.',
   })
   @ApiOkResponse({ type: ItemPage })
   @ApiProblems()
-  list(@Query() query: ListItemsQuery): Promise<ItemPage> {
-    return this.items.list(query);
+  list(@Query() query: ListItemsQuery, @CurrentActor() actor: Actor): Promise<ItemPage> {
+    return this.items.list(query, actor.name);
   }
 
   @Post()

@@ -8,13 +8,28 @@ import { ItemRepository } from './item.repository.js';
 import { ItemWriter } from './item-writer.js';
 import { ItemsController } from './items.controller.js';
 import { ItemsService } from './items.service.js';
+import { ExpensiveReads } from './expensive-reads.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
 import { PositionPreparer } from './position-preparer.js';
 import { TransitionPreparer } from './transition-preparer.js';
 
 @Module({
   imports: [HistoryModule, MeetingsModule, PartiesModule],
   controllers: [ItemsController, ItemHistoryController],
-  providers: [ItemsService, ItemHistoryService, ItemRepository, ItemWriter, TransitionPreparer, PositionPreparer],
+  providers: [
+    ItemsService,
+    ItemHistoryService,
+    ItemRepository,
+    ItemWriter,
+    TransitionPreparer,
+    PositionPreparer,
+    {
+      provide: ExpensiveReads,
+      useFactory: (config: AppConfig) => new ExpensiveReads(config.readClientLimit),
+      inject: [APP_CONFIG],
+    },
+  ],
   exports: [ItemsService, ItemHistoryService, ItemRepository, ItemWriter, TransitionPreparer, PositionPreparer],
 })
 export class ItemsModule {}

@@ -15,6 +15,7 @@ import type { TransitionItemDto } from './dto/transition-item.dto.js';
 import type { UpdateItemDto } from './dto/update-item.dto.js';
 import type { ItemEntity } from './item.entity.js';
 import { presentItem, presentItemDetail } from './item.presenter.js';
+import { ExpensiveReads } from './expensive-reads.js';
 import { ItemRepository } from './item.repository.js';
 import type { ItemDetailView, ItemPage } from './item.view.js';
 import { ItemWriter } from './item-writer.js';
@@ -36,6 +37,7 @@ export class ItemsService {
     private readonly parties: PartyRepository,
     private readonly positions: PositionRepository,
     private readonly assessments: AssessmentRepository,
+    private readonly reads: ExpensiveReads,
   ) {}
 
   async create(dto: CreateItemDto, actor: string): Promise<ItemDetailView> {
@@ -44,7 +46,8 @@ export class ItemsService {
     return presentItemDetail(item, []);
   }
 
-  async list(query: ListItemsQuery): Promise<ItemPage> {
+  // `client`: who asks; a list filtered by a party's position is admitted per client.
+  async list(query: ListItemsQuery, client: string): Promise<ItemPage> {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
     let partyId: string | undefined;
@@ -55,7 +58,8 @@ export class ItemsService {
         return { data: [], total: 0, limit, offset };
       }
     }
-    const [items, total] = await this.items.page(this.dataSource.manager, query, partyId);
+    const page = () => this.items.page(this.dataSource.manager, query, partyId);
+    const [items, total] = await (partyId !== undefined || query.stance ? this.reads.admit(client, page) : page());
     return { data: items.map(presentItem), total, limit, offset };
   }
 

@@ -1,8 +1,9 @@
 import { applyDecorators, Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { CurrentActor, type Actor } from '../auth/actor.js';
 import { VARY_ACCEPT_HEADER } from '../common/api-headers.js';
-import { ApiProblems } from '../common/api-problems.decorator.js';
+import { ApiProblem, ApiProblems, PROBLEM_SCHEMA } from '../common/api-problems.decorator.js';
 import { ChangesReport } from './changes-report.view.js';
 import { ChangesReportQuery } from './dto/changes-report.query.js';
 import { ComplianceReportQuery } from './dto/compliance-report.query.js';
@@ -41,6 +42,28 @@ function ApiReportResponse(
   );
 }
 
+// How every report is built, and refused.
+const BUILT_IN_TURN =
+  'Reports are built in worker threads, a few at a time, and cached until the history (or, for the positions ' +
+  'report, the parties) change. One token may have REPORT_CLIENT_LIMIT builds running or waiting (2 by default): ' +
+  'beyond that the answer is 429 with Retry-After; when too many wait already it is 503 with Retry-After. A ' +
+  'report that would read more than REPORT_MAX_EVENTS events (50,000 by default: a year of the bench data set) or come to more than ' +
+  'REPORT_MAX_BYTES (32 MiB) is refused with a 422 that says how to narrow the question.';
+
+// The refusals of the report builds, besides every route's: a report too large to answer in one
+// piece (422, saying how to narrow it), one token's builds at their limit (429) and the queue full (503).
+function ApiReportProblems(): MethodDecorator {
+  return applyDecorators(
+    ApiProblems(406),
+    ApiProblem(
+      422,
+      'The report would read more than REPORT_MAX_EVENTS events or come to more than REPORT_MAX_BYTES: ' +
+        'the problem says how to narrow the question (a shorter window, a category or proposedBy, a later from)',
+      PROBLEM_SCHEMA,
+    ),
+  );
+}
+
 @ApiTags('reports')
 @ApiBearerAuth()
 @Controller('api/reports')
@@ -50,18 +73,17 @@ export class ReportsController {
   @Get('status')
   @ApiOperation({
     summary: "Every item's state as of a day, rebuilt from the history",
-    description:
-      'JSON by default; `format` or Accept picks CSV, Markdown or a printable HTML page. Reports are built a few ' +
-      'at a time; when too many wait already the answer is 503 with Retry-After.',
+    description: 'JSON by default; `format` or Accept picks CSV, Markdown or a printable HTML page. ' + BUILT_IN_TURN,
   })
   @ApiReportResponse(StatusReport)
-  @ApiProblems(406)
+  @ApiReportProblems()
   status(
     @Query() query: StatusReportQuery,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @CurrentActor() actor: Actor,
   ): Promise<Buffer> {
-    return answer(query, accept, reply, (format) => this.reports.statusDocument(query, format));
+    return answer(query, accept, reply, (format) => this.reports.statusDocument(query, format, actor.name));
   }
 
   @Get('positions')
@@ -71,17 +93,18 @@ export class ReportsController {
       'Every item proposed by asOf with its state, and for every party its latest position effective by then (null ' +
       'if none). knownAt and the item filters work as for the status report; divergent=true keeps the items where ' +
       'one party opposes while another supports or is conditional. JSON by default; `format` or Accept picks CSV, ' +
-      'Markdown or a printable HTML matrix that names each stance in words. Reports are built a few at a time; ' +
-      'when too many wait already the answer is 503 with Retry-After.',
+      'Markdown or a printable HTML matrix that names each stance in words. ' +
+      BUILT_IN_TURN,
   })
   @ApiReportResponse(PositionsReport)
-  @ApiProblems(406)
+  @ApiReportProblems()
   positions(
     @Query() query: PositionsReportQuery,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @CurrentActor() actor: Actor,
   ): Promise<Buffer> {
-    return answer(query, accept, reply, (format) => this.reports.positionsDocument(query, format));
+    return answer(query, accept, reply, (format) => this.reports.positionsDocument(query, format, actor.name));
   }
 
   @Get('compliance')
@@ -95,31 +118,31 @@ export class ReportsController {
       'or Accept picks the CSV matrix, Markdown or a printable HTML page.',
   })
   @ApiReportResponse(ComplianceReport)
-  @ApiProblems(406)
+  @ApiReportProblems()
   compliance(
     @Query() query: ComplianceReportQuery,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @CurrentActor() actor: Actor,
   ): Promise<Buffer> {
-    return answer(query, accept, reply, (format) => this.reports.complianceDocument(query, format));
+    return answer(query, accept, reply, (format) => this.reports.complianceDocument(query, format, actor.name));
   }
 
   @Get('changes')
   @ApiOperation({
     summary:
       'The transitions and positions effective in a window, both ends included, with the counts before and after',
-    description:
-      'JSON by default; `format` or Accept picks CSV, Markdown or a printable HTML page. Reports are built a few ' +
-      'at a time; when too many wait already the answer is 503 with Retry-After.',
+    description: 'JSON by default; `format` or Accept picks CSV, Markdown or a printable HTML page. ' + BUILT_IN_TURN,
   })
   @ApiReportResponse(ChangesReport)
-  @ApiProblems(406)
+  @ApiReportProblems()
   changes(
     @Query() query: ChangesReportQuery,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @CurrentActor() actor: Actor,
   ): Promise<Buffer> {
-    return answer(query, accept, reply, (format) => this.reports.changesDocument(query, format));
+    return answer(query, accept, reply, (format) => this.reports.changesDocument(query, format, actor.name));
   }
 
   @Get('revisions')
@@ -129,16 +152,18 @@ export class ReportsController {
       'Compares the status report for asOf as known at `from` with the one known at `to` (now by default), ' +
       'one difference per item, each classed as a development (news recorded late) or a correction (the ' +
       'record corrected or retracted), with the events recorded in between. JSON by default; `format` or ' +
-      'Accept picks CSV, Markdown or a printable HTML correction notice. `from` after `to` is a 400.',
+      'Accept picks CSV, Markdown or a printable HTML correction notice. `from` after `to` is a 400. ' +
+      BUILT_IN_TURN,
   })
   @ApiReportResponse(RevisionsReport)
-  @ApiProblems(406)
+  @ApiReportProblems()
   revisions(
     @Query() query: RevisionsReportQuery,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @CurrentActor() actor: Actor,
   ): Promise<Buffer> {
-    return answer(query, accept, reply, (format) => this.reports.revisionsDocument(query, format));
+    return answer(query, accept, reply, (format) => this.reports.revisionsDocument(query, format, actor.name));
   }
 }
 

@@ -5,6 +5,8 @@ import { ReportBuildQueue } from './report-build-queue.js';
 import { HistoryModule } from '../history/history.module.js';
 import { ItemsModule } from '../items/items.module.js';
 import { PartiesModule } from '../parties/parties.module.js';
+import { ReportReadRepository } from './report-read.repository.js';
+import { ReportWorkers } from './report-workers.js';
 import { ReportsController } from './reports.controller.js';
 import { EditionsModule } from '../editions/editions.module.js';
 import { EditionsController } from './editions.controller.js';
@@ -17,9 +19,12 @@ import { ReportsService } from './reports.service.js';
   providers: [
     ReportsService,
     EditionsService,
+    ReportWorkers,
+    ReportReadRepository,
     {
       provide: ReportBuildQueue,
-      useFactory: (config: AppConfig) => new ReportBuildQueue(config.reportBuildConcurrency, config.reportQueueLimit),
+      useFactory: (config: AppConfig) =>
+        new ReportBuildQueue(config.reportBuildConcurrency, config.reportQueueLimit, config.reportClientLimit),
       inject: [APP_CONFIG],
     },
   ],

@@ -15,7 +15,7 @@ describe('ReportsService and AuditService on a real database', () => {
 
   const status = async (asOf: string, knownAt?: string) =>
     JSON.parse(
-      (await services.get(ReportsService).statusDocument({ asOf, knownAt }, 'json')).toString('utf8'),
+      (await services.get(ReportsService).statusDocument({ asOf, knownAt }, 'json', 'test')).toString('utf8'),
     ) as StatusReport;
 
   it('rebuilds the status as of a day, and as it was known at an instant', async () => {

@@ -1,0 +1,79 @@
+import { signIn } from './support/console-session.js';
+import { makeItem, uniqueSlug } from './support/factories.js';
+import { ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app.js';
+
+// Every cached report is keyed by everything it depends on; a report too large to answer in one
+// piece is refused with a 422 that says how to narrow it; the console shows a report a page of
+// rows at a time.
+describe('report caching, bounds and pages', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ REPORT_MAX_EVENTS: '30' });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const get = (path: string) => t.api.get(path).set(...bearer());
+
+  it('answers a positions report with a party created after the same report was cached', async () => {
+    await makeItem(t, { proposedOn: '2010-03-01' });
+    const before = await get('/api/reports/positions?asOf=2010-06-01').expect(200);
+    const slug = uniqueSlug('party');
+    await t.api
+      .post('/api/parties')
+      .set(...bearer())
+      .send({ slug, name: 'Late party', kind: 'state' })
+      .expect(201);
+    const after = await get('/api/reports/positions?asOf=2010-06-01').expect(200);
+    expect(before.body.parties).not.toContain(slug);
+    expect(after.body.parties).toContain(slug);
+  });
+
+  it('caches the revisions report up to now until the next event is recorded', async () => {
+    const path = '/api/reports/revisions?from=2000-01-01T00:00:00Z&asOf=2010-12-31';
+    const first = await get(path).expect(200);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const again = await get(path).expect(200);
+    // Built once: the same document, `to` included, while the history stands still.
+    expect(again.text).toBe(first.text);
+    const item = await makeItem(t, { proposedOn: '2010-04-01' });
+    const moved = await get(path).expect(200);
+    expect(moved.body.to > first.body.to).toBe(true);
+    expect(moved.body.differences.map((difference: { item: string }) => difference.item)).toContain(item.slug);
+  });
+
+  it('refuses a window with more events than one report reads, saying how to narrow it', async () => {
+    for (let month = 1; month <= 9; month += 1) {
+      for (let day = 10; day < 14; day += 1) {
+        await makeItem(t, { proposedOn: `2011-0${month}-${day}` });
+      }
+    }
+    const refused = await get('/api/reports/changes?from=2011-01-01&to=2011-12-31&format=html').expect(422);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused.body.type).toMatch(/report-too-large$/);
+    expect(refused.body.detail).toMatch(/shorter window/);
+    await get('/api/reports/changes?from=2011-01-01&to=2011-02-28&format=html').expect(200);
+    const revisions = await get('/api/reports/revisions?from=1970-01-01T00:00:00Z').expect(422);
+    expect(revisions.body.detail).toMatch(/later from/);
+  });
+
+  it("shows a report's rows a page at a time in the console", async () => {
+    for (let index = 0; index < 205; index += 1) {
+      await makeItem(t, { proposedOn: '2009-05-05' });
+    }
+    const { cookie } = await signIn(t, ADMIN_TOKEN);
+    const first = await t.api.get('/reports?report=status&asOf=2012-01-01').set('Cookie', cookie).expect(200);
+    const total = (first.text.match(/Rows 1–200 of (\d+)/) ?? [])[1];
+    expect(Number(total)).toBeGreaterThan(200);
+    expect(first.text).toContain('Next rows');
+    expect(first.text).not.toContain('Previous rows');
+    const second = await t.api
+      .get('/reports?report=status&asOf=2012-01-01&offset=200')
+      .set('Cookie', cookie)
+      .expect(200);
+    expect(second.text).toContain(`Rows 201–${total} of ${total}`);
+    expect(second.text).toContain('Previous rows');
+    expect(second.text).not.toContain('Next rows');
+  });
+});
