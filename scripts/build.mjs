@@ -12,7 +12,15 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // What dist/ is built from: the sources and the settings that shape their output.
-const INPUTS = ['src', 'migrations', 'bench', 'nest-cli.json', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
+const INPUTS = [
+  'src',
+  'migrations',
+  'bench',
+  'nest-cli.json',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'package-lock.json',
+];
 const STAMP = join(root, 'dist', '.built');
 
 // The newest modification time under a path; a folder's own time changes when a file is removed.

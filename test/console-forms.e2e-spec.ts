@@ -244,8 +244,8 @@ describe('Console forms', () => {
       .expect(200);
     const outcomes = /name="outcomes" value="([^"]+)"/.exec(preview.text)?.[1]?.replace(/&quot;/g, '"');
     const key = /name="idempotencyKey" value="([^"]+)"/.exec(preview.text)?.[1];
-    expect(JSON.parse(outcomes!)).toEqual([{ item: item.slug, to: 'deferred', reason: 'Later.' }]);
-    const apply = { action: 'apply', outcomes: outcomes!, idempotencyKey: key! };
+    expect(JSON.parse(String(outcomes))).toEqual([{ item: item.slug, to: 'deferred', reason: 'Later.' }]);
+    const apply = { action: 'apply', outcomes: String(outcomes), idempotencyKey: String(key) };
     const first = await post(`/meetings/${meeting.slug}/outcomes`, apply).expect(200);
     const second = await post(`/meetings/${meeting.slug}/outcomes`, apply).expect(200);
     const batch = /\(reference <code>([0-9a-f-]{36})<\/code>\)/.exec(first.text)?.[1];

@@ -81,7 +81,7 @@ export class HistoryChainCheck {
 
   // After the last event: a checkpoint counting more events than there are.
   end(): Finding | undefined {
-    const beyond = this.checkpoints[this.nextCheckpoint];
+    const beyond = this.checkpoints.at(this.nextCheckpoint);
     if (!beyond) {
       return undefined;
     }
@@ -148,7 +148,7 @@ export class HistoryChainCheck {
 
   private compareCheckpoints(event: StoredEvent): Finding | undefined {
     for (;;) {
-      const checkpoint = this.checkpoints[this.nextCheckpoint];
+      const checkpoint = this.checkpoints.at(this.nextCheckpoint);
       if (checkpoint?.events !== this.count) {
         return undefined;
       }

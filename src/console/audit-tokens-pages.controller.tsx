@@ -49,7 +49,7 @@ export class AuditTokensPagesController {
   // Verifying changes nothing, so it is a GET form; like the API's verify it is for admins.
   @Get('audit')
   async auditPage(
-    @Query() raw: Record<string, string>,
+    @Query() raw: Partial<Record<string, string>>,
     @CurrentSession() session: ConsoleSession,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {

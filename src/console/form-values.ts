@@ -10,8 +10,12 @@ export function textFields(form: FormBody, names: readonly string[]): FormValues
 }
 
 // An empty field is a value left out, as an absent JSON member would be.
-export function present(values: FormValues): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value.trim() !== ''));
+export function present(values: Readonly<Partial<Record<string, string>>>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(values).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== '',
+    ),
+  );
 }
 
 export interface FormError {

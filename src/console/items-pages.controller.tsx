@@ -84,7 +84,7 @@ export class ItemsPagesController {
 
   @Get()
   async list(
-    @Query() raw: Record<string, string>,
+    @Query() raw: Partial<Record<string, string>>,
     @CurrentSession() session: ConsoleSession,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
@@ -128,7 +128,7 @@ export class ItemsPagesController {
   @Get(':slug')
   async item(
     @Param('slug') slug: string,
-    @Query() raw: Record<string, string>,
+    @Query() raw: Partial<Record<string, string>>,
     @CurrentSession() session: ConsoleSession,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {

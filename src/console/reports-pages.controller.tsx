@@ -8,7 +8,7 @@ import { ChangesReportQuery } from '../reports/dto/changes-report.query.js';
 import { PositionsReportQuery } from '../reports/dto/positions-report.query.js';
 import { RevisionsReportQuery } from '../reports/dto/revisions-report.query.js';
 import { StatusReportQuery } from '../reports/dto/status-report.query.js';
-import { REPORT_CONTENT_TYPES, type ReportFormat } from '../reports/report-format.js';
+import { REPORT_CONTENT_TYPES, REPORT_FORMATS, type ReportFormat } from '../reports/report-format.js';
 import { ReportsService } from '../reports/reports.service.js';
 import { ConsoleErrorFilter } from './console-error.filter.js';
 import { ConsoleGuard, CurrentSession } from './console.guard.js';
@@ -38,7 +38,7 @@ export class ReportsPagesController {
 
   @Get()
   async page(
-    @Query() raw: Record<string, string>,
+    @Query() raw: Partial<Record<string, string>>,
     @CurrentSession() session: ConsoleSession,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
@@ -56,20 +56,20 @@ export class ReportsPagesController {
 
   @Get('download')
   async download(
-    @Query() raw: Record<string, string>,
+    @Query() raw: Partial<Record<string, string>>,
     @CurrentSession() session: ConsoleSession,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const form = reportForm(raw);
-    const format = (raw.format ?? 'json') as ReportFormat;
+    const format: ReportFormat = REPORT_FORMATS.find((known) => known === raw.format) ?? 'json';
     const document = await this.document(form, format, session.actor.name);
     const name =
       form.report === 'changes'
         ? `changes-${form.from ?? ''}-${form.to ?? 'today'}`
         : `${form.report}-${form.asOf ?? 'today'}`;
     void reply
-      .header('content-type', REPORT_CONTENT_TYPES[format] ?? REPORT_CONTENT_TYPES.json)
-      .header('content-disposition', `attachment; filename="${name}.${EXTENSIONS[format] ?? 'json'}"`)
+      .header('content-type', REPORT_CONTENT_TYPES[format])
+      .header('content-disposition', `attachment; filename="${name}.${EXTENSIONS[format]}"`)
       .header('cache-control', 'no-store');
     return document;
   }
@@ -127,7 +127,7 @@ const REPORT_LABELS = {
 };
 
 // A kind chosen from the tabs, with nothing filled in yet, shows the empty form.
-function hasValues(raw: Record<string, string>): boolean {
+function hasValues(raw: Partial<Record<string, string>>): boolean {
   return FORM_FIELDS.some((name) => typeof raw[name] === 'string');
 }
 
@@ -140,7 +140,7 @@ export function typedInstant(text: string): string {
 
 const INSTANT_FIELDS = new Set(['knownAt', 'revisedFrom', 'revisedTo']);
 
-function reportForm(raw: Record<string, string>): ReportForm {
+function reportForm(raw: Partial<Record<string, string>>): ReportForm {
   const fields = Object.fromEntries(
     FORM_FIELDS.filter((name) => typeof raw[name] === 'string' && raw[name] !== '').map((name) => [
       name,

@@ -49,7 +49,8 @@ export class CorrectionsService {
 
   correct(key: string, seq: number, dto: CorrectEventDto, actor: string): Promise<HistoryEventView> {
     const { note, ...fields } = dto;
-    if (Object.values(fields).every((value) => value === undefined)) {
+    // A field the request left out is undefined, which Object.values' type forgets.
+    if ((Object.values(fields) as unknown[]).every((value) => value === undefined)) {
       throw DomainError.validation([
         { field: 'body', message: 'names nothing to correct: give effectiveOn, meeting, source, reason or score' },
       ]);

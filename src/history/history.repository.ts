@@ -262,21 +262,19 @@ export class HistoryRepository {
 
   async head(manager: EntityManager): Promise<HistoryHead> {
     const newest = await this.newest(manager);
-    const [counted] = await selectRows<{ events: number | string }>(manager, EVENT_COUNT);
+    const counted = (await selectRows<{ events: number | string }>(manager, EVENT_COUNT)).at(0);
     return { hash: newest?.hash ?? GENESIS_HASH, events: Number(counted?.events ?? 0) };
   }
 
   // The head as it was at knownAt: the newest event recorded by then.
   async headKnownAt(manager: EntityManager, knownAt: string): Promise<HistoryHead> {
-    const [counted] = await selectRows<{ events: number | string; lastId: number | string | null }>(
-      manager,
-      RECORDED_BY,
-      { knownAt },
-    );
+    const counted = (
+      await selectRows<{ events: number | string; lastId: number | string | null }>(manager, RECORDED_BY, { knownAt })
+    ).at(0);
     if (!counted || counted.lastId === null) {
       return { hash: GENESIS_HASH, events: 0 };
     }
-    const [last] = await selectRows<{ hash: string }>(manager, HASH_OF, { id: counted.lastId });
+    const last = (await selectRows<{ hash: string }>(manager, HASH_OF, { id: counted.lastId })).at(0);
     return { hash: last?.hash ?? GENESIS_HASH, events: Number(counted.events) };
   }
 
@@ -334,7 +332,7 @@ export class HistoryRepository {
   // Read model for the status report: each item's latest state event effective by `day` and,
   // with knownAt, recorded by then.
   latestStates(manager: EntityManager, day: string, knownAt: string | undefined): Promise<LatestStateRow[]> {
-    const postgres = manager.connection.options.type === 'postgres';
+    const postgres = manager.dataSource.options.type === 'postgres';
     return selectRows(manager, latestStatesSql(knownAt !== undefined, postgres), { day, knownAt });
   }
 
@@ -357,7 +355,7 @@ export class HistoryRepository {
     to: string,
     knownAt: string | undefined,
   ): Promise<StateEvent[]> {
-    const sqlite = manager.connection.options.type !== 'postgres';
+    const sqlite = manager.dataSource.options.type !== 'postgres';
     // A year is tens of thousands of rows: read as arrays, in the columns' order.
     const rows = await selectTuples<StateEventColumns>(manager, stateEventsSql(knownAt !== undefined, sqlite), {
       from,

@@ -41,7 +41,7 @@ function readStance(value: unknown): Stance | undefined {
 }
 
 function readPartyScore(value: unknown): Score | undefined {
-  return value === null || value === undefined ? undefined : (readScore(String(value)) ?? undefined);
+  return typeof value === 'number' || typeof value === 'string' ? (readScore(String(value)) ?? undefined) : undefined;
 }
 
 const KNOWN_ACTIONS: ReadonlySet<string> = new Set(EVENT_ACTIONS);
@@ -266,7 +266,7 @@ export class ItemTimeline {
     const before = timeline.at(-1)?.value ?? null;
     const change = (event.changes as Record<string, { from: unknown; to: unknown } | undefined>)[field];
     if (change?.from !== before || change.to !== value) {
-      return `records the party's ${field} as ${JSON.stringify(change ?? null)}, but it changed from ${String(before)} to ${String(value)}`;
+      return `records the party's ${field} as ${JSON.stringify(change ?? null)}, but it changed from ${JSON.stringify(before)} to ${JSON.stringify(value)}`;
     }
     // Dated as every position is checked before it is written (positions/position-check.ts).
     const previous = timeline.at(-1);

@@ -88,7 +88,7 @@ export class ItemRepository {
   // here, so it is one prepared statement mapped by hand rather than a query builder and entity
   // hydration.
   async findByKey(manager: EntityManager, key: string): Promise<ItemEntity> {
-    const [row] = isPrintable(key) ? await selectRows<ItemRow>(manager, ITEM_BY_KEY, { key }) : [];
+    const row = isPrintable(key) ? (await selectRows<ItemRow>(manager, ITEM_BY_KEY, { key })).at(0) : undefined;
     if (!row) {
       throw new DomainError('item_not_found', `No item has the id or slug "${key}".`, { item: key });
     }
@@ -117,7 +117,7 @@ export class ItemRepository {
   // The UPDATE is guarded by the version the caller read: if another writer got there first,
   // nothing is written and the answer is false (TypeORM's own optimistic lock only checks on reads).
   async updateAtVersion(manager: EntityManager, item: ItemEntity, set: ItemChanges): Promise<boolean> {
-    const columns = manager.connection.getMetadata(ItemEntity);
+    const columns = manager.dataSource.getMetadata(ItemEntity);
     const assignments = Object.keys(set).map((field) => {
       const column = columns.findColumnWithPropertyName(field);
       if (!column) {
@@ -138,7 +138,7 @@ export class ItemRepository {
   // A page of the item list, filtered and sorted as asked, with the total of the filtered list.
   // The party filter takes the party's id (the query names it by slug or id).
   async page(manager: EntityManager, query: ListItemsQuery, partyId?: string): Promise<[ItemEntity[], number]> {
-    const dataSource = manager.connection;
+    const dataSource = manager.dataSource;
     const builder = manager.createQueryBuilder(ItemEntity, 'item');
     if (query.state) {
       builder.andWhere('item.state = :state', { state: query.state });

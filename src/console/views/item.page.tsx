@@ -321,7 +321,7 @@ function EditForm({ session, data, state }: ItemFormProps<'edit'>) {
       action={`/items/${encodeURIComponent(item.slug)}/edit`}
       actions={<button type="submit">Save changes</button>}
     >
-      <input type="hidden" name="version" value={typed.version ?? String(item.version)} />
+      <input type="hidden" name="version" value={'version' in typed ? typed.version : String(item.version)} />
       {EDITABLE_FIELDS.map(([name, label]) =>
         name === 'summary' ? (
           <TextArea key={name} id={`edit-${name}`} name={name} label={label} value={typed[name]} required />

@@ -33,7 +33,8 @@ export function ItemsPage({
 }) {
   const link = (offset: number) => {
     const params = new URLSearchParams();
-    for (const [name, value] of Object.entries({ ...query, offset })) {
+    // A filter left out is undefined, which Object.entries' type forgets.
+    for (const [name, value] of Object.entries({ ...query, offset }) as Array<[string, string | number | undefined]>) {
       if (value !== undefined && value !== '' && !(name === 'offset' && value === 0)) {
         params.set(name, String(value));
       }

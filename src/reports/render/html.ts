@@ -27,9 +27,10 @@ export type Interpolation = SafeHtml | string | number | null | undefined | fals
 
 // Plain loops and concatenation: a report's table calls this for every cell.
 export function html(strings: TemplateStringsArray, ...values: Interpolation[]): SafeHtml {
-  let markup = strings[0] ?? '';
+  // A template has one string more than values.
+  let markup = strings[0];
   for (let index = 0; index < values.length; index += 1) {
-    markup += toMarkup(values[index]) + (strings[index + 1] ?? '');
+    markup += toMarkup(values[index]) + strings[index + 1];
   }
   return new SafeHtml(markup);
 }
