@@ -1,7 +1,7 @@
+import { ApiBodyExample } from '../common/api-examples.js';
 import { Body, Controller, Headers, HttpCode, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiBody,
   ApiConsumes,
   ApiExtraModels,
   ApiHeader,
@@ -42,7 +42,17 @@ export class AssessmentsController {
       "(for a matrix, with its line). Up to 5,000 entries. Idempotency-Key as for a meeting's outcomes.",
   })
   @ApiConsumes('application/json', 'text/csv')
-  @ApiBody({ type: ApplyAssessmentsDto, description: 'Or the score matrix as text/csv' })
+  @ApiBodyExample(ApplyAssessmentsDto, 'NATO fully complied with the joint threat review (illustrative)', {
+    effectiveOn: '2011-06-30',
+    assessments: [
+      {
+        item: 'joint-threat-review',
+        party: 'nato',
+        score: 1,
+        evidence: 'The joint review of common security challenges was completed and endorsed (illustrative).',
+      },
+    ],
+  })
   @ApiExtraModels(ApplyAssessmentsDto, AssessmentsProblemView)
   @ApiHeader({
     name: IDEMPOTENCY_KEY_HEADER,

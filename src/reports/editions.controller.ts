@@ -1,3 +1,4 @@
+import { ApiBodyExample } from '../common/api-examples.js';
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -24,7 +25,27 @@ export class EditionsController {
       'format excepted; its day is filled in when left out). A slug already used is 409; an unknown report or a ' +
       'query that report would refuse is 400.',
   })
-  @ApiCreatedResponse({ type: EditionView })
+  @ApiBodyExample(PublishEditionDto, 'The compliance matrix as of mid-2011, published as the interim report', {
+    slug: 'interim-2011',
+    title: 'Compliance, interim report 2011',
+    report: 'compliance',
+    query: { asOf: '2011-06-30' },
+  })
+  @ApiCreatedResponse({
+    type: EditionView,
+    links: {
+      edition: {
+        operationId: 'EditionsController_get',
+        description: "The edition's record",
+        parameters: { slug: '$response.body#/slug' },
+      },
+      editionReport: {
+        operationId: 'EditionsController_report',
+        description: 'Its report, as published',
+        parameters: { slug: '$response.body#/slug' },
+      },
+    },
+  })
   @ApiProblems(400, 403, 409, 413, 415, 503, 507)
   publish(@Body() dto: PublishEditionDto, @CurrentActor() actor: Actor): Promise<EditionView> {
     return this.editions.publish(dto, actor.name);

@@ -18,7 +18,6 @@ export class ComplianceReportQuery extends StatusReportQuery {
 
   @ApiPropertyOptional({
     description: 'A compliance edition to compare with (its slug, 3 to 64 characters); one that is not is a 400',
-    example: 'interim-2011',
     minLength: 3,
     pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$',
   })
