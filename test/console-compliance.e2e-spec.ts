@@ -42,7 +42,7 @@ describe('The console: compliance and editions', () => {
     page.setDefaultTimeout(5000);
     await page.goto(`${base}/sign-in`);
     await page.getByLabel('Token').fill(ADMIN_TOKEN);
-    await page.getByRole('button', { name: 'Sign in' }).first().click();
+    await page.getByRole('button', { name: 'Sign in with token' }).click();
     await page.waitForURL(`${base}/`);
     return page;
   }
@@ -124,6 +124,8 @@ describe('The console: compliance and editions', () => {
     const page = await adminPage(375);
     await page.goto(`${base}/items/european-security-treaty`);
     const form = page.locator('section', { has: page.getByRole('heading', { name: 'Record an assessment' }) });
+    // Folded away, like the item page's other forms, until asked for.
+    await page.getByText('Record an assessment', { exact: true }).click();
     await form.getByLabel('Party').selectOption('russia');
     await form.getByLabel('Score').selectOption('0');
     await form.getByLabel('Evidence').fill('Draft treaty tabled, not signed.');
@@ -141,12 +143,12 @@ describe('The console: compliance and editions', () => {
       score: 0,
       reason: 'Draft treaty tabled, not signed.',
     });
-    // Corrected from the timeline's form: the score is one more field a correction may change.
-    const amend = page.locator('section', { has: page.getByRole('heading', { name: 'Correct or retract an event' }) });
-    await amend.getByLabel('Event').selectOption(String(last.seq));
-    await amend.getByLabel('Why').fill('The final report scores full compliance.');
-    await amend.getByLabel('Corrected score').selectOption('1');
-    await amend.getByRole('button', { name: 'Correct event' }).click();
+    // Corrected from the event's own page: the score is one more field a correction may change.
+    await page.getByRole('link', { name: `Correct event ${String(last.seq)}`, exact: true }).click();
+    await page.getByLabel('Why', { exact: true }).fill('The final report scores full compliance.');
+    await page.getByLabel('Corrected score').selectOption('1');
+    await page.getByRole('button', { name: 'Correct event' }).click();
+    await page.waitForURL(new RegExp(`/items/european-security-treaty#event-${String(last.seq)}$`));
     const [correction] = (await historyOf(t, 'european-security-treaty')).slice(-1);
     expect(correction).toMatchObject({
       action: 'corrected',

@@ -64,16 +64,13 @@ describe('report caching, bounds and pages', () => {
     }
     const { cookie } = await signIn(t, ADMIN_TOKEN);
     const first = await t.api.get('/reports?report=status&asOf=2012-01-01').set('Cookie', cookie).expect(200);
-    const total = (first.text.match(/Rows 1–200 of (\d+)/) ?? [])[1];
+    const total = (/Rows 1 to 100 of (\d+)/.exec(first.text) ?? [])[1];
     expect(Number(total)).toBeGreaterThan(200);
     expect(first.text).toContain('Next rows');
     expect(first.text).not.toContain('Previous rows');
-    const second = await t.api
-      .get('/reports?report=status&asOf=2012-01-01&offset=200')
-      .set('Cookie', cookie)
-      .expect(200);
-    expect(second.text).toContain(`Rows 201–${total} of ${total}`);
-    expect(second.text).toContain('Previous rows');
-    expect(second.text).not.toContain('Next rows');
+    const last = await t.api.get('/reports?report=status&asOf=2012-01-01&page=3').set('Cookie', cookie).expect(200);
+    expect(last.text).toContain(`Rows 201 to ${String(total)} of ${String(total)}`);
+    expect(last.text).toContain('Previous rows');
+    expect(last.text).not.toContain('Next rows');
   });
 });

@@ -266,7 +266,7 @@ export class ItemTimeline {
     const before = timeline.at(-1)?.value ?? null;
     const change = (event.changes as Record<string, { from: unknown; to: unknown } | undefined>)[field];
     if (change?.from !== before || change.to !== value) {
-      return `records the party's ${field} as ${JSON.stringify(change ?? null)}, but it changed from ${JSON.stringify(before)} to ${JSON.stringify(value)}`;
+      return `records the party's ${field} as ${JSON.stringify(change ?? null)}, but it changed from ${shown(before)} to ${shown(value)}`;
     }
     // Dated as every position is checked before it is written (positions/position-check.ts).
     const previous = timeline.at(-1);
@@ -409,4 +409,9 @@ function correctableParty(kind: string): PartyTimeline | undefined {
   return Object.values(PARTY_TIMELINES).find(
     (timeline: PartyTimeline) => timeline.correctable && kind.startsWith(`${timeline.kind}:`),
   );
+}
+
+// A party's value in a message: a stance or `n/a` as it is, a number or null as JSON.
+function shown(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }

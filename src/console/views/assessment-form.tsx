@@ -45,10 +45,11 @@ export function AssessmentForm({
     <FormSection
       id="assessment"
       heading="Record an assessment"
+      collapsible={{ open: state !== undefined }}
       intro={
         <p>
           A party’s compliance with this item at the end of a monitoring period. To correct one, correct its event in
-          the history below.
+          the history above.
         </p>
       }
       error={state?.error}
