@@ -1,3 +1,4 @@
+import { isPrintable } from '../common/validators.js';
 import { Injectable } from '@nestjs/common';
 import { IsNull, type EntityManager } from 'typeorm';
 import { nowIso } from '../common/calendar-date.js';
@@ -29,7 +30,11 @@ export class AccountRepository {
       .getMany();
   }
 
+  // A name that could never be a username (a NUL byte, which PostgreSQL refuses to compare) names none.
   async active(manager: EntityManager, username: string): Promise<AccountEntity | undefined> {
+    if (!isPrintable(username)) {
+      return undefined;
+    }
     return (await manager.findOneBy(AccountEntity, { username, disabledAt: IsNull() })) ?? undefined;
   }
 

@@ -1,3 +1,4 @@
+import { isPrintable } from '../common/validators.js';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
@@ -16,8 +17,9 @@ export class EditionRepository {
     });
   }
 
-  findBySlug(manager: EntityManager, slug: string): Promise<EditionEntity | null> {
-    return manager.findOneBy(EditionEntity, { slug });
+  // A key that could never be a slug (a NUL byte, which PostgreSQL refuses to compare) names none.
+  async findBySlug(manager: EntityManager, slug: string): Promise<EditionEntity | null> {
+    return isPrintable(slug) ? manager.findOneBy(EditionEntity, { slug }) : null;
   }
 
   // Newest first, without their reports' bytes.
