@@ -173,17 +173,12 @@ export class ItemsPagesController {
   }
 
   @Get(':slug/events/:seq/correct')
-  async correctPage(
+  correctPage(
     @Param() params: Record<string, string>,
     @CurrentSession() session: ConsoleSession,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    assertAdmin(session);
-    const path = await validateInput(EventPathParams, { key: params.slug, seq: params.seq });
-    return sendPage(
-      reply,
-      <CorrectEventPage session={session} data={await this.views.eventPage(path.key, path.seq)} />,
-    );
+    return this.eventPage(reply, session, params, CorrectEventPage);
   }
 
   // A field left empty keeps what was recorded; the meeting can be cleared with NO_MEETING.
@@ -198,7 +193,7 @@ export class ItemsPagesController {
     const path = await validateInput(EventPathParams, { key: params.slug, seq: params.seq });
     const values = textFields(form, ['note', 'effectiveOn', 'meeting', 'source', 'reason', 'score']);
     const { note, meeting, score, ...fields } = values;
-    try {
+    return this.amendEvent(reply, session, path, values, CorrectEventPage, async () => {
       const dto = await validateInput(CorrectEventDto, {
         note,
         ...present(fields),
@@ -207,31 +202,18 @@ export class ItemsPagesController {
       });
       await this.corrections.correct(path.key, path.seq, dto, session.actor.name);
       await this.sessions.say(session, `Event ${path.seq} corrected; the history shows what it said before.`);
-      return redirectAfterPost(reply, `/items/${encodeURIComponent(path.key)}#event-${path.seq}`);
-    } catch (error) {
-      const refused = formError(error, AMEND_LABELS);
-      const data = await this.views.eventPage(path.key, path.seq);
-      return sendPage(
-        reply,
-        <CorrectEventPage session={session} data={data} values={values} error={refused} />,
-        refused.status,
-      );
-    }
+      return `#event-${path.seq}`;
+    });
   }
 
   // The confirmation step of a retraction: shows the event and asks why; changes nothing.
   @Get(':slug/events/:seq/retract')
-  async retractPage(
+  retractPage(
     @Param() params: Record<string, string>,
     @CurrentSession() session: ConsoleSession,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    assertAdmin(session);
-    const path = await validateInput(EventPathParams, { key: params.slug, seq: params.seq });
-    return sendPage(
-      reply,
-      <RetractEventPage session={session} data={await this.views.eventPage(path.key, path.seq)} />,
-    );
+    return this.eventPage(reply, session, params, RetractEventPage);
   }
 
   @Post(':slug/events/:seq/retract')
@@ -244,19 +226,43 @@ export class ItemsPagesController {
   ) {
     const path = await validateInput(EventPathParams, { key: params.slug, seq: params.seq });
     const values = textFields(form, ['note']);
-    try {
+    return this.amendEvent(reply, session, path, values, RetractEventPage, async () => {
       const dto = await validateInput(AmendmentNoteDto, values);
       await this.corrections.retract(path.key, path.seq, dto.note, session.actor.name);
       await this.sessions.say(session, `Event ${path.seq} retracted; the history keeps it, marked as retracted.`);
-      return redirectAfterPost(reply, `/items/${encodeURIComponent(path.key)}#history-heading`);
+      return '#history-heading';
+    });
+  }
+
+  // The page of one event's correction or retraction (admins only); it changes nothing.
+  private async eventPage(
+    reply: FastifyReply,
+    session: ConsoleSession,
+    params: Record<string, string>,
+    Page: typeof CorrectEventPage,
+  ) {
+    assertAdmin(session);
+    const path = await validateInput(EventPathParams, { key: params.slug, seq: params.seq });
+    return sendPage(reply, <Page session={session} data={await this.views.eventPage(path.key, path.seq)} />);
+  }
+
+  // Writes an amendment, then goes back to the item at the anchor `write` answers; a refusal shows
+  // the amendment's page again, with what was typed and why.
+  private async amendEvent(
+    reply: FastifyReply,
+    session: ConsoleSession,
+    path: { readonly key: string; readonly seq: number },
+    values: FormValues,
+    Page: typeof CorrectEventPage,
+    write: () => Promise<string>,
+  ) {
+    try {
+      const anchor = await write();
+      return redirectAfterPost(reply, `/items/${encodeURIComponent(path.key)}${anchor}`);
     } catch (error) {
       const refused = formError(error, AMEND_LABELS);
       const data = await this.views.eventPage(path.key, path.seq);
-      return sendPage(
-        reply,
-        <RetractEventPage session={session} data={data} values={values} error={refused} />,
-        refused.status,
-      );
+      return sendPage(reply, <Page session={session} data={data} values={values} error={refused} />, refused.status);
     }
   }
 

@@ -35,7 +35,20 @@ function TheEvent({ data }: { readonly data: EventPageData }) {
   );
 }
 
-const KEPT_WHY = 'Kept with the record: why it is corrected or withdrawn.';
+// Why the record is amended: kept with the amendment, on both pages.
+function WhyField({ step, values }: { readonly step: 'correct' | 'retract'; readonly values: FormValues }) {
+  return (
+    <TextArea
+      id={`${step}-note`}
+      name="note"
+      label="Why"
+      value={values.note}
+      required
+      maxLength={2000}
+      hint="Kept with the record: why it is corrected or withdrawn."
+    />
+  );
+}
 
 // A correction: a field left empty keeps what was recorded. Nothing recorded is changed; the
 // correction is a new event that says what was wrong.
@@ -57,15 +70,7 @@ export function CorrectEventPage({ session, data, values = {}, error }: AmendPag
           </>
         }
       >
-        <TextArea
-          id="correct-note"
-          name="note"
-          label="Why"
-          value={values.note}
-          required
-          maxLength={2000}
-          hint={KEPT_WHY}
-        />
+        <WhyField step="correct" values={values} />
         <TextField
           id="correct-effective-on"
           name="effectiveOn"
@@ -126,15 +131,7 @@ export function RetractEventPage({ session, data, values = {}, error }: AmendPag
       before={
         <>
           {error && <ErrorSummary title={error.title} messages={error.messages} />}
-          <TextArea
-            id="retract-note"
-            name="note"
-            label="Why"
-            value={values.note}
-            required
-            maxLength={2000}
-            hint={KEPT_WHY}
-          />
+          <WhyField step="retract" values={values} />
         </>
       }
     >
