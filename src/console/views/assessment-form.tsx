@@ -1,7 +1,7 @@
 import type { ItemPageData } from '../console-views.service.js';
 import type { FormError, FormValues } from '../form-values.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
-import { FormSection, SelectField, TextArea, TextField } from './layout.js';
+import { FormSection, PartySelect, SelectField, TextArea, TextField } from './layout.js';
 
 // The four scores as a drop-down offers them (an assessment's, and a correction's of one).
 export const SCORE_OPTIONS: ReadonlyArray<readonly [string, string]> = [
@@ -57,15 +57,7 @@ export function AssessmentForm({
       action={`/items/${encodeURIComponent(data.item.slug)}/assessment`}
       actions={<button type="submit">Record assessment</button>}
     >
-      <SelectField
-        id="assessment-party"
-        name="party"
-        label="Party"
-        placeholder="Choose a party"
-        required
-        options={data.parties.map((party) => [party.slug, party.name])}
-        selected={typed.party}
-      />
+      <PartySelect id="assessment-party" parties={data.parties} selected={typed.party} />
       <SelectField
         id="assessment-score"
         name="score"

@@ -5,7 +5,7 @@ import { stateLabel } from '../../reports/render/state-style.js';
 import type { ItemPageData } from '../console-views.service.js';
 import type { FormError, FormValues } from '../form-values.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
-import { ErrorSummary, FormSection, isAdmin, Layout, SelectField, TextArea, TextField } from './layout.js';
+import { ErrorSummary, FormSection, isAdmin, Layout, PartySelect, SelectField, TextArea, TextField } from './layout.js';
 import { StateBadge } from './parts.js';
 import { Timeline, type PartyNames } from './timeline.js';
 import { AssessmentForm } from './assessment-form.js';
@@ -235,15 +235,7 @@ function PositionForm({ session, data, state }: ItemFormProps<'position'>) {
       actions={<button type="submit">Record position</button>}
     >
       <input type="hidden" name="version" value={String(item.version)} />
-      <SelectField
-        id="position-party"
-        name="party"
-        label="Party"
-        placeholder="Choose a party"
-        required
-        options={data.parties.map((party) => [party.slug, party.name])}
-        selected={typed.party}
-      />
+      <PartySelect id="position-party" parties={data.parties} selected={typed.party} />
       <SelectField
         id="position-stance"
         name="stance"
