@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { presentHistoryEvent } from './history-event.presenter.js';
 import type { HistoryEventView } from './history-event.view.js';
-import { HistoryRepository, type ActivityFilter, type FeedEventRow } from './history.repository.js';
+import { FeedRepository, type ActivityFilter, type FeedEventRow } from './feed.repository.js';
 
 export interface ActivityPage {
   readonly events: readonly FeedEventView[];
@@ -19,7 +19,7 @@ export interface FeedEventView extends HistoryEventView {
 export class HistoryFeedService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly events: HistoryRepository,
+    private readonly events: FeedRepository,
   ) {}
 
   // The newest changes recorded, any item.

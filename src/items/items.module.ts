@@ -4,6 +4,7 @@ import { MeetingsModule } from '../meetings/meetings.module.js';
 import { PartiesModule } from '../parties/parties.module.js';
 import { ItemHistoryController } from './item-history.controller.js';
 import { ItemHistoryService } from './item-history.service.js';
+import { ItemListRepository } from './item-list.repository.js';
 import { ItemRepository } from './item.repository.js';
 import { ItemWriter } from './item-writer.js';
 import { ItemsController } from './items.controller.js';
@@ -21,6 +22,7 @@ import { TransitionPreparer } from './transition-preparer.js';
     ItemsService,
     ItemHistoryService,
     ItemRepository,
+    ItemListRepository,
     ItemWriter,
     TransitionPreparer,
     PositionPreparer,

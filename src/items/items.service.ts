@@ -16,6 +16,7 @@ import type { UpdateItemDto } from './dto/update-item.dto.js';
 import type { ItemEntity } from './item.entity.js';
 import { presentItem, presentItemDetail } from './item.presenter.js';
 import { ExpensiveReads } from './expensive-reads.js';
+import { ItemListRepository } from './item-list.repository.js';
 import { ItemRepository } from './item.repository.js';
 import type { ItemDetailView, ItemPage } from './item.view.js';
 import { ItemWriter } from './item-writer.js';
@@ -31,6 +32,7 @@ export class ItemsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly items: ItemRepository,
+    private readonly listed: ItemListRepository,
     private readonly writer: ItemWriter,
     private readonly transitions: TransitionPreparer,
     private readonly positionPreparer: PositionPreparer,
@@ -58,7 +60,7 @@ export class ItemsService {
         return { data: [], total: 0, limit, offset };
       }
     }
-    const page = () => this.items.page(this.dataSource.manager, query, partyId);
+    const page = () => this.listed.page(this.dataSource.manager, query, partyId);
     const [items, total] = await (partyId !== undefined || query.stance ? this.reads.admit(client, page) : page());
     return { data: items.map(presentItem), total, limit, offset };
   }

@@ -11,7 +11,6 @@ import { countsTimeline } from './counts-timeline.js';
 import { applyChanges, type ItemDescription } from './item-description.js';
 import { positionsMatrix } from './positions-matrix.js';
 import type { PositionsReport } from './positions-report.view.js';
-import type { ReportReadRepository } from './report-read.repository.js';
 import type { ReportScope } from './report-scope.js';
 import { itemRevision } from './revisions.js';
 import type { RevisionDifference, RevisionsReport } from './revisions-report.view.js';
@@ -22,7 +21,6 @@ import type { ReportScopeView, StatusReport } from './status-report.view.js';
 // Everything a report is built from: the read models, on a connection of the builder's own.
 export interface ReportReaders extends ReportSource {
   readonly parties: PartyRepository;
-  readonly reads: ReportReadRepository;
   readonly editions: EditionRepository;
   // The most events one report may read; a larger question is refused before it is built.
   readonly maxEvents: number;
@@ -150,7 +148,7 @@ export async function buildRevisions(
         'Ask for a later from (or an earlier to).',
     );
   }
-  const histories = await readers.events.eventsOfItemsChangedBetween(readers.manager, from, to);
+  const histories = await readers.reads.eventsOfItemsChangedBetween(readers.manager, from, to);
   const differences: RevisionDifference[] = [];
   for (const events of histories.values()) {
     let description: ItemDescription | undefined;

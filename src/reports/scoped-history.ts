@@ -11,18 +11,13 @@ import {
   type AmendedEvent,
 } from '../history/amended-history.js';
 import type { FieldChanges } from '../history/history-event.types.js';
-import type {
-  HistoryHead,
-  HistoryRepository,
-  ItemStateRow,
-  LatestStateRow,
-  StateEvent,
-} from '../history/history.repository.js';
+import type { HistoryHead, HistoryRepository } from '../history/history.repository.js';
 import type { PositionAsOf, PositionEvent, PositionRepository } from '../history/position.repository.js';
 import type { ItemRepository } from '../items/item.repository.js';
 import type { WorkflowState } from '../workflow/workflow.definition.js';
 import { emptyStateCounts } from '../workflow/workflow.machine.js';
 import { applyChanges, type ItemDescription } from './item-description.js';
+import type { ItemStateRow, LatestStateRow, ReportReadRepository, StateEvent } from './report-read.repository.js';
 import { matchesFilters, type ReportScope } from './report-scope.js';
 import type { StateCounts } from './status-report.view.js';
 
@@ -42,10 +37,11 @@ export interface ItemInState {
   readonly state: WorkflowState;
 }
 
-// What a report reads: the read models of the history and item repositories.
+// What a report reads: the history's head, the reports' read models and the item repositories'.
 export interface ReportSource {
   readonly manager: EntityManager;
   readonly events: HistoryRepository;
+  readonly reads: ReportReadRepository;
   readonly items: ItemRepository;
   readonly positions: PositionRepository;
   readonly assessments: AssessmentRepository;
@@ -77,7 +73,7 @@ export class ScopedHistory {
       : await source.items.summaries(source.manager);
     const selected = new Map([...described].filter(([, item]) => matchesFilters(item, scope)));
     const amended = new Map<string, AmendedEvent[]>();
-    for (const [itemId, events] of await source.events.amendedItemEvents(source.manager, scope.knownAt)) {
+    for (const [itemId, events] of await source.reads.amendedItemEvents(source.manager, scope.knownAt)) {
       if (selected.has(itemId)) {
         amended.set(itemId, amendHistory(events));
       }
@@ -134,7 +130,7 @@ export class ScopedHistory {
 
   // Items proposed and transitions made with an effect date in [from, to], in effect order.
   async stateEventsBetween(from: string, to: string): Promise<StateEvent[]> {
-    const events = this.plain(await this.source.events.stateEventsBetween(this.source.manager, from, to, this.knownAt));
+    const events = this.plain(await this.source.reads.stateEventsBetween(this.source.manager, from, to, this.knownAt));
     for (const [itemId, amended] of this.amended) {
       for (const { event, previous } of standingBetween(amended, from, to)) {
         if (event.kind === STATE_KIND && event.toState) {
@@ -234,12 +230,12 @@ export class ScopedHistory {
   // Each item's state on `day`: its latest state event effective by then (and recorded by
   // knownAt) from SQL, or from its corrected history when it has one.
   private async latestStates(day: string): Promise<LatestStateRow[]> {
-    return this.amend(await this.source.events.latestStates(this.source.manager, day, this.knownAt), day);
+    return this.amend(await this.source.reads.latestStates(this.source.manager, day, this.knownAt), day);
   }
 
   // latestStates without since and lastReason, found in SQL without reading the events.
   private async latestStateNames(day: string): Promise<ItemStateRow[]> {
-    return this.amend(await this.source.events.latestStateNames(this.source.manager, day, this.knownAt), day);
+    return this.amend(await this.source.reads.latestStateNames(this.source.manager, day, this.knownAt), day);
   }
 
   // The rows found in SQL, but for the items with corrections or retractions, their state on `day`
@@ -276,10 +272,10 @@ function byEffectThenId(
 // Each item's description folded from its created and updated events recorded by knownAt, in the
 // order they were appended.
 async function descriptionsKnownAt(
-  { manager, events }: ReportSource,
+  { manager, reads }: ReportSource,
   knownAt: string,
 ): Promise<Map<string, ItemDescription>> {
-  const rows = await events.descriptiveEventsKnownAt(manager, knownAt);
+  const rows = await reads.descriptiveEventsKnownAt(manager, knownAt);
   const descriptions = new Map<string, ItemDescription>();
   for (const row of rows) {
     descriptions.set(row.itemId, applyChanges(descriptions.get(row.itemId), JSON.parse(row.changes) as FieldChanges));

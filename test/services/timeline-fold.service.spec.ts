@@ -8,6 +8,7 @@ import { foldTimeline } from '../../src/history/item-timeline.js';
 import { PositionRepository } from '../../src/history/position.repository.js';
 import { ItemRepository } from '../../src/items/item.repository.js';
 import { ItemsService } from '../../src/items/items.service.js';
+import { ReportReadRepository } from '../../src/reports/report-read.repository.js';
 import type { PartyEntity } from '../../src/parties/party.entity.js';
 import { STANCES } from '../../src/parties/stance.js';
 import { WORKFLOW_STATES } from '../../src/workflow/workflow.definition.js';
@@ -155,7 +156,7 @@ describe('the fold and the SQL fast paths agree', () => {
         // Without amendments the reports read states and positions by SQL alone: the same, any day.
         if (events.every((event) => event.corrects === null && event.retracts === null)) {
           for (const offset of [0, 15, 30, 61]) {
-            const states = await services.get(HistoryRepository).latestStates(manager, day(offset), undefined);
+            const states = await services.get(ReportReadRepository).latestStates(manager, day(offset), undefined);
             const sql = states.find((state) => state.itemId === item.id);
             const on = stateOn(amended, day(offset));
             expect(sql && { state: sql.state, since: sql.since }).toEqual(
