@@ -42,6 +42,7 @@ const moved = (itemId: string, seq: number, fromState: string, toState: string, 
   action: 'transitioned',
   fromState,
   toState,
+  changes: JSON.stringify({ state: { from: fromState, to: toState } }),
   effectiveOn,
 });
 
@@ -281,12 +282,20 @@ describe('HistoryChainCheck with corrections and retractions', () => {
     changes: JSON.stringify(changes),
     corrects,
   });
-  const retracted = (seq: number, retracts: number, fromState: string, toState: string): EventSpec => ({
+  // What it moves back: the item's state, or (`changes` given) a party's stance.
+  const retracted = (
+    seq: number,
+    retracts: number,
+    fromState: string,
+    toState: string,
+    changes: object = fromState === toState ? {} : { state: { from: fromState, to: toState } },
+  ): EventSpec => ({
     itemId: 'a',
     seq,
     action: 'retracted',
     fromState,
     toState,
+    changes: JSON.stringify(changes),
     retracts,
   });
   const base = [
@@ -379,10 +388,10 @@ describe('HistoryChainCheck with corrections and retractions', () => {
         ...withPositions,
         // NATO's first position may move up to its second, whatever Russia's dates.
         corrected(7, 4, { effectiveOn: { from: '2010-11-01', to: '2010-11-24' } }),
-        retracted(8, 5, 'agreed', 'agreed'),
+        retracted(8, 5, 'agreed', 'agreed', { stance: { from: 'supports', to: 'undecided' } }),
         // With its later position withdrawn, NATO's next one is checked against the corrected first.
         positioned(9, 'nato', 'opposes', '2010-11-24', 'undecided'),
-        retracted(10, 6, 'agreed', 'agreed'),
+        retracted(10, 6, 'agreed', 'agreed', { stance: { from: 'opposes', to: null } }),
       ];
       expect(verified(specs, row(10))).toBeUndefined();
       expect(

@@ -31,7 +31,14 @@ describe('planCorrection', () => {
   it('measures the order against the standing events only', () => {
     const retracted = [
       ...SUMMIT,
-      recorded({ seq: 4, action: 'retracted', retracts: 3, fromState: 'agreed', toState: 'under_discussion' }),
+      recorded({
+        seq: 4,
+        action: 'retracted',
+        retracts: 3,
+        fromState: 'agreed',
+        toState: 'under_discussion',
+        changes: { state: { from: 'agreed', to: 'under_discussion' } },
+      }),
     ];
     expect(planCorrection(retracted, 2, { effectiveOn: '2010-12-01' }).ok).toBe(true);
   });
@@ -41,7 +48,14 @@ describe('planCorrection', () => {
     expect(planCorrection(SUMMIT, 1, { reason: 'x' })).toMatchObject({ problem: { kind: 'event_not_amendable' } });
     const history = [
       ...SUMMIT,
-      recorded({ seq: 4, action: 'retracted', retracts: 3, fromState: 'agreed', toState: 'under_discussion' }),
+      recorded({
+        seq: 4,
+        action: 'retracted',
+        retracts: 3,
+        fromState: 'agreed',
+        toState: 'under_discussion',
+        changes: { state: { from: 'agreed', to: 'under_discussion' } },
+      }),
     ];
     expect(planCorrection(history, 4, { reason: 'x' })).toMatchObject({ problem: { kind: 'event_not_amendable' } });
     expect(planCorrection(history, 3, { reason: 'x' })).toMatchObject({
@@ -82,7 +96,14 @@ describe('planRetractions', () => {
     expect(planRetractions(SUMMIT, [1])).toMatchObject({ problem: { kind: 'event_not_amendable' } });
     const history = [
       ...SUMMIT,
-      recorded({ seq: 4, action: 'retracted', retracts: 3, fromState: 'agreed', toState: 'under_discussion' }),
+      recorded({
+        seq: 4,
+        action: 'retracted',
+        retracts: 3,
+        fromState: 'agreed',
+        toState: 'under_discussion',
+        changes: { state: { from: 'agreed', to: 'under_discussion' } },
+      }),
     ];
     expect(planRetractions(history, [3])).toMatchObject({ problem: { kind: 'event_not_amendable' } });
     expect(planRetractions(history, [2])).toMatchObject({ ok: true });
@@ -94,9 +115,27 @@ describe('amending positions', () => {
   const POSITIONS = [
     ...SUMMIT,
     ...[
-      recorded({ seq: 4, action: 'positioned', party: 'nato', stance: 'undecided', effectiveOn: '2010-10-01' }),
-      recorded({ seq: 5, action: 'positioned', party: 'nato', stance: 'supports', effectiveOn: '2010-11-20' }),
-      recorded({ seq: 6, action: 'positioned', party: 'russia', stance: 'opposes', effectiveOn: '2010-11-25' }),
+      recorded({
+        seq: 4,
+        action: 'positioned',
+        party: 'nato',
+        stance: 'undecided',
+        effectiveOn: '2010-10-01',
+      }),
+      recorded({
+        seq: 5,
+        action: 'positioned',
+        party: 'nato',
+        stance: 'supports',
+        effectiveOn: '2010-11-20',
+      }),
+      recorded({
+        seq: 6,
+        action: 'positioned',
+        party: 'russia',
+        stance: 'opposes',
+        effectiveOn: '2010-11-25',
+      }),
     ].map((event) => ({
       ...event,
       fromState: 'agreed' as const,

@@ -187,13 +187,24 @@ function retractionEvent(retraction: Retraction, seq: number): RecordedEvent {
     action: 'retracted',
     fromState: retraction.fromState,
     toState: retraction.toState,
-    changes: {},
+    changes: retractionChanges(retraction),
     party: null,
     stance: null,
     score: null,
     corrects: null,
     retracts: retraction.target.seq,
   };
+}
+
+// What a retraction records as it moves back: the party's stance or score, or the item's state.
+export function retractionChanges(retraction: Retraction): FieldChanges {
+  return retraction.stance
+    ? { stance: retraction.stance }
+    : retraction.score
+      ? { score: retraction.score }
+      : retraction.fromState === retraction.toState
+        ? {}
+        : { state: { from: retraction.fromState, to: retraction.toState } };
 }
 
 function problem(found: AmendmentProblem): { ok: false; problem: AmendmentProblem } {

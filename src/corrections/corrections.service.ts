@@ -20,7 +20,13 @@ import { ItemWriter, type CheckedAmendment } from '../items/item-writer.js';
 import { MeetingRepository } from '../meetings/meeting.repository.js';
 import { isWorkflowState } from '../workflow/workflow.machine.js';
 import { amendmentError } from './amendment-problem-error.js';
-import { planCorrection, planRetractions, type CorrectionRequest, type Retraction } from './amendment-rules.js';
+import {
+  planCorrection,
+  planRetractions,
+  retractionChanges,
+  type CorrectionRequest,
+  type Retraction,
+} from './amendment-rules.js';
 import type { CorrectEventDto } from './dto/correct-event.dto.js';
 import type { RetractBatchDto } from './dto/retract-batch.dto.js';
 import type {
@@ -296,14 +302,7 @@ function retractionEvent(note: string, actor: string, batchId: string | null) {
     action: 'retracted',
     fromState: retraction.fromState,
     toState: retraction.toState,
-    // What the withdrawal moves back: the party's stance or score, or the item's state.
-    changes: retraction.stance
-      ? { stance: retraction.stance }
-      : retraction.score
-        ? { score: retraction.score }
-        : retraction.fromState === retraction.toState
-          ? {}
-          : { state: { from: retraction.fromState, to: retraction.toState } },
+    changes: retractionChanges(retraction),
     reason: note,
     effectiveOn: todayUtc(),
     batchId,

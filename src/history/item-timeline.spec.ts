@@ -16,7 +16,13 @@ function event(spec: Partial<TimelineEvent> & Pick<TimelineEvent, 'seq' | 'actio
 }
 
 const created = event({ seq: 1, action: 'created', fromState: null });
-const discussed = event({ seq: 2, action: 'transitioned', toState: 'under_discussion', effectiveOn: '2010-10-01' });
+const discussed = event({
+  seq: 2,
+  action: 'transitioned',
+  toState: 'under_discussion',
+  changes: { state: { from: 'proposed', to: 'under_discussion' } },
+  effectiveOn: '2010-10-01',
+});
 const natoUndecided = event({
   seq: 3,
   action: 'positioned',
@@ -32,6 +38,7 @@ const agreed = event({
   action: 'transitioned',
   fromState: 'under_discussion',
   toState: 'agreed',
+  changes: { state: { from: 'under_discussion', to: 'agreed' } },
   effectiveOn: '2010-11-20',
 });
 
@@ -70,10 +77,104 @@ describe('ItemTimeline', () => {
       action: 'retracted',
       fromState: 'under_discussion',
       toState: 'proposed',
+      changes: { state: { from: 'under_discussion', to: 'proposed' } },
       retracts: 2,
     });
     expect(timeline.apply(retraction)).toBeUndefined();
     expect({ state: timeline.state, since: timeline.stateSince }).toEqual({ state: 'proposed', since: '2010-09-22' });
+  });
+
+  it('refuses a transition whose changes are not the move it makes', () => {
+    const timeline = foldTimeline([created, discussed]);
+    const move = { ...agreed, seq: 3 };
+    for (const changes of [
+      {},
+      { state: { from: 'proposed', to: 'agreed' } },
+      { state: { from: 'under_discussion', to: 'implemented' } },
+      { state: { from: 'under_discussion', to: 'agreed' }, title: { from: 'a', to: 'b' } },
+      { stance: { from: 'under_discussion', to: 'agreed' } },
+    ]) {
+      expect(timeline.apply({ ...move, changes })).toMatch(
+        /records "transitioned" with changes .*, but what it moves is \{"state":\{"from":"under_discussion","to":"agreed"\}\}/,
+      );
+    }
+    expect(timeline.seq).toBe(2);
+    expect(timeline.apply(move)).toBeUndefined();
+  });
+
+  describe('a retraction records what it moves back', () => {
+    const supports = event({
+      seq: 5,
+      action: 'positioned',
+      fromState: 'agreed',
+      toState: 'agreed',
+      party: 'nato',
+      stance: 'supports',
+      changes: { stance: { from: 'undecided', to: 'supports' } },
+      effectiveOn: '2010-11-21',
+    });
+    const history = [created, discussed, natoUndecided, agreed, supports];
+    const retraction = (retracts: number, toState: string, changes: unknown) =>
+      event({ seq: 6, action: 'retracted', fromState: 'agreed', toState, retracts, changes });
+
+    it('a transition: the state it returns to', () => {
+      const timeline = foldTimeline(history);
+      for (const changes of [
+        {},
+        { state: { from: 'agreed', to: 'proposed' } },
+        { state: { to: 'under_discussion', from: 'proposed' } },
+        { state: { from: 'agreed', to: 'under_discussion' }, stance: { from: 'supports', to: 'undecided' } },
+      ]) {
+        expect(timeline.apply(retraction(4, 'under_discussion', changes))).toMatch(
+          /records "retracted" with changes .*, but what it moves is \{"state":\{"from":"agreed","to":"under_discussion"\}\}/,
+        );
+      }
+      expect(
+        timeline.apply(retraction(4, 'under_discussion', { state: { from: 'agreed', to: 'under_discussion' } })),
+      ).toBeUndefined();
+      expect(timeline.state).toBe('under_discussion');
+    });
+
+    it("a party's position: the stance before it, or none", () => {
+      const timeline = foldTimeline(history);
+      for (const changes of [
+        {},
+        { state: { from: 'agreed', to: 'agreed' } },
+        { stance: { from: 'supports', to: null } },
+        { stance: { from: 'opposes', to: 'undecided' } },
+      ]) {
+        expect(timeline.apply(retraction(5, 'agreed', changes))).toMatch(
+          /but what it moves is \{"stance":\{"from":"supports","to":"undecided"\}\}/,
+        );
+      }
+      expect(
+        timeline.apply(retraction(5, 'agreed', { stance: { from: 'supports', to: 'undecided' } })),
+      ).toBeUndefined();
+      const first = event({ ...retraction(3, 'agreed', { stance: { from: 'undecided', to: null } }), seq: 7 });
+      expect(timeline.apply(first)).toBeUndefined();
+      expect(timeline.standing('position:nato')).toEqual([]);
+    });
+
+    it("a party's assessment: the score before it, as read", () => {
+      const assessed = (seq: number, score: number | string, from: number | string | null) =>
+        event({
+          seq,
+          action: 'assessed',
+          fromState: 'agreed',
+          toState: 'agreed',
+          party: 'nato',
+          score: String(score),
+          changes: { score: { from, to: score } },
+          effectiveOn: '2010-11-22',
+        });
+      const timeline = foldTimeline([...history, assessed(6, 'n/a', null), assessed(7, 1, 'n/a')]);
+      const withdraw = (changes: unknown) =>
+        event({ seq: 8, action: 'retracted', fromState: 'agreed', toState: 'agreed', retracts: 7, changes });
+      expect(timeline.apply(withdraw({ score: { from: '1', to: 'n/a' } }))).toMatch(
+        /but what it moves is \{"score":\{"from":1,"to":"n\/a"\}\}/,
+      );
+      expect(timeline.apply(withdraw({ score: { from: 1, to: 'n/a' } }))).toBeUndefined();
+    });
   });
 
   it('leaves out what it refuses when folding a stored history, and folds the rest', () => {

@@ -214,7 +214,11 @@ export class ItemTimeline {
     }
     switch (event.action) {
       case 'transitioned':
-        return this.unreferenced(event) ?? this.transitionProblem(event);
+        return (
+          this.unreferenced(event) ??
+          recordedChangesProblem(event, { state: { from: event.fromState, to: event.toState } }) ??
+          this.transitionProblem(event)
+        );
       case 'updated':
         return this.unreferenced(event);
       case 'corrected':
@@ -328,7 +332,18 @@ export class ItemTimeline {
     if (event.toState !== expected) {
       return `returns the item to ${String(event.toState)}, but before event ${String(event.retracts)} it was ${String(expected)}`;
     }
-    return undefined;
+    return recordedChangesProblem(event, this.retractedChanges(event, bounds.step));
+  }
+
+  // What a retraction records as it moves back (as the writer does, corrections.service.ts): a
+  // party's value to the one before it in its timeline (or none), or the item's state.
+  private retractedChanges(event: TimelineEvent, step: StandingStep): Record<string, { from: unknown; to: unknown }> {
+    const party = partyTimelineOf(step.kind);
+    if (party) {
+      const timeline = this.standing(step.kind);
+      return { [party.field]: { from: step.value, to: timeline.at(-2)?.value ?? null } };
+    }
+    return event.fromState === event.toState ? {} : { state: { from: event.fromState, to: event.toState } };
   }
 
   private applyChecked(event: TimelineEvent): void {
@@ -390,6 +405,27 @@ function changesProblem(changes: unknown): string | undefined {
   return undefined;
 }
 
+// A transition's or a retraction's `changes` are what it moves, exactly: each field, from and to,
+// as the event itself says (its states) or as its timeline stood.
+function recordedChangesProblem(
+  event: TimelineEvent,
+  expected: Record<string, { from: unknown; to: unknown }>,
+): string | undefined {
+  const changes = event.changes as Record<string, { from: unknown; to: unknown }>;
+  const fields = Object.keys(changes);
+  const same =
+    fields.length === Object.keys(expected).length &&
+    fields.every(
+      (field) =>
+        Object.hasOwn(expected, field) &&
+        changes[field].from === expected[field].from &&
+        changes[field].to === expected[field].to,
+    );
+  return same
+    ? undefined
+    : `records "${event.action}" with changes ${JSON.stringify(changes)}, but what it moves is ${JSON.stringify(expected)}`;
+}
+
 // A sentence of the write side's, as a phrase of the fold's (the caller ends it).
 function withoutStop(message: string): string {
   return message.replace(/\.$/, '');
@@ -404,11 +440,15 @@ export function parseChanges(text: string): unknown {
   }
 }
 
+// The party timeline of a kind (`position:<party>`), or undefined for the item's state.
+function partyTimelineOf(kind: string): PartyTimeline | undefined {
+  return Object.values(PARTY_TIMELINES).find((timeline: PartyTimeline) => kind.startsWith(`${timeline.kind}:`));
+}
+
 // The party timeline whose value a correction may change, by its kind (`assessment:<party>`).
 function correctableParty(kind: string): PartyTimeline | undefined {
-  return Object.values(PARTY_TIMELINES).find(
-    (timeline: PartyTimeline) => timeline.correctable && kind.startsWith(`${timeline.kind}:`),
-  );
+  const party = partyTimelineOf(kind);
+  return party?.correctable ? party : undefined;
 }
 
 // A party's value in a message: a stance or `n/a` as it is, a number or null as JSON.

@@ -32,6 +32,7 @@ export const SUMMIT: RecordedEvent[] = [
     fromState: 'proposed',
     toState: 'under_discussion',
     effectiveOn: '2010-10-01',
+    changes: { state: { from: 'proposed', to: 'under_discussion' } },
   }),
   recorded({
     seq: 3,
@@ -39,6 +40,7 @@ export const SUMMIT: RecordedEvent[] = [
     fromState: 'under_discussion',
     toState: 'agreed',
     effectiveOn: '2010-11-20',
+    changes: { state: { from: 'under_discussion', to: 'agreed' } },
     meeting: 'lisbon-summit-2010',
   }),
 ];
