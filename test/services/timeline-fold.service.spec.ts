@@ -4,11 +4,18 @@ import { DomainError } from '../../src/common/domain-error.js';
 import { CorrectionsService } from '../../src/corrections/corrections.service.js';
 import { amendHistory, positionsOn, standingState, stateOn } from '../../src/history/amended-history.js';
 import { HistoryRepository } from '../../src/history/history.repository.js';
-import { foldTimeline } from '../../src/history/item-timeline.js';
+import { foldTimeline, STATE_KIND, type ItemTimeline } from '../../src/history/item-timeline.js';
 import { PositionRepository } from '../../src/history/position.repository.js';
 import { ItemRepository } from '../../src/items/item.repository.js';
 import { ItemsService } from '../../src/items/items.service.js';
+import { buildPositions, buildStatus, type ReportReaders } from '../../src/reports/report-builders.js';
 import { ReportReadRepository } from '../../src/reports/report-read.repository.js';
+import { ReportWorkers } from '../../src/reports/report-workers.js';
+import type { PositionsItemView } from '../../src/reports/positions-report.view.js';
+import type { ReportScope } from '../../src/reports/report-scope.js';
+import type { StatusItemView } from '../../src/reports/status-report.view.js';
+import type { RecordedEvent } from '../../src/history/amended-history.js';
+import type { ItemEntity } from '../../src/items/item.entity.js';
 import type { PartyEntity } from '../../src/parties/party.entity.js';
 import { STANCES } from '../../src/parties/stance.js';
 import { WORKFLOW_STATES } from '../../src/workflow/workflow.definition.js';
@@ -18,7 +25,10 @@ import { startServices, type ServiceContext } from './support/service-context.js
 // For random histories written through the services (transitions, positions, corrections and
 // retractions, each kept or refused by the rules), the ways of reading where an item stands agree:
 // its row, the rules' fold (item-timeline.ts), the read fold (amended-history.ts), the SQL fast
-// paths the reports and the item answers take for items without amendments, and audit verify.
+// paths the reports and the item answers take for items without amendments, the status and
+// positions reports (SQL for most items, the read fold for amended ones, now and as known at an
+// instant in the middle of the history) against the same reports computed from the rules' fold
+// alone, and audit verify.
 
 const PROPOSED_ON = '2010-01-01';
 
@@ -54,9 +64,63 @@ const steps = fc.array(
   { minLength: 1, maxLength: 14 },
 );
 
+// The last standing step of a timeline effective by `day`: a timeline's dates never go backwards.
+function stepOn(timeline: ItemTimeline, kind: string, day: string) {
+  return timeline.standing(kind).findLast((step) => step.effectiveOn <= day);
+}
+
+// The status report's row of an item on `day`, from the rules' fold of the events recorded by
+// knownAt (the step's reason as corrected, from the read fold).
+function foldedStatus(item: ItemEntity, events: readonly RecordedEvent[], day: string): StatusItemView[] {
+  const step = stepOn(foldTimeline(events), STATE_KIND, day);
+  if (!step) {
+    return [];
+  }
+  const reason = amendHistory(events).find((event) => event.seq === step.seq)?.reason ?? null;
+  const { slug, title, category, proposedBy } = item;
+  return [
+    {
+      slug,
+      title,
+      category,
+      proposedBy,
+      state: step.state as StatusItemView['state'],
+      since: step.effectiveOn,
+      lastReason: reason,
+    },
+  ];
+}
+
+// The positions report's row of an item on `day`, from the rules' fold alone.
+function foldedPositions(
+  item: ItemEntity,
+  events: readonly RecordedEvent[],
+  parties: readonly PartyEntity[],
+  day: string,
+): PositionsItemView[] {
+  const timeline = foldTimeline(events);
+  const state = stepOn(timeline, STATE_KIND, day);
+  if (!state) {
+    return [];
+  }
+  const positions = Object.fromEntries(
+    [...parties]
+      .sort((a, b) => (a.slug < b.slug ? -1 : 1))
+      .map((party) => {
+        const step = stepOn(timeline, `position:${party.slug}`, day);
+        return [party.slug, step ? { stance: step.value as (typeof STANCES)[number], since: step.effectiveOn } : null];
+      }),
+  );
+  return [{ slug: item.slug, title: item.title, state: state.state as PositionsItemView['state'], positions }];
+}
+
+// Recording instants are read from the clock: a pause keeps an instant strictly between two events.
+const pause = () => new Promise((resolve) => setTimeout(resolve, 3));
+
 describe('the fold and the SQL fast paths agree', () => {
   let services: ServiceContext;
   let parties: PartyEntity[];
+  let runs = 0;
   beforeAll(async () => {
     services = await startServices();
     parties = [await makeParty(services), await makeParty(services)];
@@ -113,12 +177,19 @@ describe('the fold and the SQL fast paths agree', () => {
     }
   }
 
-  it('for random histories: the row, both folds, the SQL fast paths and audit verify', async () => {
+  it('for random histories: the row, both folds, the SQL fast paths, the status and positions reports, audit verify', async () => {
     await fc.assert(
       fc.asyncProperty(steps, async (history) => {
-        const item = await makeItem(services, { proposedOn: PROPOSED_ON });
-        for (const step of history) {
+        // A category of its own: a report scoped to it covers this item alone.
+        const item = await makeItem(services, { proposedOn: PROPOSED_ON, category: `fold-${(runs += 1)}` });
+        let middle = '';
+        for (const [index, step] of history.entries()) {
           await apply(item.slug, item.id, step);
+          if (index === Math.floor(history.length / 2)) {
+            await pause();
+            middle = new Date().toISOString();
+            await pause();
+          }
         }
         const manager = services.dataSource.manager;
         const row = await services.get(ItemRepository).findByKey(manager, item.slug);
@@ -175,6 +246,23 @@ describe('the fold and the SQL fast paths agree', () => {
                 event && { stance: event.stance, since: event.effectiveOn },
               );
             }
+          }
+        }
+        // The reports, built as the API builds them, against the rules' fold alone: now, and as
+        // known in the middle of the history (its amendments by then decide which path is taken).
+        const readers: ReportReaders = services.get(ReportWorkers).readersOn(manager);
+        for (const knownAt of [undefined, middle]) {
+          const scope: ReportScope = { category: item.category, knownAt };
+          const known = knownAt === undefined ? events : events.filter((event) => event.recordedAt <= knownAt);
+          for (const offset of [0, 15, 30, 61]) {
+            const asOf = day(offset);
+            const status = await buildStatus(readers, { asOf, scope });
+            const expected = foldedStatus(item, known, asOf);
+            expect(status.items).toEqual(expected);
+            expect(Object.values(status.counts).reduce((sum, count) => sum + count, 0)).toBe(expected.length);
+            expect(expected.every((row) => status.counts[row.state] === 1)).toBe(true);
+            const positions = await buildPositions(readers, { asOf, scope, divergent: false });
+            expect(positions.items).toEqual(foldedPositions(item, known, parties, asOf));
           }
         }
       }),
