@@ -40,7 +40,8 @@ export default tseslint.config(
     },
   },
   {
-    // Each table's SQL lives in its repository: nothing else in src/ (but src/database/) queries.
+    // Each table's SQL lives in its repository, a read model's across tables in one of its own
+    // (*.repository.ts both): nothing else in src/ (but src/database/) queries.
     // dependency-cruiser (.dependency-cruiser.mjs) keeps the SQL helpers' imports there; this
     // catches the calls on TypeORM's own objects.
     files: ['src/**/*.ts', 'src/**/*.tsx'],

@@ -1,4 +1,4 @@
-import { SUMMIT, recorded } from '../../test/support/recorded-events.js';
+import { SUMMIT, recorded, summitRetracted } from '../../test/support/recorded-events.js';
 import { planCorrection, planRetractions } from './amendment-rules.js';
 
 describe('planCorrection', () => {
@@ -29,34 +29,14 @@ describe('planCorrection', () => {
   });
 
   it('measures the order against the standing events only', () => {
-    const retracted = [
-      ...SUMMIT,
-      recorded({
-        seq: 4,
-        action: 'retracted',
-        retracts: 3,
-        fromState: 'agreed',
-        toState: 'under_discussion',
-        changes: { state: { from: 'agreed', to: 'under_discussion' } },
-      }),
-    ];
+    const retracted = summitRetracted();
     expect(planCorrection(retracted, 2, { effectiveOn: '2010-12-01' }).ok).toBe(true);
   });
 
   it('refuses unknown events, other actions, retracted events and corrections that change nothing', () => {
     expect(planCorrection(SUMMIT, 9, { reason: 'x' })).toMatchObject({ problem: { kind: 'event_not_found' } });
     expect(planCorrection(SUMMIT, 1, { reason: 'x' })).toMatchObject({ problem: { kind: 'event_not_amendable' } });
-    const history = [
-      ...SUMMIT,
-      recorded({
-        seq: 4,
-        action: 'retracted',
-        retracts: 3,
-        fromState: 'agreed',
-        toState: 'under_discussion',
-        changes: { state: { from: 'agreed', to: 'under_discussion' } },
-      }),
-    ];
+    const history = summitRetracted();
     expect(planCorrection(history, 4, { reason: 'x' })).toMatchObject({ problem: { kind: 'event_not_amendable' } });
     expect(planCorrection(history, 3, { reason: 'x' })).toMatchObject({
       problem: { kind: 'event_not_amendable', message: expect.stringMatching(/retracted by event 4/) },
@@ -94,17 +74,7 @@ describe('planRetractions', () => {
 
   it('never retracts the creation, nor an event already retracted', () => {
     expect(planRetractions(SUMMIT, [1])).toMatchObject({ problem: { kind: 'event_not_amendable' } });
-    const history = [
-      ...SUMMIT,
-      recorded({
-        seq: 4,
-        action: 'retracted',
-        retracts: 3,
-        fromState: 'agreed',
-        toState: 'under_discussion',
-        changes: { state: { from: 'agreed', to: 'under_discussion' } },
-      }),
-    ];
+    const history = summitRetracted();
     expect(planRetractions(history, [3])).toMatchObject({ problem: { kind: 'event_not_amendable' } });
     expect(planRetractions(history, [2])).toMatchObject({ ok: true });
   });

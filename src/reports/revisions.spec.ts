@@ -1,22 +1,11 @@
-import { SUMMIT, recorded } from '../../test/support/recorded-events.js';
+import { SUMMIT, recorded, summitRetracted } from '../../test/support/recorded-events.js';
 import { itemRevision } from './revisions.js';
 
 const PUBLISHED = '2010-12-01T12:00:00.000Z';
 const NOW = '2010-12-31T00:00:00.000Z';
 const later = (seq: number) => `2010-12-02T00:00:0${seq}.000Z`;
 // The summit's outcome withdrawn, as recorded at an instant.
-const summitRetracted = (recordedAt: string, reason: string | null = null) => [
-  ...SUMMIT,
-  recorded({
-    seq: 4,
-    action: 'retracted',
-    retracts: 3,
-    fromState: 'agreed',
-    toState: 'under_discussion',
-    reason,
-    recordedAt,
-  }),
-];
+const retractedAt = (recordedAt: string, reason: string | null = null) => summitRetracted({ reason, recordedAt });
 
 describe('itemRevision', () => {
   it('finds no difference when nothing recorded in between changes the day', () => {
@@ -34,7 +23,7 @@ describe('itemRevision', () => {
   });
 
   it('classes a retraction or a corrected date as a correction, with the events that explain it', () => {
-    expect(itemRevision('a', summitRetracted(later(4), 'Mistake.'), '2010-11-21', PUBLISHED, NOW)).toEqual({
+    expect(itemRevision('a', retractedAt(later(4), 'Mistake.'), '2010-11-21', PUBLISHED, NOW)).toEqual({
       item: 'a',
       before: { state: 'agreed', since: '2010-11-20' },
       after: { state: 'under_discussion', since: '2010-10-01' },
@@ -69,7 +58,7 @@ describe('itemRevision', () => {
   });
 
   it('leaves out what was recorded after the later instant', () => {
-    const history = summitRetracted('2011-01-01T00:00:00.000Z');
+    const history = retractedAt('2011-01-01T00:00:00.000Z');
     expect(itemRevision('a', history, '2010-11-21', PUBLISHED, NOW)).toBeUndefined();
   });
 });

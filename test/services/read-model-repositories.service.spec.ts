@@ -15,6 +15,7 @@ import { ItemsService } from '../../src/items/items.service.js';
 import { MeetingEntity } from '../../src/meetings/meeting.entity.js';
 import { OutcomesService } from '../../src/outcomes/outcomes.service.js';
 import type { PartyEntity } from '../../src/parties/party.entity.js';
+import type { Stance } from '../../src/parties/stance.js';
 import { positionKey } from '../../src/positions/position-check.js';
 import { ReportReadRepository } from '../../src/reports/report-read.repository.js';
 import { TransferRepository } from '../../src/transfer/transfer.repository.js';
@@ -139,6 +140,8 @@ describe('the repositories that read the history', () => {
   beforeAll(async () => {
     services = await startServices();
     const itemsService = services.get(ItemsService);
+    const position = (item: ItemEntity, party: PartyEntity, stance: Stance, effectiveOn: string) =>
+      itemsService.takePosition(item.slug, { party: party.slug, stance, effectiveOn }, undefined, TEST_ACTOR);
     [p, q] = [await makeParty(services), await makeParty(services)];
     meeting = await makeMeeting(services, { heldOn: '2010-11-20' });
     a = await makeItem(services);
@@ -148,18 +151,8 @@ describe('the repositories that read the history', () => {
       undefined,
       TEST_ACTOR,
     );
-    await itemsService.takePosition(
-      a.slug,
-      { party: p.slug, stance: 'supports', effectiveOn: '2010-10-05' },
-      undefined,
-      TEST_ACTOR,
-    );
-    await itemsService.takePosition(
-      a.slug,
-      { party: q.slug, stance: 'opposes', effectiveOn: '2010-10-06' },
-      undefined,
-      TEST_ACTOR,
-    );
+    await position(a, p, 'supports', '2010-10-05');
+    await position(a, q, 'opposes', '2010-10-06');
     const outcomes = await services.get(OutcomesService).apply(
       meeting.slug,
       {
@@ -176,18 +169,8 @@ describe('the repositories that read the history', () => {
     afterA = new Date().toISOString();
     await pause();
     b = await makeItem(services);
-    await itemsService.takePosition(
-      b.slug,
-      { party: p.slug, stance: 'undecided', effectiveOn: '2010-10-03' },
-      undefined,
-      TEST_ACTOR,
-    );
-    await itemsService.takePosition(
-      b.slug,
-      { party: p.slug, stance: 'supports', effectiveOn: '2010-10-04' },
-      undefined,
-      TEST_ACTOR,
-    );
+    await position(b, p, 'undecided', '2010-10-03');
+    await position(b, p, 'supports', '2010-10-04');
     await services.get(CorrectionsService).retract(b.slug, 3, 'Entered by mistake.', TEST_ACTOR);
     c = await makeItem(services);
     await itemsService.update(c.slug, { title: 'Share early-warning data' }, undefined, TEST_ACTOR);

@@ -44,3 +44,19 @@ export const SUMMIT: RecordedEvent[] = [
     meeting: 'lisbon-summit-2010',
   }),
 ];
+
+// The summit's agreement (event 3) withdrawn by event 4: the item back under discussion.
+export function summitRetracted(overrides: Partial<RecordedEvent> = {}): RecordedEvent[] {
+  return [
+    ...SUMMIT,
+    recorded({
+      seq: 4,
+      action: 'retracted',
+      retracts: 3,
+      fromState: 'agreed',
+      toState: 'under_discussion',
+      changes: { state: { from: 'agreed', to: 'under_discussion' } },
+      ...overrides,
+    }),
+  ];
+}
