@@ -67,6 +67,7 @@ describe('an import holds every rule the API holds', () => {
   const events = () => records.filter((record) => record.type === 'event');
   const itemOf = (slug: string) => records.find((record) => record.type === 'item' && record.slug === slug) as Rec;
   const eventsOf = (slug: string) => events().filter((event) => event.itemId === itemOf(slug).id);
+  const retractionOf = (slug: string) => eventsOf(slug).find((event) => event.action === 'retracted') as Rec;
 
   beforeAll(async () => {
     source = await startSqliteApp({ TRACKER_SEED: 'true' });
@@ -118,9 +119,21 @@ describe('an import holds every rule the API holds', () => {
     ],
     [
       'a retraction naming a creation',
-      () =>
-        edited(eventsOf('joint-threat-review').find((event) => event.action === 'retracted') as Rec, { retracts: 1 }),
+      () => edited(retractionOf('joint-threat-review'), { retracts: 1 }),
       /retracts event 1/,
+    ],
+    [
+      'a retraction whose changes are not what it moves back',
+      () => edited(retractionOf('joint-threat-review'), { changes: '{}' }),
+      /records "retracted" with changes \{\}, but what it moves is \{"state":/,
+    ],
+    [
+      'a transition whose changes are not the move it makes',
+      () =>
+        edited(eventsOf('refused-proposal')[1], {
+          changes: JSON.stringify({ state: { from: 'proposed', to: 'agreed' } }),
+        }),
+      /records "transitioned" with changes .*, but what it moves is \{"state":\{"from":"proposed","to":"rejected"\}\}/,
     ],
     [
       'a date that is no date',
