@@ -175,33 +175,49 @@ describe('an import holds every rule the API holds', () => {
     await expectRefused(file(), message);
   });
 
+  // The file with one more event of an item's after the whole history, its row moved on with it.
+  function appended(slug: string, event: Rec, row: Rec = {}): string[] {
+    const item = itemOf(slug);
+    const last = eventsOf(slug).at(-1) as Rec;
+    const end = records.at(-1) as Rec;
+    return rechained([
+      ...records
+        .slice(0, -1)
+        .map((record) => (record === item ? { ...item, ...row, version: (item.version as number) + 1 } : record)),
+      {
+        ...last,
+        id: ((events().at(-1) as Rec).id as number) + 1,
+        seq: (last.seq as number) + 1,
+        reason: null,
+        corrects: null,
+        retracts: null,
+        ...event,
+      },
+      { ...end, events: (end.events as number) + 1 },
+    ]);
+  }
+
   it('refuses a move the workflow does not allow: rejected to implemented', async () => {
-    const item = itemOf('refused-proposal');
-    const last = eventsOf('refused-proposal').at(-1) as Rec;
-    const lastId = (events().at(-1) as Rec).id as number;
-    const move: Rec = {
-      ...last,
-      id: lastId + 1,
-      seq: (last.seq as number) + 1,
+    const move = {
       action: 'transitioned',
       fromState: 'rejected',
       toState: 'implemented',
       changes: JSON.stringify({ state: { from: 'rejected', to: 'implemented' } }),
-      reason: null,
-      corrects: null,
-      retracts: null,
     };
-    const end = records.at(-1) as Rec;
-    const file = rechained([
-      ...records
-        .slice(0, -1)
-        .map((record) =>
-          record === item ? { ...item, state: 'implemented', version: (item.version as number) + 1 } : record,
-        ),
-      move,
-      { ...end, events: (end.events as number) + 1 },
-    ]);
-    await expectRefused(file, /An item in state rejected cannot move to implemented/);
+    await expectRefused(
+      appended('refused-proposal', move, { state: 'implemented' }),
+      /An item in state rejected cannot move to implemented/,
+    );
+  });
+
+  it("refuses an update of what no update changes: the item's slug", async () => {
+    const rename = {
+      action: 'updated',
+      fromState: 'rejected',
+      toState: 'rejected',
+      changes: JSON.stringify({ slug: { from: 'refused-proposal', to: 'renamed-proposal' } }),
+    };
+    await expectRefused(appended('refused-proposal', rename), /is an update whose changes are \{"slug":/);
   });
 
   // One field of one record changed, the chain recomputed: either the file is refused, or what

@@ -56,6 +56,7 @@ const HISTORY = chain([
     action: 'updated',
     fromState: 'under_discussion',
     toState: 'under_discussion',
+    changes: JSON.stringify({ title: { from: 'Link radars', to: 'Link early-warning radars' } }),
     effectiveOn: '2025-01-01',
   },
   moved('b', 2, 'proposed', 'agreed'),

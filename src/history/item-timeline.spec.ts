@@ -102,6 +102,24 @@ describe('ItemTimeline', () => {
     expect(timeline.apply(move)).toBeUndefined();
   });
 
+  it('refuses an update that changes nothing, or what an update may not change', () => {
+    const timeline = foldTimeline([created]);
+    const update = (changes: unknown) => event({ seq: 2, action: 'updated', changes });
+    for (const changes of [
+      {},
+      { title: { from: 'Link radars', to: 'Link radars' } },
+      { slug: { from: 'radars', to: 'other-item' } },
+      { title: { from: 'a', to: 'b' }, proposedOn: { from: '2010-09-22', to: '2010-01-01' } },
+      { state: { from: 'proposed', to: 'agreed' } },
+    ]) {
+      expect(timeline.apply(update(changes))).toMatch(
+        /is an update whose changes are .*: an update changes title, summary, category, proposedBy, sourceUrl, each to a new value/,
+      );
+    }
+    expect(timeline.apply(update({ sourceUrl: { from: null, to: 'https://example.org' } }))).toBeUndefined();
+    expect(timeline.seq).toBe(2);
+  });
+
   describe('a retraction records what it moves back', () => {
     const supports = event({
       seq: 5,

@@ -5,7 +5,7 @@ import { checkPosition } from '../positions/position-check.js';
 import { checkItemTransition } from '../workflow/transition-check.js';
 import { isWorkflowState } from '../workflow/workflow.machine.js';
 import { INITIAL_STATE } from '../workflow/workflow.definition.js';
-import { EVENT_ACTIONS, type EventAction } from './history-event.types.js';
+import { EVENT_ACTIONS, UPDATABLE_FIELDS, type EventAction } from './history-event.types.js';
 
 // The rules of one item's history, in one fold: what `audit verify` checks of every stored event,
 // what an import checks of every event in a file, and what a correction or a retraction is
@@ -220,7 +220,7 @@ export class ItemTimeline {
           this.transitionProblem(event)
         );
       case 'updated':
-        return this.unreferenced(event);
+        return this.unreferenced(event) ?? updateProblem(event);
       case 'corrected':
         return event.retracts === null
           ? this.correctionProblem(event)
@@ -424,6 +424,18 @@ function recordedChangesProblem(
   return same
     ? undefined
     : `records "${event.action}" with changes ${JSON.stringify(changes)}, but what it moves is ${JSON.stringify(expected)}`;
+}
+
+// An update records what it changed: at least one field an update may change, each to a new value
+// (the reports read an item's description as known at an instant from these changes).
+function updateProblem(event: TimelineEvent): string | undefined {
+  const changes = event.changes as Record<string, { from: unknown; to: unknown }>;
+  const fields = Object.keys(changes);
+  const updatable: readonly string[] = UPDATABLE_FIELDS;
+  return fields.length > 0 &&
+    fields.every((field) => updatable.includes(field) && changes[field].from !== changes[field].to)
+    ? undefined
+    : `is an update whose changes are ${JSON.stringify(changes)}: an update changes ${updatable.join(', ')}, each to a new value`;
 }
 
 // A sentence of the write side's, as a phrase of the fold's (the caller ends it).

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
 import { nowIso } from '../common/calendar-date.js';
-import type { FieldChanges } from '../history/history-event.types.js';
+import { UPDATABLE_FIELDS, type FieldChanges } from '../history/history-event.types.js';
 import { HistoryRecorder, type NewEvent } from '../history/history-recorder.js';
 import { storedScore, type Score } from '../assessments/score.js';
 import type { Stance } from '../parties/stance.js';
@@ -63,7 +63,7 @@ export interface CheckedAmendment {
   readonly events: readonly Omit<NewEvent, 'itemId' | 'seq'>[];
 }
 
-type DescriptiveFields = Partial<Pick<ItemEntity, 'title' | 'summary' | 'category' | 'proposedBy' | 'sourceUrl'>>;
+type DescriptiveFields = Partial<Pick<ItemEntity, (typeof UPDATABLE_FIELDS)[number]>>;
 
 // What a new item is given; the rest (id, state, version, times) the writer sets.
 export type NewItem = Pick<ItemEntity, 'slug' | 'title' | 'summary' | 'category' | 'proposedBy' | 'proposedOn'> & {
