@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { setPriority } from 'node:os';
 import { workerData } from 'node:worker_threads';
+import { move } from 'piscina';
 import { DataSource } from 'typeorm';
 import type { BetterSqlite3DataSourceOptions } from 'typeorm/driver/better-sqlite3/BetterSqlite3DataSourceOptions.js';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions.js';
@@ -74,6 +75,8 @@ function open(): Promise<ReportReaders> {
   return readers;
 }
 
-export default async function build(task: ReportTask): Promise<ReportOutcome> {
-  return buildReport(await open(), task);
+// The document's buffer is moved to the main thread, not copied (it is the encoder's own).
+export default async function build(task: ReportTask): Promise<ReportOutcome | ReturnType<typeof move>> {
+  const outcome = await buildReport(await open(), task);
+  return outcome instanceof Uint8Array ? move(outcome) : outcome;
 }

@@ -85,13 +85,12 @@ export class ReportWorkers implements OnModuleDestroy {
 
   async build(task: ReportTask): Promise<Buffer> {
     const outcome = this.pool ? await this.pool.run(task) : await buildReport(this.inline, task);
-    if ('refused' in outcome) {
-      const { code, message, extensions } = outcome.refused;
-      // The code and its extensions came from a DomainError on the other side.
-      throw new DomainError(code, message, extensions);
+    if (outcome instanceof Uint8Array) {
+      return Buffer.from(outcome.buffer, outcome.byteOffset, outcome.byteLength);
     }
-    const { document } = outcome;
-    return Buffer.from(document.buffer, document.byteOffset, document.byteLength);
+    const { code, message, extensions } = outcome.refused;
+    // The code and its extensions came from a DomainError on the other side.
+    throw new DomainError(code, message, extensions);
   }
 
   async onModuleDestroy(): Promise<void> {
