@@ -10,7 +10,7 @@ import { RevisionsReportQuery } from '../reports/dto/revisions-report.query.js';
 import { StatusReportQuery } from '../reports/dto/status-report.query.js';
 import { REPORT_CONTENT_TYPES, REPORT_FORMATS, type ReportFormat } from '../reports/report-format.js';
 import { ReportsService, type ReportQuestion } from '../reports/reports.service.js';
-import { ConsoleErrorFilter } from './console-error.filter.js';
+import { ConsoleErrorFilter, sayWhenToComeBack } from './console-error.filter.js';
 import { ConsoleGuard, CurrentSession } from './console.guard.js';
 import { present } from './form-values.js';
 import { sendPage } from './page.js';
@@ -50,6 +50,7 @@ export class ReportsPagesController {
       const shown = raw.report && hasValues(raw) ? await this.show(form, page, session.actor.name) : undefined;
       return sendPage(reply, <ReportsPage session={session} form={form} shown={shown} page={page} />);
     } catch (refusal) {
+      sayWhenToComeBack(reply, refusal);
       const error = formError(refusal, REPORT_LABELS);
       return sendPage(reply, <ReportsPage session={session} form={form} error={error} />, error.status);
     }
