@@ -1,5 +1,4 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiItemKey } from '../common/api-examples.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
@@ -27,15 +26,11 @@ export class ItemHistoryController {
   @ApiItemKey('cfe-treaty-update')
   @ApiOkResponse({ type: HistoryPage })
   @ApiProblems(404)
-  async itemHistory(
+  itemHistory(
     @Param('key') key: string,
-    @Query() query: HistoryPageQuery,
+    @Query() page: HistoryPageQuery,
     @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    // A HistoryPage, already encoded (ItemHistoryService.itemHistoryJson).
-    const page = await this.history.itemHistoryJson(key, query, actor.name);
-    void reply.header('content-type', 'application/json; charset=utf-8');
-    return page;
+  ): Promise<HistoryPage> {
+    return this.history.itemHistory(key, page, actor.name);
   }
 }

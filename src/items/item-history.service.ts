@@ -31,30 +31,16 @@ export class ItemHistoryService {
   // A page larger than the default is admitted per client (`client`, who asks; the console's
   // timeline asks for the default).
   async itemHistory(key: string, page: HistoryPageQuery, client = 'console'): Promise<HistoryPage> {
-    const { data, next } = await this.admitted(key, page, client);
-    return { data, next };
-  }
-
-  // The page as the API sends it, encoded once: from the JSON of each event that its size was
-  // measured by, rather than serialised a second time on the event loop (a page of 256 KiB is
-  // milliseconds of it, for every reader of an item edited with long texts).
-  async itemHistoryJson(key: string, page: HistoryPageQuery, client: string): Promise<string> {
-    const { texts, next } = await this.admitted(key, page, client);
-    return `{"data":[${texts.join(',')}],"next":${JSON.stringify(next)}}`;
-  }
-
-  private admitted(key: string, page: HistoryPageQuery, client: string): Promise<MeasuredPage> {
     const limit = page.limit ?? DEFAULT_HISTORY_PAGE;
     return limit > DEFAULT_HISTORY_PAGE
       ? this.reads.admit(client, () => this.historyPage(key, page.after ?? 0, limit))
       : this.historyPage(key, page.after ?? 0, limit);
   }
 
-  private async historyPage(key: string, start: number, limit: number): Promise<MeasuredPage> {
+  private async historyPage(key: string, start: number, limit: number): Promise<HistoryPage> {
     const manager = this.dataSource.manager;
     const item = await this.items.findByKey(manager, key);
     const shown: HistoryEventView[] = [];
-    const texts: string[] = [];
     let bytes = 0;
     let after = start;
     let more = true;
@@ -65,22 +51,19 @@ export class ItemHistoryService {
       const rows = await this.eventsOf(manager, item, after, wanted + 1);
       more = rows.length > wanted;
       for (const event of rows.slice(0, wanted)) {
-        const text = JSON.stringify(event);
-        const size = Buffer.byteLength(text);
+        const size = Buffer.byteLength(JSON.stringify(event));
         if (shown.length > 0 && bytes + size > HISTORY_PAGE_BYTES) {
           full = true;
           more = true;
           break;
         }
         shown.push(event);
-        texts.push(text);
         bytes += size;
         after = event.seq;
       }
     }
     return {
       data: shown,
-      texts,
       next: more ? `/api/items/${encodeURIComponent(item.slug)}/history?after=${after}&limit=${limit}` : null,
     };
   }
@@ -92,11 +75,6 @@ export class ItemHistoryService {
     const overruled = overrulings(await this.events.amendmentsOf(manager, item.id));
     return events.map((row) => presentHistoryEvent({ ...row, item_slug: item.slug }, overruled.get(Number(row.seq))));
   }
-}
-
-// A page with each event's JSON, as measured.
-interface MeasuredPage extends HistoryPage {
-  readonly texts: readonly string[];
 }
 
 function overrulings(amendments: readonly AmendmentReference[]): Map<number, Overruling> {
