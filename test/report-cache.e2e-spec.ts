@@ -1,3 +1,4 @@
+import { ReportBuildQueue } from '../src/reports/report-build-queue.js';
 import { signIn } from './support/console-session.js';
 import { makeItem, uniqueSlug } from './support/factories.js';
 import { ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app.js';
@@ -109,5 +110,35 @@ describe('reports larger than REPORT_MAX_BYTES', () => {
     const { cookie } = await signIn(t, ADMIN_TOKEN);
     const page = await t.api.get('/reports?report=status&asOf=2012-01-01&page=2').set('Cookie', cookie).expect(200);
     expect(page.text).toMatch(/Rows 101 to 200 of 2\d\d\./);
+  });
+});
+
+// A console report page refused because its reader has builds enough under way says when to come
+// back, as the API's 429 does.
+describe("a console report page over its reader's build limit", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ REPORT_CLIENT_LIMIT: '1' });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('is a 429 with Retry-After, the form kept', async () => {
+    const { cookie } = await signIn(t, ADMIN_TOKEN);
+    // A build of the same reader (the admin token's, "bootstrap") held under way.
+    let release = () => {};
+    const held = t.app
+      .get(ReportBuildQueue)
+      .run('bootstrap', () => new Promise<Buffer>((resolve) => (release = () => resolve(Buffer.from('')))));
+    try {
+      const refused = await t.api.get('/reports?report=status&asOf=2011-03-03').set('Cookie', cookie).expect(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect(refused.text).toContain('value="2011-03-03"');
+    } finally {
+      release();
+      await held;
+    }
+    await t.api.get('/reports?report=status&asOf=2011-03-03').set('Cookie', cookie).expect(200);
   });
 });
