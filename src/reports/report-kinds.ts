@@ -13,6 +13,7 @@ import {
   type RevisionsParams,
   type StatusParams,
 } from './report-builders.js';
+import { readHistoryPage, type HistoryPageRequest } from '../items/history-page.js';
 import { REPORT_FORMATS, type ReportFormat } from './report-format.js';
 import {
   renderChangesReport,
@@ -109,8 +110,19 @@ export type ReportOutcome =
   | Uint8Array
   | { readonly refused: { readonly code: DomainErrorCode; readonly message: string; readonly extensions: object } };
 
-export async function buildReport(readers: ReportReaders, task: ReportTask): Promise<ReportOutcome> {
+// A page of an item's history larger than the default, read where the reports are (report-workers.ts).
+export interface HistoryPageTask {
+  readonly historyPage: HistoryPageRequest;
+}
+
+// What a worker thread is handed.
+export type WorkerTask = ReportTask | HistoryPageTask;
+
+export async function runTask(readers: ReportReaders, task: WorkerTask): Promise<ReportOutcome> {
   try {
+    if ('historyPage' in task) {
+      return new TextEncoder().encode(JSON.stringify(await readHistoryPage(readers, task.historyPage)));
+    }
     const text = await renderTask(readers, task);
     // Measured before it is encoded: a document too large is never copied again.
     const bytes = Buffer.byteLength(text);
