@@ -25,11 +25,11 @@ export interface ReportWorkerData {
   readonly maxEvents: number;
 }
 
-// Report builds (and large history pages), off the event loop that answers requests: each runs in a worker thread with a
-// read-only connection of its own (SQLite in WAL mode lets it read while this process writes; on
-// PostgreSQL a pool of its own), and only the encoded document comes back. The build queue in
-// front (report-build-queue.ts) admits as many builds as there are threads, so the pool never
-// queues.
+// Report builds and large history pages, off the event loop that answers requests: each runs in a
+// worker thread with a read-only connection of its own (SQLite in WAL mode lets it read while this
+// process writes; on PostgreSQL a pool of its own), and only the encoded document comes back. The
+// build queue in front (report-build-queue.ts) admits as many builds as there are threads, so a
+// build never waits in the pool (a history page may, for a thread).
 //
 // Inline, where no thread can help: under Jest the sources are TypeScript with no built worker
 // beside them, and an in-memory SQLite database cannot be opened by a second connection.
