@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 // The parts of a V8 .cpuprofile (as written by node --cpu-prof) needed to add up self time.
 interface CpuProfile {
@@ -55,4 +56,22 @@ function shortPath(url: string): string {
   }
   const cwd = `${process.cwd()}/`;
   return path.startsWith(cwd) ? path.slice(cwd.length) : path;
+}
+
+// The newest profile of a process's main thread in `dir` (node --cpu-prof writes one per thread,
+// named CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile; the main thread is thread 0).
+export function newestProfile(dir: string): string | undefined {
+  if (!existsSync(dir)) {
+    return undefined;
+  }
+  const files = readdirSync(dir).filter((file) => /\.0\.\d+\.cpuprofile$/.test(file));
+  return files.length > 0 ? join(dir, files.sort().at(-1) ?? '') : undefined;
+}
+
+export function formatHottest(profile: string, hot: readonly HotFunction[]): string {
+  const lines = hot.map(
+    (fn) =>
+      `${(fn.share * 100).toFixed(1).padStart(5)}%  ${fn.selfMs.toFixed(0).padStart(7)} ms  ${fn.name}  ${fn.location}`,
+  );
+  return `\nHottest functions of the service by self time (${profile}):\n${lines.join('\n')}\n`;
 }

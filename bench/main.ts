@@ -2,13 +2,11 @@ import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   copyFileSync,
-  existsSync,
   fsyncSync,
   mkdirSync,
   mkdtempSync,
   openSync,
   readFileSync,
-  readdirSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -17,7 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { freePort, startChildServer, type ChildServer } from './child-server.js';
-import { topSelfTime } from './cpu-profile.js';
+import { formatHottest, newestProfile, topSelfTime } from './cpu-profile.js';
 import { buildDataset } from './dataset.js';
 import { waitForWritesToSettle } from './item-pool.js';
 import { mergeSlices, runLoad, type LoadSlice } from './load.js';
@@ -229,12 +227,7 @@ try {
   const profile = flags.profile ? newestProfile(profileDir) : undefined;
   const hot = profile ? topSelfTime(profile, 30) : undefined;
   if (profile && hot) {
-    process.stdout.write(`\nHottest functions of the service by self time (${profile}):\n`);
-    for (const fn of hot) {
-      process.stdout.write(
-        `${(fn.share * 100).toFixed(1).padStart(5)}%  ${fn.selfMs.toFixed(0).padStart(7)} ms  ${fn.name}  ${fn.location}\n`,
-      );
-    }
+    process.stdout.write(formatHottest(profile, hot));
   }
 
   mkdirSync(resultsDir, { recursive: true });
@@ -361,14 +354,6 @@ function flushToDisk(path: string): void {
   } finally {
     closeSync(fd);
   }
-}
-
-function newestProfile(dir: string): string | undefined {
-  if (!existsSync(dir)) {
-    return undefined;
-  }
-  const files = readdirSync(dir).filter((file) => file.endsWith('.cpuprofile'));
-  return files.length > 0 ? join(dir, files.sort().at(-1) ?? '') : undefined;
 }
 
 // The node flags `npm start` gives the service (package.json), so the bench measures it as deployed.

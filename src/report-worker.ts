@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { setPriority } from 'node:os';
 import { workerData } from 'node:worker_threads';
+import { move } from 'piscina';
 import { DataSource } from 'typeorm';
 import type { BetterSqlite3DataSourceOptions } from 'typeorm/driver/better-sqlite3/BetterSqlite3DataSourceOptions.js';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions.js';
@@ -14,12 +15,12 @@ import { PositionRepository } from './history/position.repository.js';
 import { ItemRepository } from './items/item.repository.js';
 import { PartyRepository } from './parties/party.repository.js';
 import type { ReportReaders } from './reports/report-builders.js';
-import { buildReport, type ReportOutcome, type ReportTask } from './reports/report-kinds.js';
+import { runTask, type ReportOutcome, type WorkerTask } from './reports/report-kinds.js';
 import { ReportReadRepository } from './reports/report-read.repository.js';
 import type { ReportWorkerData } from './reports/report-workers.js';
 
-// A worker thread of the report pool (src/reports/report-workers.ts): it opens its own read-only
-// connection on its first task and keeps it for the next.
+// A worker thread of the report pool (src/reports/report-workers.ts): it builds reports and reads
+// large history pages, on a read-only connection of its own, opened on its first task and kept.
 const { database, maxEvents } = workerData as ReportWorkerData;
 
 const REPORT_THREAD_NICENESS = 10;
@@ -74,6 +75,8 @@ function open(): Promise<ReportReaders> {
   return readers;
 }
 
-export default async function build(task: ReportTask): Promise<ReportOutcome> {
-  return buildReport(await open(), task);
+// The document's buffer is moved to the main thread, not copied (it is the encoder's own).
+export default async function run(task: WorkerTask): Promise<ReportOutcome | ReturnType<typeof move>> {
+  const outcome = await runTask(await open(), task);
+  return outcome instanceof Uint8Array ? move(outcome) : outcome;
 }

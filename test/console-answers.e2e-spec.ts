@@ -180,6 +180,16 @@ describe('Console answers', () => {
       .expect(200);
     expect(second.text).toContain('Rows 101 to 101 of 101.');
     expect(second.text).toContain('Previous rows');
+    // Each page shows its own rows of the whole report, in the report's order.
+    const whole = await t.api
+      .get(`/reports/download?report=status&asOf=2010-12-31&category=${category}&format=json`)
+      .set('Cookie', admin.cookie)
+      .expect(200);
+    const slugs = (JSON.parse(whole.text) as { items: { slug: string }[] }).items.map((item) => item.slug);
+    expect(second.text).toContain(`/items/${String(slugs[100])}"`);
+    expect(second.text).not.toContain(`/items/${String(slugs[99])}"`);
+    expect(first.text).toContain(`/items/${String(slugs[99])}"`);
+    expect(first.text).not.toContain(`/items/${String(slugs[100])}"`);
     const csv = await t.api
       .get(`/reports/download?report=status&asOf=2010-12-31&category=${category}&format=csv`)
       .set('Cookie', admin.cookie)

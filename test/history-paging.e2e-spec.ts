@@ -1,5 +1,5 @@
 import { makeItem } from './support/factories.js';
-import { HISTORY_PAGE_BYTES } from '../src/items/item-history.service.js';
+import { HISTORY_PAGE_BYTES } from '../src/items/history-page.js';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
 
 // API.md v1.1: GET /api/items/:key/history?limit=&after= answers { data, next }.
@@ -101,6 +101,8 @@ describe('history paging of a fat item', () => {
         .set(...bearer())
         .expect(200);
       expect(Buffer.byteLength(page.text)).toBeLessThan(HISTORY_PAGE_BYTES + 16 * 1024);
+      // Read and encoded where the reports are built (a worker thread when built), sent as JSON.
+      expect(page.headers['content-type']).toBe('application/json; charset=utf-8');
       seen.push(...page.body.data.map((event: { seq: number }) => event.seq));
       next = page.body.next as string | null;
       pages += 1;
@@ -108,5 +110,13 @@ describe('history paging of a fat item', () => {
     // Each edit's event holds the summary before and after it: about 10 kB.
     expect(pages).toBeGreaterThan(1);
     expect(seen).toEqual(Array.from({ length: edits + 1 }, (_, index) => index + 1));
+  });
+
+  it('answers a large page of an item that does not exist with the same 404 as any page', async () => {
+    const missing = await t.api
+      .get('/api/items/no-such-item/history?limit=500')
+      .set(...bearer())
+      .expect(404);
+    expect(missing.body.type).toMatch(/item-not-found$/);
   });
 });

@@ -1,3 +1,4 @@
+import { ReportBuildQueue } from '../src/reports/report-build-queue.js';
 import { signIn } from './support/console-session.js';
 import { makeItem, uniqueSlug } from './support/factories.js';
 import { ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app.js';
@@ -72,5 +73,72 @@ describe('report caching, bounds and pages', () => {
     expect(last.text).toContain(`Rows 201 to ${String(total)} of ${String(total)}`);
     expect(last.text).toContain('Previous rows');
     expect(last.text).not.toContain('Next rows');
+  });
+});
+
+// Every answer is held whole while it is sent: one larger than REPORT_MAX_BYTES is refused with how
+// to narrow the question, while the console still shows it a page of rows at a time.
+describe('reports larger than REPORT_MAX_BYTES', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ REPORT_MAX_BYTES: '32768' });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('refuses the whole, answers the narrowed question and pages the whole in the console', async () => {
+    // About 200 bytes of JSON an item: the whole is larger than the bound, a page of 100 rows not.
+    for (let index = 0; index < 200; index += 1) {
+      await makeItem(t, { proposedOn: '2009-05-05' });
+    }
+    const refused = await t.api
+      .get('/api/reports/status?asOf=2012-01-01')
+      .set(...bearer())
+      .expect(422);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused.body.type).toMatch(/report-too-large$/);
+    expect(refused.body.detail).toMatch(/at most 32768 are answered in one piece/);
+    expect(refused.body.detail).toMatch(/a category or proposedBy/);
+    const category = uniqueSlug('narrow');
+    const item = await makeItem(t, { category, proposedOn: '2011-05-05' });
+    const narrowed = await t.api
+      .get(`/api/reports/status?asOf=2012-01-01&category=${category}`)
+      .set(...bearer())
+      .expect(200);
+    expect(narrowed.body.items).toEqual([expect.objectContaining({ slug: item.slug })]);
+    const { cookie } = await signIn(t, ADMIN_TOKEN);
+    const page = await t.api.get('/reports?report=status&asOf=2012-01-01&page=2').set('Cookie', cookie).expect(200);
+    expect(page.text).toMatch(/Rows 101 to 200 of 2\d\d\./);
+  });
+});
+
+// A console report page refused because its reader has builds enough under way says when to come
+// back, as the API's 429 does.
+describe("a console report page over its reader's build limit", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ REPORT_CLIENT_LIMIT: '1' });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('is a 429 with Retry-After, the form kept', async () => {
+    const { cookie } = await signIn(t, ADMIN_TOKEN);
+    // A build of the same reader (the admin token's, "bootstrap") held under way.
+    let release = () => {};
+    const held = t.app
+      .get(ReportBuildQueue)
+      .run('bootstrap', () => new Promise<Buffer>((resolve) => (release = () => resolve(Buffer.from('')))));
+    try {
+      const refused = await t.api.get('/reports?report=status&asOf=2011-03-03').set('Cookie', cookie).expect(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect(refused.text).toContain('value="2011-03-03"');
+    } finally {
+      release();
+      await held;
+    }
+    await t.api.get('/reports?report=status&asOf=2011-03-03').set('Cookie', cookie).expect(200);
   });
 });

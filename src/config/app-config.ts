@@ -86,8 +86,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     reportQueueLimit: integer(env, 'REPORT_QUEUE_LIMIT', 16, 0, 10_000),
     reportClientLimit: integer(env, 'REPORT_CLIENT_LIMIT', 2, 1, 10_000),
     reportWorkers: oneOf(env, 'REPORT_WORKERS', ['threads', 'inline'] as const, 'threads'),
-    reportMaxEvents: integer(env, 'REPORT_MAX_EVENTS', 50_000, 1, 100_000_000),
-    reportMaxBytes: integer(env, 'REPORT_MAX_BYTES', 32 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    reportMaxEvents: integer(env, 'REPORT_MAX_EVENTS', 15_000, 1, 100_000_000),
+    reportMaxBytes: integer(env, 'REPORT_MAX_BYTES', 4 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     readClientLimit: integer(env, 'READ_CLIENT_LIMIT', 2, 1, 10_000),
   };
 }

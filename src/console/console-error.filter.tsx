@@ -22,16 +22,21 @@ export class ConsoleErrorFilter implements ExceptionFilter {
     if (status >= 500) {
       this.logger.error({ err: exception, reqId: request.id }, 'console page failed');
     }
-    const retryAfter =
-      exception instanceof DomainError && 'retryAfterSeconds' in exception.extensions
-        ? exception.extensions.retryAfterSeconds
-        : undefined;
-    if (typeof retryAfter === 'number') {
-      void reply.header('retry-after', String(retryAfter));
-    }
+    sayWhenToComeBack(reply, exception);
     void reply.send(
       sendPage(reply, <MessagePage title={title} message={message} session={request.consoleSession} />, status),
     );
+  }
+}
+
+// A refusal that says when to ask again (429, 503) says it in Retry-After, on a page as in a problem.
+export function sayWhenToComeBack(reply: FastifyReply, exception: unknown): void {
+  const retryAfter =
+    exception instanceof DomainError && 'retryAfterSeconds' in exception.extensions
+      ? exception.extensions.retryAfterSeconds
+      : undefined;
+  if (typeof retryAfter === 'number') {
+    void reply.header('retry-after', String(retryAfter));
   }
 }
 

@@ -9,8 +9,8 @@ import { PositionsReportQuery } from '../reports/dto/positions-report.query.js';
 import { RevisionsReportQuery } from '../reports/dto/revisions-report.query.js';
 import { StatusReportQuery } from '../reports/dto/status-report.query.js';
 import { REPORT_CONTENT_TYPES, REPORT_FORMATS, type ReportFormat } from '../reports/report-format.js';
-import { ReportsService } from '../reports/reports.service.js';
-import { ConsoleErrorFilter } from './console-error.filter.js';
+import { ReportsService, type ReportQuestion } from '../reports/reports.service.js';
+import { ConsoleErrorFilter, sayWhenToComeBack } from './console-error.filter.js';
 import { ConsoleGuard, CurrentSession } from './console.guard.js';
 import { present } from './form-values.js';
 import { sendPage } from './page.js';
@@ -18,6 +18,7 @@ import type { ConsoleSession } from './sessions/console-sessions.service.js';
 import {
   REPORT_FIELD_NAMES,
   REPORT_KINDS,
+  REPORT_PAGE_ROWS,
   ReportsPage,
   type ReportForm,
   type ShownReport,
@@ -45,10 +46,11 @@ export class ReportsPagesController {
     const form = reportForm(raw);
     // A refused report (From after To, a bad instant) is said above the form, which keeps the values.
     try {
-      const shown = raw.report && hasValues(raw) ? await this.show(form, session.actor.name) : undefined;
       const page = /^[1-9][0-9]{0,5}$/.test(String(raw.page)) ? Number(raw.page) : 1;
+      const shown = raw.report && hasValues(raw) ? await this.show(form, page, session.actor.name) : undefined;
       return sendPage(reply, <ReportsPage session={session} form={form} shown={shown} page={page} />);
     } catch (refusal) {
+      sayWhenToComeBack(reply, refusal);
       const error = formError(refusal, REPORT_LABELS);
       return sendPage(reply, <ReportsPage session={session} form={form} error={error} />, error.status);
     }
@@ -62,7 +64,8 @@ export class ReportsPagesController {
   ) {
     const form = reportForm(raw);
     const format: ReportFormat = REPORT_FORMATS.find((known) => known === raw.format) ?? 'json';
-    const document = await this.document(form, format, session.actor.name);
+    const question = await reportQuestion(form, format);
+    const document = await this.reports.document(question, format, session.actor.name);
     const name =
       form.report === 'changes'
         ? `changes-${form.from ?? ''}-${form.to ?? 'today'}`
@@ -74,44 +77,69 @@ export class ReportsPagesController {
     return document;
   }
 
-  // `client`: whose builds these are, for the per-person limit of the report builds.
-  private async show(form: ReportForm, client: string): Promise<ShownReport> {
-    const report: unknown = JSON.parse((await this.document(form, 'json', client)).toString('utf8'));
-    // The JSON document of the report named by the form's kind.
-    return { kind: form.report, report } as ShownReport;
+  // Only the page's rows of the report's tables, cut out in the build queue (a report worker), so
+  // that this thread parses a hundred rows however large the report. `client`: whose builds these
+  // are, for the per-person limit of the report builds.
+  private async show(form: ReportForm, page: number, client: string): Promise<ShownReport> {
+    const rows = { offset: (page - 1) * REPORT_PAGE_ROWS, limit: REPORT_PAGE_ROWS };
+    const slice = await this.reports.rows(await reportQuestion(form, 'json'), rows, client);
+    const { report, tables } = JSON.parse(slice.toString('utf8')) as RowsSlice;
+    for (const [table, length] of Object.entries(tables)) {
+      report[table] = placed(report[table] ?? [], rows.offset, length);
+    }
+    // The JSON document of the report named by the form's kind, its tables as long as the whole.
+    const shown: unknown = report;
+    return { kind: form.report, report: shown } as ShownReport;
   }
+}
 
-  // Through the API's own query checks, so a bad day or format is refused the same way.
-  private async document(form: ReportForm, format: string, client: string): Promise<Buffer> {
-    const { report, asOf, from, to, divergent, revisedFrom, revisedTo, ...scope } = form;
-    switch (report) {
-      case 'status': {
-        const query = await validateInput(StatusReportQuery, present({ ...scope, asOf: asOf ?? '', format }));
-        return this.reports.statusDocument(query, query.format ?? 'json', client);
-      }
-      case 'changes': {
-        const query = await validateInput(
-          ChangesReportQuery,
-          present({ ...scope, from: from ?? '', to: to ?? '', format }),
-        );
-        return this.reports.changesDocument(query, query.format ?? 'json', client);
-      }
-      case 'positions': {
-        const query = await validateInput(
+// What ReportsService.rows answers: the report with its tables cut to the rows asked for, and each
+// table's length.
+interface RowsSlice {
+  readonly report: Record<string, unknown[] | undefined>;
+  readonly tables: Readonly<Record<string, number>>;
+}
+
+// The page's rows where they stand in the whole table, in an array as long as the table (holes
+// elsewhere): the view pages and counts a table as if it held every row.
+export function placed<T>(rows: readonly T[], offset: number, length: number): T[] {
+  const table: T[] = [];
+  table.length = length;
+  rows.forEach((row, index) => (table[offset + index] = row));
+  return table;
+}
+
+// Through the API's own query checks, so a bad day or format is refused the same way.
+async function reportQuestion(form: ReportForm, format: string): Promise<ReportQuestion> {
+  const { report, asOf, from, to, divergent, revisedFrom, revisedTo, ...scope } = form;
+  switch (report) {
+    case 'status':
+      return {
+        kind: 'status',
+        query: await validateInput(StatusReportQuery, present({ ...scope, asOf: asOf ?? '', format })),
+      };
+    case 'changes':
+      return {
+        kind: 'changes',
+        query: await validateInput(ChangesReportQuery, present({ ...scope, from: from ?? '', to: to ?? '', format })),
+      };
+    case 'positions':
+      return {
+        kind: 'positions',
+        query: await validateInput(
           PositionsReportQuery,
           present({ ...scope, asOf: asOf ?? '', divergent: divergent ?? '', format }),
-        );
-        return this.reports.positionsDocument(query, query.format ?? 'json', client);
-      }
-      case 'revisions': {
-        // The day and two instants only: the revisions report takes no item filters.
-        const query = await validateInput(
+        ),
+      };
+    case 'revisions':
+      // The day and two instants only: the revisions report takes no item filters.
+      return {
+        kind: 'revisions',
+        query: await validateInput(
           RevisionsReportQuery,
           present({ asOf: asOf ?? '', from: revisedFrom ?? '', to: revisedTo ?? '', format }),
-        );
-        return this.reports.revisionsDocument(query, query.format ?? 'json', client);
-      }
-    }
+        ),
+      };
   }
 }
 

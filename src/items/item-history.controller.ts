@@ -1,4 +1,5 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiItemKey } from '../common/api-examples.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
@@ -26,11 +27,17 @@ export class ItemHistoryController {
   @ApiItemKey('cfe-treaty-update')
   @ApiOkResponse({ type: HistoryPage })
   @ApiProblems(404)
-  itemHistory(
+  async itemHistory(
     @Param('key') key: string,
     @Query() page: HistoryPageQuery,
     @CurrentActor() actor: Actor,
-  ): Promise<HistoryPage> {
-    return this.history.itemHistory(key, page, actor.name);
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<HistoryPage | Buffer> {
+    const answer = await this.history.apiHistory(key, page, actor.name);
+    if (Buffer.isBuffer(answer)) {
+      // A large page, read and encoded in a worker thread.
+      void reply.header('content-type', 'application/json; charset=utf-8');
+    }
+    return answer;
   }
 }

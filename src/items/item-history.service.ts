@@ -2,22 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DEFAULT_HISTORY_PAGE, type HistoryPageQuery } from '../history/dto/history-page.query.js';
-import { presentHistoryEvent, type Overruling } from '../history/history-event.presenter.js';
 import type { HistoryEventView, HistoryPage } from '../history/history-event.view.js';
-import { HistoryRepository, type AmendmentReference } from '../history/history.repository.js';
+import { HistoryRepository } from '../history/history.repository.js';
 import type { ItemEntity } from './item.entity.js';
 import { ExpensiveReads } from './expensive-reads.js';
+import { eventsOf, readHistoryPage, type HistoryPageRequest } from './history-page.js';
 import { ItemRepository } from './item.repository.js';
 
-// About what a page of history holds at most, in JSON; a page has at least one event however large.
-export const HISTORY_PAGE_BYTES = 256 * 1024;
-// Events read at a time while a page is filled.
-const HISTORY_READ_ROWS = 25;
+// Reads a page elsewhere and answers it encoded as JSON (a HistoryPage).
+export type HistoryPageReader = (page: HistoryPageRequest) => Promise<Buffer>;
 
 // An item's history lives with the items: finding the item by id or slug is theirs, the events
 // are the history's.
 @Injectable()
 export class ItemHistoryService {
+  // Where pages larger than the default are read: the report workers register their threads here
+  // (the reports' module sits above this one); until then, on this connection.
+  private largePages: HistoryPageReader | undefined;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly items: ItemRepository,
@@ -25,69 +27,39 @@ export class ItemHistoryService {
     private readonly reads: ExpensiveReads,
   ) {}
 
-  // A page ends after `limit` events or HISTORY_PAGE_BYTES of them, whichever comes first: an item
-  // edited with long texts would otherwise answer (and hold) megabytes a page, for every reader.
-  // The events are read HISTORY_READ_ROWS at a time, so no more than that is held beyond the page.
-  // A page larger than the default is admitted per client (`client`, who asks; the console's
-  // timeline asks for the default).
-  async itemHistory(key: string, page: HistoryPageQuery, client = 'console'): Promise<HistoryPage> {
-    const limit = page.limit ?? DEFAULT_HISTORY_PAGE;
-    return limit > DEFAULT_HISTORY_PAGE
-      ? this.reads.admit(client, () => this.historyPage(key, page.after ?? 0, limit))
-      : this.historyPage(key, page.after ?? 0, limit);
+  readLargePagesWith(reader: HistoryPageReader): void {
+    this.largePages = reader;
   }
 
-  private async historyPage(key: string, start: number, limit: number): Promise<HistoryPage> {
-    const manager = this.dataSource.manager;
-    const item = await this.items.findByKey(manager, key);
-    const shown: HistoryEventView[] = [];
-    let bytes = 0;
-    let after = start;
-    let more = true;
-    let full = false;
-    while (more && !full && shown.length < limit) {
-      const wanted = Math.min(HISTORY_READ_ROWS, limit - shown.length);
-      // One row more than wanted, to know whether there is more.
-      const rows = await this.eventsOf(manager, item, after, wanted + 1);
-      more = rows.length > wanted;
-      for (const event of rows.slice(0, wanted)) {
-        const size = Buffer.byteLength(JSON.stringify(event));
-        if (shown.length > 0 && bytes + size > HISTORY_PAGE_BYTES) {
-          full = true;
-          more = true;
-          break;
-        }
-        shown.push(event);
-        bytes += size;
-        after = event.seq;
-      }
+  // A page as the console shows it (the default size at most: read here).
+  async itemHistory(key: string, page: HistoryPageQuery): Promise<HistoryPage> {
+    return readHistoryPage(this.readers(), request(key, page));
+  }
+
+  // A page as the API answers it. One larger than the default is admitted per client (`client`,
+  // who asks) and read off the event loop, where the report workers read (a page of an item
+  // edited with long texts is 256 KiB of JSON to read, present and encode): it comes back encoded.
+  async apiHistory(key: string, page: HistoryPageQuery, client: string): Promise<HistoryPage | Buffer> {
+    const asked = request(key, page);
+    if (asked.limit <= DEFAULT_HISTORY_PAGE) {
+      return readHistoryPage(this.readers(), asked);
     }
-    return {
-      data: shown,
-      next: more ? `/api/items/${encodeURIComponent(item.slug)}/history?after=${after}&limit=${limit}` : null,
-    };
+    const reader = this.largePages;
+    return this.reads.admit<HistoryPage | Buffer>(client, () =>
+      reader ? reader(asked) : readHistoryPage(this.readers(), asked),
+    );
   }
 
-  // Up to `rows` of the item's events after seq `after`, oldest first, as history answers show
-  // them: each marked with the later events that overruled it.
-  async eventsOf(manager: EntityManager, item: ItemEntity, after: number, rows: number): Promise<HistoryEventView[]> {
-    const events = await this.events.eventsOfItem(manager, item.id, after, rows);
-    const overruled = overrulings(await this.events.amendmentsOf(manager, item.id));
-    return events.map((row) => presentHistoryEvent({ ...row, item_slug: item.slug }, overruled.get(Number(row.seq))));
+  // Up to `rows` of the item's events after seq `after`, oldest first, as history answers show them.
+  eventsOf(manager: EntityManager, item: ItemEntity, after: number, rows: number): Promise<HistoryEventView[]> {
+    return eventsOf({ manager, events: this.events }, item, after, rows);
+  }
+
+  private readers() {
+    return { manager: this.dataSource.manager, items: this.items, events: this.events };
   }
 }
 
-function overrulings(amendments: readonly AmendmentReference[]): Map<number, Overruling> {
-  const overruled = new Map<number, { correctedBy?: number[]; retractedBy?: number }>();
-  for (const { seq, corrects, retracts } of amendments) {
-    if (corrects !== null) {
-      const entry = overruled.get(corrects) ?? {};
-      entry.correctedBy = [...(entry.correctedBy ?? []), seq];
-      overruled.set(corrects, entry);
-    }
-    if (retracts !== null) {
-      overruled.set(retracts, { ...overruled.get(retracts), retractedBy: seq });
-    }
-  }
-  return overruled;
+function request(key: string, page: HistoryPageQuery): HistoryPageRequest {
+  return { key, after: page.after ?? 0, limit: page.limit ?? DEFAULT_HISTORY_PAGE };
 }

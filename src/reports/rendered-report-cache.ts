@@ -12,7 +12,7 @@ export class RenderedReportCache {
 
   constructor(
     private readonly maxEntries: number,
-    // Bounds the memory the cache holds: a year's changes as HTML is about 20 MB.
+    // Bounds the memory the cache holds; a document is at most REPORT_MAX_BYTES (4 MiB by default).
     private readonly maxBytes: number,
   ) {}
 

@@ -13,6 +13,7 @@ import {
   type RevisionsParams,
   type StatusParams,
 } from './report-builders.js';
+import { readHistoryPage, type HistoryPageRequest } from '../items/history-page.js';
 import { REPORT_FORMATS, type ReportFormat } from './report-format.js';
 import {
   renderChangesReport,
@@ -102,22 +103,37 @@ export interface ReportTask<K extends ReportKindName = ReportKindName> {
   readonly maxBytes: number;
 }
 
-// What comes back from a worker: the document, or the domain error that refused it (an Error does
+// What comes back from a worker: the document (encoded into a buffer of its own, so that it can be
+// moved to the main thread rather than copied), or the domain error that refused it (an Error does
 // not cross a thread with its code).
 export type ReportOutcome =
-  | { readonly document: Uint8Array }
+  | Uint8Array
   | { readonly refused: { readonly code: DomainErrorCode; readonly message: string; readonly extensions: object } };
 
-export async function buildReport(readers: ReportReaders, task: ReportTask): Promise<ReportOutcome> {
+// A page of an item's history larger than the default, read where the reports are (report-workers.ts).
+export interface HistoryPageTask {
+  readonly historyPage: HistoryPageRequest;
+}
+
+// What a worker thread is handed.
+export type WorkerTask = ReportTask | HistoryPageTask;
+
+export async function runTask(readers: ReportReaders, task: WorkerTask): Promise<ReportOutcome> {
   try {
-    const document = Buffer.from(await renderTask(readers, task));
-    if (document.byteLength > task.maxBytes) {
+    if ('historyPage' in task) {
+      return new TextEncoder().encode(JSON.stringify(await readHistoryPage(readers, task.historyPage)));
+    }
+    const text = await renderTask(readers, task);
+    // Measured before it is encoded: a document too large is never copied again.
+    const bytes = Buffer.byteLength(text);
+    if (bytes > task.maxBytes) {
       throw tooLarge(
-        `The report comes to ${document.byteLength} bytes; at most ${task.maxBytes} are answered. ` +
-          'Narrow the question (a shorter window, a category or proposedBy), or ask for CSV, the most compact format.',
+        `The report comes to ${bytes} bytes; at most ${task.maxBytes} are answered in one piece. ` +
+          'Narrow the question (a shorter window, a later day, a category or proposedBy), ' +
+          'or ask for CSV, the most compact format.',
       );
     }
-    return { document };
+    return new TextEncoder().encode(text);
   } catch (error) {
     if (error instanceof DomainError) {
       return { refused: { code: error.code, message: error.message, extensions: error.extensions } };

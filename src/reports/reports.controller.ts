@@ -47,8 +47,9 @@ const BUILT_IN_TURN =
   'Reports are built in worker threads, a few at a time, and cached until the history (or, for the positions ' +
   'report, the parties) change. One token may have REPORT_CLIENT_LIMIT builds running or waiting (2 by default): ' +
   'beyond that the answer is 429 with Retry-After; when too many wait already it is 503 with Retry-After. A ' +
-  'report that would read more than REPORT_MAX_EVENTS events (50,000 by default: a year of the bench data set) or come to more than ' +
-  'REPORT_MAX_BYTES (32 MiB) is refused with a 422 that says how to narrow the question.';
+  'report that would read more than REPORT_MAX_EVENTS events (15,000 by default: about four months of the bench data ' +
+  'set) or come to more than REPORT_MAX_BYTES (4 MiB by default) is refused with a 422 that says how to narrow the ' +
+  'question.';
 
 // The refusals of the report builds, besides every route's: a report too large to answer in one
 // piece (422, saying how to narrow it), one token's builds at their limit (429) and the queue full (503).

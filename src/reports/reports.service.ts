@@ -21,9 +21,10 @@ import { renderEveryFormat, type ReportKindName, type ReportParams, type ReportT
 import { reportScope } from './report-scope.js';
 import { ReportWorkers } from './report-workers.js';
 
-// Enough for an analyst's usual questions in every format; a year's changes as HTML is the largest.
+// Enough for an analyst's usual questions in every format. A document is at most REPORT_MAX_BYTES
+// (4 MiB by default), so the cache holds a few of the largest or many small ones, and no more.
 const CACHED_REPORTS = 32;
-const CACHED_BYTES = 64 * 1024 * 1024;
+const CACHED_BYTES = 16 * 1024 * 1024;
 
 // Who asks: builds are admitted per client (a token; the console's sessions are their tokens').
 export type ReportClient = string;
