@@ -1,5 +1,6 @@
 import type { AccountView } from '../../accounts/accounts.service.js';
-import { DataTable, FormSection, Layout, SelectField, TextField, type FormPageProps } from './layout.js';
+import { DataTable } from '../../reports/render/data-table.js';
+import { FormSection, Layout, SelectField, TextField, type FormPageProps } from './layout.js';
 
 export const ROLE_CHOICES: ReadonlyArray<readonly [string, string]> = [
   ['viewer', 'Viewer: reads everything, changes nothing'],

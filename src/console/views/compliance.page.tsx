@@ -6,7 +6,8 @@ import type { EditionView } from '../../reports/edition.view.js';
 import { averageCell, figure, percentCell, scoreCell } from '../../reports/render/compliance-cells.js';
 import type { FormError, FormValues } from '../form-values.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
-import { DataTable, ErrorSummary, isAdmin, Layout, PostForm, SelectField, TextField } from './layout.js';
+import { DataTable } from '../../reports/render/data-table.js';
+import { ErrorSummary, isAdmin, Layout, PostForm, SelectField, TextField } from './layout.js';
 import { ItemLink } from './parts.js';
 
 // The matrix's filters, as the query string carries them.

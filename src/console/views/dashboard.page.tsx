@@ -1,4 +1,4 @@
-import { countsBarChart } from '../../reports/render/bar-chart.js';
+import { CountsBarChart } from '../../reports/render/bar-chart.js';
 import { stateLabel } from '../../reports/render/state-style.js';
 import { WORKFLOW_STATES } from '../../workflow/workflow.definition.js';
 import type { DashboardData } from '../console-views.service.js';
@@ -7,14 +7,13 @@ import { Layout } from './layout.js';
 import { ChangesTable } from './parts.js';
 
 export function DashboardPage({ session, data }: { readonly session: ConsoleSession; readonly data: DashboardData }) {
-  // The reports' own chart: server-built SVG whose every text is escaped by the report renderer.
-  const chart = countsBarChart([{ label: 'Now', counts: data.counts }], 'Items per state now').markup;
   return (
     <Layout title="Dashboard" session={session} section="dashboard">
       <div class="columns">
         <section aria-labelledby="counts-heading">
           <h2 id="counts-heading">Items per state</h2>
-          <div dangerouslySetInnerHTML={{ __html: chart }} />
+          {/* The reports' own chart. */}
+          <CountsBarChart series={[{ label: 'Now', counts: data.counts }]} title="Items per state now" />
           <ul class="counts">
             {WORKFLOW_STATES.map((state) => (
               <li key={state}>

@@ -2,7 +2,8 @@ import { EDITION_REPORTS } from '../../reports/dto/edition-query.js';
 import type { EditionView } from '../../reports/edition.view.js';
 import type { FormError, FormValues } from '../form-values.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
-import { DataTable, FormSection, isAdmin, Layout, SelectField, TextField } from './layout.js';
+import { DataTable } from '../../reports/render/data-table.js';
+import { FormSection, isAdmin, Layout, SelectField, TextField } from './layout.js';
 
 // The publish form's fields: the edition's own, then its report's.
 export const EDITION_FIELDS = ['slug', 'title', 'report'] as const;

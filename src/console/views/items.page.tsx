@@ -5,7 +5,8 @@ import type { PartyView } from '../../parties/party.view.js';
 import { stateLabel } from '../../reports/render/state-style.js';
 import { WORKFLOW_STATES } from '../../workflow/workflow.definition.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
-import { DataTable, isAdmin, Layout, SelectField, TextField } from './layout.js';
+import { DataTable } from '../../reports/render/data-table.js';
+import { isAdmin, Layout, SelectField, TextField } from './layout.js';
 import { ItemLink, StateBadge } from './parts.js';
 
 const SORTS: ReadonlyArray<readonly [string, string]> = [

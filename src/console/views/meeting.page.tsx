@@ -10,7 +10,8 @@ import { STANCES } from '../../parties/stance.js';
 import { stateLabel } from '../../reports/render/state-style.js';
 import { WORKFLOW_STATES } from '../../workflow/workflow.definition.js';
 import { EMPTY_ROWS, rowFieldName, type EditorRows } from '../outcome-rows.js';
-import { DataTable, ErrorSummary, isAdmin, Layout, PostForm, SelectField, TextField } from './layout.js';
+import { DataTable } from '../../reports/render/data-table.js';
+import { ErrorSummary, isAdmin, Layout, PostForm, SelectField, TextField } from './layout.js';
 import { ChangesTable, Instant, ItemLink, StateBadge, StateChange } from './parts.js';
 
 export interface PreviewRow {

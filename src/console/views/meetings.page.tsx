@@ -1,5 +1,6 @@
 import type { MeetingView } from '../../meetings/meeting.view.js';
-import { DataTable, FormSection, isAdmin, Layout, TextField, type FormPageProps } from './layout.js';
+import { DataTable } from '../../reports/render/data-table.js';
+import { FormSection, isAdmin, Layout, TextField, type FormPageProps } from './layout.js';
 
 export const MEETING_FIELDS = ['slug', 'name', 'location', 'heldOn'];
 

@@ -2,7 +2,7 @@ import type { FeedEventView } from '../../history/history-feed.service.js';
 import type { HistoryEventView } from '../../history/history-event.view.js';
 import { stateLabel } from '../../reports/render/state-style.js';
 import type { WorkflowState } from '../../workflow/workflow.definition.js';
-import { DataTable } from './layout.js';
+import { DataTable } from '../../reports/render/data-table.js';
 
 export function StateBadge({ state }: { readonly state: WorkflowState | null }) {
   if (!state) {

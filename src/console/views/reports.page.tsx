@@ -1,11 +1,12 @@
 import type { ChangesReport } from '../../reports/changes-report.view.js';
 import type { PositionsReport } from '../../reports/positions-report.view.js';
-import { countsBarChart } from '../../reports/render/bar-chart.js';
+import { CountsBarChart } from '../../reports/render/bar-chart.js';
+import { DataTable } from '../../reports/render/data-table.js';
 import type { RevisionsReport, StandingView } from '../../reports/revisions-report.view.js';
 import type { StatusReport } from '../../reports/status-report.view.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
 import type { FormError } from '../form-values.js';
-import { DataTable, ErrorSummary, Layout, SelectField, TextField } from './layout.js';
+import { ErrorSummary, Layout, SelectField, TextField } from './layout.js';
 import { ItemLink, MeetingLink, StateBadge, StateChange } from './parts.js';
 
 export type ReportKind = 'status' | 'changes' | 'positions' | 'revisions';
@@ -211,14 +212,13 @@ function RowsPager({ count, paging }: { readonly count: number; readonly paging:
 }
 
 function StatusView({ report, paging }: { readonly report: StatusReport; readonly paging: Paging }) {
-  const chart = countsBarChart(
-    [{ label: `As of ${report.asOf}`, counts: report.counts }],
-    `Items per state as of ${report.asOf}`,
-  );
   return (
     <section aria-labelledby="report-heading">
       <h2 id="report-heading">Status as of {report.asOf}</h2>
-      <div dangerouslySetInnerHTML={{ __html: chart.markup }} />
+      <CountsBarChart
+        series={[{ label: `As of ${report.asOf}`, counts: report.counts }]}
+        title={`Items per state as of ${report.asOf}`}
+      />
       <DataTable
         label="Items and their states"
         rows={paged(report.items, paging)}
@@ -236,19 +236,18 @@ function StatusView({ report, paging }: { readonly report: StatusReport; readonl
 }
 
 function ChangesView({ report, paging }: { readonly report: ChangesReport; readonly paging: Paging }) {
-  const chart = countsBarChart(
-    [
-      { label: `Before ${report.from}`, counts: report.countsBefore },
-      { label: `On ${report.to}`, counts: report.countsAfter },
-    ],
-    `Items per state before ${report.from} and on ${report.to}`,
-  );
   return (
     <section aria-labelledby="report-heading">
       <h2 id="report-heading">
         Changes from {report.from} to {report.to}
       </h2>
-      <div dangerouslySetInnerHTML={{ __html: chart.markup }} />
+      <CountsBarChart
+        series={[
+          { label: `Before ${report.from}`, counts: report.countsBefore },
+          { label: `On ${report.to}`, counts: report.countsAfter },
+        ]}
+        title={`Items per state before ${report.from} and on ${report.to}`}
+      />
       <h3>Transitions ({report.transitions.length})</h3>
       <DataTable
         label="Transitions"

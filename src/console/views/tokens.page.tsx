@@ -1,5 +1,6 @@
 import type { CreatedTokenView, TokenView } from '../../auth/token.view.js';
-import { DataTable, FormSection, Layout, SelectField, TextField, type FormPageProps } from './layout.js';
+import { DataTable } from '../../reports/render/data-table.js';
+import { FormSection, Layout, SelectField, TextField, type FormPageProps } from './layout.js';
 
 const ROLES: ReadonlyArray<readonly [string, string]> = [
   ['viewer', 'Viewer: reads everything, changes nothing'],

@@ -1,8 +1,7 @@
 import { WORKFLOW_STATES } from '../../workflow/workflow.definition.js';
 import type { TimelinePoint } from '../counts-timeline.js';
-import { CHART_WIDTH, chartFrame } from './chart-frame.js';
-import { chartLegend } from './chart-legend.js';
-import { html, type SafeHtml } from './html.js';
+import { CHART_WIDTH, ChartFrame } from './chart-frame.js';
+import { ChartLegend } from './chart-legend.js';
 import { stateColour, stateLabel } from './state-style.js';
 
 export interface TimelineWindow {
@@ -30,7 +29,7 @@ function dayName(number: number): string {
 
 // One step line per state that has items at some time in the window: the counts stay level
 // between days with changes and move on the day of a change.
-export function countsTimelineChart(window: TimelineWindow, title: string): SafeHtml {
+export function CountsTimelineChart({ window, title }: { readonly window: TimelineWindow; readonly title: string }) {
   const start = dayNumber(window.from);
   const end = dayNumber(window.to) + 1;
   const series = [{ day: window.from, counts: window.countsBefore }, ...window.points];
@@ -40,51 +39,53 @@ export function countsTimelineChart(window: TimelineWindow, title: string): Safe
   const top = Math.ceil(highest / step) * step;
   const x = (day: number) => LEFT + ((day - start) / (end - start)) * (CHART_WIDTH - LEFT - RIGHT);
   const y = (count: number) => HEIGHT - BOTTOM - (count / top) * (HEIGHT - TOP - BOTTOM);
-  const lines = states.map((state, index) => {
+  const path = (state: (typeof states)[number], index: number) => {
     // Lines at the same count are drawn a little apart, so that none hides another.
     const nudge = (index - (states.length - 1) / 2) * 2;
     const at = (count: number) => (y(count) + nudge).toFixed(1);
-    let path = `M${x(start).toFixed(1)},${at(window.countsBefore[state])}`;
+    let d = `M${x(start).toFixed(1)},${at(window.countsBefore[state])}`;
     for (const point of window.points) {
-      path += ` H${x(dayNumber(point.day)).toFixed(1)} V${at(point.counts[state])}`;
+      d += ` H${x(dayNumber(point.day)).toFixed(1)} V${at(point.counts[state])}`;
     }
-    path += ` H${x(end).toFixed(1)}`;
-    return html`<path d="${path}" fill="none" stroke="${stateColour(state)}" stroke-width="2"
-      ><title>${stateLabel(state)}</title></path
-    >`;
-  });
-  const yTicks = Array.from({ length: top / step + 1 }, (_, index) => index * step).map(
-    (count) =>
-      html`<line
-          x1="${LEFT}"
-          x2="${CHART_WIDTH - RIGHT}"
-          y1="${y(count).toFixed(1)}"
-          y2="${y(count).toFixed(1)}"
-          class="grid"
-        /><text x="${LEFT - 6}" y="${(y(count) + 4).toFixed(1)}" text-anchor="end" class="axis">${count}</text>`,
+    return `${d} H${x(end).toFixed(1)}`;
+  };
+  const xTicks = [...new Set([0, 1, 2, 3, 4].map((quarter) => Math.round(start + ((end - 1 - start) * quarter) / 4)))];
+  return (
+    <ChartFrame title={title} height={HEIGHT}>
+      <ChartLegend
+        entries={states.map((state) => ({ label: stateLabel(state), colour: stateColour(state) }))}
+        left={LEFT}
+        top={8}
+      />
+      {Array.from({ length: top / step + 1 }, (_, index) => {
+        const level = y(index * step).toFixed(1);
+        return (
+          <>
+            <line x1={LEFT} x2={CHART_WIDTH - RIGHT} y1={level} y2={level} class="grid" />
+            <text x={LEFT - 6} y={(y(index * step) + 4).toFixed(1)} text-anchor="end" class="axis">
+              {index * step}
+            </text>
+          </>
+        );
+      })}
+      <line x1={LEFT} x2={LEFT} y1={TOP} y2={HEIGHT - BOTTOM} class="axis-line" />
+      {xTicks.map((day, index) => (
+        <text
+          x={x(day).toFixed(1)}
+          y={HEIGHT - 8}
+          text-anchor={index === 0 ? 'start' : index === xTicks.length - 1 ? 'end' : 'middle'}
+          class="axis"
+        >
+          {dayName(day)}
+        </text>
+      ))}
+      {states.map((state, index) => (
+        <path d={path(state, index)} fill="none" stroke={stateColour(state)} stroke-width="2">
+          <title>{stateLabel(state)}</title>
+        </path>
+      ))}
+    </ChartFrame>
   );
-  const xTicks = [...new Set([0, 1, 2, 3, 4].map((step) => Math.round(start + ((end - 1 - start) * step) / 4)))].map(
-    (day, index, all) =>
-      html`<text
-        x="${x(day).toFixed(1)}"
-        y="${HEIGHT - 8}"
-        text-anchor="${index === 0 ? 'start' : index === all.length - 1 ? 'end' : 'middle'}"
-        class="axis"
-        >${dayName(day)}</text
-      >`,
-  );
-  const legend = chartLegend(
-    states.map((state) => ({ label: stateLabel(state), colour: stateColour(state) })),
-    LEFT,
-    8,
-  );
-  return chartFrame(title, HEIGHT, [
-    legend,
-    yTicks,
-    html`<line x1="${LEFT}" x2="${LEFT}" y1="${TOP}" y2="${HEIGHT - BOTTOM}" class="axis-line" />`,
-    xTicks,
-    lines,
-  ]);
 }
 
 // A whole step of 1, 2 or 5 times a power of ten that gives at most five intervals.

@@ -1,5 +1,4 @@
-import { STANCES, type Stance } from '../../parties/stance.js';
-import { html, type SafeHtml } from './html.js';
+import type { Stance } from '../../parties/stance.js';
 
 interface StanceStyle {
   readonly label: string;
@@ -21,17 +20,11 @@ export function stanceLabel(stance: Stance): string {
 }
 
 // A stance named in text, with its mark and colour as extras.
-function stanceMarkup({ background, mark, label }: StanceStyle): SafeHtml {
-  return html`<span class="stance" style="background: ${background}"
-    ><span aria-hidden="true">${mark}</span> ${label}</span
-  >`;
-}
-
-// Built once per stance: the positions matrix names one in most of its cells.
-const STANCE_NAMES = Object.fromEntries(
-  STANCES.map((stance) => [stance, stanceMarkup(STANCE_STYLES[stance])]),
-) as Readonly<Record<Stance, SafeHtml>>;
-
-export function stanceName(stance: Stance): SafeHtml {
-  return STANCE_NAMES[stance];
+export function StanceName({ stance }: { readonly stance: Stance }) {
+  const { background, mark, label } = STANCE_STYLES[stance];
+  return (
+    <span class="stance" style={`background: ${background}`}>
+      <span aria-hidden="true">{mark}</span> {label}
+    </span>
+  );
 }
