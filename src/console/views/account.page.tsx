@@ -1,4 +1,6 @@
-import { FormSection, Layout, TextField, type FormPageProps } from './layout.js';
+import { FormSection, type FormPageProps } from './forms/form-section.js';
+import { TextField } from './forms/text-field.js';
+import { Layout } from './layout.js';
 
 // A person's own account: who they are, and changing their password.
 export function AccountPage({ session, error }: FormPageProps) {

@@ -2,9 +2,15 @@ import type { EventPageData } from '../console-views.service.js';
 import type { FormError, FormValues } from '../form-values.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
 import { ConfirmPage } from './confirm.page.js';
-import { SCORE_OPTIONS } from './assessment-form.js';
-import { ErrorSummary, FormSection, Layout, SelectField, TextArea, TextField } from './layout.js';
-import { meetingOptions, partyNamer } from './item.page.js';
+import { SCORE_OPTIONS } from './item/assessment-form.js';
+import { ErrorSummary } from './forms/error-summary.js';
+import { FormSection } from './forms/form-section.js';
+import { SelectField } from './forms/select-field.js';
+import { TextArea } from './forms/text-area.js';
+import { TextField } from './forms/text-field.js';
+import { Layout } from './layout.js';
+import { meetingOptions } from './item/meeting-options.js';
+import { partyNamer } from './item/party-namer.js';
 import { Timeline } from './timeline.js';
 
 // The meeting a corrected event is moved to when the person clears it: not a slug, so never a meeting's.

@@ -2,7 +2,9 @@ import type { AuditHeadView, AuditReport } from '../../audit/audit-report.view.j
 import type { FormError } from '../form-values.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
 import { HeadHash } from './dashboard.page.js';
-import { ErrorSummary, isAdmin, Layout } from './layout.js';
+import { ErrorSummary } from './forms/error-summary.js';
+import { isAdmin } from './is-admin.js';
+import { Layout } from './layout.js';
 
 export function AuditPage({
   session,

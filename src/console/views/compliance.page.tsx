@@ -7,7 +7,12 @@ import { averageCell, figure, percentCell, scoreCell } from '../../reports/rende
 import type { FormError, FormValues } from '../form-values.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
 import { DataTable } from '../../reports/render/data-table.js';
-import { ErrorSummary, isAdmin, Layout, PostForm, SelectField, TextField } from './layout.js';
+import { ErrorSummary } from './forms/error-summary.js';
+import { PostForm } from './forms/post-form.js';
+import { SelectField } from './forms/select-field.js';
+import { TextField } from './forms/text-field.js';
+import { isAdmin } from './is-admin.js';
+import { Layout } from './layout.js';
 import { ItemLink } from './parts.js';
 
 // The matrix's filters, as the query string carries them.

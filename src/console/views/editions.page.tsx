@@ -3,7 +3,11 @@ import type { EditionView } from '../../reports/edition.view.js';
 import type { FormError, FormValues } from '../form-values.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
 import { DataTable } from '../../reports/render/data-table.js';
-import { FormSection, isAdmin, Layout, SelectField, TextField } from './layout.js';
+import { FormSection } from './forms/form-section.js';
+import { SelectField } from './forms/select-field.js';
+import { TextField } from './forms/text-field.js';
+import { isAdmin } from './is-admin.js';
+import { Layout } from './layout.js';
 
 // The publish form's fields: the edition's own, then its report's.
 export const EDITION_FIELDS = ['slug', 'title', 'report'] as const;

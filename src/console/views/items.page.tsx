@@ -6,7 +6,10 @@ import { stateLabel } from '../../reports/render/state-style.js';
 import { WORKFLOW_STATES } from '../../workflow/workflow.definition.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
 import { DataTable } from '../../reports/render/data-table.js';
-import { isAdmin, Layout, SelectField, TextField } from './layout.js';
+import { SelectField } from './forms/select-field.js';
+import { TextField } from './forms/text-field.js';
+import { isAdmin } from './is-admin.js';
+import { Layout } from './layout.js';
 import { ItemLink, StateBadge } from './parts.js';
 
 const SORTS: ReadonlyArray<readonly [string, string]> = [

@@ -11,7 +11,12 @@ import { stateLabel } from '../../reports/render/state-style.js';
 import { WORKFLOW_STATES } from '../../workflow/workflow.definition.js';
 import { EMPTY_ROWS, rowFieldName, type EditorRows } from '../outcome-rows.js';
 import { DataTable } from '../../reports/render/data-table.js';
-import { ErrorSummary, isAdmin, Layout, PostForm, SelectField, TextField } from './layout.js';
+import { ErrorSummary } from './forms/error-summary.js';
+import { PostForm } from './forms/post-form.js';
+import { SelectField } from './forms/select-field.js';
+import { TextField } from './forms/text-field.js';
+import { isAdmin } from './is-admin.js';
+import { Layout } from './layout.js';
 import { ChangesTable, Instant, ItemLink, StateBadge, StateChange } from './parts.js';
 
 export interface PreviewRow {

@@ -1,6 +1,9 @@
 import type { MeetingView } from '../../meetings/meeting.view.js';
 import { DataTable } from '../../reports/render/data-table.js';
-import { FormSection, isAdmin, Layout, TextField, type FormPageProps } from './layout.js';
+import { FormSection, type FormPageProps } from './forms/form-section.js';
+import { TextField } from './forms/text-field.js';
+import { isAdmin } from './is-admin.js';
+import { Layout } from './layout.js';
 
 export const MEETING_FIELDS = ['slug', 'name', 'location', 'heldOn'];
 

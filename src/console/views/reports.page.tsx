@@ -6,7 +6,10 @@ import type { RevisionsReport, StandingView } from '../../reports/revisions-repo
 import type { StatusReport } from '../../reports/status-report.view.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
 import type { FormError } from '../form-values.js';
-import { ErrorSummary, Layout, SelectField, TextField } from './layout.js';
+import { ErrorSummary } from './forms/error-summary.js';
+import { SelectField } from './forms/select-field.js';
+import { TextField } from './forms/text-field.js';
+import { Layout } from './layout.js';
 import { ItemLink, MeetingLink, StateBadge, StateChange } from './parts.js';
 
 export type ReportKind = 'status' | 'changes' | 'positions' | 'revisions';

@@ -1,7 +1,11 @@
-import type { ItemPageData } from '../console-views.service.js';
-import type { FormError, FormValues } from '../form-values.js';
-import type { ConsoleSession } from '../sessions/console-sessions.service.js';
-import { FormSection, PartySelect, SelectField, TextArea, TextField } from './layout.js';
+import type { ItemPageData } from '../../console-views.service.js';
+import type { FormError, FormValues } from '../../form-values.js';
+import type { ConsoleSession } from '../../sessions/console-sessions.service.js';
+import { FormSection } from '../forms/form-section.js';
+import { PartySelect } from '../forms/party-select.js';
+import { SelectField } from '../forms/select-field.js';
+import { TextArea } from '../forms/text-area.js';
+import { TextField } from '../forms/text-field.js';
 
 // The four scores as a drop-down offers them (an assessment's, and a correction's of one).
 export const SCORE_OPTIONS: ReadonlyArray<readonly [string, string]> = [
