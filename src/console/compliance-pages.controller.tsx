@@ -24,7 +24,8 @@ import { formError, present, textFields, type FormError, type FormValues } from 
 import { redirectAfterPost, sendPage } from './page.js';
 import { ConsoleSessionsService, type ConsoleSession } from './sessions/console-sessions.service.js';
 import { ASSESSMENT_FIELDS, ASSESSMENT_LABELS, formScore } from './views/item/assessment-form.js';
-import { COMPLIANCE_FILTERS, CompliancePage, type ScoresStep } from './views/compliance.page.js';
+import { COMPLIANCE_FILTERS, CompliancePage } from './views/compliance.page.js';
+import type { ScoresStep } from './views/compliance/scores-step.js';
 import { EDITION_FIELDS, EDITION_QUERY_FIELDS, EditionsPage } from './views/editions.page.js';
 import { ItemPage } from './views/item.page.js';
 

@@ -25,7 +25,6 @@ export function AccountsPage({
       <DataTable
         label="Accounts"
         rows={accounts}
-        rowKey={(account) => account.username}
         columns={[
           { header: 'Username', cell: (account) => account.username },
           { header: 'Name', cell: (account) => account.displayName },

@@ -8,7 +8,7 @@ import { ErrorSummary } from './forms/error-summary.js';
 import { SelectField } from './forms/select-field.js';
 import { TextField } from './forms/text-field.js';
 import { Layout } from './layout.js';
-import { ChangesTable } from './parts.js';
+import { ChangesTable } from './parts/changes-table.js';
 
 const ACTION_CHOICES: ReadonlyArray<readonly [string, string]> = EVENT_ACTIONS.map((action) => [
   action,

@@ -4,7 +4,7 @@ import { WORKFLOW_STATES } from '../../workflow/workflow.definition.js';
 import type { DashboardData } from '../console-views.service.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
 import { Layout } from './layout.js';
-import { ChangesTable } from './parts.js';
+import { ChangesTable } from './parts/changes-table.js';
 
 export function DashboardPage({ session, data }: { readonly session: ConsoleSession; readonly data: DashboardData }) {
   return (

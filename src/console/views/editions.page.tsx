@@ -44,7 +44,6 @@ export function EditionsPage({
           label="Editions"
           caption="Editions, newest first"
           rows={editions}
-          rowKey={(edition) => edition.slug}
           columns={[
             { header: 'Edition', cell: (edition) => `${edition.title} (${edition.slug})` },
             { header: 'Report', cell: (edition) => edition.report },

@@ -10,7 +10,8 @@ import { SelectField } from './forms/select-field.js';
 import { TextField } from './forms/text-field.js';
 import { isAdmin } from './is-admin.js';
 import { Layout } from './layout.js';
-import { ItemLink, StateBadge } from './parts.js';
+import { ItemLink } from './parts/item-link.js';
+import { StateBadge } from './parts/state-badge.js';
 
 const SORTS: ReadonlyArray<readonly [string, string]> = [
   ['slug', 'Slug'],
@@ -101,7 +102,6 @@ export function ItemsPage({
         <DataTable
           label="Items"
           rows={page.data}
-          rowKey={(item) => item.id}
           columns={[
             { header: 'Item', cell: (item) => <ItemLink slug={item.slug} title={item.title} /> },
             { header: 'State', cell: (item) => <StateBadge state={item.state} /> },

@@ -21,7 +21,6 @@ export function MeetingsPage({
         <DataTable
           label="Meetings"
           rows={meetings}
-          rowKey={(meeting) => meeting.id}
           columns={[
             {
               header: 'Meeting',

@@ -36,7 +36,6 @@ export function TokensPage({
       <DataTable
         label="Tokens"
         rows={tokens}
-        rowKey={(token) => token.name}
         columns={[
           { header: 'Name', cell: (token) => token.name },
           { header: 'Role', cell: (token) => token.role },

@@ -2,27 +2,16 @@ import { dayBefore } from '../../common/calendar-date.js';
 import type { ChangesReport } from '../changes-report.view.js';
 import { CountsBarChart } from './bar-chart.js';
 import { CountsTable } from './counts-table.js';
-import { DataTable } from './data-table.js';
+import { DataTable, noted } from './data-table.js';
 import { ReportPage, renderReport } from './report-page.js';
 import { changesTitle, changesWindow } from './report-titles.js';
 import { scopeNotes } from './scope-notes.js';
-import { StanceName } from './stance-style.js';
-import { StateName } from './state-name.js';
+import { stanceName } from './stance-style.js';
+import { stateName } from './state-name.js';
 import { CountsTimelineChart } from './timeline-chart.js';
 
 export function changesHtml(report: ChangesReport): string {
   return renderReport(<ChangesReportPage report={report} />);
-}
-
-// Who recorded a change, and when, under it.
-function Recorded({ actor, recordedAt }: { readonly actor: string; readonly recordedAt: string }) {
-  return (
-    <>
-      {actor}
-      <br />
-      <span class="small">{recordedAt}</span>
-    </>
-  );
 }
 
 function ChangesReportPage({ report }: { readonly report: ChangesReport }) {
@@ -59,16 +48,12 @@ function ChangesReportPage({ report }: { readonly report: ChangesReport }) {
               { header: 'Title', cell: (change) => change.title },
               {
                 header: 'Change',
-                cell: (change) => (
-                  <>
-                    <StateName state={change.fromState} /> → <StateName state={change.toState} />
-                  </>
-                ),
+                cell: (change) => [stateName(change.fromState), ' → ', stateName(change.toState)],
               },
               { header: 'Reason', kind: 'text', cell: (change) => change.reason },
               { header: 'Meeting', cell: (change) => change.meeting },
               { header: 'Source', kind: 'text', cell: (change) => change.source },
-              { header: 'Recorded', cell: (change) => <Recorded {...change} /> },
+              { header: 'Recorded', cell: (change) => noted(change.actor, change.recordedAt) },
             ]}
           />
         )}
@@ -87,17 +72,16 @@ function ChangesReportPage({ report }: { readonly report: ChangesReport }) {
               { header: 'Party', cell: (position) => position.party },
               {
                 header: 'Change',
-                cell: (position) => (
-                  <>
-                    {position.fromStance === null ? 'No position' : <StanceName stance={position.fromStance} />} →{' '}
-                    <StanceName stance={position.toStance} />
-                  </>
-                ),
+                cell: (position) => [
+                  position.fromStance === null ? 'No position' : stanceName(position.fromStance),
+                  ' → ',
+                  stanceName(position.toStance),
+                ],
               },
               { header: 'Statement', kind: 'text', cell: (position) => position.statement },
               { header: 'Meeting', cell: (position) => position.meeting },
               { header: 'Source', kind: 'text', cell: (position) => position.source },
-              { header: 'Recorded', cell: (position) => <Recorded {...position} /> },
+              { header: 'Recorded', cell: (position) => noted(position.actor, position.recordedAt) },
             ]}
           />
         )}

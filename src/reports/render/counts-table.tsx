@@ -1,7 +1,7 @@
 import { WORKFLOW_STATES, type WorkflowState } from '../../workflow/workflow.definition.js';
 import type { CountsSeries } from './bar-chart.js';
 import { DataTable } from './data-table.js';
-import { StateName } from './state-name.js';
+import { stateName } from './state-name.js';
 
 // One row per workflow state, one column per series, and the totals.
 export function CountsTable({ series }: { readonly series: readonly CountsSeries[] }) {
@@ -11,7 +11,7 @@ export function CountsTable({ series }: { readonly series: readonly CountsSeries
       label="Items per state"
       rows={[...WORKFLOW_STATES, 'total']}
       columns={[
-        { header: 'State', cell: (row) => (row === 'total' ? <strong>Total</strong> : <StateName state={row} />) },
+        { header: 'State', cell: (row) => (row === 'total' ? <strong>Total</strong> : stateName(row)) },
         ...series.map((one) => ({
           header: one.label,
           kind: 'number' as const,

@@ -1,11 +1,11 @@
 import { STANCES } from '../../parties/stance.js';
 import type { PositionsReport } from '../positions-report.view.js';
-import { DataTable } from './data-table.js';
+import { DataTable, noted } from './data-table.js';
 import { ReportPage, renderReport } from './report-page.js';
 import { positionsTitle } from './report-titles.js';
 import { scopeNotes } from './scope-notes.js';
-import { StanceName } from './stance-style.js';
-import { StateName } from './state-name.js';
+import { stanceName } from './stance-style.js';
+import { stateName } from './state-name.js';
 
 // The matrix: one row per item naming its slug, one column per party; every stance in words.
 export function positionsHtml(report: PositionsReport): string {
@@ -13,6 +13,8 @@ export function positionsHtml(report: PositionsReport): string {
 }
 
 type PositionsRow = PositionsReport['items'][number];
+
+const NO_POSITION = <span class="small">— No position</span>;
 
 function PositionsReportPage({ report }: { readonly report: PositionsReport }) {
   return (
@@ -24,9 +26,7 @@ function PositionsReportPage({ report }: { readonly report: PositionsReport }) {
         <h2>Stances</h2>
         <ul class="legend">
           {STANCES.map((stance) => (
-            <li>
-              <StanceName stance={stance} />
-            </li>
+            <li>{stanceName(stance)}</li>
           ))}
           <li>
             <span class="stance">— No position</span>
@@ -44,21 +44,13 @@ function PositionsReportPage({ report }: { readonly report: PositionsReport }) {
             columns={[
               { header: 'Item', cell: (item) => item.slug },
               { header: 'Title', cell: (item) => item.title },
-              { header: 'State', cell: (item) => <StateName state={item.state} /> },
+              { header: 'State', cell: (item) => stateName(item.state) },
               ...report.parties.map((party) => ({
                 header: party,
                 kind: 'nowrap' as const,
                 cell: (item: PositionsRow) => {
                   const cell = item.positions[party];
-                  return cell ? (
-                    <>
-                      <StanceName stance={cell.stance} />
-                      <br />
-                      <span class="small">since {cell.since}</span>
-                    </>
-                  ) : (
-                    <span class="small">— No position</span>
-                  );
+                  return cell ? noted(stanceName(cell.stance), `since ${cell.since}`) : NO_POSITION;
                 },
               })),
             ]}

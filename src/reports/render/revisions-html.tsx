@@ -2,7 +2,7 @@ import type { RevisionsReport, StandingView } from '../revisions-report.view.js'
 import { DataTable } from './data-table.js';
 import { ReportPage, renderReport } from './report-page.js';
 import { revisionCells, revisionsNotes, revisionsTitle } from './report-titles.js';
-import { StateName } from './state-name.js';
+import { stateName } from './state-name.js';
 
 // The correction notice an analyst attaches to a revised report: what changed for the day, why,
 // and who recorded it when.
@@ -39,7 +39,7 @@ function RevisionsReportPage({ report }: { readonly report: RevisionsReport }) {
 function standing(view: StandingView | null) {
   return view ? (
     <>
-      <StateName state={view.state} /> since {view.since}
+      {stateName(view.state)} since {view.since}
     </>
   ) : (
     <span class="empty">not listed</span>

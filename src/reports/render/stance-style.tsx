@@ -1,4 +1,5 @@
-import type { Stance } from '../../parties/stance.js';
+import type { VNode } from 'preact';
+import { STANCES, type Stance } from '../../parties/stance.js';
 
 interface StanceStyle {
   readonly label: string;
@@ -19,12 +20,19 @@ export function stanceLabel(stance: Stance): string {
   return STANCE_STYLES[stance].label;
 }
 
-// A stance named in text, with its mark and colour as extras.
-export function StanceName({ stance }: { readonly stance: Stance }) {
-  const { background, mark, label } = STANCE_STYLES[stance];
-  return (
-    <span class="stance" style={`background: ${background}`}>
-      <span aria-hidden="true">{mark}</span> {label}
-    </span>
-  );
+// A stance named in text, with its mark and colour as extras; built once per stance, as stateName.
+const STANCE_NAMES = Object.fromEntries(
+  STANCES.map((stance) => {
+    const { background, mark, label } = STANCE_STYLES[stance];
+    return [
+      stance,
+      <span class="stance" style={`background: ${background}`}>
+        <span aria-hidden="true">{mark}</span> {label}
+      </span>,
+    ];
+  }),
+) as Readonly<Record<Stance, VNode>>;
+
+export function stanceName(stance: Stance): VNode {
+  return STANCE_NAMES[stance];
 }

@@ -6,7 +6,7 @@ import { DataTable } from './data-table.js';
 import { ReportPage, renderReport } from './report-page.js';
 import { statusTitle } from './report-titles.js';
 import { scopeNotes } from './scope-notes.js';
-import { StateName } from './state-name.js';
+import { stateName } from './state-name.js';
 import { stateLabel } from './state-style.js';
 
 export function statusHtml(report: StatusReport): string {
@@ -32,7 +32,7 @@ function StatusReportPage({ report }: { readonly report: StatusReport }) {
         {groups.map((group) => (
           <>
             <h3>
-              <StateName state={group.state} /> ({group.items.length})
+              {stateName(group.state)} ({group.items.length})
             </h3>
             <DataTable
               label={`Items ${stateLabel(group.state).toLowerCase()}`}

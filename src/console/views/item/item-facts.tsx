@@ -1,6 +1,6 @@
 import type { ItemDetailView } from '../../../items/item.view.js';
 import { stateLabel } from '../../../reports/render/state-style.js';
-import { StateBadge } from '../parts.js';
+import { StateBadge } from '../parts/state-badge.js';
 import type { PartyNames } from '../timeline.js';
 
 // What the item is now: its fields, its state, where it may move, and the parties' positions.
