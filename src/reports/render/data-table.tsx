@@ -86,7 +86,7 @@ function Rows<T>({
 // markup (preact's precompiled-JSX form, the one its JSX precompiler emits), its class and cells
 // filled in by preact, which escapes them (jsxAttr, jsxEscape), instead of as a tree of an element
 // per cell. The same markup as <tr class><td class data-label>{cell}</td>…</tr>, at a fraction of
-// the allocations (measured: see docs/reports.md).
+// the allocations.
 function rowTemplate<T>(columns: readonly Column<T>[]): string[] {
   return [
     '<tr',
