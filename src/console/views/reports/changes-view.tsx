@@ -4,8 +4,7 @@ import { DataTable } from '../../../reports/render/data-table.js';
 import { ItemLink } from '../parts/item-link.js';
 import { MeetingLink } from '../parts/meeting-link.js';
 import { StateChange } from '../parts/state-change.js';
-import { type Paging } from './paging.js';
-import { paged } from './paging.js';
+import { type Paging, paged } from './paging.js';
 import { RowsPager } from './rows-pager.js';
 
 export function ChangesView({ report, paging }: { readonly report: ChangesReport; readonly paging: Paging }) {

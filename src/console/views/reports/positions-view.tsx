@@ -2,8 +2,7 @@ import type { PositionsReport } from '../../../reports/positions-report.view.js'
 import { DataTable } from '../../../reports/render/data-table.js';
 import { ItemLink } from '../parts/item-link.js';
 import { StateBadge } from '../parts/state-badge.js';
-import { type Paging } from './paging.js';
-import { paged } from './paging.js';
+import { type Paging, paged } from './paging.js';
 import { RowsPager } from './rows-pager.js';
 
 // Items × parties: each cell names the stance in words, and the day it was taken.

@@ -1,8 +1,7 @@
 import { DataTable } from '../../../reports/render/data-table.js';
 import type { RevisionsReport } from '../../../reports/revisions-report.view.js';
 import { ItemLink } from '../parts/item-link.js';
-import { type Paging } from './paging.js';
-import { paged } from './paging.js';
+import { type Paging, paged } from './paging.js';
 import { RowsPager } from './rows-pager.js';
 import { Standing } from './standing.js';
 

@@ -1,5 +1,4 @@
-import { REPORT_PAGE_ROWS } from './paging.js';
-import { type Paging } from './paging.js';
+import { REPORT_PAGE_ROWS, type Paging } from './paging.js';
 
 export function RowsPager({ count, paging }: { readonly count: number; readonly paging: Paging }) {
   const { page, link } = paging;

@@ -3,8 +3,7 @@ import { DataTable } from '../../../reports/render/data-table.js';
 import type { StatusReport } from '../../../reports/status-report.view.js';
 import { ItemLink } from '../parts/item-link.js';
 import { StateBadge } from '../parts/state-badge.js';
-import { type Paging } from './paging.js';
-import { paged } from './paging.js';
+import { type Paging, paged } from './paging.js';
 import { RowsPager } from './rows-pager.js';
 
 export function StatusView({ report, paging }: { readonly report: StatusReport; readonly paging: Paging }) {
