@@ -1,5 +1,6 @@
 import type { VNode } from 'preact';
 import { STANCES, type Stance } from '../../parties/stance.js';
+import { precompiled } from './precompiled.js';
 
 interface StanceStyle {
   readonly label: string;
@@ -26,9 +27,11 @@ const STANCE_NAMES = Object.fromEntries(
     const { background, mark, label } = STANCE_STYLES[stance];
     return [
       stance,
-      <span class="stance" style={`background: ${background}`}>
-        <span aria-hidden="true">{mark}</span> {label}
-      </span>,
+      precompiled(
+        <span class="stance" style={`background: ${background}`}>
+          <span aria-hidden="true">{mark}</span> {label}
+        </span>,
+      ),
     ];
   }),
 ) as Readonly<Record<Stance, VNode>>;

@@ -1,17 +1,19 @@
 import type { VNode } from 'preact';
 import { WORKFLOW_STATES, type WorkflowState } from '../../workflow/workflow.definition.js';
+import { precompiled } from './precompiled.js';
 import { stateColour, stateLabel } from './state-style.js';
 
 // A state's label with its chart colour. Built once per state and called, not mounted as a
-// component: a report names a state on every row, and rendering a shared element costs no more
-// than its markup.
+// component: a report names a state on every row.
 const STATE_NAMES = Object.fromEntries(
   WORKFLOW_STATES.map((state) => [
     state,
-    <span class="state">
-      <span class="swatch" style={`background: ${stateColour(state)}`} />
-      {stateLabel(state)}
-    </span>,
+    precompiled(
+      <span class="state">
+        <span class="swatch" style={`background: ${stateColour(state)}`} />
+        {stateLabel(state)}
+      </span>,
+    ),
   ]),
 ) as Readonly<Record<WorkflowState, VNode>>;
 
