@@ -7,7 +7,7 @@ import { SelectField } from './forms/select-field.js';
 import { TextField } from './forms/text-field.js';
 import { isAdmin } from './is-admin.js';
 import { Layout } from './layout.js';
-import { type ScoresStep } from './compliance/scores-step.js';
+import type { ScoresStep } from './compliance/scores-step.js';
 import { Matrix } from './compliance/matrix.js';
 import { ScoresForm } from './compliance/scores-form.js';
 

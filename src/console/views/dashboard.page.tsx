@@ -5,6 +5,7 @@ import type { DashboardData } from '../console-views.service.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
 import { Layout } from './layout.js';
 import { ChangesTable } from './parts/changes-table.js';
+import { HeadHash } from './parts/head-hash.js';
 
 export function DashboardPage({ session, data }: { readonly session: ConsoleSession; readonly data: DashboardData }) {
   return (
@@ -58,18 +59,5 @@ export function DashboardPage({ session, data }: { readonly session: ConsoleSess
         </p>
       </section>
     </Layout>
-  );
-}
-
-// The head as `<hash>:<count>`, the checkpoint format the audit accepts, with a copy button when
-// the script runs (without it the text is selectable).
-export function HeadHash({ hash, events }: { readonly hash: string; readonly events: number }) {
-  return (
-    <p class="actions">
-      <code class="hash" id="history-head">{`${hash}:${events}`}</code>
-      <button type="button" class="secondary" data-copy="history-head" hidden>
-        Copy head
-      </button>
-    </p>
   );
 }

@@ -1,6 +1,6 @@
 import type { ItemChoice } from '../console-views.service.js';
 import { ErrorSummary } from './forms/error-summary.js';
-import { type FormPageProps } from './forms/form-section.js';
+import type { FormPageProps } from './forms/form-section.js';
 import { PostForm } from './forms/post-form.js';
 import { TextArea } from './forms/text-area.js';
 import { TextField } from './forms/text-field.js';

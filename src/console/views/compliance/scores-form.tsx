@@ -2,7 +2,7 @@ import type { ConsoleSession } from '../../sessions/console-sessions.service.js'
 import { ErrorSummary } from '../forms/error-summary.js';
 import { PostForm } from '../forms/post-form.js';
 import { TextField } from '../forms/text-field.js';
-import { type ScoresStep } from './scores-step.js';
+import type { ScoresStep } from './scores-step.js';
 import { Preview } from './scores-preview.js';
 
 export function ScoresForm({ session, step }: { readonly session: ConsoleSession; readonly step?: ScoresStep }) {

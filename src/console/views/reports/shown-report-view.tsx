@@ -1,5 +1,5 @@
-import { type ShownReport } from './shown-report.js';
-import { type Paging } from './paging.js';
+import type { ShownReport } from './shown-report.js';
+import type { Paging } from './paging.js';
 import { StatusView } from './status-view.js';
 import { ChangesView } from './changes-view.js';
 import { PositionsView } from './positions-view.js';
