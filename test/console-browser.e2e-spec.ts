@@ -330,6 +330,18 @@ describe('The web console in a browser', () => {
     expect(await admin.getByRole('status').innerText()).toContain('Account “officer.ana” created');
     await expectAccessible(admin, 'accounts after creating one');
 
+    // Every seeded item's page stays short at 1280 px (measured before the day adds to them): the
+    // timeline first, the forms folded.
+    const items = await t.api
+      .get('/api/items?limit=100')
+      .set(...bearer())
+      .expect(200);
+    for (const { slug } of items.body.data as { slug: string }[]) {
+      await admin.goto(`${base}/items/${slug}`);
+      const height = await admin.evaluate(() => document.documentElement.scrollHeight);
+      expect({ slug, short: height < 2000 }).toEqual({ slug, short: true });
+    }
+
     let password = 'the initial password';
     for (const [width, javaScriptEnabled] of [
       [1280, true],
@@ -371,6 +383,60 @@ describe('The web console in a browser', () => {
       await checkAccessible('item after a move');
       await shot('moved');
 
+      // The rest of the day, each write answered in a status message: a correction of the move, a
+      // party's position and an assessment from their folded sections (<details>, which open without
+      // scripts too), a new item, a report and its download, the activity and the audit.
+      const party = width === 1280 ? 'nato' : 'russia';
+      await page.getByRole('link', { name: `Correct event ${String(moved?.seq)}`, exact: true }).click();
+      await page.getByLabel('Why', { exact: true }).fill(`Source added at ${width} px.`);
+      await page.getByLabel('Corrected source').fill('Officer notes');
+      await page.getByRole('button', { name: 'Correct event' }).click();
+      expect(await page.getByRole('status').innerText()).toContain(`Event ${String(moved?.seq)} corrected`);
+      await checkAccessible('item after a correction');
+
+      await page.getByText("Record a party's position").click();
+      const positionForm = page.getByRole('region', { name: "Record a party's position" });
+      await positionForm.getByLabel('Party', { exact: true }).selectOption(party);
+      await positionForm.getByLabel('Stance', { exact: true }).selectOption('supports');
+      await positionForm.getByRole('button', { name: 'Record position' }).click();
+      expect(await page.getByRole('status').innerText()).toContain('Position recorded');
+
+      await page.getByText('Record an assessment').click();
+      const assessmentForm = page.getByRole('region', { name: 'Record an assessment' });
+      await assessmentForm.getByLabel('Party', { exact: true }).selectOption(party);
+      await assessmentForm.getByLabel('Score').selectOption('1');
+      await assessmentForm.getByLabel('Evidence').fill(`Verified at ${width} px.`);
+      await assessmentForm.getByLabel('Assessed on').fill(new Date().toISOString().slice(0, 10));
+      await assessmentForm.getByRole('button', { name: 'Record assessment' }).click();
+      expect(await page.getByRole('status').innerText()).toContain('Assessment recorded');
+      await checkAccessible('item after an assessment');
+      await shot('assessed');
+
+      await page.goto(`${base}/items/new`);
+      await page.getByLabel('Title').fill(`Officer's item at ${width} px`);
+      await page.getByLabel('Summary').fill('Entered during the day.');
+      await page.getByLabel('Category').fill('transparency');
+      await page.getByLabel('Proposed by').fill('nato');
+      await page.getByLabel('Proposed on').fill('2010-11-20');
+      await page.getByRole('button', { name: 'Create item' }).click();
+      expect(await page.getByRole('status').innerText()).toContain(`Item “Officer's item at ${width} px” created`);
+
+      await page.goto(`${base}/reports?report=status`);
+      await page.getByRole('button', { name: 'Show report' }).click();
+      await page.locator('#report-heading').waitFor();
+      await checkAccessible('status report');
+      const html = await page.request.get(
+        `${base}${String(await page.getByRole('link', { name: 'HTML' }).getAttribute('href'))}`,
+      );
+      expect(html.headers()['content-type']).toBe('text/html; charset=utf-8');
+
+      await page.goto(`${base}/activity?actor=officer.ana`);
+      expect(await page.locator('main').innerText()).toContain('Compliance assessed');
+      await checkAccessible('activity');
+      await page.goto(`${base}/audit`);
+      await checkAccessible('audit');
+      await shot('audit');
+
       // A person changes their own password.
       await page.goto(`${base}/account`);
       await page.getByLabel('Current password').fill(password);
@@ -383,17 +449,6 @@ describe('The web console in a browser', () => {
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.waitForURL(`${base}/sign-in?ended=signed-out`);
       expect(await page.getByRole('status').innerText()).toBe('You have signed out.');
-    }
-
-    // Every seeded item's page stays short at 1280 px: the timeline first, the forms folded.
-    const items = await t.api
-      .get('/api/items?limit=100')
-      .set(...bearer())
-      .expect(200);
-    for (const { slug } of items.body.data as { slug: string }[]) {
-      await admin.goto(`${base}/items/${slug}`);
-      const height = await admin.evaluate(() => document.documentElement.scrollHeight);
-      expect({ slug, short: height < 2000 }).toEqual({ slug, short: true });
     }
 
     // Disabling is confirmed first, and ends the account's sessions.

@@ -134,8 +134,13 @@ describe('The console: compliance and editions', () => {
     await form.getByRole('button', { name: 'Record assessment' }).click();
     expect(await page.getByRole('alert').innerText()).toContain('before european-security-treaty was proposed');
     expect(await form.getByLabel('Evidence').inputValue()).toBe('Draft treaty tabled, not signed.');
+    // Refused: the error summary at the top of the form has the focus.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
     await form.getByLabel('Assessed on').fill('2010-12-31');
     await form.getByRole('button', { name: 'Record assessment' }).click();
+    expect(await page.getByRole('status').innerText()).toBe(
+      'Assessment recorded on “New European security treaty”: Russia scored 0 as of 2010-12-31.',
+    );
     const [last] = (await historyOf(t, 'european-security-treaty')).slice(-1);
     expect(last).toMatchObject({
       action: 'assessed',

@@ -4,7 +4,14 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, requireChromium } from './support/chromium.js';
+import {
+  ARTIFACTS,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  requireChromium,
+  scrollsSideways,
+  seriousAxeViolations,
+} from './support/chromium.js';
 import { makeItem, makeMeeting, uniqueSlug } from './support/factories.js';
 import { ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -181,5 +188,68 @@ describe('HTML reports in a browser', () => {
     expect(await page.getByText('Opposes', { exact: false }).count()).toBeGreaterThan(0);
     const pdf = await page.pdf({ format: 'A4', path: join(ARTIFACTS, 'report-positions.pdf') });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('reads at 375 px without sideways scrolling and passes axe, for every kind of report', async () => {
+    for (const [name, path] of [
+      ['status', `/api/reports/status?asOf=2010-11-30&category=${category}&format=html`],
+      ['changes', `/api/reports/changes?from=2010-10-01&to=2010-12-31&category=${category}&format=html`],
+      ['positions', `/api/reports/positions?asOf=2010-11-30&category=${category}&format=html`],
+      ['revisions', `/api/reports/revisions?asOf=2010-11-30&from=2010-01-01T00:00:00Z&format=html`],
+      ['compliance', '/api/reports/compliance?format=html'],
+    ] as const) {
+      const page = await open(path);
+      await page.setViewportSize({ width: 375, height: 800 });
+      expect({ name, sideways: await scrollsSideways(page) }).toEqual({ name, sideways: false });
+      // Charts shrink to the screen; the tables' rows stack, each cell named by its column.
+      for (const box of await page
+        .locator('svg.chart')
+        .evaluateAll((charts) => charts.map((chart) => chart.getBoundingClientRect().width))) {
+        expect(box).toBeLessThanOrEqual(375);
+      }
+      const firstCell = page.locator('tbody td').first();
+      if ((await firstCell.count()) > 0) {
+        expect(await firstCell.evaluate((td) => getComputedStyle(td).display)).toBe('block');
+        expect(await firstCell.evaluate((td) => getComputedStyle(td, '::before').content)).toMatch(/^".+: "$/);
+      }
+      expect({ name, violations: await seriousAxeViolations(page) }).toEqual({ name, violations: [] });
+      await page.screenshot({ path: join(ARTIFACTS, `report-${name}-375.png`), fullPage: true });
+      await page.close();
+    }
+  }, 120_000);
+
+  it('prints with rows kept whole, headers repeated, no forms or navigation, and links written out', async () => {
+    const page = await open(`/api/reports/changes?from=2010-10-01&to=2010-12-31&category=${category}&format=html`);
+    // A report has no form, navigation or link of its own: one of each shows what print does to them.
+    await page.evaluate(() => {
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        '<nav id="extra-nav">Nav</nav><form id="extra-form"><button>Go</button></form>' +
+          '<p><a id="extra-link" href="https://example.org/source">the source</a></p>',
+      );
+    });
+    const styles = () =>
+      page.evaluate(() => ({
+        row: getComputedStyle(document.querySelector('tbody tr') as Element).breakInside,
+        head: getComputedStyle(document.querySelector('thead') as Element).display,
+        wrap: getComputedStyle(document.querySelector('.table-wrap') as Element).overflowX,
+        nav: getComputedStyle(document.querySelector('#extra-nav') as Element).display,
+        form: getComputedStyle(document.querySelector('#extra-form') as Element).display,
+        link: getComputedStyle(document.querySelector('#extra-link') as Element, '::after').content,
+      }));
+    expect(await styles()).toMatchObject({ row: 'auto', nav: 'block', form: 'block', link: 'none' });
+    await page.emulateMedia({ media: 'print' });
+    const print = await styles();
+    expect(print).toMatchObject({
+      row: 'avoid',
+      head: 'table-header-group',
+      wrap: 'visible',
+      nav: 'none',
+      form: 'none',
+    });
+    // The address is written after the link's text on paper.
+    expect(print.link).toBe('" (https://example.org/source)"');
+    await page.screenshot({ path: join(ARTIFACTS, 'report-changes-print.png'), fullPage: true });
+    await page.close();
   });
 });

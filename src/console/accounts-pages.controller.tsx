@@ -13,7 +13,8 @@ import type { FormBody } from './form-body.js';
 import { formError, textFields } from './form-values.js';
 import { redirectAfterPost, sendPage } from './page.js';
 import { ConsoleSessionsService, type ConsoleSession } from './sessions/console-sessions.service.js';
-import { AccountPage, ResetPasswordPage } from './views/account.page.js';
+import { AccountPage } from './views/account.page.js';
+import { ResetPasswordPage } from './views/reset-password.page.js';
 import { ACCOUNT_FIELDS, AccountsPage } from './views/accounts.page.js';
 import { ConfirmPage } from './views/confirm.page.js';
 

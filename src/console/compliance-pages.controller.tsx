@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { scoreText } from '../assessments/score.js';
 import { PublicRoute } from '../auth/roles.js';
 import { DomainError } from '../common/domain-error.js';
 import { validateInput } from '../common/validate-input.js';
@@ -21,9 +22,10 @@ import { ConsoleViewsService } from './console-views.service.js';
 import type { FormBody } from './form-body.js';
 import { formError, present, textFields, type FormError, type FormValues } from './form-values.js';
 import { redirectAfterPost, sendPage } from './page.js';
-import type { ConsoleSession } from './sessions/console-sessions.service.js';
-import { ASSESSMENT_FIELDS, ASSESSMENT_LABELS, formScore } from './views/assessment-form.js';
-import { COMPLIANCE_FILTERS, CompliancePage, type ScoresStep } from './views/compliance.page.js';
+import { ConsoleSessionsService, type ConsoleSession } from './sessions/console-sessions.service.js';
+import { ASSESSMENT_FIELDS, ASSESSMENT_LABELS, formScore } from './views/item/assessment-form.js';
+import { COMPLIANCE_FILTERS, CompliancePage } from './views/compliance.page.js';
+import type { ScoresStep } from './views/compliance/scores-step.js';
 import { EDITION_FIELDS, EDITION_QUERY_FIELDS, EditionsPage } from './views/editions.page.js';
 import { ItemPage } from './views/item.page.js';
 
@@ -43,6 +45,7 @@ export class CompliancePagesController {
     private readonly editions: EditionsService,
     private readonly assessments: AssessmentsService,
     private readonly views: ConsoleViewsService,
+    private readonly sessions: ConsoleSessionsService,
   ) {}
 
   @Get('compliance')
@@ -142,7 +145,13 @@ export class CompliancePagesController {
         effectiveOn,
         assessments: [{ ...present(entry), item: item.slug, score: formScore(score) }],
       });
-      await this.assessments.apply(dto, session.actor.name);
+      const applied = await this.assessments.apply(dto, session.actor.name);
+      // One entry, one result.
+      const [{ party, to }] = applied.results;
+      await this.sessions.say(
+        session,
+        `Assessment recorded on “${item.title}”: ${await this.views.partyName(party)} scored ${scoreText(to)} as of ${applied.effectiveOn}.`,
+      );
       return redirectAfterPost(reply, `/items/${encodeURIComponent(item.slug)}#history-heading`);
     } catch (error) {
       const refused = scoresError(error, ASSESSMENT_LABELS);

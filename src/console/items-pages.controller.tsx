@@ -24,11 +24,15 @@ import type { FormBody } from './form-body.js';
 import { formError, present, textFields, type FormValues } from './form-values.js';
 import { redirectAfterPost, sendPage } from './page.js';
 import { ConsoleSessionsService, type ConsoleSession } from './sessions/console-sessions.service.js';
-import { CorrectEventPage, NO_MEETING, RetractEventPage } from './views/amend-event.page.js';
-import { EDITABLE_FIELDS, editableValues, ItemPage, type ItemForms } from './views/item.page.js';
+import { NO_MEETING } from './views/amend-event/no-meeting.js';
+import { CorrectEventPage } from './views/correct-event.page.js';
+import { RetractEventPage } from './views/retract-event.page.js';
+import { EDITABLE_FIELDS, editableValues } from './views/item/editable-fields.js';
+import type { ItemForms } from './views/item/item-forms.js';
+import { ItemPage } from './views/item.page.js';
 import { NEW_ITEM_FIELDS, NEW_ITEM_IDS, NewItemPage } from './views/item-new.page.js';
 import { slugFromTitle } from './slug-from-title.js';
-import { formScore } from './views/assessment-form.js';
+import { formScore } from './views/item/assessment-form.js';
 import { ItemsPage } from './views/items.page.js';
 
 type Labels = Readonly<Record<string, string>>;

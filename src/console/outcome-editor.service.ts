@@ -26,7 +26,7 @@ import {
   type PositionRow,
   type RowKind,
 } from './outcome-rows.js';
-import type { OutcomesStep, PreviewRow } from './views/meeting.page.js';
+import type { OutcomesStep, PreviewRow } from './views/meeting/outcomes-step.js';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 

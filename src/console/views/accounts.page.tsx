@@ -1,5 +1,9 @@
 import type { AccountView } from '../../accounts/accounts.service.js';
-import { DataTable, FormSection, Layout, SelectField, TextField, type FormPageProps } from './layout.js';
+import { DataTable } from '../../reports/render/data-table.js';
+import { FormSection, type FormPageProps } from './forms/form-section.js';
+import { SelectField } from './forms/select-field.js';
+import { TextField } from './forms/text-field.js';
+import { Layout } from './layout.js';
 
 export const ROLE_CHOICES: ReadonlyArray<readonly [string, string]> = [
   ['viewer', 'Viewer: reads everything, changes nothing'],
@@ -21,7 +25,6 @@ export function AccountsPage({
       <DataTable
         label="Accounts"
         rows={accounts}
-        rowKey={(account) => account.username}
         columns={[
           { header: 'Username', cell: (account) => account.username },
           { header: 'Name', cell: (account) => account.displayName },

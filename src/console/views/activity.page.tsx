@@ -4,8 +4,11 @@ import type { MeetingView } from '../../meetings/meeting.view.js';
 import type { ActivityQuery } from '../activity.query.js';
 import type { FormError } from '../form-values.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
-import { ErrorSummary, Layout, SelectField, TextField } from './layout.js';
-import { ChangesTable } from './parts.js';
+import { ErrorSummary } from './forms/error-summary.js';
+import { SelectField } from './forms/select-field.js';
+import { TextField } from './forms/text-field.js';
+import { Layout } from './layout.js';
+import { ChangesTable } from './parts/changes-table.js';
 
 const ACTION_CHOICES: ReadonlyArray<readonly [string, string]> = EVENT_ACTIONS.map((action) => [
   action,

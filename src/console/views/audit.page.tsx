@@ -1,8 +1,11 @@
 import type { AuditHeadView, AuditReport } from '../../audit/audit-report.view.js';
 import type { FormError } from '../form-values.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
-import { HeadHash } from './dashboard.page.js';
-import { ErrorSummary, isAdmin, Layout } from './layout.js';
+import { HeadHash } from './parts/head-hash.js';
+import { ErrorSummary } from './forms/error-summary.js';
+import { isAdmin } from './is-admin.js';
+import { Layout } from './layout.js';
+import { Verdict } from './audit/verdict.js';
 
 export function AuditPage({
   session,
@@ -51,37 +54,5 @@ export function AuditPage({
         <p>Verifying the whole history is for admins.</p>
       )}
     </Layout>
-  );
-}
-
-function Verdict({ report }: { readonly report: AuditReport }) {
-  if (report.ok) {
-    return (
-      <div class="notice" role="status">
-        <h3>The history checks out</h3>
-        <p>
-          All {report.events} events hash into the chain up to <code class="hash">{report.head}</code>, and every item
-          matches its history.
-        </p>
-        {report.checkpoints.length > 0 && (
-          <ul>
-            {report.checkpoints.map((checkpoint) => (
-              <li key={checkpoint.hash}>
-                Checkpoint <code class="hash">{checkpoint.hash}</code> ({checkpoint.events} events) matches.
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
-    );
-  }
-  return (
-    <div class="error-summary" role="alert">
-      <h3>The history does not check out</h3>
-      <p>
-        {report.firstProblem.message}
-        {report.firstProblem.item && ` (item ${report.firstProblem.item}, version ${report.firstProblem.seq ?? '?'})`}
-      </p>
-    </div>
   );
 }

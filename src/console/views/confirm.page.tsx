@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
-import { Layout, PostForm, type Section } from './layout.js';
+import { PostForm } from './forms/post-form.js';
+import { Layout, type Section } from './layout.js';
 
 // The second step of something that cannot be undone (a retraction, a revocation, disabling an
 // account): what will happen, a dangerous button that does it, and a way back. Works without

@@ -1,20 +1,20 @@
-import { countsBarChart } from '../../reports/render/bar-chart.js';
+import { CountsBarChart } from '../../reports/render/bar-chart.js';
 import { stateLabel } from '../../reports/render/state-style.js';
 import { WORKFLOW_STATES } from '../../workflow/workflow.definition.js';
 import type { DashboardData } from '../console-views.service.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
 import { Layout } from './layout.js';
-import { ChangesTable } from './parts.js';
+import { ChangesTable } from './parts/changes-table.js';
+import { HeadHash } from './parts/head-hash.js';
 
 export function DashboardPage({ session, data }: { readonly session: ConsoleSession; readonly data: DashboardData }) {
-  // The reports' own chart: server-built SVG whose every text is escaped by the report renderer.
-  const chart = countsBarChart([{ label: 'Now', counts: data.counts }], 'Items per state now').markup;
   return (
     <Layout title="Dashboard" session={session} section="dashboard">
       <div class="columns">
         <section aria-labelledby="counts-heading">
           <h2 id="counts-heading">Items per state</h2>
-          <div dangerouslySetInnerHTML={{ __html: chart }} />
+          {/* The reports' own chart. */}
+          <CountsBarChart series={[{ label: 'Now', counts: data.counts }]} title="Items per state now" />
           <ul class="counts">
             {WORKFLOW_STATES.map((state) => (
               <li key={state}>
@@ -59,18 +59,5 @@ export function DashboardPage({ session, data }: { readonly session: ConsoleSess
         </p>
       </section>
     </Layout>
-  );
-}
-
-// The head as `<hash>:<count>`, the checkpoint format the audit accepts, with a copy button when
-// the script runs (without it the text is selectable).
-export function HeadHash({ hash, events }: { readonly hash: string; readonly events: number }) {
-  return (
-    <p class="actions">
-      <code class="hash" id="history-head">{`${hash}:${events}`}</code>
-      <button type="button" class="secondary" data-copy="history-head" hidden>
-        Copy head
-      </button>
-    </p>
   );
 }

@@ -2,7 +2,12 @@ import { EDITION_REPORTS } from '../../reports/dto/edition-query.js';
 import type { EditionView } from '../../reports/edition.view.js';
 import type { FormError, FormValues } from '../form-values.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
-import { DataTable, FormSection, isAdmin, Layout, SelectField, TextField } from './layout.js';
+import { DataTable } from '../../reports/render/data-table.js';
+import { FormSection } from './forms/form-section.js';
+import { SelectField } from './forms/select-field.js';
+import { TextField } from './forms/text-field.js';
+import { isAdmin } from './is-admin.js';
+import { Layout } from './layout.js';
 
 // The publish form's fields: the edition's own, then its report's.
 export const EDITION_FIELDS = ['slug', 'title', 'report'] as const;
@@ -39,7 +44,6 @@ export function EditionsPage({
           label="Editions"
           caption="Editions, newest first"
           rows={editions}
-          rowKey={(edition) => edition.slug}
           columns={[
             { header: 'Edition', cell: (edition) => `${edition.title} (${edition.slug})` },
             { header: 'Report', cell: (edition) => edition.report },

@@ -1,5 +1,10 @@
 import type { ItemChoice } from '../console-views.service.js';
-import { ErrorSummary, Layout, PostForm, TextArea, TextField, type FormPageProps } from './layout.js';
+import { ErrorSummary } from './forms/error-summary.js';
+import type { FormPageProps } from './forms/form-section.js';
+import { PostForm } from './forms/post-form.js';
+import { TextArea } from './forms/text-area.js';
+import { TextField } from './forms/text-field.js';
+import { Layout } from './layout.js';
 
 export const NEW_ITEM_FIELDS = ['slug', 'title', 'summary', 'category', 'proposedBy', 'proposedOn', 'sourceUrl'];
 

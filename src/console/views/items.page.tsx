@@ -5,8 +5,13 @@ import type { PartyView } from '../../parties/party.view.js';
 import { stateLabel } from '../../reports/render/state-style.js';
 import { WORKFLOW_STATES } from '../../workflow/workflow.definition.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
-import { DataTable, isAdmin, Layout, SelectField, TextField } from './layout.js';
-import { ItemLink, StateBadge } from './parts.js';
+import { DataTable } from '../../reports/render/data-table.js';
+import { SelectField } from './forms/select-field.js';
+import { TextField } from './forms/text-field.js';
+import { isAdmin } from './is-admin.js';
+import { Layout } from './layout.js';
+import { ItemLink } from './parts/item-link.js';
+import { StateBadge } from './parts/state-badge.js';
 
 const SORTS: ReadonlyArray<readonly [string, string]> = [
   ['slug', 'Slug'],
@@ -97,7 +102,6 @@ export function ItemsPage({
         <DataTable
           label="Items"
           rows={page.data}
-          rowKey={(item) => item.id}
           columns={[
             { header: 'Item', cell: (item) => <ItemLink slug={item.slug} title={item.title} /> },
             { header: 'State', cell: (item) => <StateBadge state={item.state} /> },

@@ -1,5 +1,9 @@
 import type { MeetingView } from '../../meetings/meeting.view.js';
-import { DataTable, FormSection, isAdmin, Layout, TextField, type FormPageProps } from './layout.js';
+import { DataTable } from '../../reports/render/data-table.js';
+import { FormSection, type FormPageProps } from './forms/form-section.js';
+import { TextField } from './forms/text-field.js';
+import { isAdmin } from './is-admin.js';
+import { Layout } from './layout.js';
 
 export const MEETING_FIELDS = ['slug', 'name', 'location', 'heldOn'];
 
@@ -17,7 +21,6 @@ export function MeetingsPage({
         <DataTable
           label="Meetings"
           rows={meetings}
-          rowKey={(meeting) => meeting.id}
           columns={[
             {
               header: 'Meeting',

@@ -1,12 +1,14 @@
-import type { ChangesReport } from '../../reports/changes-report.view.js';
-import type { PositionsReport } from '../../reports/positions-report.view.js';
-import { countsBarChart } from '../../reports/render/bar-chart.js';
-import type { RevisionsReport, StandingView } from '../../reports/revisions-report.view.js';
-import type { StatusReport } from '../../reports/status-report.view.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
 import type { FormError } from '../form-values.js';
-import { DataTable, ErrorSummary, Layout, SelectField, TextField } from './layout.js';
-import { ItemLink, MeetingLink, StateBadge, StateChange } from './parts.js';
+import { ErrorSummary } from './forms/error-summary.js';
+import { SelectField } from './forms/select-field.js';
+import { TextField } from './forms/text-field.js';
+import { Layout } from './layout.js';
+import type { ShownReport } from './reports/shown-report.js';
+import { ShownReportView } from './reports/shown-report-view.js';
+
+// The reports controller takes the report's type from the page.
+export type { ShownReport } from './reports/shown-report.js';
 
 export type ReportKind = 'status' | 'changes' | 'positions' | 'revisions';
 
@@ -24,12 +26,6 @@ export interface ReportForm {
   readonly revisedFrom?: string;
   readonly revisedTo?: string;
 }
-
-export type ShownReport =
-  | { readonly kind: 'status'; readonly report: StatusReport }
-  | { readonly kind: 'changes'; readonly report: ChangesReport }
-  | { readonly kind: 'positions'; readonly report: PositionsReport }
-  | { readonly kind: 'revisions'; readonly report: RevisionsReport };
 
 const DOWNLOADS: ReadonlyArray<readonly [string, string]> = [
   ['csv', 'CSV'],
@@ -166,197 +162,5 @@ export function ReportsPage({
         </>
       )}
     </Layout>
-  );
-}
-
-function ShownReportView({ shown, paging }: { readonly shown: ShownReport; readonly paging: Paging }) {
-  switch (shown.kind) {
-    case 'status':
-      return <StatusView report={shown.report} paging={paging} />;
-    case 'changes':
-      return <ChangesView report={shown.report} paging={paging} />;
-    case 'positions':
-      return <PositionsView report={shown.report} paging={paging} />;
-    case 'revisions':
-      return <RevisionsView report={shown.report} paging={paging} />;
-  }
-}
-
-// A report's tables are shown a page of rows at a time (downloads hold every row): one page number
-// for the page's tables, in its address, so it works without scripts and can be bookmarked.
-export const REPORT_PAGE_ROWS = 100;
-
-interface Paging {
-  readonly page: number;
-  readonly link: (page: number) => string;
-}
-
-function paged<T>(rows: readonly T[], { page }: Paging): readonly T[] {
-  return rows.slice((page - 1) * REPORT_PAGE_ROWS, page * REPORT_PAGE_ROWS);
-}
-
-function RowsPager({ count, paging }: { readonly count: number; readonly paging: Paging }) {
-  const { page, link } = paging;
-  if (count <= REPORT_PAGE_ROWS) {
-    return null;
-  }
-  const first = (page - 1) * REPORT_PAGE_ROWS + 1;
-  const last = Math.min(count, page * REPORT_PAGE_ROWS);
-  return (
-    <p class="pager">
-      {first <= count ? `Rows ${first} to ${last} of ${count}.` : `No rows on page ${page} (${count} in all).`}{' '}
-      {page > 1 && <a href={link(page - 1)}>Previous rows</a>} {last < count && <a href={link(page + 1)}>Next rows</a>}
-    </p>
-  );
-}
-
-function StatusView({ report, paging }: { readonly report: StatusReport; readonly paging: Paging }) {
-  const chart = countsBarChart(
-    [{ label: `As of ${report.asOf}`, counts: report.counts }],
-    `Items per state as of ${report.asOf}`,
-  );
-  return (
-    <section aria-labelledby="report-heading">
-      <h2 id="report-heading">Status as of {report.asOf}</h2>
-      <div dangerouslySetInnerHTML={{ __html: chart.markup }} />
-      <DataTable
-        label="Items and their states"
-        rows={paged(report.items, paging)}
-        rowKey={(item) => item.slug}
-        columns={[
-          { header: 'Item', cell: (item) => <ItemLink slug={item.slug} title={item.title} /> },
-          { header: 'State', cell: (item) => <StateBadge state={item.state} /> },
-          { header: 'Since', cell: (item) => item.since },
-          { header: 'Reason', cell: (item) => item.lastReason ?? '' },
-        ]}
-      />
-      <RowsPager count={report.items.length} paging={paging} />
-    </section>
-  );
-}
-
-function ChangesView({ report, paging }: { readonly report: ChangesReport; readonly paging: Paging }) {
-  const chart = countsBarChart(
-    [
-      { label: `Before ${report.from}`, counts: report.countsBefore },
-      { label: `On ${report.to}`, counts: report.countsAfter },
-    ],
-    `Items per state before ${report.from} and on ${report.to}`,
-  );
-  return (
-    <section aria-labelledby="report-heading">
-      <h2 id="report-heading">
-        Changes from {report.from} to {report.to}
-      </h2>
-      <div dangerouslySetInnerHTML={{ __html: chart.markup }} />
-      <h3>Transitions ({report.transitions.length})</h3>
-      <DataTable
-        label="Transitions"
-        rows={paged(report.transitions, paging)}
-        rowKey={(_, index) => index}
-        columns={[
-          { header: 'Effective', cell: (change) => change.effectiveOn },
-          { header: 'Item', cell: (change) => <ItemLink slug={change.item} title={change.title} /> },
-          { header: 'Change', cell: (change) => <StateChange from={change.fromState} to={change.toState} /> },
-          { header: 'Reason', cell: (change) => change.reason ?? '' },
-          { header: 'Meeting', cell: (change) => <MeetingLink slug={change.meeting} /> },
-          { header: 'By', cell: (change) => change.actor },
-        ]}
-      />
-      <RowsPager count={report.transitions.length} paging={paging} />
-      <h3>Positions taken ({report.positions.length})</h3>
-      <DataTable
-        label="Positions taken"
-        rows={paged(report.positions, paging)}
-        rowKey={(_, index) => index}
-        columns={[
-          { header: 'Effective', cell: (change) => change.effectiveOn },
-          { header: 'Item', cell: (change) => <ItemLink slug={change.item} title={change.title} /> },
-          { header: 'Party', cell: (change) => change.party },
-          { header: 'Stance', cell: (change) => `${change.fromStance ?? 'none'} → ${change.toStance}` },
-          { header: 'Statement', cell: (change) => change.statement ?? '' },
-          { header: 'Meeting', cell: (change) => <MeetingLink slug={change.meeting} /> },
-          { header: 'By', cell: (change) => change.actor },
-        ]}
-      />
-      <RowsPager count={report.positions.length} paging={paging} />
-    </section>
-  );
-}
-
-// Items × parties: each cell names the stance in words, and the day it was taken.
-function PositionsView({ report, paging }: { readonly report: PositionsReport; readonly paging: Paging }) {
-  return (
-    <section aria-labelledby="report-heading">
-      <h2 id="report-heading">
-        Positions as of {report.asOf}
-        {report.divergent && ', where parties pull apart'}
-      </h2>
-      <DataTable
-        label="Items and each party's position"
-        rows={paged(report.items, paging)}
-        rowKey={(item) => item.slug}
-        columns={[
-          { header: 'Item', cell: (item) => <ItemLink slug={item.slug} title={item.title} /> },
-          { header: 'State', cell: (item) => <StateBadge state={item.state} /> },
-          ...report.parties.map((party) => ({
-            header: party,
-            cell: (item: PositionsReport['items'][number]) => {
-              const position = item.positions[party];
-              return position ? `${position.stance} since ${position.since}` : '—';
-            },
-          })),
-        ]}
-      />
-      <RowsPager count={report.items.length} paging={paging} />
-    </section>
-  );
-}
-
-// A correction notice: how the status for a day changed between what was known at two instants.
-function RevisionsView({ report, paging }: { readonly report: RevisionsReport; readonly paging: Paging }) {
-  return (
-    <section aria-labelledby="report-heading">
-      <h2 id="report-heading">Revisions of the status as of {report.asOf}</h2>
-      <p>
-        Between what was known at {report.from} and at {report.to}: {report.differences.length} item
-        {report.differences.length === 1 ? '' : 's'} changed.
-      </p>
-      <DataTable
-        label="Differences"
-        rows={paged(report.differences, paging)}
-        rowKey={(difference) => difference.item}
-        columns={[
-          { header: 'Item', cell: (difference) => <ItemLink slug={difference.item} /> },
-          { header: 'Before', cell: (difference) => <Standing standing={difference.before} /> },
-          { header: 'After', cell: (difference) => <Standing standing={difference.after} /> },
-          { header: 'Kind', cell: (difference) => difference.kind },
-          {
-            header: 'Events',
-            cell: (difference) => (
-              <ul>
-                {difference.events.map((event) => (
-                  <li key={event.seq}>
-                    Version {event.seq}, {event.action}
-                    {event.reason ? `: ${event.reason}` : ''}
-                  </li>
-                ))}
-              </ul>
-            ),
-          },
-        ]}
-      />
-      <RowsPager count={report.differences.length} paging={paging} />
-    </section>
-  );
-}
-
-function Standing({ standing }: { readonly standing: StandingView | null }) {
-  return standing ? (
-    <>
-      <StateBadge state={standing.state} /> since {standing.since}
-    </>
-  ) : (
-    <span>—</span>
   );
 }

@@ -1,4 +1,6 @@
-import { ErrorSummary, Layout, StatusMessage } from './layout.js';
+import { ErrorSummary } from './forms/error-summary.js';
+import { Layout } from './layout.js';
+import { StatusMessage } from './status-message.js';
 
 export type SignInWith = 'account' | 'token';
 

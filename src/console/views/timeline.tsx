@@ -1,7 +1,10 @@
 import { scoreText } from '../../assessments/score.js';
 import type { ComponentChildren } from 'preact';
 import type { HistoryEventView } from '../../history/history-event.view.js';
-import { actionLabel, Instant, MeetingLink, StateChange } from './parts.js';
+import { actionLabel } from './parts/action-label.js';
+import { Instant } from './parts/instant.js';
+import { MeetingLink } from './parts/meeting-link.js';
+import { StateChange } from './parts/state-change.js';
 
 // The fields an edit, a correction or a retraction changes, in people's words.
 const FIELD_LABELS: Readonly<Record<string, string>> = {

@@ -1,5 +1,9 @@
 import type { CreatedTokenView, TokenView } from '../../auth/token.view.js';
-import { DataTable, FormSection, Layout, SelectField, TextField, type FormPageProps } from './layout.js';
+import { DataTable } from '../../reports/render/data-table.js';
+import { FormSection, type FormPageProps } from './forms/form-section.js';
+import { SelectField } from './forms/select-field.js';
+import { TextField } from './forms/text-field.js';
+import { Layout } from './layout.js';
 
 const ROLES: ReadonlyArray<readonly [string, string]> = [
   ['viewer', 'Viewer: reads everything, changes nothing'],
@@ -32,7 +36,6 @@ export function TokensPage({
       <DataTable
         label="Tokens"
         rows={tokens}
-        rowKey={(token) => token.name}
         columns={[
           { header: 'Name', cell: (token) => token.name },
           { header: 'Role', cell: (token) => token.role },

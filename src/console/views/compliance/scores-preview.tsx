@@ -1,0 +1,34 @@
+import type { Score } from '../../../assessments/score.js';
+import type { AssessmentResultView } from '../../../compliance/assessments.view.js';
+import { scoreCell } from '../../../reports/render/compliance-cells.js';
+import { DataTable } from '../../../reports/render/data-table.js';
+import { ItemLink } from '../parts/item-link.js';
+
+// Every cell that would change, and how many keep their score.
+export function Preview({ results }: { readonly results: readonly AssessmentResultView[] }) {
+  const changing = results.filter((result) => result.from !== result.to);
+  return (
+    <>
+      <DataTable
+        label="Preview"
+        caption="Preview: every cell that would change"
+        rows={changing}
+        columns={[
+          { header: 'Item', cell: (result) => <ItemLink slug={result.item} /> },
+          { header: 'Party', cell: (result) => result.party },
+          { header: 'From → to', cell: (result) => `${shown(result.from)} → ${shown(result.to)}` },
+        ]}
+      />
+      {changing.length < results.length && (
+        <p>
+          {results.length - changing.length} more cell{results.length - changing.length === 1 ? '' : 's'} keep their
+          score (recorded again for this period).
+        </p>
+      )}
+    </>
+  );
+}
+
+function shown(score: Score | null): string {
+  return scoreCell(score) || 'none';
+}

@@ -1,0 +1,3 @@
+export function ItemLink({ slug, title }: { readonly slug: string; readonly title?: string }) {
+  return <a href={`/items/${encodeURIComponent(slug)}`}>{title ?? slug}</a>;
+}
