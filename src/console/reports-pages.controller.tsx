@@ -18,11 +18,11 @@ import type { ConsoleSession } from './sessions/console-sessions.service.js';
 import {
   REPORT_FIELD_NAMES,
   REPORT_KINDS,
-  REPORT_PAGE_ROWS,
   ReportsPage,
   type ReportForm,
   type ShownReport,
 } from './views/reports.page.js';
+import { REPORT_PAGE_ROWS } from './views/reports/paging.js';
 
 // What each report reads of the form; the other fields are left out, as the API would be sent them.
 const FORM_FIELDS = [...REPORT_FIELD_NAMES, 'divergent'] as const;
