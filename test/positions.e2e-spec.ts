@@ -425,7 +425,7 @@ describe('parties and their positions', () => {
         .set(...bearer())
         .expect(200);
       expect(page.headers['content-type']).toMatch(/^text\/html/);
-      expect(page.text).toContain('<td class="">european-security-treaty</td>');
+      expect(page.text).toContain('<td data-label="Item">european-security-treaty</td>');
       expect(page.text).toMatch(/Supports/);
       expect(page.text).toMatch(/Opposes/);
     });

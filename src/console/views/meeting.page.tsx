@@ -12,6 +12,7 @@ import { RowFields } from './meeting/row-fields.js';
 import { PositionsPreview } from './meeting/positions-preview.js';
 import { Preview } from './meeting/outcomes-preview.js';
 import { Applied } from './meeting/applied.js';
+import { DryRunButton } from './forms/dry-run-button.js';
 
 export function MeetingPage({
   session,
@@ -94,16 +95,7 @@ export function MeetingPage({
                 aria-describedby="outcomes-file-hint"
               />
             </div>
-            <div class="actions">
-              <button
-                type="submit"
-                name="action"
-                value="dry-run"
-                class={step?.kind === 'preview' ? 'secondary' : undefined}
-              >
-                Dry run
-              </button>
-            </div>
+            <DryRunButton previewShown={step?.kind === 'preview'} />
           </PostForm>
         </section>
       )}

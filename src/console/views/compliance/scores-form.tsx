@@ -4,6 +4,7 @@ import { PostForm } from '../forms/post-form.js';
 import { TextField } from '../forms/text-field.js';
 import type { ScoresStep } from './scores-step.js';
 import { Preview } from './scores-preview.js';
+import { DryRunButton } from '../forms/dry-run-button.js';
 
 export function ScoresForm({ session, step }: { readonly session: ConsoleSession; readonly step?: ScoresStep }) {
   return (
@@ -47,16 +48,7 @@ export function ScoresForm({ session, step }: { readonly session: ConsoleSession
           type="date"
           hint="The day the monitoring period ends: the date of every score."
         />
-        <div class="actions">
-          <button
-            type="submit"
-            name="action"
-            value="dry-run"
-            class={step?.kind === 'preview' ? 'secondary' : undefined}
-          >
-            Dry run
-          </button>
-        </div>
+        <DryRunButton previewShown={step?.kind === 'preview'} />
       </PostForm>
     </section>
   );
