@@ -8,10 +8,16 @@ export interface InProcessService {
 }
 
 // The service on an existing SQLite file, in this process, on a free loopback port: for the bench
-// scripts that time single requests rather than load.
-export async function startInProcessService(databasePath: string, adminToken: string): Promise<InProcessService> {
+// scripts that time single requests rather than load. `settings`: more of the environment's
+// settings (docs/operations.md).
+export async function startInProcessService(
+  databasePath: string,
+  adminToken: string,
+  settings: Readonly<Record<string, string>> = {},
+): Promise<InProcessService> {
   const app = await createApp(
     loadConfig({
+      ...settings,
       DATABASE_URL: `sqlite:${databasePath}`,
       TRACKER_ADMIN_TOKEN: adminToken,
       TRACKER_SEED: 'false',
