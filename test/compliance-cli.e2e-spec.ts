@@ -1,28 +1,15 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assessmentsCommand } from '../src/cli/assessments.command.js';
 import { editionsCommand } from '../src/cli/editions.command.js';
 import { reportCommand } from '../src/cli/report.command.js';
 import { historyOf, makeItem, uniqueSlug } from './support/factories.js';
-import { bearer, startTestApp, type TestApp } from './support/test-app.js';
+import { startCliTestAppPerSuite } from './support/cli-test-app.js';
+import { bearer } from './support/test-app.js';
 
 // assessments apply, report compliance and editions: the same rules and the same answers as the API.
 describe('compliance on the command line', () => {
-  let t: TestApp;
-  let directory: string;
-  const savedUrl = process.env.DATABASE_URL;
-
-  beforeAll(async () => {
-    t = await startTestApp({ TRACKER_SEED: 'true' });
-    directory = mkdtempSync(join(tmpdir(), 'policy-tracker-cli-'));
-    process.env.DATABASE_URL = t.database.url;
-  });
-  afterAll(async () => {
-    process.env.DATABASE_URL = savedUrl;
-    rmSync(directory, { recursive: true, force: true });
-    await t.close();
-  });
+  const t = startCliTestAppPerSuite({ TRACKER_SEED: 'true' });
 
   const run =
     (command: () => { parseAsync: (args: string[], options: { from: 'user' }) => Promise<unknown> }) =>
@@ -36,7 +23,7 @@ describe('compliance on the command line', () => {
     const category = uniqueSlug('cli');
     const one = await makeItem(t, { category });
     const two = await makeItem(t, { category });
-    const matrix = join(directory, 'scores.csv');
+    const matrix = join(t.directory, 'scores.csv');
     writeFileSync(matrix, `item,russia,nato\n${one.slug},+1,0\n${two.slug},-1,n/a\n`);
     await assessments('apply', matrix, '--effective-on', '2011-06-30', '--dry-run');
     expect(await historyOf(t, one.slug)).toHaveLength(1);
@@ -47,19 +34,19 @@ describe('compliance on the command line', () => {
       score: 1,
       actor: 'desk',
     });
-    const json = join(directory, 'scores.json');
+    const json = join(t.directory, 'scores.json');
     writeFileSync(
       json,
       JSON.stringify({ assessments: [{ item: two.slug, party: 'russia', score: 0, evidence: 'Some action' }] }),
     );
     await assessments('apply', json, '--effective-on', '2011-12-31');
-    const bad = join(directory, 'bad.csv');
+    const bad = join(t.directory, 'bad.csv');
     writeFileSync(bad, `item,russia\n${one.slug},maybe\n`);
     await expect(assessments('apply', bad, '--effective-on', '2011-12-31')).rejects.toMatchObject({
       code: 'validation_failed',
       extensions: { errors: [expect.objectContaining({ field: `line 2 (${one.slug}, russia)` })] },
     });
-    const out = join(directory, 'compliance.csv');
+    const out = join(t.directory, 'compliance.csv');
     await report(
       'compliance',
       '--as-of',
@@ -92,7 +79,7 @@ describe('compliance on the command line', () => {
       '--query',
       JSON.stringify({ asOf: '2011-12-31', category, parties: 'russia,nato' }),
     );
-    const published = join(directory, 'edition.csv');
+    const published = join(t.directory, 'edition.csv');
     await editions('show', slug, '--format', 'csv', '--out', published);
     expect(readFileSync(published, 'utf8')).toBe(readFileSync(out, 'utf8'));
     const api = await t.api

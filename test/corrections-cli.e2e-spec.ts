@@ -1,25 +1,18 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { batchCommand, historyCommand } from '../src/cli/corrections.command.js';
 import { failureReport } from '../src/cli/failure-report.js';
 import { reportCommand } from '../src/cli/report.command.js';
 import { auditVerdict, historyOf, makeItem, makeMeeting } from './support/factories.js';
-import { bearer, startTestApp, type TestApp } from './support/test-app.js';
+import { startCliTestAppPerSuite } from './support/cli-test-app.js';
+import { bearer } from './support/test-app.js';
 
 // The corrections commands go through the same services as the API, on the same database.
 describe('history, batch and report revisions commands', () => {
-  let t: TestApp;
-  let directory: string;
+  const t = startCliTestAppPerSuite();
   let written: string[];
-  const savedUrl = process.env.DATABASE_URL;
   const savedWrite = process.stdout.write.bind(process.stdout);
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    directory = mkdtempSync(join(tmpdir(), 'policy-tracker-cli-'));
-    process.env.DATABASE_URL = t.database.url;
-  });
   beforeEach(() => {
     written = [];
     process.stdout.write = (chunk: string) => written.push(chunk) > 0;
@@ -27,11 +20,6 @@ describe('history, batch and report revisions commands', () => {
   afterEach(async () => {
     process.stdout.write = savedWrite;
     expect(await auditVerdict(t)).toMatchObject({ ok: true });
-  });
-  afterAll(async () => {
-    process.env.DATABASE_URL = savedUrl;
-    rmSync(directory, { recursive: true, force: true });
-    await t.close();
   });
 
   const printed = () => JSON.parse(written.join('')) as Record<string, unknown>;
@@ -114,7 +102,7 @@ describe('history, batch and report revisions commands', () => {
   it('writes the revisions report as the API serves it', async () => {
     const from = new Date(Date.now() - 60_000).toISOString();
     const to = new Date().toISOString();
-    const out = join(directory, 'notice.html');
+    const out = join(t.directory, 'notice.html');
     await reportCommand().parseAsync(['revisions', '--as-of', '2010-11-21', '--from', from, '--to', to, '--out', out], {
       from: 'user',
     });

@@ -1,28 +1,15 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { historyCommand } from '../src/cli/corrections.command.js';
 import { positionsCommand } from '../src/cli/positions.command.js';
 import { reportCommand } from '../src/cli/report.command.js';
 import { historyOf, makeItem, uniqueSlug } from './support/factories.js';
-import { bearer, startTestApp, type TestApp } from './support/test-app.js';
+import { startCliTestAppPerSuite } from './support/cli-test-app.js';
+import { bearer } from './support/test-app.js';
 
 // positions set and report positions: the same rules and the same answers as the API.
 describe('positions on the command line', () => {
-  let t: TestApp;
-  let directory: string;
-  const savedUrl = process.env.DATABASE_URL;
-
-  beforeAll(async () => {
-    t = await startTestApp({ TRACKER_SEED: 'true' });
-    directory = mkdtempSync(join(tmpdir(), 'policy-tracker-cli-'));
-    process.env.DATABASE_URL = t.database.url;
-  });
-  afterAll(async () => {
-    process.env.DATABASE_URL = savedUrl;
-    rmSync(directory, { recursive: true, force: true });
-    await t.close();
-  });
+  const t = startCliTestAppPerSuite({ TRACKER_SEED: 'true' });
 
   const positions = (...args: string[]) => positionsCommand().parseAsync(args, { from: 'user' });
   const report = (...args: string[]) => reportCommand().parseAsync(args, { from: 'user' });
@@ -91,7 +78,7 @@ describe('positions on the command line', () => {
   });
 
   it('writes the positions report as the API serves it', async () => {
-    const out = join(directory, 'positions.md');
+    const out = join(t.directory, 'positions.md');
     await report('positions', '--as-of', '2010-09-23', '--divergent', '--out', out);
     const api = await t.api
       .get('/api/reports/positions?asOf=2010-09-23&divergent=true&format=md')

@@ -1,21 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportCommand } from '../src/cli/report.command.js';
 import { makeItem, uniqueSlug } from './support/factories.js';
-import { bearer, startTestApp, type TestApp } from './support/test-app.js';
+import { startCliTestAppPerSuite } from './support/cli-test-app.js';
+import { bearer } from './support/test-app.js';
 
 // The command line prints what the API answers, from the same database.
 describe('report command', () => {
-  let t: TestApp;
-  let directory: string;
+  const t = startCliTestAppPerSuite();
   let category: string;
-  const savedUrl = process.env.DATABASE_URL;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    directory = mkdtempSync(join(tmpdir(), 'policy-tracker-cli-'));
-    process.env.DATABASE_URL = t.database.url;
     category = uniqueSlug('cli');
     const item = await makeItem(t, { category, title: 'Link radars, "soon" | <b>now</b>' });
     await t.api
@@ -23,11 +18,6 @@ describe('report command', () => {
       .set(...bearer())
       .send({ to: 'agreed', effectiveOn: '2010-11-20', reason: 'Agreed,\nin Lisbon.' })
       .expect(200);
-  });
-  afterAll(async () => {
-    process.env.DATABASE_URL = savedUrl;
-    rmSync(directory, { recursive: true, force: true });
-    await t.close();
   });
 
   const run = (...args: string[]) => reportCommand().parseAsync(args, { from: 'user' });
@@ -45,7 +35,7 @@ describe('report command', () => {
       ['status.html', 'html'],
       ['status.json', 'json'],
     ]) {
-      const out = join(directory, file);
+      const out = join(t.directory, file);
       await run('status', '--as-of', '2010-11-20', '--category', category, '--out', out);
       expect(readFileSync(out, 'utf8')).toBe(
         await api(`/api/reports/status?asOf=2010-11-20&category=${category}&format=${format}`),
@@ -54,7 +44,7 @@ describe('report command', () => {
   });
 
   it('writes the changes report with --format, and refuses bad input with the API messages', async () => {
-    const out = join(directory, 'changes.txt');
+    const out = join(t.directory, 'changes.txt');
     await run(
       'changes',
       '--from',

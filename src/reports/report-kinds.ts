@@ -123,17 +123,17 @@ export async function runTask(readers: ReportReaders, task: WorkerTask): Promise
     if ('historyPage' in task) {
       return new TextEncoder().encode(JSON.stringify(await readHistoryPage(readers, task.historyPage)));
     }
-    const text = await renderTask(readers, task);
-    // Measured before it is encoded: a document too large is never copied again.
-    const bytes = Buffer.byteLength(text);
-    if (bytes > task.maxBytes) {
+    // Encoded once, into a buffer of its own (moved to the main thread, never pooled), and measured
+    // there: a document too large goes no further than this thread.
+    const document = new TextEncoder().encode(await renderTask(readers, task));
+    if (document.byteLength > task.maxBytes) {
       throw tooLarge(
-        `The report comes to ${bytes} bytes; at most ${task.maxBytes} are answered in one piece. ` +
+        `The report comes to ${document.byteLength} bytes; at most ${task.maxBytes} are answered in one piece. ` +
           'Narrow the question (a shorter window, a later day, a category or proposedBy), ' +
           'or ask for CSV, the most compact format.',
       );
     }
-    return new TextEncoder().encode(text);
+    return document;
   } catch (error) {
     if (error instanceof DomainError) {
       return { refused: { code: error.code, message: error.message, extensions: error.extensions } };
