@@ -33,7 +33,7 @@ describe('DataTable', () => {
     expect(markup).toContain(
       `<tr class="flagged &quot;row&quot;"><td data-label="Text &quot;quoted&quot;">${escaped}</td>` +
         `<td class="nowrap" data-label="List">${escaped} → <b>${escaped}</b></td>` +
-        `<td class="number" data-label="Noted"><i>${escaped}</i><br/><span class="small">${escaped}</span></td></tr>`,
+        `<td class="number" data-label="Noted"><i>${escaped}</i><br/><small>${escaped}</small></td></tr>`,
     );
     expect(markup).toContain('<tr><td data-label="Text &quot;quoted&quot;">plain</td>');
     expect(markup).toMatch(/^<div class="table-wrap" role="region" aria-label="Rows" tabindex="0"><table><thead>/);

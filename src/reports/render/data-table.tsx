@@ -104,7 +104,7 @@ function attribute(name: string, value: string | undefined): string {
   return markup ? ` ${markup}` : '';
 }
 
-const NOTED = ['', '<br/><span class="small">', '</span>'];
+const NOTED = ['', '<br/><small>', '</small>'];
 
 // A cell's value with a small note under it (a stance and since when, who and when recorded), in
 // the same precompiled form as the rows: the positions matrix has one in most of its cells.

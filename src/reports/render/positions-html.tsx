@@ -14,7 +14,7 @@ export function positionsHtml(report: PositionsReport): string {
 
 type PositionsRow = PositionsReport['items'][number];
 
-const NO_POSITION = <span class="small">— No position</span>;
+const NO_POSITION = <small>— No position</small>;
 
 function PositionsReportPage({ report }: { readonly report: PositionsReport }) {
   return (

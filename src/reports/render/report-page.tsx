@@ -1,5 +1,7 @@
 import type { ComponentChildren, VNode } from 'preact';
 import { render } from 'preact-render-to-string';
+import { STANCE_CSS } from './stance-style.js';
+import { STATE_SWATCH_CSS } from './state-style.js';
 
 // Self-contained and printable: inline CSS (written without the characters preact escapes in text:
 // no double quotes, no & or >), no scripts, no fonts or images fetched from anywhere.
@@ -22,7 +24,7 @@ th { background: #f1f5f9; white-space: nowrap; }
 td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
 td.text { white-space: pre-line; }
 td.nowrap { white-space: nowrap; }
-.small { font-size: .75rem; color: #475569; }
+small, .small { font-size: .75rem; color: #475569; }
 .chart { display: block; max-width: 100%; height: auto; margin: .5rem 0 1rem; }
 .chart .label { font-size: 12px; fill: #1e293b; }
 .chart .value, .chart .axis { font-size: 11px; fill: #475569; }
@@ -30,6 +32,8 @@ td.nowrap { white-space: nowrap; }
 .chart .axis-line { stroke: #94a3b8; }
 .empty { color: #64748b; font-style: italic; }
 .stance { white-space: nowrap; padding: 0 .25rem; border-radius: .2rem; }
+${STANCE_CSS}
+${STATE_SWATCH_CSS}
 .score { font-weight: 600; padding: 0 .3rem; border-radius: .2rem; }
 .score.full { background: #dcfce7; } .score.partial { background: #fef9c3; } .score.none { background: #fee2e2; } .score.na { color: #475569; }
 .legend { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: .4rem 1rem; }

@@ -21,14 +21,20 @@ export function stanceLabel(stance: Stance): string {
   return STANCE_STYLES[stance].label;
 }
 
+// Each stance's background, for the report page's stylesheet: a class per cell instead of a style
+// attribute (the positions matrix has tens of thousands of cells).
+export const STANCE_CSS = STANCES.map(
+  (stance) => `.stance.${stance} { background: ${STANCE_STYLES[stance].background}; }`,
+).join(' ');
+
 // A stance named in text, with its mark and colour as extras; built once per stance, as stateName.
 const STANCE_NAMES = Object.fromEntries(
   STANCES.map((stance) => {
-    const { background, mark, label } = STANCE_STYLES[stance];
+    const { mark, label } = STANCE_STYLES[stance];
     return [
       stance,
       precompiled(
-        <span class="stance" style={`background: ${background}`}>
+        <span class={`stance ${stance}`}>
           <span aria-hidden="true">{mark}</span> {label}
         </span>,
       ),

@@ -1,4 +1,4 @@
-import { WORKFLOW, type WorkflowState } from '../../workflow/workflow.definition.js';
+import { WORKFLOW, WORKFLOW_STATES, type WorkflowState } from '../../workflow/workflow.definition.js';
 
 // One colour per state, the same in every chart and legend; dark enough to print in grey.
 const STATE_COLOURS: Readonly<Record<WorkflowState, string>> = {
@@ -14,6 +14,12 @@ const STATE_COLOURS: Readonly<Record<WorkflowState, string>> = {
 export function stateColour(state: WorkflowState): string {
   return STATE_COLOURS[state];
 }
+
+// Each state's swatch colour, for the report page's stylesheet: a class per row instead of a style
+// attribute.
+export const STATE_SWATCH_CSS = WORKFLOW_STATES.map(
+  (state) => `.swatch.${state} { background: ${STATE_COLOURS[state]}; }`,
+).join(' ');
 
 export function stateLabel(state: WorkflowState): string {
   return WORKFLOW[state].label;
