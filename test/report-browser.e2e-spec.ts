@@ -160,12 +160,12 @@ describe('HTML reports in a browser', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
-  it('shows the positions as a matrix, one row per item, each stance named in words on screen and in print', async () => {
+  it('shows the positions as a matrix, one row per item, a column per party by name, each stance in words on screen and in print', async () => {
     const page = await open(`/api/reports/positions?asOf=2010-11-30&category=${category}&format=html`);
     expect(await texts(page, 'h1')).toEqual(['Positions as of 2010-11-30']);
     expect(await texts(page, 'h2')).toEqual(['Stances', 'Positions by item (3)']);
     const matrix = page.locator('table');
-    expect(await texts(page, 'table th')).toEqual(['Item', 'Title', 'State', 'nato', 'russia']);
+    expect(await texts(page, 'table th')).toEqual(['Item', 'Title', 'State', 'NATO', 'Russia']);
     const rows = await matrix
       .locator('tbody tr')
       .evaluateAll((trs) =>

@@ -35,7 +35,6 @@ export class ChangeView {
   recordedAt: string;
 }
 
-// A position taken in the window: where and when like a transition, with the party's stances.
 // A position taken in the window: where and when as a transition shows it, who and what as an
 // outcomes answer does.
 export class PositionChangeEventView extends IntersectionType(

@@ -22,13 +22,14 @@ import {
   renderRevisionsReport,
   renderStatusReport,
 } from './render/render-report.js';
+import { partyNames, type PartyNames } from './render/party-names.js';
 
 // A kind of report: how its view is built from the read models and rendered in each format, and
 // which of its tables a page of the console shows a slice of. Builds run in a worker thread
 // (report-workers.ts); a new kind is one more entry in REPORT_KINDS.
 export interface ReportKind<Params, View> {
   readonly build: (readers: ReportReaders, params: Params) => Promise<View>;
-  readonly render: (view: View, format: ReportFormat) => string;
+  readonly render: (view: View, format: ReportFormat, names: PartyNames) => string;
   // The view with rows [offset, offset + limit) of each table, and each table's length.
   readonly slice: (view: View, offset: number, limit: number) => SlicedView<View>;
 }
@@ -150,7 +151,8 @@ export async function renderEveryFormat(
 ): Promise<Record<ReportFormat, string>> {
   const definition = REPORT_KINDS[task.kind] as unknown as ReportKind<unknown, unknown>;
   const view = await definition.build(readers, task.params);
-  return Object.fromEntries(REPORT_FORMATS.map((format) => [format, definition.render(view, format)])) as Record<
+  const names = await readPartyNames(readers);
+  return Object.fromEntries(REPORT_FORMATS.map((format) => [format, definition.render(view, format, names)])) as Record<
     ReportFormat,
     string
   >;
@@ -164,5 +166,10 @@ async function renderTask(readers: ReportReaders, task: ReportTask): Promise<str
     const { view: page, tables } = definition.slice(view, task.rows.offset, task.rows.limit);
     return JSON.stringify({ report: page, tables });
   }
-  return definition.render(view, task.format);
+  return definition.render(view, task.format, await readPartyNames(readers));
+}
+
+// Every party's name, as recorded now (a party's slug and name do not change).
+async function readPartyNames(readers: ReportReaders): Promise<PartyNames> {
+  return partyNames(await readers.parties.all(readers.manager));
 }

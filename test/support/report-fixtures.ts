@@ -1,4 +1,6 @@
 import type { ChangesReport } from '../../src/reports/changes-report.view.js';
+import type { PositionsReport } from '../../src/reports/positions-report.view.js';
+import { partyNames } from '../../src/reports/render/party-names.js';
 import type { StatusReport } from '../../src/reports/status-report.view.js';
 import { emptyStateCounts } from '../../src/workflow/workflow.machine.js';
 
@@ -41,6 +43,33 @@ export function sampleStatusReport(): StatusReport {
   };
 }
 
+// The parties as recorded: `germany` has none, as a party the view names but the reader did not find.
+export const SAMPLE_PARTY_NAMES = partyNames([
+  { slug: 'russia', name: 'Russian Federation' },
+  { slug: 'united-states', name: 'United States' },
+]);
+
+export function samplePositionsReport(): PositionsReport {
+  return {
+    asOf: '2010-11-21',
+    ...scope,
+    divergent: false,
+    parties: ['germany', 'russia', 'united-states'],
+    items: [
+      {
+        slug: 'radar-linking',
+        title: AWKWARD_TITLE,
+        state: 'agreed',
+        positions: {
+          germany: null,
+          russia: { stance: 'conditional', since: '2010-11-20' },
+          'united-states': { stance: 'supports', since: '2010-09-22' },
+        },
+      },
+    ],
+  };
+}
+
 export function sampleChangesReport(): ChangesReport {
   return {
     from: '2010-11-20',
@@ -62,7 +91,21 @@ export function sampleChangesReport(): ChangesReport {
         recordedAt: '2010-11-27T09:00:00.000Z',
       },
     ],
-    positions: [],
+    positions: [
+      {
+        item: 'radar-linking',
+        title: AWKWARD_TITLE,
+        party: 'russia',
+        fromStance: null,
+        toStance: 'conditional',
+        effectiveOn: '2010-11-20',
+        statement: 'Ready to link radars <if> the data are shared',
+        meeting: 'lisbon-summit-2010',
+        source: null,
+        actor: 'bootstrap',
+        recordedAt: '2010-11-27T09:00:00.000Z',
+      },
+    ],
     timeline: [{ day: '2010-11-20', counts: { ...emptyStateCounts(), proposed: 1, agreed: 1 } }],
   };
 }

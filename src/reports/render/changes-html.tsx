@@ -3,6 +3,7 @@ import type { ChangesReport } from '../changes-report.view.js';
 import { CountsBarChart } from './bar-chart.js';
 import { CountsTable } from './counts-table.js';
 import { DataTable, noted } from './data-table.js';
+import type { PartyNames } from './party-names.js';
 import { ReportPage, renderReport } from './report-page.js';
 import { changesTitle, changesWindow } from './report-titles.js';
 import { scopeNotes } from './scope-notes.js';
@@ -10,11 +11,11 @@ import { stanceName } from './stance-style.js';
 import { stateName } from './state-name.js';
 import { CountsTimelineChart } from './timeline-chart.js';
 
-export function changesHtml(report: ChangesReport): string {
-  return renderReport(<ChangesReportPage report={report} />);
+export function changesHtml(report: ChangesReport, names: PartyNames): string {
+  return renderReport(<ChangesReportPage report={report} names={names} />);
 }
 
-function ChangesReportPage({ report }: { readonly report: ChangesReport }) {
+function ChangesReportPage({ report, names }: { readonly report: ChangesReport; readonly names: PartyNames }) {
   const window = changesWindow(report);
   const series = [
     { label: `Before (${dayBefore(report.from)})`, counts: report.countsBefore },
@@ -69,7 +70,7 @@ function ChangesReportPage({ report }: { readonly report: ChangesReport }) {
             columns={[
               { header: 'Effective', kind: 'nowrap', cell: (position) => position.effectiveOn },
               { header: 'Item', cell: (position) => position.item },
-              { header: 'Party', cell: (position) => position.party },
+              { header: 'Party', cell: (position) => names(position.party) },
               {
                 header: 'Change',
                 cell: (position) => [

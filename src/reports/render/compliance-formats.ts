@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { ComplianceReport } from '../compliance-report.view.js';
 import { averageCell, complianceNotes, complianceTitle, figure, percentCell, scoreCell } from './compliance-cells.js';
 import { markdownCell } from './markdown.js';
+import type { PartyNames } from './party-names.js';
 import { scopeNotes } from './scope-notes.js';
 
 // The HTML page is made of the reports' preact components; render-report.ts takes every format from here.
@@ -45,9 +46,9 @@ export function complianceCsv(report: ComplianceReport): string {
   );
 }
 
-export function complianceMarkdown(report: ComplianceReport): string {
+export function complianceMarkdown(report: ComplianceReport, names: PartyNames): string {
   const row = (cells: readonly string[]) => `| ${cells.map(markdownCell).join(' | ')} |`;
-  const header = ['Item', ...report.parties, 'Average', 'Percent'];
+  const header = ['Item', ...report.parties.map(names), 'Average', 'Percent'];
   const table = [
     row(header),
     `| --- | ${header
@@ -78,14 +79,14 @@ export function complianceMarkdown(report: ComplianceReport): string {
   const sections = [
     `## Overall\n\n${markdownCell(figure(report.overall))}`,
     `## Scores by item (${report.items.length})\n\n${table}`,
-    `## Members\n\n${report.members.map((member) => `- ${markdownCell(`${member.party}: ${figure(member)}`)}`).join('\n')}`,
+    `## Members\n\n${report.members.map((member) => `- ${markdownCell(`${names(member.party)}: ${figure(member)}`)}`).join('\n')}`,
   ];
   if (report.changes) {
     sections.push(
       `## Cells that moved (${report.changes.length})\n\n${report.changes
         .map(
           (change) =>
-            `- ${markdownCell(`${change.item}, ${change.party}: ${scoreCell(change.from) || '—'} → ${scoreCell(change.to) || '—'}`)}`,
+            `- ${markdownCell(`${change.item}, ${names(change.party)}: ${scoreCell(change.from) || '—'} → ${scoreCell(change.to) || '—'}`)}`,
         )
         .join('\n')}`,
     );

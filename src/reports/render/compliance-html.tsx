@@ -2,11 +2,12 @@ import type { ComplianceReport } from '../compliance-report.view.js';
 import { CHART_WIDTH, ChartFrame } from './chart-frame.js';
 import { averageCell, complianceNotes, complianceTitle, figure, percentCell, scoreCell } from './compliance-cells.js';
 import { DataTable } from './data-table.js';
+import type { PartyNames } from './party-names.js';
 import { ReportPage, renderReport } from './report-page.js';
 import { scopeNotes } from './scope-notes.js';
 
-export function complianceHtml(report: ComplianceReport): string {
-  return renderReport(<ComplianceReportPage report={report} />);
+export function complianceHtml(report: ComplianceReport, names: PartyNames): string {
+  return renderReport(<ComplianceReportPage report={report} names={names} />);
 }
 
 // Each score is written in its cell; the colour of the cell is a second cue only.
@@ -22,7 +23,7 @@ type MatrixRow =
   | { readonly kind: 'item'; readonly item: ComplianceReport['items'][number] }
   | { readonly kind: 'average' | 'percent' };
 
-function ComplianceReportPage({ report }: { readonly report: ComplianceReport }) {
+function ComplianceReportPage({ report, names }: { readonly report: ComplianceReport; readonly names: PartyNames }) {
   const rows: MatrixRow[] = [
     ...report.items.map((item) => ({ kind: 'item' as const, item })),
     { kind: 'average' },
@@ -32,7 +33,7 @@ function ComplianceReportPage({ report }: { readonly report: ComplianceReport })
     <ReportPage title={complianceTitle(report)} notes={[...scopeNotes(report), ...complianceNotes(report)]}>
       <section>
         <h2>Overall: {figure(report.overall)}</h2>
-        <MembersChart report={report} />
+        <MembersChart report={report} names={names} />
       </section>
       <section>
         <h2>Scores by item ({report.items.length})</h2>
@@ -48,7 +49,7 @@ function ComplianceReportPage({ report }: { readonly report: ComplianceReport })
                 cell: (row) => (row.kind === 'item' ? row.item.slug : row.kind === 'average' ? 'Average' : 'Percent'),
               },
               ...report.members.map((member) => ({
-                header: member.party,
+                header: names(member.party),
                 kind: 'number' as const,
                 cell: (row: MatrixRow) =>
                   row.kind === 'item' ? (
@@ -91,7 +92,7 @@ function ComplianceReportPage({ report }: { readonly report: ComplianceReport })
             rows={report.changes}
             columns={[
               { header: 'Item', cell: (change) => change.item },
-              { header: 'Party', cell: (change) => change.party },
+              { header: 'Party', cell: (change) => names(change.party) },
               { header: 'Was', kind: 'number', cell: (change) => scoreCell(change.from) || '—' },
               { header: 'Now', kind: 'number', cell: (change) => scoreCell(change.to) || '—' },
             ]}
@@ -109,7 +110,7 @@ const ROW_HEIGHT = 24;
 
 // Members ranked by average, best first (ties by slug), each bar drawn from -1 to +1 around 0 and
 // labelled with its figure in words, so that the chart is read without colour.
-function MembersChart({ report }: { readonly report: ComplianceReport }) {
+function MembersChart({ report, names }: { readonly report: ComplianceReport; readonly names: PartyNames }) {
   const ranked = report.members
     .filter((member) => member.average !== null)
     .sort((a, b) => (b.average ?? 0) - (a.average ?? 0) || (a.party < b.party ? -1 : 1));
@@ -129,7 +130,7 @@ function MembersChart({ report }: { readonly report: ComplianceReport }) {
         return (
           <>
             <text x={LABEL_WIDTH - 8} y={y + BAR_HEIGHT - 4} text-anchor="end" class="label">
-              {member.party}
+              {names(member.party)}
             </text>
             <rect
               x={(average < 0 ? zero - width : zero).toFixed(1)}
@@ -138,7 +139,7 @@ function MembersChart({ report }: { readonly report: ComplianceReport }) {
               height={BAR_HEIGHT}
               fill={average < 0 ? '#b91c1c' : '#15803d'}
             >
-              <title>{`${member.party}: ${figure(member)}`}</title>
+              <title>{`${names(member.party)}: ${figure(member)}`}</title>
             </rect>
             <text x={(zero + half + 6).toFixed(1)} y={y + BAR_HEIGHT - 4} class="value">
               {`${averageCell(member.average)} (${percentCell(member.percent)}%)`}

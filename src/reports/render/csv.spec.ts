@@ -25,7 +25,7 @@ describe('CSV reports', () => {
     expect(rows[1]?.lastReason).toBe('');
   });
 
-  it('lists one row per transition', () => {
+  it('lists one row per transition, then one per position taken, parties by slug', () => {
     const rows = parse<Record<string, string>>(changesCsv(sampleChangesReport()), { columns: true });
     expect(rows).toEqual([
       expect.objectContaining({
@@ -36,6 +36,13 @@ describe('CSV reports', () => {
         reason: AWKWARD_REASON,
         meeting: 'lisbon-summit-2010',
         source: 'NRC joint statement, Lisbon, para. 4',
+      }),
+      expect.objectContaining({
+        effectiveOn: '2010-11-20',
+        item: 'radar-linking',
+        party: 'russia',
+        fromStance: '',
+        toStance: 'conditional',
       }),
     ]);
   });

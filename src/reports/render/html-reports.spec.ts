@@ -1,5 +1,11 @@
-import { sampleChangesReport, sampleStatusReport } from '../../../test/support/report-fixtures.js';
+import {
+  SAMPLE_PARTY_NAMES,
+  sampleChangesReport,
+  samplePositionsReport,
+  sampleStatusReport,
+} from '../../../test/support/report-fixtures.js';
 import { changesHtml } from './changes-html.js';
+import { positionsHtml } from './positions-html.js';
 import { statusHtml } from './status-html.js';
 
 // Self-contained: nothing that would fetch or run anything.
@@ -37,7 +43,7 @@ describe('HTML reports', () => {
   });
 
   it('draws the counts before and after and a timeline for the changes report', () => {
-    const page = changesHtml(sampleChangesReport());
+    const page = changesHtml(sampleChangesReport(), SAMPLE_PARTY_NAMES);
     expectSelfContained(page);
     expect(page).toContain('<h1>Changes from 2010-11-20 to 2010-11-30</h1>');
     expect(page.match(/<svg\s+class="chart"/g)).toHaveLength(2);
@@ -45,5 +51,22 @@ describe('HTML reports', () => {
     expect(page).toMatch(/<path d="M[\d.]+,[\d.]+ H[\d.]+ V[\d.]+ H[\d.]+" fill="none" stroke="#16a34a"/);
     expect(page).toContain('&lt;script>alert(1)&lt;/script>');
     expect(page).toContain('Transitions (1)');
+    expect(page).toContain('<td data-label="Party">Russian Federation</td>');
+  });
+
+  it('names each party of the positions matrix, its stances by class and each note under its stance', () => {
+    const page = positionsHtml(samplePositionsReport(), SAMPLE_PARTY_NAMES);
+    expectSelfContained(page);
+    // A party the names do not know keeps its slug rather than an empty header.
+    for (const party of ['germany', 'Russian Federation', 'United States']) {
+      expect(page).toContain(`<th scope="col" class="nowrap">${party}</th>`);
+    }
+    expect(page).toContain(
+      '<td class="nowrap" data-label="Russian Federation"><span class="stance conditional"><span aria-hidden="true">≈</span> Conditional</span><br/><small>since 2010-11-20</small></td>',
+    );
+    expect(page).toContain('<td class="nowrap" data-label="germany"><small>— No position</small></td>');
+    // Each stance's colour is one rule of the stylesheet, not an attribute of every cell.
+    expect(page).toContain('.stance.conditional { background: #fef9c3; }');
+    expect(page).not.toContain('style=');
   });
 });

@@ -1,5 +1,10 @@
-import { sampleChangesReport, sampleStatusReport } from '../../../test/support/report-fixtures.js';
-import { changesMarkdown, markdownCell, statusMarkdown } from './markdown.js';
+import {
+  SAMPLE_PARTY_NAMES,
+  sampleChangesReport,
+  samplePositionsReport,
+  sampleStatusReport,
+} from '../../../test/support/report-fixtures.js';
+import { changesMarkdown, markdownCell, positionsMarkdown, statusMarkdown } from './markdown.js';
 
 describe('Markdown reports', () => {
   it('keeps a cell one cell: pipes, backslashes and < escaped, line breaks as <br>', () => {
@@ -40,10 +45,17 @@ describe('Markdown reports', () => {
   });
 
   it('shows the counts before and after a window and its transitions', () => {
-    const text = changesMarkdown(sampleChangesReport());
+    const text = changesMarkdown(sampleChangesReport(), SAMPLE_PARTY_NAMES);
     expect(text).toContain('| State | Before (2010-11-19) | After (2010-11-30) |');
     expect(text).toContain('| Agreed | 0 | 1 |');
     expect(text).toContain('## Transitions (1)');
     expect(text).toMatch(/^\| 2010-11-20 \| radar-linking \|.*\| Proposed \| Agreed \|/m);
+    expect(text).toMatch(/^\| 2010-11-20 \| radar-linking \| Russian Federation \| — \| Conditional \|/m);
+  });
+
+  it('heads the positions matrix with the parties by name', () => {
+    const text = positionsMarkdown(samplePositionsReport(), SAMPLE_PARTY_NAMES);
+    expect(text).toContain('| Item | Title | State | germany | Russian Federation | United States |');
+    expect(text).toContain('| Conditional (since 2010-11-20) | Supports (since 2010-09-22) |');
   });
 });

@@ -12,6 +12,7 @@ import {
   revisionsTitle,
   statusTitle,
 } from './report-titles.js';
+import type { PartyNames } from './party-names.js';
 import { stanceLabel } from './stance-style.js';
 import { scopeNotes } from './scope-notes.js';
 import { stateLabel } from './state-style.js';
@@ -75,14 +76,14 @@ export function statusMarkdown(report: StatusReport): string {
   ])}\n`;
 }
 
-export function positionsMarkdown(report: PositionsReport): string {
+export function positionsMarkdown(report: PositionsReport, names: PartyNames): string {
   return `${document(
     positionsTitle(report),
     [...scopeNotes(report), ...(report.divergent ? ['Only the items where parties pull apart.'] : [])],
     [
       `## Positions by item (${report.items.length})`,
       markdownTable(
-        ['Item', 'Title', 'State', ...report.parties],
+        ['Item', 'Title', 'State', ...report.parties.map(names)],
         report.items.map((item) => [
           item.slug,
           item.title,
@@ -97,7 +98,7 @@ export function positionsMarkdown(report: PositionsReport): string {
   )}\n`;
 }
 
-export function changesMarkdown(report: ChangesReport): string {
+export function changesMarkdown(report: ChangesReport, names: PartyNames): string {
   return `${document(changesTitle(report), scopeNotes(report), [
     '## Items per state, before and after',
     countsTable([
@@ -124,7 +125,7 @@ export function changesMarkdown(report: ChangesReport): string {
       report.positions.map((position) => [
         position.effectiveOn,
         position.item,
-        position.party,
+        names(position.party),
         position.fromStance === null ? '—' : stanceLabel(position.fromStance),
         stanceLabel(position.toStance),
         position.statement,

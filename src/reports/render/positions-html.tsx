@@ -1,22 +1,23 @@
 import { STANCES } from '../../parties/stance.js';
 import type { PositionsReport } from '../positions-report.view.js';
 import { DataTable, noted } from './data-table.js';
+import type { PartyNames } from './party-names.js';
 import { ReportPage, renderReport } from './report-page.js';
 import { positionsTitle } from './report-titles.js';
 import { scopeNotes } from './scope-notes.js';
 import { stanceName } from './stance-style.js';
 import { stateName } from './state-name.js';
 
-// The matrix: one row per item naming its slug, one column per party; every stance in words.
-export function positionsHtml(report: PositionsReport): string {
-  return renderReport(<PositionsReportPage report={report} />);
+// The matrix: one row per item naming its slug, one column per party by name; every stance in words.
+export function positionsHtml(report: PositionsReport, names: PartyNames): string {
+  return renderReport(<PositionsReportPage report={report} names={names} />);
 }
 
 type PositionsRow = PositionsReport['items'][number];
 
 const NO_POSITION = <small>— No position</small>;
 
-function PositionsReportPage({ report }: { readonly report: PositionsReport }) {
+function PositionsReportPage({ report, names }: { readonly report: PositionsReport; readonly names: PartyNames }) {
   return (
     <ReportPage
       title={positionsTitle(report)}
@@ -46,7 +47,7 @@ function PositionsReportPage({ report }: { readonly report: PositionsReport }) {
               { header: 'Title', cell: (item) => item.title },
               { header: 'State', cell: (item) => stateName(item.state) },
               ...report.parties.map((party) => ({
-                header: party,
+                header: names(party),
                 kind: 'nowrap' as const,
                 cell: (item: PositionsRow) => {
                   const cell = item.positions[party];

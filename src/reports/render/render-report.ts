@@ -8,11 +8,13 @@ import { complianceCsv, complianceHtml, complianceMarkdown } from './compliance-
 import type { PositionsReport } from '../positions-report.view.js';
 import { changesCsv, positionsCsv, revisionsCsv, statusCsv } from './csv.js';
 import { changesMarkdown, positionsMarkdown, revisionsMarkdown, statusMarkdown } from './markdown.js';
+import type { PartyNames } from './party-names.js';
 import { positionsHtml } from './positions-html.js';
 import { revisionsHtml } from './revisions-html.js';
 import { statusHtml } from './status-html.js';
 
-// The same text for the HTTP answer and the command line.
+// The same text for the HTTP answer and the command line. `names`: the parties' names, for the
+// formats people read.
 export function renderStatusReport(report: StatusReport, format: ReportFormat): string {
   switch (format) {
     case 'json':
@@ -26,42 +28,42 @@ export function renderStatusReport(report: StatusReport, format: ReportFormat): 
   }
 }
 
-export function renderPositionsReport(report: PositionsReport, format: ReportFormat): string {
+export function renderPositionsReport(report: PositionsReport, format: ReportFormat, names: PartyNames): string {
   switch (format) {
     case 'json':
       return JSON.stringify(report);
     case 'csv':
       return positionsCsv(report);
     case 'md':
-      return positionsMarkdown(report);
+      return positionsMarkdown(report, names);
     case 'html':
-      return positionsHtml(report);
+      return positionsHtml(report, names);
   }
 }
 
-export function renderChangesReport(report: ChangesReport, format: ReportFormat): string {
+export function renderChangesReport(report: ChangesReport, format: ReportFormat, names: PartyNames): string {
   switch (format) {
     case 'json':
       return JSON.stringify(report);
     case 'csv':
       return changesCsv(report);
     case 'md':
-      return changesMarkdown(report);
+      return changesMarkdown(report, names);
     case 'html':
-      return changesHtml(report);
+      return changesHtml(report, names);
   }
 }
 
-export function renderComplianceReport(report: ComplianceReport, format: ReportFormat): string {
+export function renderComplianceReport(report: ComplianceReport, format: ReportFormat, names: PartyNames): string {
   switch (format) {
     case 'json':
       return JSON.stringify(report);
     case 'csv':
       return complianceCsv(report);
     case 'md':
-      return complianceMarkdown(report);
+      return complianceMarkdown(report, names);
     case 'html':
-      return complianceHtml(report);
+      return complianceHtml(report, names);
   }
 }
 
