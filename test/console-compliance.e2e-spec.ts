@@ -66,7 +66,9 @@ describe('The console: compliance and editions', () => {
     expect(await preview.innerText()).toContain('none → -1');
     expect((await historyOf(t, 'joint-threat-review')).some((event) => event.action === 'assessed')).toBe(false);
     await page.getByRole('button', { name: 'Apply' }).click();
-    expect(await page.getByRole('status').innerText()).toContain('4 scores recorded, effective 2011-06-30');
+    expect(await page.getByRole('status').innerText()).toMatch(
+      /4 scores recorded, effective 2011-06-30, as one batch: \d{4}-\d\d-\d\d \d\d:\d\d UTC \(reference [0-9a-f-]{36}\)/,
+    );
     // Posted again (a reload, a double click): the first answer, nothing applied twice.
     await page.reload();
     const assessed = (await historyOf(t, 'joint-threat-review')).filter((event) => event.action === 'assessed');

@@ -248,7 +248,8 @@ describe('Console forms', () => {
     const apply = { action: 'apply', outcomes: String(outcomes), idempotencyKey: String(key) };
     const first = await post(`/meetings/${meeting.slug}/outcomes`, apply).expect(200);
     const second = await post(`/meetings/${meeting.slug}/outcomes`, apply).expect(200);
-    const batch = /\(reference <code>([0-9a-f-]{36})<\/code>\)/.exec(first.text)?.[1];
+    // The batch is named by its meeting and when it was recorded; its id follows for reference.
+    const batch = / UTC<\/time> \(reference <code>([0-9a-f-]{36})<\/code>\)/.exec(first.text)?.[1];
     expect(batch).toBeDefined();
     expect(second.text).toContain(batch);
     expect((await historyOf(t, item.slug)).map((event) => event.toState)).toEqual(['proposed', 'deferred']);

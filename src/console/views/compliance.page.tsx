@@ -7,6 +7,8 @@ import { SelectField } from './forms/select-field.js';
 import { TextField } from './forms/text-field.js';
 import { isAdmin } from './is-admin.js';
 import { Layout } from './layout.js';
+import { counted } from './parts/counted.js';
+import { Instant } from './parts/instant.js';
 import type { ScoresStep } from './compliance/scores-step.js';
 import { Matrix } from './compliance/matrix.js';
 import { ScoresForm } from './compliance/scores-form.js';
@@ -37,8 +39,8 @@ export function CompliancePage({
         <div class="notice" role="status">
           <h2>Scores recorded</h2>
           <p>
-            {step.result.results.length} score{step.result.results.length === 1 ? '' : 's'} recorded, effective{' '}
-            {step.result.effectiveOn}, as batch <code>{step.result.batch}</code>.
+            {counted(step.result.results.length, 'score')} recorded, effective {step.result.effectiveOn}, as one batch:{' '}
+            <Instant iso={new Date().toISOString()} /> (reference <code>{step.result.batch}</code>).
           </p>
         </div>
       )}

@@ -7,7 +7,7 @@ import { isAdmin } from './is-admin.js';
 import { Layout } from './layout.js';
 import { ChangesTable } from './parts/changes-table.js';
 import type { OutcomesStep } from './meeting/outcomes-step.js';
-import { counted } from './meeting/counted.js';
+import { counted } from './parts/counted.js';
 import { RowFields } from './meeting/row-fields.js';
 import { PositionsPreview } from './meeting/positions-preview.js';
 import { Preview } from './meeting/outcomes-preview.js';
