@@ -76,6 +76,14 @@ describe('The console: compliance and editions', () => {
     await page.goto(`${base}/compliance?asOf=2011-06-30`);
     const table = page.getByRole('table', { name: 'Compliance as of 2011-06-30' });
     expect(await table.innerText()).toContain('+0.50');
+    // The parties' columns are headed with their names, as people know them.
+    expect(await table.getByRole('columnheader').allInnerTexts()).toEqual([
+      'Item',
+      'NATO',
+      'Russia',
+      'Average',
+      'Percent',
+    ]);
     expect(await page.locator('main').innerText()).toContain('Overall: 0.00 (50%)');
   }, 60_000);
 
@@ -119,7 +127,7 @@ describe('The console: compliance and editions', () => {
     await page.getByRole('button', { name: 'Show' }).click();
     const moved = page.getByRole('table', { name: 'Cells that moved since interim-console' });
     expect(await moved.locator('tbody tr').count()).toBe(1);
-    expect(await moved.innerText()).toContain('russia');
+    expect(await moved.innerText()).toContain('Russia');
   }, 60_000);
 
   it('records an assessment from the item page, and keeps what was typed when it is refused', async () => {

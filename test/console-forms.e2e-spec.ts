@@ -98,7 +98,7 @@ describe('Console forms', () => {
         version: '2',
       }).expect(409);
       expect(refused.text).toContain(`previous position on ${item.slug}, on 2010-10-05`);
-      expect(refused.text).toContain('<option value="opposes" selected>opposes</option>');
+      expect(refused.text).toContain('<option value="opposes" selected>Opposes</option>');
       const shown = await t.api.get(`/items/${item.slug}`).set('Cookie', admin.cookie).expect(200);
       expect(shown.text).toContain('Freedonia: conditional since 2010-10-05 (With inspections.)');
       expect(shown.text).toContain('Position taken: Freedonia conditional');
@@ -229,7 +229,7 @@ describe('Console forms', () => {
       .field('action', 'dry-run')
       .attach('outcomesFile', Buffer.from(template.text), 'template.csv');
     expect(filled.text).toContain('<legend>Position 1</legend>');
-    expect(filled.text).toContain('<option value="conditional" selected>conditional</option>');
+    expect(filled.text).toContain('<option value="conditional" selected>Conditional</option>');
   });
 
   it('applies an uploaded CSV once per idempotency key, the second answer being the first', async () => {
@@ -342,8 +342,9 @@ describe('Console forms', () => {
       .set('Cookie', admin.cookie)
       .expect(200);
     expect(positions.text).toContain('Positions as of 2010-10-01');
-    expect(positions.text).toContain(`<th scope="col">${party}</th>`);
-    expect(positions.text).toContain('opposes since 2010-10-01');
+    // Each party is a column under its name, each stance in words.
+    expect(positions.text).toContain('<th scope="col">Ruritania</th>');
+    expect(positions.text).toContain('Opposes since 2010-10-01');
     const download = await t.api
       .get(`/reports/download?report=positions&asOf=2010-10-01&category=${category}&format=csv`)
       .set('Cookie', admin.cookie)
@@ -355,7 +356,9 @@ describe('Console forms', () => {
       .set('Cookie', admin.cookie)
       .expect(200);
     expect(changes.text).toContain('Positions taken (1)');
-    expect(changes.text).toContain('none → opposes');
+    expect(changes.text).toContain(
+      '<td data-label="Party">Ruritania</td><td data-label="Stance">No position → Opposes</td>',
+    );
 
     await post(`/items/${item.slug}/events/3/retract`, { note: 'Not agreed after all.' }).expect(303);
     const notice = await t.api

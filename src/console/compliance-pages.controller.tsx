@@ -14,6 +14,7 @@ import { ComplianceReportQuery } from '../reports/dto/compliance-report.query.js
 import { EditionReportQuery } from '../reports/dto/edition-report.query.js';
 import { PublishEditionDto } from '../reports/dto/publish-edition.dto.js';
 import { EditionsService } from '../reports/editions.service.js';
+import { partyNames } from '../reports/render/party-names.js';
 import { REPORT_CONTENT_TYPES } from '../reports/report-format.js';
 import { ReportsService } from '../reports/reports.service.js';
 import { ConsoleErrorFilter } from './console-error.filter.js';
@@ -196,6 +197,7 @@ export class CompliancePagesController {
         editions={editions}
         step={step}
         filterError={refused}
+        names={partyNames(await this.views.partyList())}
       />,
       refused ? refused.status : status,
     );

@@ -9,8 +9,10 @@ import { PositionsReportQuery } from '../reports/dto/positions-report.query.js';
 import { RevisionsReportQuery } from '../reports/dto/revisions-report.query.js';
 import { StatusReportQuery } from '../reports/dto/status-report.query.js';
 import { REPORT_CONTENT_TYPES, REPORT_FORMATS, type ReportFormat } from '../reports/report-format.js';
+import { partyNames } from '../reports/render/party-names.js';
 import { ReportsService, type ReportQuestion } from '../reports/reports.service.js';
 import { ConsoleErrorFilter, sayWhenToComeBack } from './console-error.filter.js';
+import { ConsoleViewsService } from './console-views.service.js';
 import { ConsoleGuard, CurrentSession } from './console.guard.js';
 import { present } from './form-values.js';
 import { sendPage } from './page.js';
@@ -35,7 +37,10 @@ const EXTENSIONS: Readonly<Record<ReportFormat, string>> = { json: 'json', csv: 
 @UseFilters(ConsoleErrorFilter)
 @Controller('reports')
 export class ReportsPagesController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly views: ConsoleViewsService,
+  ) {}
 
   @Get()
   async page(
@@ -89,7 +94,7 @@ export class ReportsPagesController {
     }
     // The JSON document of the report named by the form's kind, its tables as long as the whole.
     const shown: unknown = report;
-    return { kind: form.report, report: shown } as ShownReport;
+    return { kind: form.report, report: shown, names: partyNames(await this.views.partyList()) } as ShownReport;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ComplianceReport } from '../../reports/compliance-report.view.js';
 import type { EditionView } from '../../reports/edition.view.js';
+import type { PartyNames } from '../../reports/render/party-names.js';
 import type { FormError, FormValues } from '../form-values.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
 import { ErrorSummary } from './forms/error-summary.js';
@@ -23,6 +24,7 @@ export function CompliancePage({
   editions,
   step,
   filterError,
+  names,
 }: {
   readonly session: ConsoleSession;
   readonly filters: FormValues;
@@ -30,6 +32,7 @@ export function CompliancePage({
   readonly filterError?: FormError;
   readonly report: ComplianceReport;
   readonly editions: readonly EditionView[];
+  readonly names: PartyNames;
   readonly step?: ScoresStep;
 }) {
   const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value !== '')).toString();
@@ -73,7 +76,7 @@ export function CompliancePage({
           </div>
         </form>
       </section>
-      <Matrix report={report} />
+      <Matrix report={report} names={names} />
       <p>
         Download:{' '}
         {(['json', 'csv', 'md', 'html'] as const).map((format, index) => (
@@ -83,7 +86,7 @@ export function CompliancePage({
           </span>
         ))}
       </p>
-      {isAdmin(session) && <ScoresForm session={session} step={step} />}
+      {isAdmin(session) && <ScoresForm session={session} step={step} names={names} />}
     </Layout>
   );
 }

@@ -6,7 +6,7 @@ import { EditForm } from './item/edit-form.js';
 import { EventActions, isAmendable } from './item/event-actions.js';
 import { ItemFacts } from './item/item-facts.js';
 import type { ItemForms } from './item/item-forms.js';
-import { partyNamer } from './item/party-namer.js';
+import { partyNames } from '../../reports/render/party-names.js';
 import { PositionForm } from './item/position-form.js';
 import { TransitionForm } from './item/transition-form.js';
 import { Layout } from './layout.js';
@@ -22,7 +22,7 @@ export function ItemPage({
   readonly forms?: ItemForms;
 }) {
   const { item } = data;
-  const partyName = partyNamer(data);
+  const partyName = partyNames(data.parties);
   return (
     <Layout title={item.title} session={session} section="items">
       <ItemFacts item={item} partyName={partyName} />

@@ -1,9 +1,8 @@
 import type { ListItemsQuery } from '../../items/dto/list-items.query.js';
 import type { ItemPage } from '../../items/item.view.js';
-import { STANCES } from '../../parties/stance.js';
+import { STANCE_OPTIONS } from './forms/stance-options.js';
+import { STATE_OPTIONS } from './forms/state-options.js';
 import type { PartyView } from '../../parties/party.view.js';
-import { stateLabel } from '../../reports/render/state-style.js';
-import { WORKFLOW_STATES } from '../../workflow/workflow.definition.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
 import { DataTable } from '../../reports/render/data-table.js';
 import { SelectField } from './forms/select-field.js';
@@ -64,7 +63,7 @@ export function ItemsPage({
           name="state"
           label="State"
           placeholder="Any state"
-          options={WORKFLOW_STATES.map((state) => [state, stateLabel(state)])}
+          options={STATE_OPTIONS}
           selected={query.state}
         />
         <TextField id="filter-category" name="category" label="Category" value={query.category} maxLength={64} />
@@ -88,7 +87,7 @@ export function ItemsPage({
           name="stance"
           label="Stance"
           placeholder="Any stance"
-          options={STANCES.map((stance) => [stance, stance])}
+          options={STANCE_OPTIONS}
           selected={query.stance}
         />
         <SelectField id="filter-sort" name="sort" label="Sort by" options={SORTS} selected={query.sort ?? 'slug'} />

@@ -5,6 +5,7 @@ import { actionLabel } from './parts/action-label.js';
 import { Instant } from './parts/instant.js';
 import { MeetingLink } from './parts/meeting-link.js';
 import { StateChange } from './parts/state-change.js';
+import type { PartyNames } from '../../reports/render/party-names.js';
 
 // The fields an edit, a correction or a retraction changes, in people's words.
 const FIELD_LABELS: Readonly<Record<string, string>> = {
@@ -22,18 +23,15 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   state: 'State',
 };
 
-// A party's name, given its slug; an unknown slug is shown as it is.
-export type PartyNames = (slug: string) => string;
-
 // Newest first: each event's number, action, the move, what changed, why, and where it sits in the
 // chain; `actions` adds an event's own buttons (correct, retract) beside it.
 export function Timeline({
   events,
-  partyName = (slug) => slug,
+  partyName,
   actions,
 }: {
   readonly events: readonly HistoryEventView[];
-  readonly partyName?: PartyNames;
+  readonly partyName: PartyNames;
   readonly actions?: (event: HistoryEventView) => ComponentChildren;
 }) {
   return (

@@ -1,5 +1,5 @@
 import type { EventPageData } from '../../console-views.service.js';
-import { partyNamer } from '../item/party-namer.js';
+import { partyNames } from '../../../reports/render/party-names.js';
 import { Timeline } from '../timeline.js';
 
 // The event as the timeline shows it, above the form that amends it.
@@ -7,7 +7,7 @@ export function TheEvent({ data }: { readonly data: EventPageData }) {
   return (
     <section aria-labelledby="event-heading">
       <h2 id="event-heading">The event</h2>
-      <Timeline events={[data.event]} partyName={partyNamer(data)} />
+      <Timeline events={[data.event]} partyName={partyNames(data.parties)} />
     </section>
   );
 }

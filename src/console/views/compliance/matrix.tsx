@@ -2,9 +2,11 @@ import type { ComponentChild } from 'preact';
 import type { ComplianceReport } from '../../../reports/compliance-report.view.js';
 import { averageCell, figure, percentCell, scoreCell } from '../../../reports/render/compliance-cells.js';
 import { DataTable } from '../../../reports/render/data-table.js';
+import type { PartyNames } from '../../../reports/render/party-names.js';
 import { ItemLink } from '../parts/item-link.js';
 
-export function Matrix({ report }: { readonly report: ComplianceReport }) {
+// Items × parties (by name), then each party's average and percent.
+export function Matrix({ report, names }: { readonly report: ComplianceReport; readonly names: PartyNames }) {
   type Row = { label: ComponentChild; cells: string[]; average: string; percent: string };
   const rows: Row[] = [
     ...report.items.map((item) => ({
@@ -42,7 +44,10 @@ export function Matrix({ report }: { readonly report: ComplianceReport }) {
           rows={rows}
           columns={[
             { header: 'Item', cell: (row) => row.label },
-            ...report.parties.map((party, index) => ({ header: party, cell: (row: Row) => row.cells[index] ?? '' })),
+            ...report.parties.map((party, index) => ({
+              header: names(party),
+              cell: (row: Row) => row.cells[index] ?? '',
+            })),
             { header: 'Average', cell: (row) => row.average },
             { header: 'Percent', cell: (row) => row.percent },
           ]}
@@ -60,7 +65,7 @@ export function Matrix({ report }: { readonly report: ComplianceReport }) {
               rows={report.changes}
               columns={[
                 { header: 'Item', cell: (change) => <ItemLink slug={change.item} /> },
-                { header: 'Party', cell: (change) => change.party },
+                { header: 'Party', cell: (change) => names(change.party) },
                 { header: 'Was', cell: (change) => scoreCell(change.from) || '—' },
                 { header: 'Now', cell: (change) => scoreCell(change.to) || '—' },
               ]}

@@ -2,11 +2,20 @@ import type { ConsoleSession } from '../../sessions/console-sessions.service.js'
 import { ErrorSummary } from '../forms/error-summary.js';
 import { PostForm } from '../forms/post-form.js';
 import { TextField } from '../forms/text-field.js';
+import type { PartyNames } from '../../../reports/render/party-names.js';
 import type { ScoresStep } from './scores-step.js';
 import { Preview } from './scores-preview.js';
 import { DryRunButton } from '../forms/dry-run-button.js';
 
-export function ScoresForm({ session, step }: { readonly session: ConsoleSession; readonly step?: ScoresStep }) {
+export function ScoresForm({
+  session,
+  step,
+  names,
+}: {
+  readonly session: ConsoleSession;
+  readonly step?: ScoresStep;
+  readonly names: PartyNames;
+}) {
   return (
     <section aria-labelledby="scores-heading">
       <h2 id="scores-heading">Record scores</h2>
@@ -18,7 +27,7 @@ export function ScoresForm({ session, step }: { readonly session: ConsoleSession
       {step?.kind === 'refused' && <ErrorSummary title={step.error.title} messages={step.error.messages} />}
       {step?.kind === 'preview' && (
         <>
-          <Preview results={step.result.results} />
+          <Preview results={step.result.results} names={names} />
           <PostForm session={session} action="/compliance/assessments" class="stack">
             <input type="hidden" name="assessments" value={JSON.stringify(step.assessments)} />
             <input type="hidden" name="effectiveOn" value={step.result.effectiveOn} />

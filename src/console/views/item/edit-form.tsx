@@ -5,7 +5,7 @@ import { TextField } from '../forms/text-field.js';
 import { Timeline } from '../timeline.js';
 import { EDITABLE_FIELDS, editableValues } from './editable-fields.js';
 import type { ItemFormProps } from './item-forms.js';
-import { partyNamer } from './party-namer.js';
+import { partyNames } from '../../../reports/render/party-names.js';
 
 export function EditForm({ session, data, state }: ItemFormProps<'edit'>) {
   const { item } = data;
@@ -22,7 +22,7 @@ export function EditForm({ session, data, state }: ItemFormProps<'edit'>) {
             {state.meanwhile.length > 0 && (
               <>
                 <h3>Changed meanwhile</h3>
-                <Timeline events={state.meanwhile} partyName={partyNamer(data)} />
+                <Timeline events={state.meanwhile} partyName={partyNames(data.parties)} />
               </>
             )}
           </div>

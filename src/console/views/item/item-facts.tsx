@@ -1,7 +1,7 @@
 import type { ItemDetailView } from '../../../items/item.view.js';
 import { stateLabel } from '../../../reports/render/state-style.js';
 import { StateBadge } from '../parts/state-badge.js';
-import type { PartyNames } from '../timeline.js';
+import type { PartyNames } from '../../../reports/render/party-names.js';
 
 // What the item is now: its fields, its state, where it may move, and the parties' positions.
 export function ItemFacts({ item, partyName }: { readonly item: ItemDetailView; readonly partyName: PartyNames }) {

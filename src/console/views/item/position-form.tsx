@@ -1,4 +1,4 @@
-import { STANCES } from '../../../parties/stance.js';
+import { STANCE_OPTIONS } from '../forms/stance-options.js';
 import { FormSection } from '../forms/form-section.js';
 import { PartySelect } from '../forms/party-select.js';
 import { SelectField } from '../forms/select-field.js';
@@ -27,7 +27,7 @@ export function PositionForm({ session, data, state }: ItemFormProps<'position'>
         label="Stance"
         placeholder="Choose a stance"
         required
-        options={STANCES.map((stance) => [stance, stance])}
+        options={STANCE_OPTIONS}
         selected={typed.stance}
       />
       <TextArea id="position-statement" name="statement" label="Statement" value={typed.statement} maxLength={2000} />

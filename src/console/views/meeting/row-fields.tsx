@@ -1,20 +1,12 @@
 import type { MeetingPageData } from '../../console-views.service.js';
-import { STANCES } from '../../../parties/stance.js';
-import { stateLabel } from '../../../reports/render/state-style.js';
-import { WORKFLOW_STATES } from '../../../workflow/workflow.definition.js';
 import { rowFieldName, type EditorRows } from '../../outcome-rows.js';
 import { SelectField } from '../forms/select-field.js';
 import { TextField } from '../forms/text-field.js';
 import { ItemField } from './item-field.js';
 import { RowProblems } from './row-problems.js';
 import { RemoveButton } from './remove-button.js';
-
-const STATE_CHOICES: ReadonlyArray<readonly [string, string]> = WORKFLOW_STATES.map((state) => [
-  state,
-  stateLabel(state),
-]);
-
-const STANCE_CHOICES: ReadonlyArray<readonly [string, string]> = STANCES.map((stance) => [stance, stance]);
+import { STANCE_OPTIONS } from '../forms/stance-options.js';
+import { STATE_OPTIONS } from '../forms/state-options.js';
 
 // The editor's rows: a fieldset per outcome and per position, numbered from 1. Hidden, they carry
 // the rows along with Apply, so that a refusal after it shows them again.
@@ -65,7 +57,7 @@ export function RowFields({
               name={id('to')}
               label="New state"
               placeholder="Choose a state"
-              options={STATE_CHOICES}
+              options={STATE_OPTIONS}
               selected={row.to}
             />
             <TextField id={id('reason')} name={id('reason')} label="Reason" value={row.reason} maxLength={2000} />
@@ -94,7 +86,7 @@ export function RowFields({
               name={id('stance')}
               label="Stance"
               placeholder="Choose a stance"
-              options={STANCE_CHOICES}
+              options={STANCE_OPTIONS}
               selected={row.stance}
             />
             <TextField

@@ -1,13 +1,23 @@
 import type { ChangesReport } from '../../../reports/changes-report.view.js';
 import { CountsBarChart } from '../../../reports/render/bar-chart.js';
 import { DataTable } from '../../../reports/render/data-table.js';
+import type { PartyNames } from '../../../reports/render/party-names.js';
+import { stanceLabel } from '../../../reports/render/stance-style.js';
 import { ItemLink } from '../parts/item-link.js';
 import { MeetingLink } from '../parts/meeting-link.js';
 import { StateChange } from '../parts/state-change.js';
 import { type Paging, paged } from './paging.js';
 import { RowsPager } from './rows-pager.js';
 
-export function ChangesView({ report, paging }: { readonly report: ChangesReport; readonly paging: Paging }) {
+export function ChangesView({
+  report,
+  names,
+  paging,
+}: {
+  readonly report: ChangesReport;
+  readonly names: PartyNames;
+  readonly paging: Paging;
+}) {
   return (
     <section aria-labelledby="report-heading">
       <h2 id="report-heading">
@@ -41,8 +51,12 @@ export function ChangesView({ report, paging }: { readonly report: ChangesReport
         columns={[
           { header: 'Effective', cell: (change) => change.effectiveOn },
           { header: 'Item', cell: (change) => <ItemLink slug={change.item} title={change.title} /> },
-          { header: 'Party', cell: (change) => change.party },
-          { header: 'Stance', cell: (change) => `${change.fromStance ?? 'none'} → ${change.toStance}` },
+          { header: 'Party', cell: (change) => names(change.party) },
+          {
+            header: 'Stance',
+            cell: (change) =>
+              `${change.fromStance ? stanceLabel(change.fromStance) : 'No position'} → ${stanceLabel(change.toStance)}`,
+          },
           { header: 'Statement', cell: (change) => change.statement ?? '' },
           { header: 'Meeting', cell: (change) => <MeetingLink slug={change.meeting} /> },
           { header: 'By', cell: (change) => change.actor },

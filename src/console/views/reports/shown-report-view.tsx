@@ -10,9 +10,9 @@ export function ShownReportView({ shown, paging }: { readonly shown: ShownReport
     case 'status':
       return <StatusView report={shown.report} paging={paging} />;
     case 'changes':
-      return <ChangesView report={shown.report} paging={paging} />;
+      return <ChangesView report={shown.report} names={shown.names} paging={paging} />;
     case 'positions':
-      return <PositionsView report={shown.report} paging={paging} />;
+      return <PositionsView report={shown.report} names={shown.names} paging={paging} />;
     case 'revisions':
       return <RevisionsView report={shown.report} paging={paging} />;
   }
