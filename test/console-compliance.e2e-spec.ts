@@ -84,6 +84,8 @@ describe('The console: compliance and editions', () => {
       'Average',
       'Percent',
     ]);
+    // The Parties filter takes slugs in column order, and names the known ones beside their slugs.
+    expect(await page.locator('#compliance-parties-hint').innerText()).toContain('nato (NATO), russia (Russia)');
     expect(await page.locator('main').innerText()).toContain('Overall: 0.00 (50%)');
   }, 60_000);
 

@@ -14,7 +14,6 @@ import { ComplianceReportQuery } from '../reports/dto/compliance-report.query.js
 import { EditionReportQuery } from '../reports/dto/edition-report.query.js';
 import { PublishEditionDto } from '../reports/dto/publish-edition.dto.js';
 import { EditionsService } from '../reports/editions.service.js';
-import { partyNames } from '../reports/render/party-names.js';
 import { REPORT_CONTENT_TYPES } from '../reports/report-format.js';
 import { ReportsService } from '../reports/reports.service.js';
 import { ConsoleErrorFilter } from './console-error.filter.js';
@@ -27,7 +26,7 @@ import { ConsoleSessionsService, type ConsoleSession } from './sessions/console-
 import { ASSESSMENT_FIELDS, ASSESSMENT_LABELS, formScore } from './views/item/assessment-form.js';
 import { COMPLIANCE_FILTERS, CompliancePage } from './views/compliance.page.js';
 import type { ScoresStep } from './views/compliance/scores-step.js';
-import { EDITION_FIELDS, EDITION_QUERY_FIELDS, EditionsPage } from './views/editions.page.js';
+import { EDITION_FIELDS, EDITION_QUERY_FIELDS, EditionsPage, type EditionsPageProps } from './views/editions.page.js';
 import { ItemPage } from './views/item.page.js';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
@@ -88,7 +87,7 @@ export class CompliancePagesController {
 
   @Get('editions')
   async editionsPage(@CurrentSession() session: ConsoleSession, @Res({ passthrough: true }) reply: FastifyReply) {
-    return sendPage(reply, <EditionsPage session={session} editions={await this.editions.list()} />);
+    return sendPage(reply, await this.renderEditions(session));
   }
 
   @Post('editions')
@@ -104,16 +103,10 @@ export class CompliancePagesController {
       const query = present(Object.fromEntries(EDITION_QUERY_FIELDS.map((field) => [field, values[field] ?? ''])));
       const dto = await validateInput(PublishEditionDto, { slug, title, report, query: queryFor(report, query) });
       const edition = await this.editions.publish(dto, session.actor.name);
-      const editions = await this.editions.list();
-      return sendPage(reply, <EditionsPage session={session} editions={editions} published={edition.slug} />, 201);
+      return sendPage(reply, await this.renderEditions(session, { published: edition.slug }), 201);
     } catch (error) {
       const refused = formError(error, { slug: 'Edition slug', title: 'Title', report: 'Report' });
-      const editions = await this.editions.list();
-      return sendPage(
-        reply,
-        <EditionsPage session={session} editions={editions} values={values} error={refused} />,
-        refused.status,
-      );
+      return sendPage(reply, await this.renderEditions(session, { values, error: refused }), refused.status);
     }
   }
 
@@ -197,10 +190,19 @@ export class CompliancePagesController {
         editions={editions}
         step={step}
         filterError={refused}
-        names={partyNames(await this.views.partyList())}
+        parties={await this.views.partyList()}
       />,
       refused ? refused.status : status,
     );
+  }
+
+  // The editions, and the parties the publish form names.
+  private async renderEditions(
+    session: ConsoleSession,
+    props: Pick<EditionsPageProps, 'values' | 'error' | 'published'> = {},
+  ) {
+    const [editions, parties] = await Promise.all([this.editions.list(), this.views.partyList()]);
+    return <EditionsPage session={session} editions={editions} parties={parties} {...props} />;
   }
 
   private async scoresStep(form: FormBody, actor: string): Promise<ScoresStep> {

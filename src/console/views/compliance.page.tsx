@@ -1,6 +1,8 @@
 import type { ComplianceReport } from '../../reports/compliance-report.view.js';
 import type { EditionView } from '../../reports/edition.view.js';
-import type { PartyNames } from '../../reports/render/party-names.js';
+import type { PartyView } from '../../parties/party.view.js';
+import { partyNames } from '../../reports/render/party-names.js';
+import { PartiesField } from './forms/parties-field.js';
 import type { FormError, FormValues } from '../form-values.js';
 import type { ConsoleSession } from '../sessions/console-sessions.service.js';
 import { ErrorSummary } from './forms/error-summary.js';
@@ -24,7 +26,7 @@ export function CompliancePage({
   editions,
   step,
   filterError,
-  names,
+  parties,
 }: {
   readonly session: ConsoleSession;
   readonly filters: FormValues;
@@ -32,9 +34,10 @@ export function CompliancePage({
   readonly filterError?: FormError;
   readonly report: ComplianceReport;
   readonly editions: readonly EditionView[];
-  readonly names: PartyNames;
+  readonly parties: readonly PartyView[];
   readonly step?: ScoresStep;
 }) {
+  const names = partyNames(parties);
   const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value !== '')).toString();
   return (
     <Layout title="Compliance" session={session} section="compliance">
@@ -54,11 +57,10 @@ export function CompliancePage({
           <TextField id="compliance-as-of" name="asOf" label="As of" type="date" value={filters.asOf} />
           <TextField id="compliance-category" name="category" label="Category" value={filters.category} />
           <TextField id="compliance-proposed-by" name="proposedBy" label="Proposed by" value={filters.proposedBy} />
-          <TextField
+          <PartiesField
             id="compliance-parties"
-            name="parties"
-            label="Parties"
             value={filters.parties}
+            parties={parties}
             hint="Party slugs separated by commas, in the order of the columns; empty: every party with a score."
           />
           <SelectField

@@ -8,25 +8,25 @@ import { SelectField } from './forms/select-field.js';
 import { TextField } from './forms/text-field.js';
 import { isAdmin } from './is-admin.js';
 import { Layout } from './layout.js';
+import type { PartyView } from '../../parties/party.view.js';
+import { PartiesField } from './forms/parties-field.js';
 
 // The publish form's fields: the edition's own, then its report's.
 export const EDITION_FIELDS = ['slug', 'title', 'report'] as const;
 export const EDITION_QUERY_FIELDS = ['asOf', 'from', 'to', 'category', 'proposedBy', 'parties'] as const;
 
-export function EditionsPage({
-  session,
-  editions,
-  values = {},
-  error,
-  published,
-}: {
+export interface EditionsPageProps {
   readonly session: ConsoleSession;
   readonly editions: readonly EditionView[];
+  // Named in the publish form's Parties hint.
+  readonly parties: readonly PartyView[];
   readonly values?: FormValues;
   readonly error?: FormError;
   // The slug of the edition just published.
   readonly published?: string;
-}) {
+}
+
+export function EditionsPage({ session, editions, parties, values = {}, error, published }: EditionsPageProps) {
   return (
     <Layout title="Editions" session={session} section="compliance">
       {published && (
@@ -121,11 +121,10 @@ export function EditionsPage({
           />
           <TextField id="edition-category" name="category" label="Category" value={values.category} />
           <TextField id="edition-proposed-by" name="proposedBy" label="Proposed by" value={values.proposedBy} />
-          <TextField
+          <PartiesField
             id="edition-parties"
-            name="parties"
-            label="Parties"
             value={values.parties}
+            parties={parties}
             hint="Compliance: party slugs separated by commas, in column order."
           />
         </FormSection>
