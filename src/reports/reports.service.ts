@@ -21,10 +21,10 @@ import { renderEveryFormat, type ReportKindName, type ReportParams, type ReportT
 import { reportScope } from './report-scope.js';
 import { ReportWorkers } from './report-workers.js';
 
-// Enough for an analyst's usual questions in every format. A document is at most REPORT_MAX_BYTES
-// (4 MiB by default), so the cache holds a few of the largest or many small ones, and no more.
+// Enough for an analyst's usual questions in every format: many small documents, or this many of
+// the largest answered (REPORT_MAX_BYTES, 4 MiB by default: 16 MiB in all), and no more.
 const CACHED_REPORTS = 32;
-const CACHED_BYTES = 16 * 1024 * 1024;
+const CACHED_LARGEST = 4;
 
 // Who asks: builds are admitted per client (a token; the console's sessions are their tokens').
 export type ReportClient = string;
@@ -49,7 +49,7 @@ export type ReportQuestion =
 // are cached by everything they depend on.
 @Injectable()
 export class ReportsService {
-  private readonly rendered = new RenderedReportCache(CACHED_REPORTS, CACHED_BYTES);
+  private readonly rendered: RenderedReportCache;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -58,7 +58,9 @@ export class ReportsService {
     private readonly workers: ReportWorkers,
     private readonly events: HistoryRepository,
     private readonly parties: PartyRepository,
-  ) {}
+  ) {
+    this.rendered = new RenderedReportCache(CACHED_REPORTS, CACHED_LARGEST * config.reportMaxBytes);
+  }
 
   statusDocument(query: StatusReportQuery, format: ReportFormat, client: ReportClient): Promise<Buffer> {
     return this.document({ kind: 'status', query }, format, client);
