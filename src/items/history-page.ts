@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { presentHistoryEvent, type Overruling } from '../history/history-event.presenter.js';
 import type { HistoryEventView, HistoryPage } from '../history/history-event.view.js';
-import type { AmendmentReference, HistoryRepository } from '../history/history.repository.js';
+import type { HistoryRepository } from '../history/history.repository.js';
 import type { ItemEntity } from './item.entity.js';
 import type { ItemRepository } from './item.repository.js';
 
@@ -33,6 +33,8 @@ export async function readHistoryPage(
   { key, after: start, limit }: HistoryPageRequest,
 ): Promise<HistoryPage> {
   const item = await readers.items.findByKey(readers.manager, key);
+  // Which events were overruled, read once for the page rather than for each slice of it.
+  const overruled = await overrulingsOf(readers, item);
   const shown: HistoryEventView[] = [];
   let bytes = 0;
   let after = start;
@@ -41,7 +43,7 @@ export async function readHistoryPage(
   while (more && !full && shown.length < limit) {
     const wanted = Math.min(HISTORY_READ_ROWS, limit - shown.length);
     // One row more than wanted, to know whether there is more.
-    const rows = await eventsOf(readers, item, after, wanted + 1);
+    const rows = await presentedEvents(readers, item, overruled, after, wanted + 1);
     more = rows.length > wanted;
     for (const event of rows.slice(0, wanted)) {
       const size = Buffer.byteLength(JSON.stringify(event));
@@ -64,19 +66,32 @@ export async function readHistoryPage(
 // Up to `rows` of the item's events after seq `after`, oldest first, as history answers show
 // them: each marked with the later events that overruled it.
 export async function eventsOf(
-  { manager, events }: Pick<HistoryPageReaders, 'manager' | 'events'>,
+  readers: Pick<HistoryPageReaders, 'manager' | 'events'>,
   item: ItemEntity,
   after: number,
   rows: number,
 ): Promise<HistoryEventView[]> {
+  return presentedEvents(readers, item, await overrulingsOf(readers, item), after, rows);
+}
+
+async function presentedEvents(
+  { manager, events }: Pick<HistoryPageReaders, 'manager' | 'events'>,
+  item: ItemEntity,
+  overruled: ReadonlyMap<number, Overruling>,
+  after: number,
+  rows: number,
+): Promise<HistoryEventView[]> {
   const found = await events.eventsOfItem(manager, item.id, after, rows);
-  const overruled = overrulings(await events.amendmentsOf(manager, item.id));
   return found.map((row) => presentHistoryEvent({ ...row, item_slug: item.slug }, overruled.get(Number(row.seq))));
 }
 
-function overrulings(amendments: readonly AmendmentReference[]): Map<number, Overruling> {
+// Each corrected or retracted event of the item, with the later events that overruled it.
+async function overrulingsOf(
+  { manager, events }: Pick<HistoryPageReaders, 'manager' | 'events'>,
+  item: ItemEntity,
+): Promise<Map<number, Overruling>> {
   const overruled = new Map<number, { correctedBy?: number[]; retractedBy?: number }>();
-  for (const { seq, corrects, retracts } of amendments) {
+  for (const { seq, corrects, retracts } of await events.amendmentsOf(manager, item.id)) {
     if (corrects !== null) {
       const entry = overruled.get(corrects) ?? {};
       entry.correctedBy = [...(entry.correctedBy ?? []), seq];

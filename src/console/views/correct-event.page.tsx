@@ -1,5 +1,5 @@
-import { SCORE_OPTIONS } from './item/assessment-form.js';
 import { FormSection } from './forms/form-section.js';
+import { SCORE_OPTIONS } from './forms/score-options.js';
 import { SelectField } from './forms/select-field.js';
 import { TextArea } from './forms/text-area.js';
 import { TextField } from './forms/text-field.js';
@@ -7,8 +7,7 @@ import { Layout } from './layout.js';
 import { meetingOptions } from './item/meeting-options.js';
 import { NO_MEETING } from './amend-event/no-meeting.js';
 import type { AmendPageProps } from './amend-event/amend-page-props.js';
-import { eventPath } from './amend-event/paths.js';
-import { itemPath } from './amend-event/paths.js';
+import { eventPath, itemPath } from './amend-event/paths.js';
 import { TheEvent } from './amend-event/the-event.js';
 import { WhyField } from './amend-event/why-field.js';
 

@@ -1,8 +1,7 @@
 import { ConfirmPage } from './confirm.page.js';
 import { ErrorSummary } from './forms/error-summary.js';
 import type { AmendPageProps } from './amend-event/amend-page-props.js';
-import { eventPath } from './amend-event/paths.js';
-import { itemPath } from './amend-event/paths.js';
+import { eventPath, itemPath } from './amend-event/paths.js';
 import { TheEvent } from './amend-event/the-event.js';
 import { WhyField } from './amend-event/why-field.js';
 

@@ -23,12 +23,12 @@ export function percentCell(percent: number | null): string {
 
 // "+0.40 (70%), up from +0.28 (64%)": a figure, with the edition's when compared.
 export function figure(view: ComplianceScoredView): string {
-  const now = view.average === null ? '—' : `${signedAverage(view.average)} (${view.percent ?? ''}%)`;
+  const now = averageAndPercent(view);
   const previous = view.previous;
   if (!previous) {
     return now;
   }
-  const then = previous.average === null ? '—' : `${signedAverage(previous.average)} (${previous.percent ?? ''}%)`;
+  const then = averageAndPercent(previous);
   const way =
     previous.average === null || view.average === null
       ? 'against'
@@ -38,6 +38,11 @@ export function figure(view: ComplianceScoredView): string {
           ? 'down from'
           : 'as in';
   return `${now}, ${way} ${then}`;
+}
+
+// "+0.40 (70%)", or "—" for no score.
+function averageAndPercent({ average, percent }: { readonly average: number | null; readonly percent: number | null }) {
+  return average === null ? '—' : `${signedAverage(average)} (${percent ?? ''}%)`;
 }
 
 export function complianceNotes(report: ComplianceReport): string[] {

@@ -1,7 +1,7 @@
 import type { ComplianceReport } from '../compliance-report.view.js';
 import { CHART_WIDTH, ChartFrame } from './chart-frame.js';
 import { averageCell, complianceNotes, complianceTitle, figure, percentCell, scoreCell } from './compliance-cells.js';
-import { DataTable } from './data-table.js';
+import { DataTable, type Column } from './data-table.js';
 import type { PartyNames } from './party-names.js';
 import { ReportPage, renderReport } from './report-page.js';
 import { scopeNotes } from './scope-notes.js';
@@ -60,26 +60,8 @@ function ComplianceReportPage({ report, names }: { readonly report: ComplianceRe
                     percentCell(member.percent)
                   ),
               })),
-              {
-                header: 'Average',
-                kind: 'number',
-                cell: (row) =>
-                  row.kind === 'item'
-                    ? averageCell(row.item.average)
-                    : row.kind === 'average'
-                      ? averageCell(report.overall.average)
-                      : '',
-              },
-              {
-                header: 'Percent',
-                kind: 'number',
-                cell: (row) =>
-                  row.kind === 'item'
-                    ? percentCell(row.item.percent)
-                    : row.kind === 'percent'
-                      ? percentCell(report.overall.percent)
-                      : '',
-              },
+              overallColumn('Average', 'average', averageCell, report.overall),
+              overallColumn('Percent', 'percent', percentCell, report.overall),
             ]}
           />
         )}
@@ -101,6 +83,21 @@ function ComplianceReportPage({ report, names }: { readonly report: ComplianceRe
       )}
     </ReportPage>
   );
+}
+
+// An item's average or percent on its row; the overall one on the row of the same figure, nothing on
+// the other.
+function overallColumn(
+  header: string,
+  figure: 'average' | 'percent',
+  text: (value: number | null) => string,
+  overall: ComplianceReport['overall'],
+): Column<MatrixRow> {
+  return {
+    header,
+    kind: 'number',
+    cell: (row) => (row.kind === 'item' ? text(row.item[figure]) : row.kind === figure ? text(overall[figure]) : ''),
+  };
 }
 
 const LABEL_WIDTH = 150;

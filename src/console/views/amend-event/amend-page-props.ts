@@ -1,10 +1,7 @@
 import type { EventPageData } from '../../console-views.service.js';
-import type { FormError, FormValues } from '../../form-values.js';
-import type { ConsoleSession } from '../../sessions/console-sessions.service.js';
+import type { FormPageProps } from '../forms/form-section.js';
 
-export interface AmendPageProps {
-  readonly session: ConsoleSession;
+// A correction's or a retraction's page: the event it amends, and the form's values after a refusal.
+export interface AmendPageProps extends FormPageProps {
   readonly data: EventPageData;
-  readonly values?: FormValues;
-  readonly error?: FormError;
 }

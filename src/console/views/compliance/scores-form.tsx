@@ -6,6 +6,7 @@ import type { PartyNames } from '../../../reports/render/party-names.js';
 import type { ScoresStep } from './scores-step.js';
 import { Preview } from './scores-preview.js';
 import { DryRunButton } from '../forms/dry-run-button.js';
+import { counted } from '../parts/counted.js';
 
 export function ScoresForm({
   session,
@@ -38,8 +39,7 @@ export function ScoresForm({
                 Apply
               </button>
               <span>
-                {step.result.results.length} score{step.result.results.length === 1 ? '' : 's'}, effective{' '}
-                {step.result.effectiveOn}
+                {counted(step.result.results.length, 'score')}, effective {step.result.effectiveOn}
               </span>
             </div>
           </PostForm>

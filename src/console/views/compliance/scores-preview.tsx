@@ -4,6 +4,7 @@ import { scoreCell } from '../../../reports/render/compliance-cells.js';
 import { DataTable } from '../../../reports/render/data-table.js';
 import type { PartyNames } from '../../../reports/render/party-names.js';
 import { ItemLink } from '../parts/item-link.js';
+import { counted } from '../parts/counted.js';
 
 // Every cell that would change, and how many keep their score.
 export function Preview({
@@ -28,8 +29,7 @@ export function Preview({
       />
       {changing.length < results.length && (
         <p>
-          {results.length - changing.length} more cell{results.length - changing.length === 1 ? '' : 's'} keep their
-          score (recorded again for this period).
+          {counted(results.length - changing.length, 'more cell')} keep their score (recorded again for this period).
         </p>
       )}
     </>

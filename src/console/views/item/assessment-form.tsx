@@ -1,19 +1,10 @@
-import type { ItemPageData } from '../../console-views.service.js';
-import type { FormError, FormValues } from '../../form-values.js';
-import type { ConsoleSession } from '../../sessions/console-sessions.service.js';
 import { FormSection } from '../forms/form-section.js';
 import { PartySelect } from '../forms/party-select.js';
 import { SelectField } from '../forms/select-field.js';
 import { TextArea } from '../forms/text-area.js';
 import { TextField } from '../forms/text-field.js';
-
-// The four scores as a drop-down offers them (an assessment's, and a correction's of one).
-export const SCORE_OPTIONS: ReadonlyArray<readonly [string, string]> = [
-  ['1', '+1 full compliance'],
-  ['0', '0 partial compliance'],
-  ['-1', '-1 no compliance, or action against it'],
-  ['n/a', 'n/a not applicable'],
-];
+import { SCORE_OPTIONS } from '../forms/score-options.js';
+import type { ItemFormProps } from './item-forms.js';
 
 // A form's score: the numbers as numbers, n/a as it is, anything else as typed (and refused).
 export function formScore(text: string): unknown {
@@ -35,15 +26,7 @@ export const ASSESSMENT_LABELS: Readonly<Record<string, string>> = {
 };
 
 // An admin's form on the item page: one party's compliance score, as one entry of POST /api/assessments.
-export function AssessmentForm({
-  session,
-  data,
-  state,
-}: {
-  readonly session: ConsoleSession;
-  readonly data: ItemPageData;
-  readonly state?: { readonly values: FormValues; readonly error: FormError };
-}) {
+export function AssessmentForm({ session, data, state }: ItemFormProps<'assessment'>) {
   const typed = state?.values ?? {};
   return (
     <FormSection

@@ -1,5 +1,6 @@
 import type { MeetingPageData } from '../../console-views.service.js';
 import { rowFieldName, type EditorRows } from '../../outcome-rows.js';
+import { PartySelect } from '../forms/party-select.js';
 import { SelectField } from '../forms/select-field.js';
 import { TextField } from '../forms/text-field.js';
 import { ItemField } from './item-field.js';
@@ -73,13 +74,12 @@ export function RowFields({
             <legend>Position {index + 1}</legend>
             <RowProblems messages={problems.get(`position-${index + 1}`)} />
             <ItemField id={id('item')} value={row.item} list={itemList} />
-            <SelectField
+            <PartySelect
               id={id('party')}
               name={id('party')}
-              label="Party"
-              placeholder="Choose a party"
-              options={data.parties.map((party) => [party.slug, party.name])}
+              parties={data.parties}
               selected={row.party}
+              required={false}
             />
             <SelectField
               id={id('stance')}

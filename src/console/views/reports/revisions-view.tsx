@@ -4,6 +4,7 @@ import { ItemLink } from '../parts/item-link.js';
 import { type Paging, paged } from './paging.js';
 import { RowsPager } from './rows-pager.js';
 import { Standing } from './standing.js';
+import { counted } from '../parts/counted.js';
 
 // A correction notice: how the status for a day changed between what was known at two instants.
 export function RevisionsView({ report, paging }: { readonly report: RevisionsReport; readonly paging: Paging }) {
@@ -11,8 +12,8 @@ export function RevisionsView({ report, paging }: { readonly report: RevisionsRe
     <section aria-labelledby="report-heading">
       <h2 id="report-heading">Revisions of the status as of {report.asOf}</h2>
       <p>
-        Between what was known at {report.from} and at {report.to}: {report.differences.length} item
-        {report.differences.length === 1 ? '' : 's'} changed.
+        Between what was known at {report.from} and at {report.to}: {counted(report.differences.length, 'item')}{' '}
+        changed.
       </p>
       <DataTable
         label="Differences"
